@@ -1,0 +1,300 @@
+"""The command line: ``claimwatch <command>`` (also ``python -m bot``).
+
+Bad input (a config mistake, a missing or broken feed) gets one clear line on stderr and exit
+status 2, before anything is done; an unexpected failure gets one line and status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from contextlib import ExitStack
+from importlib import resources
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+from bot import __version__
+from bot.adapters.console import ConsoleChannel
+from bot.adapters.store import Store
+from bot.config import Config, ConfigError, load_config
+from bot.core.model import FindingKind
+from bot.core.serialize import finding_to_dict
+from bot.service import FeedError, FeedSource, Service, publication_order
+from bot.settings import Settings
+
+log = logging.getLogger("bot.cli")
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+def _setup_logging(settings: Settings, *, quiet: bool = False) -> None:
+    level = getattr(logging, settings.log_level, logging.INFO)
+    if quiet and level > logging.DEBUG:
+        level = logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Redact(settings.secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("httpx", "httpcore", "apscheduler", "alembic", "trafilatura"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+class _Redact(logging.Filter):
+    """Replaces every secret value in a log record with ***."""
+
+    def __init__(self, secrets: Sequence[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if len(s) >= 6]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            for secret in self.secrets:
+                message = message.replace(secret, "***")
+            record.msg, record.args = message, None
+        return True
+
+
+def _state_url(arg: str | None, settings: Settings) -> str:
+    return arg or str(settings.database_url)
+
+
+def _open_store(url: str) -> Store:
+    try:
+        return Store.open(url)
+    except Exception as exc:
+        raise UsageError(f"cannot open the state database: {exc}") from None
+
+
+def _load(folder: Path) -> Config:
+    return load_config(folder)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_check_config(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    config = _load(args.config)
+    claims = sum(len(t.claims) for t in config.topics)
+    out.write(
+        f"{config.folder}: OK — {len(config.topics)} topic(s), {claims} claim(s), "
+        f"{len(config.feeds)} feed(s), {len(config.channels)} channel(s)\n"
+    )
+    return 0
+
+
+async def _read_all(
+    service: Service, sources: Sequence[FeedSource]
+) -> list[tuple[FeedSource, list]]:  # type: ignore[type-arg]
+    async with httpx.AsyncClient() as client:
+        batches = []
+        for source in sources:
+            try:
+                batches.append((source, await service.read(source, client)))
+            except FeedError as exc:
+                raise UsageError(str(exc)) from None
+        return batches
+
+
+def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    config = _load(args.config)
+    with ExitStack() as stack:
+        url = args.state or _throwaway_state(stack)
+        store = _open_store(url)
+        stack.callback(store.close)
+        service = Service(config, store)
+        sources = [_source_for(location) for location in args.feeds]
+        batches = asyncio.run(_read_all(service, sources))
+        console = ConsoleChannel(out) if not args.json else None
+        count = stories = 0
+        for source, story in publication_order(batches):
+            result = service.ingest(story, feed_url=source.location, deliver=False)
+            if result is None:
+                continue
+            stories += 1
+            for finding in result.findings:
+                count += 1
+                if args.json:
+                    out.write(json.dumps(finding_to_dict(finding), ensure_ascii=False) + "\n")
+                else:
+                    from bot.core.render import render_alert
+
+                    assert console is not None
+                    console.console.print(console.render(render_alert(finding_to_dict(finding))))
+        if not args.json:
+            out.write(f"{stories} stories replayed, {count} finding(s).\n")
+    return 0
+
+
+def _source_for(location: str) -> FeedSource:
+    if location.lower().startswith(("http://", "https://")):
+        name = location.rstrip("/").rsplit("/", 1)[-1] or location
+        return FeedSource(name, location, httpx.URL(location).host or name)
+    path = Path(location).expanduser()
+    if not path.exists():
+        raise UsageError(f"{location}: file not found")
+    return FeedSource(path.stem, str(path.resolve()), path.stem)
+
+
+def _throwaway_state(stack: ExitStack) -> str:
+    folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="claimwatch-"))
+    return f"sqlite:///{folder}/claimwatch.db"
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        folder = stack.enter_context(resources.as_file(resources.files("bot") / "demo"))
+        config = _load(Path(folder))
+        store = _open_store(_throwaway_state(stack))
+        stack.callback(store.close)
+        console = ConsoleChannel(out)
+        service = Service(config, store, senders={"console": console})
+        console.console.rule("claimwatch demo — a developing story, replayed from sample feeds")
+        sources = [FeedSource.of(spec) for spec in config.feeds]
+        batches = asyncio.run(_read_all(service, sources))
+        total = findings = 0
+        for source, story in publication_order(batches):
+            result = service.ingest(story, feed_url=source.location, deliver=True)
+            if result is not None:
+                total += 1
+                findings += len(result.findings)
+        alerts = asyncio.run(service.dispatch(limit=1000))
+        digest = service.digest()
+        if digest is not None:
+            console.console.rule("Digest")
+            asyncio.run(console.send(None, digest))
+        elapsed = time.perf_counter() - started
+        out.write(
+            f"\n{total} stories from {len(sources)} feeds, {findings} findings, "
+            f"{alerts} alerts on the console channel, in {elapsed:.1f}s.\n"
+        )
+    return 0
+
+
+def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """Poll every configured feed once, then deliver what waits in the outbox."""
+    config = _load(args.config)
+    store = _open_store(_state_url(args.state, settings))
+    try:
+        console = ConsoleChannel(out)
+        service = Service(config, store, senders={"console": console})
+
+        async def run() -> int:
+            async with httpx.AsyncClient() as client:
+                for spec in config.feeds:
+                    report = await service.poll(spec, client)
+                    if report.status == "error":
+                        out.write(f"{spec.name}: {report.error}\n")
+                    elif report.baseline:
+                        out.write(f"{spec.name}: first poll, {report.new_stories} stories "
+                                  "learned as the baseline (no alerts)\n")
+                    else:
+                        out.write(f"{spec.name}: {report.status}, {report.new_stories} new "
+                                  f"stories, {report.findings} findings\n")
+            return await service.dispatch()
+
+        sent = asyncio.run(run())
+        out.write(f"{sent} alert(s) delivered.\n")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """The long-running bot: a poll job per feed and the outbox dispatcher."""
+    from bot.scheduler import run_forever
+
+    config = _load(args.config)
+    store = _open_store(_state_url(args.state, settings))
+    try:
+        service = Service(config, store, senders={"console": ConsoleChannel(out)})
+        asyncio.run(run_forever(service))
+    finally:
+        store.close()
+    return 0
+
+
+# --- entry point ----------------------------------------------------------------------------
+
+
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimwatch",
+        description="Watches news feeds for new figures and contradictions in tracked claims.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimwatch {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help: str, with_config: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        if with_config:
+            p.add_argument("--config", type=Path, default=settings.config_dir, metavar="DIR",
+                           help=f"config folder (default: {settings.config_dir})")
+        return p
+
+    add("check-config", "validate claims.yaml, feeds.yaml and channels.yaml").set_defaults(
+        func=cmd_check_config
+    )
+    p = add("demo", "run the bundled sample feeds through the whole path", with_config=False)
+    p.set_defaults(func=cmd_demo)
+    p = add("replay", "process the stories of feeds in publication order and print findings")
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed file paths or http(s) URLs")
+    p.add_argument("--state", metavar="URL",
+                   help="record into this database (default: a throwaway one)")
+    p.add_argument("--json", action="store_true", help="one JSON object per finding")
+    p.set_defaults(func=cmd_replay)
+    p = add("poll", "poll every configured feed once and deliver the alerts")
+    p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
+    p.set_defaults(func=cmd_poll)
+    p = add("run", "run the bot: poll feeds on their schedule and deliver alerts")
+    p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    try:
+        settings = Settings.from_env(os.environ)
+    except ValueError as exc:
+        print(f"claimwatch: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    parser = build_parser(settings)
+    args = parser.parse_args(argv)
+    _setup_logging(settings, quiet=args.command in ("demo", "replay", "check-config"))
+    try:
+        return int(args.func(args, settings, out))
+    except (ConfigError, UsageError) as exc:
+        print(f"claimwatch: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("claimwatch: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.debug("unexpected failure", exc_info=True)
+        print(
+            f"claimwatch: internal error: {type(exc).__name__}: {exc} "
+            "(set CLAIMWATCH_LOG_LEVEL=DEBUG for the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

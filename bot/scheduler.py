@@ -1,0 +1,74 @@
+"""``claimwatch run``: APScheduler 3 jobs — one poll job per feed, and the outbox dispatcher.
+
+Each feed is polled on its own interval (with jitter so that feeds do not fire together); the
+dispatcher sends what waits in the outbox every few seconds. SIGTERM and SIGINT stop the loop:
+the job in progress finishes, and anything not yet sent stays in the outbox for the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import datetime, timedelta
+
+import httpx
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.config import FeedSpec
+from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+DISPATCH_EVERY_S = 2.0
+
+
+async def run_forever(service: Service, *, stop: asyncio.Event | None = None) -> None:
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # pragma: no cover - not on the main thread
+            pass
+    lock = asyncio.Lock()  # one store writer at a time
+    async with httpx.AsyncClient() as client:
+
+        async def poll(spec: FeedSpec) -> None:
+            async with lock:
+                report = await service.poll(spec, client)
+            log.info("polled %s: %s, %d new, %d findings%s", spec.name, report.status,
+                     report.new_stories, report.findings, " (baseline)" if report.baseline else "")
+
+        async def dispatch() -> None:
+            async with lock:
+                sent = await service.dispatch()
+            if sent:
+                log.info("delivered %d alert(s)", sent)
+
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        now = datetime.now().astimezone()
+        for i, spec in enumerate(service.config.feeds):
+            scheduler.add_job(
+                poll,
+                IntervalTrigger(seconds=spec.interval_s, jitter=max(1, spec.interval_s // 10)),
+                args=[spec],
+                id=f"feed:{spec.location}",
+                name=f"poll {spec.name}",
+                next_run_time=now + timedelta(seconds=i * 0.5),
+                max_instances=1,
+                coalesce=True,
+            )
+        scheduler.add_job(dispatch, IntervalTrigger(seconds=DISPATCH_EVERY_S), id="dispatch",
+                          max_instances=1, coalesce=True)
+        scheduler.start()
+        log.info("claimwatch running: %d feed(s), %d channel(s)", len(service.config.feeds),
+                 len(service.config.channels))
+        try:
+            await stop.wait()
+        finally:
+            log.info("stopping: unsent alerts stay in the outbox")
+            scheduler.shutdown(wait=False)
+            async with lock:
+                pass  # the job in progress has finished

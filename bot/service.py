@@ -1,0 +1,232 @@
+"""The shell that wires the core to the adapters: feeds in, findings stored, alerts out.
+
+Data flow (DESIGN.md): fetch → parse → story store (dedupe) → engine (extract, match, compare)
+→ findings and their outbox rows in one transaction → senders (console, Telegram, Slack).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import httpx
+
+from bot.adapters import feeds
+from bot.adapters.store import Store
+from bot.config import Config, FeedSpec
+from bot.core.engine import Engine
+from bot.core.message import Message
+from bot.core.model import Story, StoryResult
+from bot.core.render import render_alert, render_digest
+from bot.core.routing import Route, route
+
+log = logging.getLogger(__name__)
+
+
+class Sender(Protocol):
+    """A channel adapter: posts one neutral message, returns the platform's message id."""
+
+    platform: str
+
+    async def send(self, chat: str | None, message: Message) -> str: ...
+
+
+class FeedError(Exception):
+    """A feed could not be read or parsed; the message names the feed and the reason."""
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """Where stories come from: a configured feed, or a path/URL given on the command line."""
+
+    name: str
+    location: str
+    outlet: str
+    full_text: bool = False
+
+    @classmethod
+    def of(cls, spec: FeedSpec) -> FeedSource:
+        return cls(spec.name, spec.location, spec.outlet, spec.full_text)
+
+
+@dataclass(frozen=True)
+class PollReport:
+    feed: str
+    status: str  # "ok", "not_modified", "error"
+    new_stories: int = 0
+    findings: int = 0
+    baseline: bool = False
+    error: str | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def publication_order(batches: Iterable[tuple[FeedSource, Sequence[Story]]]) -> list[
+    tuple[FeedSource, Story]
+]:
+    """Stories of several feeds merged in publication order (undated ones last, in feed order)."""
+    keyed = []
+    for f_index, (source, stories) in enumerate(batches):
+        for s_index, story in enumerate(stories):
+            when = story.published.timestamp() if story.published else float("inf")
+            keyed.append(((when, f_index, s_index), source, story))
+    keyed.sort(key=lambda item: item[0])
+    return [(source, story) for _, source, story in keyed]
+
+
+class Service:
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        *,
+        senders: Mapping[str, Sender] | None = None,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.senders = dict(senders or {})
+        self.now = now
+        self.engine = Engine(config.topics, learn_claims=bool(config.learn_claims))
+        store.sync_claims(list(config.claims))
+        store.sync_channels([(c.id, c.platform, c.chat) for c in config.channels])
+        for spec in config.feeds:
+            store.ensure_feed(spec.name, spec.location, spec.interval_s)
+        configured = {c.id for c in config.claims}
+        self.engine.restore(
+            (spec for spec, learned in store.claims() if learned and spec.id not in configured),
+            store.sightings(),
+            store.recent_stories(500),
+        )
+        self.routes = [
+            Route(c.id, frozenset(c.topics), c.min_severity) for c in config.channels
+        ]
+        self._chats = {c.id: c.chat for c in config.channels}
+        self._platforms = {c.id: c.platform for c in config.channels}
+        self._warned: set[str] = set()
+
+    # --- ingestion -------------------------------------------------------------------------
+
+    def ingest(self, story: Story, *, feed_url: str, deliver: bool = True) -> StoryResult | None:
+        """Run one story through the engine and store the result; None if already seen."""
+        if self.store.has_story(story.key):
+            return None
+        result = self.engine.process(story)
+        deliveries = (
+            [(i, ch) for i, f in enumerate(result.findings) for ch in route(f, self.routes)]
+            if deliver
+            else []
+        )
+        self.store.record(result, feed_url=feed_url, fetched_at=self.now(), deliveries=deliveries)
+        return result
+
+    async def read(self, source: FeedSource, client: httpx.AsyncClient) -> list[Story]:
+        """Fetch (or read) and parse a feed; raise FeedError with a one-line reason."""
+        if feeds.is_url(source.location):
+            fetched = await feeds.fetch(client, source.location)
+        else:
+            fetched = await asyncio.to_thread(feeds.read_path, Path(source.location))
+        if fetched.status == "error" or fetched.content is None:
+            raise FeedError(f"{source.location}: {fetched.error or 'nothing received'}")
+        parsed = feeds.parse_feed(
+            fetched.content, feed_name=source.name, outlet=source.outlet, base_url=fetched.url
+        )
+        if parsed.error and not parsed.stories:
+            raise FeedError(f"{source.location}: {parsed.error}")
+        if source.full_text:
+            return [await self._with_full_text(client, story) for story in parsed.stories]
+        return parsed.stories
+
+    async def _with_full_text(self, client: httpx.AsyncClient, story: Story) -> Story:
+        if not story.url.lower().startswith(("http://", "https://")) or self.store.has_story(
+            story.key
+        ):
+            return story
+        text = await feeds.fetch_full_text(client, story.url)
+        if not text:
+            return story
+        return Story(story.key, story.feed, story.outlet, story.url, story.title, text,
+                     story.published)
+
+    async def poll(self, spec: FeedSpec, client: httpx.AsyncClient) -> PollReport:
+        """One conditional GET of a configured feed; the first poll only learns the baseline."""
+        state = self.store.feed_state(spec.location) or self.store.ensure_feed(
+            spec.name, spec.location, spec.interval_s
+        )
+        if feeds.is_url(spec.location):
+            fetched = await feeds.fetch(
+                client, spec.location, etag=state.etag, last_modified=state.last_modified
+            )
+        else:
+            fetched = await asyncio.to_thread(feeds.read_path, Path(spec.location))
+        at = self.now()
+        if fetched.status == "not_modified":
+            self.store.record_poll(spec.location, at=at, etag=fetched.etag or state.etag,
+                                   last_modified=fetched.last_modified or state.last_modified,
+                                   error=None)
+            return PollReport(spec.name, "not_modified")
+        error = fetched.error
+        stories: list[Story] = []
+        if fetched.status == "ok" and fetched.content is not None:
+            parsed = feeds.parse_feed(fetched.content, feed_name=spec.name, outlet=spec.outlet,
+                                      base_url=fetched.final_url or spec.location)
+            stories = parsed.stories
+            if parsed.error and not stories and not parsed.error.startswith("empty feed"):
+                error = parsed.error
+        if error:
+            self.store.record_poll(spec.location, at=at, etag=state.etag,
+                                   last_modified=state.last_modified, error=error)
+            log.warning("feed %s: %s", spec.name, error)
+            return PollReport(spec.name, "error", error=error)
+        baseline = not state.baseline_done
+        source = FeedSource.of(spec)
+        new = findings = 0
+        for _, story in publication_order([(source, stories)]):
+            if source.full_text:
+                story = await self._with_full_text(client, story)
+            result = self.ingest(story, feed_url=spec.location, deliver=not baseline)
+            if result is not None:
+                new += 1
+                findings += len(result.findings)
+        self.store.record_poll(spec.location, at=at, etag=fetched.etag,
+                               last_modified=fetched.last_modified, error=None,
+                               baseline_done=True)
+        return PollReport(spec.name, "ok", new, findings, baseline)
+
+    # --- delivery --------------------------------------------------------------------------
+
+    async def dispatch(self, limit: int = 100) -> int:
+        """Send what waits in the outbox; each row is marked sent with the message id."""
+        sent = 0
+        for item in self.store.pending(limit):
+            platform = self._platforms.get(item.channel_id, "?")
+            sender = self.senders.get(platform)
+            if sender is None:
+                if item.channel_id not in self._warned:
+                    self._warned.add(item.channel_id)
+                    log.warning(
+                        "channel %s (%s): no %s connection configured; alerts wait in the outbox",
+                        item.channel_id, platform, platform,
+                    )
+                continue
+            try:
+                message_id = await sender.send(self._chats.get(item.channel_id),
+                                               render_alert(item.payload))
+            except Exception as exc:  # one bad message must not stop the others
+                log.warning("sending to %s failed: %s", item.channel_id, exc, exc_info=True)
+                self.store.mark_failed(item.id, str(exc)[:500], dead=item.attempts + 1 >= 5)
+                continue
+            self.store.mark_sent(item.id, message_id, self.now())
+            sent += 1
+        return sent
+
+    def digest(self, *, after_id: int = 0, topics: Sequence[str] | None = None) -> Message | None:
+        rows = self.store.findings_since(after_id, topics)
+        return render_digest([payload for _, payload in rows])

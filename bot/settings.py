@@ -1,0 +1,97 @@
+"""Settings read from the environment: the only module that looks at ``os.environ``.
+
+The table :data:`SETTINGS` is the documentation: every setting, its default and what it does.
+``tests/test_docs.py`` fails when the README leaves one out. Secrets (tokens) are held in
+:class:`Secret` so that no ``repr`` or log line ever shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str | None
+    help: str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("CLAIMWATCH_CONFIG", "config", "Folder holding claims.yaml, feeds.yaml, channels.yaml."),
+    Setting(
+        "DATABASE_URL",
+        "sqlite:///state/claimwatch.db",
+        "SQLAlchemy URL of the state database (SQLite file by default, or postgresql://…).",
+        secret=True,
+    ),
+    Setting("CLAIMWATCH_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting("TELEGRAM_BOT_TOKEN", None, "Telegram bot token (from @BotFather).", secret=True),
+    Setting(
+        "TELEGRAM_API_URL",
+        "https://api.telegram.org/bot",
+        "Bot API base URL (a self-hosted Bot API server, or a test fake).",
+    ),
+    Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
+    Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
+    Setting("SLACK_APP_TOKEN", None, "Slack app-level token (xapp-…): enables Socket Mode.", secret=True),
+    Setting("SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL."),
+    Setting("PORT", "8080", "Port of the HTTP server of `claimwatch run`."),
+)
+
+
+class Secret(str):
+    """A string whose repr never shows its value."""
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_dir: Path = Path("config")
+    database_url: Secret = Secret("sqlite:///state/claimwatch.db")
+    log_level: str = "INFO"
+    telegram_bot_token: Secret | None = None
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    slack_bot_token: Secret | None = None
+    slack_signing_secret: Secret | None = None
+    slack_app_token: Secret | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    port: int = 8080
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        def get(name: str) -> str | None:
+            value = environ.get(name, "").strip()
+            if value:
+                return value
+            return next(s.default for s in SETTINGS if s.name == name)
+
+        def secret(name: str) -> Secret | None:
+            value = get(name)
+            return Secret(value) if value else None
+
+        port = get("PORT") or "8080"
+        if not port.isdigit():
+            raise ValueError(f"PORT: expected a port number, got {port!r}")
+        secrets = tuple(
+            v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip())
+        )
+        return cls(
+            config_dir=Path(get("CLAIMWATCH_CONFIG") or "config"),
+            database_url=Secret(get("DATABASE_URL") or "sqlite:///state/claimwatch.db"),
+            log_level=(get("CLAIMWATCH_LOG_LEVEL") or "INFO").upper(),
+            telegram_bot_token=secret("TELEGRAM_BOT_TOKEN"),
+            telegram_api_url=get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
+            slack_bot_token=secret("SLACK_BOT_TOKEN"),
+            slack_signing_secret=secret("SLACK_SIGNING_SECRET"),
+            slack_app_token=secret("SLACK_APP_TOKEN"),
+            slack_api_url=get("SLACK_API_URL") or "https://slack.com/api/",
+            port=int(port),
+            secrets=secrets,
+        )
