@@ -1,0 +1,8 @@
+"""The store adapter: SQLAlchemy over SQLite (default) or PostgreSQL, migrated by Alembic."""
+
+from __future__ import annotations
+
+from bot.adapters.store.engine import DEFAULT_URL, create_engine, normalize_url
+from bot.adapters.store.store import FeedState, OutboxItem, Store
+
+__all__ = ["DEFAULT_URL", "FeedState", "OutboxItem", "Store", "create_engine", "normalize_url"]

@@ -1,0 +1,374 @@
+"""The store: feeds' poll state, stories, claims, sightings, findings and the outbox.
+
+SQLite by default (``state/claimwatch.db``), PostgreSQL by URL. ``Store.open`` migrates the
+schema to the newest Alembic revision, so an existing database is upgraded, never recreated.
+Each public method is one transaction; on SQLite, writes take the lock up front
+(``BEGIN IMMEDIATE``) so concurrent writers wait on ``busy_timeout`` instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.adapters.store import tables as t
+from bot.adapters.store.engine import DEFAULT_URL, WRITE, create_engine, dialect_insert, migrate
+from bot.adapters.store.rows import sighting_from_row, story_from_row, write_findings, write_results
+from bot.core.model import ClaimSpec, Sighting, Story, StoryResult
+
+log = logging.getLogger(__name__)
+
+_DELIVERABLE = ("pending", "failed")
+
+
+@dataclass(frozen=True)
+class FeedState:
+    url: str
+    name: str
+    etag: str | None
+    last_modified: str | None
+    last_polled_at: datetime | None
+    baseline_done: bool
+    error_count: int
+    last_error: str | None
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    channel_id: str
+    finding_id: int
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+class Store:
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(**{WRITE: True})
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_URL) -> Store:
+        """Connect and run ``alembic upgrade head`` on the database."""
+        engine = create_engine(url)
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        log.info("store opened: %s", engine.url.render_as_string(hide_password=True))
+        return cls(engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._engine.url.render_as_string(hide_password=True)!r})"
+
+    # feeds
+
+    def ensure_feed(self, name: str, url: str, interval_s: int) -> FeedState:
+        """Register a feed (its poll state starts empty) or update its name and interval."""
+        with self._writer.begin() as conn:
+            conn.execute(
+                dialect_insert(conn, t.feeds)
+                .values(
+                    url=url,
+                    name=name,
+                    interval_s=interval_s,
+                    baseline_done=False,
+                    error_count=0,
+                    disabled=False,
+                )
+                .on_conflict_do_update(
+                    index_elements=[t.feeds.c.url], set_={"name": name, "interval_s": interval_s}
+                )
+            )
+            row = conn.execute(sa.select(t.feeds).where(t.feeds.c.url == url)).one()
+        return _feed_state(row)
+
+    def feed_state(self, url: str) -> FeedState | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(sa.select(t.feeds).where(t.feeds.c.url == url)).first()
+        return None if row is None else _feed_state(row)
+
+    def feed_states(self) -> list[FeedState]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.select(t.feeds).order_by(t.feeds.c.id)).all()
+        return [_feed_state(row) for row in rows]
+
+    def record_poll(
+        self,
+        url: str,
+        *,
+        at: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        error: str | None,
+        baseline_done: bool | None = None,
+    ) -> None:
+        """Note a poll. ``error`` None is a success and resets the error count, else it counts
+        one more. A None ``etag``/``last_modified``/``baseline_done`` keeps the stored value."""
+        values: dict[str, Any] = {"last_polled_at": at}
+        if etag is not None:
+            values["etag"] = etag
+        if last_modified is not None:
+            values["last_modified"] = last_modified
+        if baseline_done is not None:
+            values["baseline_done"] = baseline_done
+        if error is None:
+            values.update(error_count=0, last_error=None)
+        else:
+            values.update(error_count=t.feeds.c.error_count + 1, last_error=error[:2000])
+        with self._writer.begin() as conn:
+            done = conn.execute(sa.update(t.feeds).where(t.feeds.c.url == url).values(values))
+            if done.rowcount == 0:
+                raise KeyError(f"unknown feed {url!r}: call ensure_feed first")
+
+    # stories and the engine's results
+
+    def has_story(self, key: str) -> bool:
+        with self._engine.connect() as conn:
+            found = conn.execute(sa.select(t.stories.c.id).where(t.stories.c.key == key)).first()
+        return found is not None
+
+    def record(
+        self,
+        result: StoryResult,
+        *,
+        feed_url: str,
+        fetched_at: datetime,
+        deliveries: Sequence[tuple[int, str]],
+    ) -> list[int]:
+        """Write a story and everything concluded from it in one transaction; return the ids of
+        its findings, in order. ``deliveries`` are (index into ``result.findings``, channel id):
+        one outbox row each. A story key seen before writes nothing and returns []."""
+        story = result.story
+        with self._writer.begin() as conn:
+            story_id = conn.execute(
+                dialect_insert(conn, t.stories)
+                .values(
+                    key=story.key,
+                    origin_key=result.origin_key or story.key,
+                    feed=story.feed,
+                    feed_url=feed_url,
+                    outlet=story.outlet,
+                    url=story.url,
+                    title=story.title,
+                    text=story.text,
+                    published=story.published,
+                    fetched_at=fetched_at,
+                )
+                .on_conflict_do_nothing(index_elements=[t.stories.c.key])
+                .returning(t.stories.c.id)
+            ).scalar()
+            if story_id is None:
+                log.debug("story %s already recorded", story.key)
+                return []
+            write_results(conn, result, story_id, fetched_at)
+            ids = write_findings(conn, result, fetched_at)
+            rows = []
+            for index, channel_id in dict.fromkeys(deliveries):
+                if not 0 <= index < len(ids):
+                    raise IndexError(f"delivery names finding {index} of {len(ids)}")
+                rows.append(
+                    {
+                        "channel_id": channel_id,
+                        "finding_id": ids[index],
+                        "status": "pending",
+                        "attempts": 0,
+                        "created_at": fetched_at,
+                    }
+                )
+            if rows:
+                conn.execute(sa.insert(t.outbox), rows)
+        return ids
+
+    def sync_claims(self, specs: Sequence[ClaimSpec]) -> None:
+        """Make the configured claims (learned=False) those given; learned claims stay."""
+        now = datetime.now(UTC)
+        with self._writer.begin() as conn:
+            for spec in specs:
+                fields: dict[str, Any] = {"topic": spec.topic, "text": spec.text}
+                fields.update(source=spec.source, date=spec.date, learned=False)
+                conn.execute(
+                    dialect_insert(conn, t.claims)
+                    .values(id=spec.id, created_at=now, **fields)
+                    .on_conflict_do_update(index_elements=[t.claims.c.id], set_=fields)
+                )
+            conn.execute(
+                sa.delete(t.claims).where(
+                    t.claims.c.learned.is_(False), t.claims.c.id.not_in([s.id for s in specs])
+                )
+            )
+
+    def claims(self) -> list[tuple[ClaimSpec, bool]]:
+        """Every claim with whether it was learned, configured ones first."""
+        query = sa.select(t.claims).order_by(
+            t.claims.c.learned, t.claims.c.created_at, t.claims.c.id
+        )
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            (
+                ClaimSpec(id=r.id, topic=r.topic, text=r.text, source=r.source, date=r.date),
+                r.learned,
+            )
+            for r in rows
+        ]
+
+    def sightings(self) -> list[tuple[str, Sighting]]:
+        """Every sighting as (claim id, sighting), oldest first."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(sa.select(t.sightings).order_by(t.sightings.c.id)).all()
+        return [(row.claim_id, sighting_from_row(row)) for row in rows]
+
+    def recent_stories(self, limit: int) -> list[tuple[Story, str]]:
+        """The last ``limit`` stories recorded as (story, origin key), newest last."""
+        query = sa.select(t.stories).order_by(t.stories.c.id.desc()).limit(limit)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [(story_from_row(row), row.origin_key) for row in reversed(rows)]
+
+    # channels and the outbox
+
+    def sync_channels(self, channels: Sequence[tuple[str, str, str | None]]) -> None:
+        """Add or update channels (id, platform, chat). Channels not listed are kept, with
+        their outbox history; ``pending(channel_id=...)`` picks one channel's rows."""
+        with self._writer.begin() as conn:
+            for channel_id, platform, chat in channels:
+                conn.execute(
+                    dialect_insert(conn, t.channels)
+                    .values(id=channel_id, platform=platform, chat=chat, settings={})
+                    .on_conflict_do_update(
+                        index_elements=[t.channels.c.id], set_={"platform": platform, "chat": chat}
+                    )
+                )
+
+    def pending(self, limit: int = 100, channel_id: str | None = None) -> list[OutboxItem]:
+        """Outbox rows still to deliver (pending, or failed but not dead), oldest first."""
+        query = (
+            sa.select(t.outbox, t.findings.c.payload)
+            .join(t.findings, t.findings.c.id == t.outbox.c.finding_id)
+            .where(t.outbox.c.status.in_(_DELIVERABLE))
+            .order_by(t.outbox.c.id)
+            .limit(limit)
+        )
+        if channel_id is not None:
+            query = query.where(t.outbox.c.channel_id == channel_id)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            OutboxItem(
+                id=row.id,
+                channel_id=row.channel_id,
+                finding_id=row.finding_id,
+                payload=row.payload,
+                attempts=row.attempts,
+                created_at=row.created_at,
+            )
+            for row in rows
+        ]
+
+    def mark_sent(self, item_id: int, message_id: str, at: datetime) -> None:
+        self._update_outbox(
+            item_id,
+            status="sent",
+            message_id=message_id,
+            sent_at=at,
+            last_error=None,
+            attempts=t.outbox.c.attempts + 1,
+        )
+
+    def mark_failed(self, item_id: int, error: str, *, dead: bool = False) -> None:
+        """Count a failed attempt; a dead row is never offered again."""
+        self._update_outbox(
+            item_id,
+            status="dead" if dead else "failed",
+            last_error=error[:2000],
+            attempts=t.outbox.c.attempts + 1,
+        )
+
+    def _update_outbox(self, item_id: int, **values: Any) -> None:
+        with self._writer.begin() as conn:
+            done = conn.execute(sa.update(t.outbox).where(t.outbox.c.id == item_id).values(values))
+            if done.rowcount == 0:
+                raise KeyError(f"no outbox item {item_id}")
+
+    def findings_since(
+        self, after_id: int, topics: Sequence[str] | None = None
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """Findings with an id above ``after_id`` (in ``topics`` when given), oldest first."""
+        query = sa.select(t.findings.c.id, t.findings.c.payload).where(t.findings.c.id > after_id)
+        if topics is not None:
+            query = query.where(t.findings.c.topic.in_(list(topics)))
+        with self._engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.findings.c.id)).all()
+        return [(row.id, row.payload) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """stories, findings, pending, sent, dead, claims, feeds."""
+
+        def total(table: sa.Table, *where: Any) -> Any:
+            return sa.select(sa.func.count()).select_from(table).where(*where).scalar_subquery()
+
+        status = t.outbox.c.status
+        query = sa.select(
+            total(t.stories).label("stories"),
+            total(t.findings).label("findings"),
+            total(t.outbox, status.in_(_DELIVERABLE)).label("pending"),
+            total(t.outbox, status == "sent").label("sent"),
+            total(t.outbox, status == "dead").label("dead"),
+            total(t.claims).label("claims"),
+            total(t.feeds).label("feeds"),
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).one()
+        return {name: int(value) for name, value in row._mapping.items()}
+
+    # a small key/value table for other parts' bookkeeping (e.g. the last digest sent)
+
+    def get_meta(self, key: str) -> str | None:
+        with self._engine.connect() as conn:
+            return conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._writer.begin() as conn:
+            conn.execute(
+                dialect_insert(conn, t.meta)
+                .values(key=key, value=value)
+                .on_conflict_do_update(index_elements=[t.meta.c.key], set_={"value": value})
+            )
+
+
+def _feed_state(row: sa.Row[Any]) -> FeedState:
+    return FeedState(
+        url=row.url,
+        name=row.name,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        last_polled_at=row.last_polled_at,
+        baseline_done=bool(row.baseline_done),
+        error_count=row.error_count,
+        last_error=row.last_error,
+        disabled=bool(row.disabled),
+    )
