@@ -168,3 +168,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'state' / 'claimwatch.db'}"
     url: str = request.getfixturevalue("fresh_postgres_url")
     return url
+
+
+from tests.feedserver import feed_server  # noqa: E402, F401  (fixture)

@@ -1,0 +1,350 @@
+"""Fetching feeds and pages: conditional GET over httpx, local files, never raising.
+
+``fetch`` and ``read_path`` turn every network, HTTP and file-system failure into a
+``FetchResult`` with ``status="error"`` and a one-line ``error`` a person can read, so the
+scheduler can back off without a traceback. Programming errors still raise.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from bot import __version__
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = f"claimwatch/{__version__} (+https://github.com/claimwatch)"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, "
+    "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+)
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_PERMANENT = frozenset({301, 308})
+_RETRY_STATUSES = frozenset({429, 503})
+
+Status = Literal["ok", "not_modified", "error"]
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one fetch of a feed (URL or file) produced."""
+
+    url: str  # the URL (or path) asked for
+    status: Status
+    content: bytes | None
+    etag: str | None
+    last_modified: str | None
+    final_url: str | None  # after redirects
+    permanent_redirect: bool  # a 301/308 happened on the way
+    http_status: int | None
+    retry_after_s: float | None
+    error: str | None  # one line for a person: "connection refused", "HTTP 404", ...
+    content_type: str | None = None  # media type without parameters, e.g. "text/html"
+
+
+class _TooLarge(Exception):
+    """The body grew past the cap while streaming."""
+
+
+def is_url(location: str) -> bool:
+    """True for an absolute http(s) URL; anything else is treated as a local path."""
+    try:
+        parts = urlsplit(location.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    max_bytes: int = 10_000_000,
+    deadline_s: float = 30.0,
+) -> FetchResult:
+    """GET ``url`` conditionally, following redirects, within one overall deadline.
+
+    ``deadline_s`` bounds the whole exchange (connect, headers and body), not just each read.
+    The body is streamed and counted after decompression; past ``max_bytes`` the download is
+    abandoned. Never raises for network or HTTP errors.
+    """
+    return await _get(
+        client,
+        url,
+        accept=FEED_ACCEPT,
+        etag=etag,
+        last_modified=last_modified,
+        max_bytes=max_bytes,
+        deadline_s=deadline_s,
+    )
+
+
+async def fetch_full_text(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    max_bytes: int = 5_000_000,
+    deadline_s: float = 20.0,
+) -> str | None:
+    """Fetch an article page and return its main text (see ``extract_main_text``), or None."""
+    from bot.adapters.html import extract_main_text  # keeps trafilatura off the feed path
+
+    result = await _get(
+        client,
+        url,
+        accept=PAGE_ACCEPT,
+        etag=None,
+        last_modified=None,
+        max_bytes=max_bytes,
+        deadline_s=deadline_s,
+    )
+    if result.status != "ok" or not result.content:
+        logger.info("full text of %s not fetched: %s", url, result.error or "empty page")
+        return None
+    if result.content_type and result.content_type not in _HTML_TYPES:
+        logger.info("full text of %s skipped: content type %s", url, result.content_type)
+        return None
+    return await asyncio.to_thread(extract_main_text, result.content, result.final_url or url)
+
+
+def read_path(path: Path, *, max_bytes: int = 10_000_000) -> FetchResult:
+    """Read a local feed file; never raises for file-system errors."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _error(name, f"file over {_human_bytes(max_bytes)}")
+        with path.open("rb") as handle:
+            content = handle.read(max_bytes + 1)
+        mtime = path.stat().st_mtime
+    except FileNotFoundError:
+        return _error(name, f"file not found: {name}")
+    except IsADirectoryError:
+        return _error(name, f"is a directory, not a feed file: {name}")
+    except PermissionError:
+        return _error(name, f"permission denied: {name}")
+    except OSError as exc:
+        return _error(name, f"cannot read {name}: {exc.strerror or exc}")
+    if len(content) > max_bytes:  # the file grew between stat and read
+        return _error(name, f"file over {_human_bytes(max_bytes)}")
+    return FetchResult(
+        url=name,
+        status="ok",
+        content=content,
+        etag=None,
+        last_modified=formatdate(mtime, usegmt=True),
+        final_url=name,
+        permanent_redirect=False,
+        http_status=None,
+        retry_after_s=None,
+        error=None,
+    )
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if bad."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    reference = now or datetime.now(UTC)
+    return max((when - reference).total_seconds(), 0.0)
+
+
+async def _get(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    accept: str,
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+    deadline_s: float,
+) -> FetchResult:
+    if not is_url(url):
+        return _error(url, "not an http(s) URL")
+    headers = {"User-Agent": USER_AGENT, "Accept": accept}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        async with asyncio.timeout(deadline_s):
+            return await _exchange(client, url, headers, etag, last_modified, max_bytes)
+    except TimeoutError:
+        return _error(url, f"timed out after {deadline_s:g} s")
+    except _TooLarge:
+        return _error(url, f"response over {_human_bytes(max_bytes)}")
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
+        message = _describe(exc)
+        logger.debug("fetch %s failed: %s", url, message, exc_info=True)
+        return _error(url, message)
+
+
+async def _exchange(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+) -> FetchResult:
+    async with client.stream("GET", url, headers=headers, follow_redirects=True) as response:
+        code = response.status_code
+        if code == 304:
+            return _from_response(
+                url,
+                response,
+                "not_modified",
+                etag=response.headers.get("ETag") or etag,
+                last_modified=response.headers.get("Last-Modified") or last_modified,
+            )
+        if not 200 <= code < 300:
+            retry = None
+            if code in _RETRY_STATUSES:
+                retry = parse_retry_after(response.headers.get("Retry-After"))
+            return _from_response(url, response, "error", retry_after_s=retry, error=f"HTTP {code}")
+        declared = response.headers.get("Content-Length", "")
+        unencoded = "Content-Encoding" not in response.headers
+        if unencoded and declared.isdigit() and int(declared) > max_bytes:
+            raise _TooLarge  # say no before reading a byte of it
+        return _from_response(
+            url,
+            response,
+            "ok",
+            content=await _read_capped(response, max_bytes),
+            etag=response.headers.get("ETag"),
+            last_modified=response.headers.get("Last-Modified"),
+        )
+
+
+def _from_response(
+    url: str,
+    response: httpx.Response,
+    status: Status,
+    *,
+    content: bytes | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    retry_after_s: float | None = None,
+    error: str | None = None,
+) -> FetchResult:
+    media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return FetchResult(
+        url=url,
+        status=status,
+        content=content,
+        etag=etag,
+        last_modified=last_modified,
+        final_url=str(response.url),
+        permanent_redirect=any(step.status_code in _PERMANENT for step in response.history),
+        http_status=response.status_code,
+        retry_after_s=retry_after_s,
+        error=error,
+        content_type=media_type or None,
+    )
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in response.aiter_bytes():
+        total += len(chunk)
+        if total > max_bytes:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _describe(exc: BaseException) -> str:
+    """One line for a person, from an httpx or OS error."""
+    text = str(exc) or type(exc).__name__
+    lowered = text.lower()
+    if isinstance(exc, httpx.TooManyRedirects):
+        return "too many redirects"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "redirected to a non-http(s) URL" if "://" in text else "unsupported URL"
+    if isinstance(exc, httpx.InvalidURL):
+        return f"invalid URL: {text}"
+    if isinstance(exc, httpx.DecodingError):
+        return "could not decode the response body (bad Content-Encoding)"
+    if isinstance(exc, httpx.TimeoutException):
+        return "timed out (client timeout)"
+    causes = _causes(exc)
+    if "refused" in lowered or any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return "connection refused"
+    if any(isinstance(c, socket.gaierror) for c in causes):
+        return "DNS lookup failed"
+    if "name or service not known" in lowered or "nodename nor servname" in lowered:
+        return "DNS lookup failed"
+    if "certificate" in lowered or "ssl" in lowered:
+        return f"TLS error: {_first_line(text)}"
+    if isinstance(exc, httpx.ConnectError):
+        return f"connection failed: {_first_line(text)}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"server broke the HTTP exchange: {_first_line(text)}"
+    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+        return f"connection lost: {_first_line(text)}"
+    return f"{type(exc).__name__}: {_first_line(text)}"
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what caused it (httpx wraps httpcore wraps anyio wraps the OSError)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:200] if text.strip() else "no detail"
+
+
+def _human_bytes(count: int) -> str:
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:g} MB"
+    if count >= 1_000:
+        return f"{count / 1_000:g} kB"
+    return f"{count} bytes"
+
+
+def _error(url: str, message: str) -> FetchResult:
+    return FetchResult(
+        url=url,
+        status="error",
+        content=None,
+        etag=None,
+        last_modified=None,
+        final_url=None,
+        permanent_redirect=False,
+        http_status=None,
+        retry_after_s=None,
+        error=message,
+    )

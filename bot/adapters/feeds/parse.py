@@ -1,0 +1,205 @@
+"""Feed bytes → ``ParsedFeed``: RSS/Atom through feedparser, JSON Feed by hand, text cleaned.
+
+feedparser only ever sees a ``BytesIO`` (given ``bytes`` or ``str`` it may open a file or a
+URL of that name). Its SAX parser does not fetch external entities, and feedparser strips the
+DOCTYPE before parsing, keeping only entity declarations with literal values, so billion-laughs
+and XXE documents parse to nothing harmful (``tests/adapters/test_feeds.py`` checks this).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import time
+import xml.sax
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from bot.adapters.feeds.jsonfeed import parse_json_feed
+from bot.adapters.html import html_to_text
+from bot.core.model import Story
+
+logger = logging.getLogger(__name__)
+
+_ROOT = re.compile(rb"<([A-Za-z][\w:.-]*)")
+_HTML_DOCTYPE = re.compile(rb"<!doctype\s+html", re.IGNORECASE)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A parsed feed: its title and stories (feed order), or why there are none."""
+
+    title: str | None
+    stories: list[Story]
+    error: str | None  # "not a feed (looks like HTML)", "empty feed: no entries", ...
+
+
+def story_key(entry_guid: str | None, link: str | None, title: str, text: str) -> str:
+    """The story's identity: its guid, else its link, else a hash of its title and text."""
+    for candidate in (entry_guid, link):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
+    return f"sha256:{digest}"
+
+
+def parse_feed(
+    content: bytes, *, feed_name: str, outlet: str | None = None, base_url: str | None = None
+) -> ParsedFeed:
+    """Parse RSS, Atom or JSON Feed bytes into clean stories; never raises on bad input."""
+    source = outlet or feed_name
+    kind = _sniff(content)
+    if kind == "empty":
+        return ParsedFeed(None, [], "empty document")
+    if kind == "html":
+        return ParsedFeed(None, [], "not a feed (looks like HTML)")
+    if kind == "json":
+        title, items, error = parse_json_feed(content)
+        stories = [
+            story
+            for item in items
+            if (story := _story(item, feed_name=feed_name, outlet=source, base_url=base_url))
+        ]
+        return _finish(title, stories, error, had_entries=bool(items))
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(content),
+            response_headers={"content-location": base_url} if base_url else None,
+        )
+    except Exception as exc:  # feedparser has no documented failure modes; keep the scheduler up
+        logger.warning("feedparser crashed on %s: %r", feed_name, exc)
+        return ParsedFeed(None, [], f"feed parser failed: {type(exc).__name__}")
+    feed_info: Mapping[str, Any] = parsed.get("feed", {})
+    title = _clean(feed_info.get("title"), feed_info.get("title_detail")) or None
+    entries = [_normalise_entry(entry) for entry in parsed.get("entries", [])]
+    if parsed.get("bozo") and not entries and not title:
+        return ParsedFeed(None, [], _bozo_message(parsed.get("bozo_exception"), kind, content))
+    if not entries and not title and not parsed.get("version"):
+        root = _root_name(content)
+        what = f"XML root <{root}>" if root else "no RSS or Atom root element"
+        return ParsedFeed(None, [], f"not a feed ({what})")
+    if parsed.get("bozo"):
+        logger.info(
+            "feed %s parsed despite a problem: %s",
+            feed_name,
+            _one_line(parsed.get("bozo_exception")),
+        )
+    stories = [
+        story
+        for entry in entries
+        if (story := _story(entry, feed_name=feed_name, outlet=source, base_url=base_url))
+    ]
+    return _finish(title, stories, None, had_entries=bool(entries))
+
+
+def _finish(
+    title: str | None, stories: list[Story], error: str | None, *, had_entries: bool
+) -> ParsedFeed:
+    if error:
+        return ParsedFeed(title, [], error)
+    if not had_entries:
+        return ParsedFeed(title, [], "empty feed: no entries")
+    if not stories:
+        return ParsedFeed(title, [], "empty feed: no entry has a title, text or link")
+    return ParsedFeed(title, stories, None)
+
+
+def _normalise_entry(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A feedparser entry as the plain dict ``_story`` reads (``jsonfeed`` makes the same)."""
+    body, body_type = None, None
+    contents = entry.get("content") or []
+    if contents and contents[0].get("value"):
+        body, body_type = contents[0].get("value"), contents[0].get("type")
+    elif entry.get("summary"):
+        body, body_type = entry.get("summary"), (entry.get("summary_detail") or {}).get("type")
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return {
+        "guid": entry.get("id"),
+        "link": entry.get("link"),
+        "title": entry.get("title"),
+        "title_type": (entry.get("title_detail") or {}).get("type"),
+        "body": body,
+        "body_type": body_type,
+        "published": _from_struct(stamp),
+    }
+
+
+def _story(
+    entry: Mapping[str, Any], *, feed_name: str, outlet: str, base_url: str | None
+) -> Story | None:
+    title = _one_line(_clean(entry.get("title"), {"type": entry.get("title_type")}))
+    text = _clean(entry.get("body"), {"type": entry.get("body_type")})
+    raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
+    link = urljoin(base_url, raw_link) if raw_link and base_url else raw_link
+    guid = entry.get("guid") if isinstance(entry.get("guid"), str) else None
+    if not (title or text or link):
+        return None
+    url = link if link and urlsplit(link).scheme.lower() in ("http", "https") else ""
+    return Story(
+        key=story_key(guid, link, title, text),
+        feed=feed_name,
+        outlet=outlet,
+        url=url,
+        title=title,
+        text=text,
+        published=entry.get("published"),
+    )
+
+
+def _clean(value: object, detail: Mapping[str, Any] | None) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    if (detail or {}).get("type") == "text/plain":
+        return html_to_text(value.replace("&", "&amp;").replace("<", "&lt;"))
+    return html_to_text(value)
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _from_struct(stamp: object) -> datetime | None:
+    if not isinstance(stamp, time.struct_time):
+        return None
+    try:
+        return datetime(*stamp[:6], tzinfo=UTC)  # feedparser normalises to UTC
+    except (ValueError, OverflowError):
+        return None
+
+
+def _sniff(content: bytes) -> str:
+    """ "empty", "html", "json" or "xml" (anything else goes to feedparser to judge)."""
+    head = content[:4096]
+    for bom in _BOMS:
+        head = head.removeprefix(bom)
+    head = head.lstrip()
+    if not head:
+        return "empty"
+    if head[:1] in (b"{", b"["):
+        return "json"
+    if _HTML_DOCTYPE.search(head) or (_root_name(head) or "").lower() == "html":
+        return "html"
+    return "xml" if head[:1] == b"<" else "text"
+
+
+def _root_name(content: bytes) -> str | None:
+    match = _ROOT.search(content[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _bozo_message(exc: object, kind: str, content: bytes) -> str:
+    if kind == "text":
+        return "not a feed (looks like plain text)"
+    if isinstance(exc, xml.sax.SAXParseException):
+        return f"malformed XML at line {exc.getLineNumber()}: {exc.getMessage()}"
+    root = _root_name(content)
+    found = f" (XML root <{root}>)" if root else ""
+    return f"not a feed{found}: {_one_line(exc) or 'unreadable'}"
