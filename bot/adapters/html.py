@@ -106,7 +106,8 @@ def html_to_text(html: str) -> str:
 
     Paragraphs (block elements) are separated by blank lines, ``<br>`` becomes a line break,
     runs of whitespace collapse to one space, entities are decoded, and scripts, styles and
-    other non-prose elements are dropped with their content. Plain text passes through with
+    other non-prose elements are dropped with their content, and so are "Related articles"
+    blocks (a short title followed by link lists). Plain text passes through with
     its whitespace normalised.
     """
     cleaned = _clean_input(html)
@@ -119,6 +120,7 @@ def html_to_text(html: str) -> str:
     except (lxml.etree.ParserError, ValueError) as exc:
         logger.debug("html_to_text: lxml could not parse the fragment (%s); stripping tags", exc)
         return _join_paragraphs([html_lib.unescape(_TAG.sub(" ", cleaned))])
+    _drop_related_blocks(root)  # feed summaries carry "Related articles:" link lists too
     return _join_paragraphs(_paragraphs(root))
 
 

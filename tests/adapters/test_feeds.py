@@ -591,3 +591,14 @@ def test_feed_server_fixture_records_requests(feed_server: FeedServer) -> None:
     recorded = feed_server.requests_for("/rss.xml")
     assert [r.path for r in recorded] == ["/rss.xml?x=1", "/rss.xml"]
     assert recorded[0].headers["x-probe"] == "yes"
+
+
+def test_a_related_articles_list_in_a_feed_summary_is_dropped() -> None:
+    summary = (
+        "<p>North Korea has sent about 15,000 troops to Russia, an official said.</p>"
+        "<p>Related articles:</p>"
+        '<p><a href="https://x.example/a">Drone strikes close 3 Moscow airports</a></p>'
+        '<p><a href="https://x.example/b">Pyongyang to build 1,000 drones a month</a></p>'
+    )
+    text = html_to_text(summary)
+    assert text == "North Korea has sent about 15,000 troops to Russia, an official said."
