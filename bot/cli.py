@@ -26,7 +26,6 @@ from bot import __version__
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.store import Store
 from bot.config import Config, ConfigError, load_config
-from bot.core.model import FindingKind
 from bot.core.serialize import finding_to_dict
 from bot.service import FeedError, FeedSource, Service, publication_order
 from bot.settings import Settings
@@ -202,11 +201,15 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
                     if report.status == "error":
                         out.write(f"{spec.name}: {report.error}\n")
                     elif report.baseline:
-                        out.write(f"{spec.name}: first poll, {report.new_stories} stories "
-                                  "learned as the baseline (no alerts)\n")
+                        out.write(
+                            f"{spec.name}: first poll, {report.new_stories} stories "
+                            "learned as the baseline (no alerts)\n"
+                        )
                     else:
-                        out.write(f"{spec.name}: {report.status}, {report.new_stories} new "
-                                  f"stories, {report.findings} findings\n")
+                        out.write(
+                            f"{spec.name}: {report.status}, {report.new_stories} new "
+                            f"stories, {report.findings} findings\n"
+                        )
             return await service.dispatch()
 
         sent = asyncio.run(run())
@@ -244,8 +247,13 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     def add(name: str, help: str, with_config: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         if with_config:
-            p.add_argument("--config", type=Path, default=settings.config_dir, metavar="DIR",
-                           help=f"config folder (default: {settings.config_dir})")
+            p.add_argument(
+                "--config",
+                type=Path,
+                default=settings.config_dir,
+                metavar="DIR",
+                help=f"config folder (default: {settings.config_dir})",
+            )
         return p
 
     add("check-config", "validate claims.yaml, feeds.yaml and channels.yaml").set_defaults(
@@ -255,8 +263,9 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
     p = add("replay", "process the stories of feeds in publication order and print findings")
     p.add_argument("feeds", nargs="+", metavar="FEED", help="feed file paths or http(s) URLs")
-    p.add_argument("--state", metavar="URL",
-                   help="record into this database (default: a throwaway one)")
+    p.add_argument(
+        "--state", metavar="URL", help="record into this database (default: a throwaway one)"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per finding")
     p.set_defaults(func=cmd_replay)
     p = add("poll", "poll every configured feed once and deliver the alerts")

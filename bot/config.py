@@ -8,10 +8,10 @@ Secrets never live here: tokens come from the environment (see ``bot.settings``)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -140,7 +140,7 @@ class ClaimConfig(_Strict):
     id: Ident
     text: str = Field(min_length=3, max_length=1000)
     source: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
 
 
 class TopicConfig(_Strict):
@@ -286,6 +286,17 @@ def _line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     return lines.get(())
 
 
+_WANTED = {
+    "list": "a list, e.g. [a, b]",
+    "dict": "a mapping (key: value lines)",
+    "string": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "a boolean (true or false)",
+    "date": "a date like 2025-07-02",
+}
+
+
 def _explain(err: Any) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -298,9 +309,9 @@ def _explain(err: Any) -> str:
         return f"expected one of {err['ctx']['expected']}, got {err['input']!r}"
     if kind == "string_pattern_mismatch":
         return f"expected letters, digits, '-', '_' or '.', got {err['input']!r}"
-    if kind in ("list_type", "dict_type", "string_type", "int_type", "bool_type", "date_type"):
-        wanted = kind.removesuffix("_type").replace("dict", "mapping").replace("str", "text")
-        return f"expected a {wanted}, got {type(err['input']).__name__} {err['input']!r}"
+    base = kind.removesuffix("_type").removesuffix("_parsing").removesuffix("_from_datetime")
+    if base in _WANTED and kind != base:
+        return f"expected {_WANTED[base]}, got {err['input']!r}"
     msg = str(err["msg"]).removeprefix("Value error, ")
     return msg
 

@@ -8,6 +8,7 @@ the job in progress finishes, and anything not yet sent stays in the outbox for 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from datetime import datetime, timedelta
@@ -28,18 +29,22 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        try:
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread
             loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):  # pragma: no cover - not on the main thread
-            pass
     lock = asyncio.Lock()  # one store writer at a time
     async with httpx.AsyncClient() as client:
 
         async def poll(spec: FeedSpec) -> None:
             async with lock:
                 report = await service.poll(spec, client)
-            log.info("polled %s: %s, %d new, %d findings%s", spec.name, report.status,
-                     report.new_stories, report.findings, " (baseline)" if report.baseline else "")
+            log.info(
+                "polled %s: %s, %d new, %d findings%s",
+                spec.name,
+                report.status,
+                report.new_stories,
+                report.findings,
+                " (baseline)" if report.baseline else "",
+            )
 
         async def dispatch() -> None:
             async with lock:
@@ -60,11 +65,19 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
                 max_instances=1,
                 coalesce=True,
             )
-        scheduler.add_job(dispatch, IntervalTrigger(seconds=DISPATCH_EVERY_S), id="dispatch",
-                          max_instances=1, coalesce=True)
+        scheduler.add_job(
+            dispatch,
+            IntervalTrigger(seconds=DISPATCH_EVERY_S),
+            id="dispatch",
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
-        log.info("claimwatch running: %d feed(s), %d channel(s)", len(service.config.feeds),
-                 len(service.config.channels))
+        log.info(
+            "claimwatch running: %d feed(s), %d channel(s)",
+            len(service.config.feeds),
+            len(service.config.channels),
+        )
         try:
             await stop.wait()
         finally:

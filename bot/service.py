@@ -68,9 +68,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def publication_order(batches: Iterable[tuple[FeedSource, Sequence[Story]]]) -> list[
-    tuple[FeedSource, Story]
-]:
+def publication_order(
+    batches: Iterable[tuple[FeedSource, Sequence[Story]]],
+) -> list[tuple[FeedSource, Story]]:
     """Stories of several feeds merged in publication order (undated ones last, in feed order)."""
     keyed = []
     for f_index, (source, stories) in enumerate(batches):
@@ -105,9 +105,7 @@ class Service:
             store.sightings(),
             store.recent_stories(500),
         )
-        self.routes = [
-            Route(c.id, frozenset(c.topics), c.min_severity) for c in config.channels
-        ]
+        self.routes = [Route(c.id, frozenset(c.topics), c.min_severity) for c in config.channels]
         self._chats = {c.id: c.chat for c in config.channels}
         self._platforms = {c.id: c.platform for c in config.channels}
         self._warned: set[str] = set()
@@ -152,8 +150,9 @@ class Service:
         text = await feeds.fetch_full_text(client, story.url)
         if not text:
             return story
-        return Story(story.key, story.feed, story.outlet, story.url, story.title, text,
-                     story.published)
+        return Story(
+            story.key, story.feed, story.outlet, story.url, story.title, text, story.published
+        )
 
     async def poll(self, spec: FeedSpec, client: httpx.AsyncClient) -> PollReport:
         """One conditional GET of a configured feed; the first poll only learns the baseline."""
@@ -168,21 +167,34 @@ class Service:
             fetched = await asyncio.to_thread(feeds.read_path, Path(spec.location))
         at = self.now()
         if fetched.status == "not_modified":
-            self.store.record_poll(spec.location, at=at, etag=fetched.etag or state.etag,
-                                   last_modified=fetched.last_modified or state.last_modified,
-                                   error=None)
+            self.store.record_poll(
+                spec.location,
+                at=at,
+                etag=fetched.etag or state.etag,
+                last_modified=fetched.last_modified or state.last_modified,
+                error=None,
+            )
             return PollReport(spec.name, "not_modified")
         error = fetched.error
         stories: list[Story] = []
         if fetched.status == "ok" and fetched.content is not None:
-            parsed = feeds.parse_feed(fetched.content, feed_name=spec.name, outlet=spec.outlet,
-                                      base_url=fetched.final_url or spec.location)
+            parsed = feeds.parse_feed(
+                fetched.content,
+                feed_name=spec.name,
+                outlet=spec.outlet,
+                base_url=fetched.final_url or spec.location,
+            )
             stories = parsed.stories
             if parsed.error and not stories and not parsed.error.startswith("empty feed"):
                 error = parsed.error
         if error:
-            self.store.record_poll(spec.location, at=at, etag=state.etag,
-                                   last_modified=state.last_modified, error=error)
+            self.store.record_poll(
+                spec.location,
+                at=at,
+                etag=state.etag,
+                last_modified=state.last_modified,
+                error=error,
+            )
             log.warning("feed %s: %s", spec.name, error)
             return PollReport(spec.name, "error", error=error)
         baseline = not state.baseline_done
@@ -195,9 +207,14 @@ class Service:
             if result is not None:
                 new += 1
                 findings += len(result.findings)
-        self.store.record_poll(spec.location, at=at, etag=fetched.etag,
-                               last_modified=fetched.last_modified, error=None,
-                               baseline_done=True)
+        self.store.record_poll(
+            spec.location,
+            at=at,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            error=None,
+            baseline_done=True,
+        )
         return PollReport(spec.name, "ok", new, findings, baseline)
 
     # --- delivery --------------------------------------------------------------------------
@@ -213,12 +230,15 @@ class Service:
                     self._warned.add(item.channel_id)
                     log.warning(
                         "channel %s (%s): no %s connection configured; alerts wait in the outbox",
-                        item.channel_id, platform, platform,
+                        item.channel_id,
+                        platform,
+                        platform,
                     )
                 continue
             try:
-                message_id = await sender.send(self._chats.get(item.channel_id),
-                                               render_alert(item.payload))
+                message_id = await sender.send(
+                    self._chats.get(item.channel_id), render_alert(item.payload)
+                )
             except Exception as exc:  # one bad message must not stop the others
                 log.warning("sending to %s failed: %s", item.channel_id, exc, exc_info=True)
                 self.store.mark_failed(item.id, str(exc)[:500], dead=item.attempts + 1 >= 5)

@@ -20,8 +20,12 @@ class Setting:
     secret: bool = False
 
 
+DEFAULT_DATABASE_URL = "sqlite:///state/claimwatch.db"
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting("CLAIMWATCH_CONFIG", "config", "Folder holding claims.yaml, feeds.yaml, channels.yaml."),
+    Setting(
+        "CLAIMWATCH_CONFIG", "config", "Folder holding claims.yaml, feeds.yaml, channels.yaml."
+    ),
     Setting(
         "DATABASE_URL",
         "sqlite:///state/claimwatch.db",
@@ -37,7 +41,9 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
     Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
-    Setting("SLACK_APP_TOKEN", None, "Slack app-level token (xapp-…): enables Socket Mode.", secret=True),
+    Setting(
+        "SLACK_APP_TOKEN", None, "Slack app-level token (xapp-…): enables Socket Mode.", secret=True
+    ),
     Setting("SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL."),
     Setting("PORT", "8080", "Port of the HTTP server of `claimwatch run`."),
 )
@@ -53,7 +59,7 @@ class Secret(str):
 @dataclass(frozen=True)
 class Settings:
     config_dir: Path = Path("config")
-    database_url: Secret = Secret("sqlite:///state/claimwatch.db")
+    database_url: Secret = field(default_factory=lambda: Secret(DEFAULT_DATABASE_URL))
     log_level: str = "INFO"
     telegram_bot_token: Secret | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
@@ -79,9 +85,7 @@ class Settings:
         port = get("PORT") or "8080"
         if not port.isdigit():
             raise ValueError(f"PORT: expected a port number, got {port!r}")
-        secrets = tuple(
-            v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip())
-        )
+        secrets = tuple(v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip()))
         return cls(
             config_dir=Path(get("CLAIMWATCH_CONFIG") or "config"),
             database_url=Secret(get("DATABASE_URL") or "sqlite:///state/claimwatch.db"),

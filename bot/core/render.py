@@ -104,9 +104,7 @@ def render_digest(payloads: Sequence[Payload], *, title: str = "Digest") -> Mess
     if not payloads:
         return None
     counts = Counter(str(p["kind"]) for p in payloads)
-    summary = ", ".join(
-        f"{counts[k]} {TITLES[k].lower()}" for k in TITLES if counts.get(k)
-    )
+    summary = ", ".join(f"{counts[k]} {TITLES[k].lower()}" for k in TITLES if counts.get(k))
     lines = [Line(summary, label="Since the last digest")]
     order = list(TITLES)
     ranked = sorted(payloads, key=lambda p: (order.index(str(p["kind"])), str(p.get("published"))))
