@@ -233,6 +233,35 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    from bot.tools import InputError, run_extract
+
+    try:
+        return run_extract(sys.stdin, out, sys.stderr, jsonl=args.jsonl)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_stance(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    from bot.tools import InputError, run_stance
+
+    try:
+        return run_stance(sys.stdin, out, sys.stderr, claim=args.claim, jsonl=args.jsonl)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    from bot.tools import InputError, run_eval
+
+    if not args.corpus.exists():
+        raise UsageError(f"{args.corpus}: corpus not found")
+    try:
+        return run_eval(args.corpus, out, split=args.split)
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -271,6 +300,33 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p = add("poll", "poll every configured feed once and deliver the alerts")
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
     p.set_defaults(func=cmd_poll)
+    p = add("extract", "print the figures of a text read on stdin", with_config=False)
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='one {"id", "text"} a line in, one {"id", "figures"} a line out',
+    )
+    p.set_defaults(func=cmd_extract)
+    p = add("stance", "the stance of a text (stdin) toward a claim", with_config=False)
+    p.add_argument("--claim", metavar="TEXT", help="the claim's text")
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='one {"id", "claim", "text"} a line in, one {"id", "stance", "score", '
+        '"evidence"} a line out',
+    )
+    p.set_defaults(func=cmd_stance)
+    p = add("eval", "measure the engine on a labelled corpus", with_config=False)
+    p.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=Path("tests/eval/stories"),
+        metavar="CORPUS",
+        help="a corpus folder or file (default: tests/eval/stories)",
+    )
+    p.add_argument("--split", choices=["tune", "holdout"], help="only this part of the corpus")
+    p.set_defaults(func=cmd_eval)
     p = add("run", "run the bot: poll feeds on their schedule and deliver alerts")
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
     p.set_defaults(func=cmd_run)
@@ -286,7 +342,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     parser = build_parser(settings)
     args = parser.parse_args(argv)
-    _setup_logging(settings, quiet=args.command in ("demo", "replay", "check-config"))
+    _setup_logging(settings, quiet=args.command not in ("run", "poll"))
     try:
         return int(args.func(args, settings, out))
     except (ConfigError, UsageError) as exc:

@@ -29,6 +29,13 @@ MARKS = {
     "corroboration": "✓",
     "new_claim": "＋",
 }
+COUNTED = {
+    "contradiction": ("contradiction", "contradictions"),
+    "dispute": ("dispute", "disputes"),
+    "new_figure": ("new figure", "new figures"),
+    "corroboration": ("corroboration", "corroborations"),
+    "new_claim": ("new claim", "new claims"),
+}
 MAX_QUOTE = 400
 
 
@@ -60,25 +67,53 @@ def figure_phrase(figure: Payload | None) -> str:
     return text
 
 
+def _seen(figure: Payload, who: Any, outlet: Any, published: Any) -> str:
+    where = str(outlet) if outlet else "as configured"
+    return f"{figure_phrase(figure)} — {who or 'unattributed'} · {where} · {format_date(published)}"
+
+
 def render_alert(p: Payload) -> Message:
     kind = str(p["kind"])
     figure, previous = p.get("figure"), p.get("previous")
     headline = TITLES.get(kind, kind)
     if figure and previous:
-        headline += f": {figure_phrase(figure)} vs {figure_phrase(previous)}"
+        headline += f": {figure_phrase(figure)} vs {previous.get('text') or 'no figure'}"
     elif figure:
         headline += f": {figure_phrase(figure)}"
+    elif previous and kind == "contradiction":
+        headline += f" of {previous.get('text')}"
     lines = [Line(shorten(str(p.get("claim_text") or p["claim"]), 300), label="Claim")]
+    said = f"{p.get('attribution') or 'unattributed'} · {p.get('outlet')} · "
+    said += format_date(p.get("published"))
+    if figure:
+        lines.append(
+            Line(
+                _seen(figure, p.get("attribution"), p.get("outlet"), p.get("published")),
+                label="New",
+            )
+        )
+    else:
+        lines.append(Line(said, label="Says"))
     if previous:
-        prior = f"{figure_phrase(previous)} — {previous.get('attribution') or 'unattributed'}"
-        prior += f", {previous.get('outlet') or '?'}, {format_date(previous.get('published'))}"
-        lines.append(Line(prior, label="Known"))
-    lines.append(Line(str(p.get("attribution") or "unattributed"), label="Who says it"))
-    lines.append(Line(f"{p.get('outlet')}, {format_date(p.get('published'))}", label="Where"))
-    if p.get("explanation"):
+        lines.append(
+            Line(
+                _seen(
+                    previous,
+                    previous.get("attribution"),
+                    previous.get("outlet"),
+                    previous.get("published"),
+                ),
+                label="Known",
+            )
+        )
+    if not figure and p.get("explanation"):
         lines.append(Line(shorten(str(p["explanation"]), 500), label="Why"))
     if p.get("may_be_update"):
-        lines.append(Line("a later, higher count: this may be an update rather than a conflict"))
+        lines.append(
+            Line(
+                "a later, higher count: this may be an update rather than a conflict", label="Note"
+            )
+        )
     sources = int(p.get("independent_sources") or 1)
     if sources > 1:
         lines.append(Line(f"{sources} independent sources so far", label="Sources"))
@@ -104,7 +139,9 @@ def render_digest(payloads: Sequence[Payload], *, title: str = "Digest") -> Mess
     if not payloads:
         return None
     counts = Counter(str(p["kind"]) for p in payloads)
-    summary = ", ".join(f"{counts[k]} {TITLES[k].lower()}" for k in TITLES if counts.get(k))
+    summary = ", ".join(
+        f"{counts[k]} {COUNTED[k][counts[k] != 1]}" for k in TITLES if counts.get(k)
+    )
     lines = [Line(summary, label="Since the last digest")]
     order = list(TITLES)
     ranked = sorted(payloads, key=lambda p: (order.index(str(p["kind"])), str(p.get("published"))))
@@ -113,7 +150,8 @@ def render_digest(payloads: Sequence[Payload], *, title: str = "Digest") -> Mess
             continue
         lines.append(
             Line(
-                f"{figure_phrase(p.get('figure'))} — {p.get('attribution') or 'unattributed'}"
+                f"{figure_phrase(p.get('figure')) if p.get('figure') else 'denial'}"
+                f" — {p.get('attribution') or 'unattributed'}"
                 f" ({p.get('outlet')}, {format_date(p.get('published'))})",
                 label=f"{MARKS.get(str(p['kind']), '•')} {p['claim']}",
             )

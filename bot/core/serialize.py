@@ -1,4 +1,5 @@
-"""Plain-dict forms of findings: the `replay --json` line, the stored payload, the renderer's input."""
+"""Plain-dict forms of findings: the `replay --json` line, the stored payload, the input
+of the renderer."""
 
 from __future__ import annotations
 

@@ -1,0 +1,231 @@
+"""Who says it, and through whom: "CNN, citing Ukrainian intelligence" -> Ukrainian intelligence,
+via CNN.
+
+Rules, tried in order: "X, citing Y"; "according to Y"; a speech verb and its speaker ("X said",
+"X told lawmakers", "..., said X"), strong verbs (said, told) before weak ones (expects);
+"X told <Outlet>" adds the outlet as `via`. `same_source` says whether two attributions name
+the same speaker ("South Korea's National Intelligence Service (NIS)" and "the NIS").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from bot.core.model import Attribution
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STRONG_VERBS = (
+    "said|says|say|told|tells|reported|reports|stated|states|announced|claimed|claims|wrote|"
+    "writes|added|confirmed|confirms|denied|denies|insisted|disclosed|revealed|briefed"
+)
+WEAK_VERBS = "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited"
+PRONOUNS = _words("he she it they we i you who which that this there one")
+AUDIENCES = _words(
+    "lawmakers reporters journalists parliament legislators press briefing media members "
+    "parliamentarians interrogators"
+)
+_CLAUSE_WORDS = _words("that as while because which when if after before and but so since where")
+_RELATIVE = _words("who which whose whom")
+_AUXILIARIES = _words(
+    "also reportedly previously has had have did does do not would will could may might later "
+    "then again separately"
+)
+# Speakers named only by a common noun ("the report said") stand for the story's last named one.
+GENERIC_SPEAKERS = _words(
+    "report reports agency official officials spokesman spokeswoman spokesperson ministry "
+    "assessment statement analyst analysts source sources document he she they it"
+)
+_DOCUMENT_PREFIX = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:new\s+|latest\s+)?(?:assessment|report|statement|estimate|figures|"
+    r"data|analysis|study|briefing)\s+(?:by|from|of)\s+",
+    re.I,
+)
+_DOCUMENT_SUFFIX = re.compile(r"\s+(?:figures|data|estimates?)$", re.I)
+_ARTICLES = ("the ", "a ", "an ")
+
+_CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:]+?)(?=\s+(?:as saying|that)\b|[,.;:]|$)", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:]+?)(?=\s+that\b|[,.;:]|$)", re.I)
+_STRONG = re.compile(r"\b(?:" + STRONG_VERBS + r")\b", re.I)
+_WEAK = re.compile(r"\b(?:" + WEAK_VERBS + r")\b", re.I)
+_ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
+_TOLD_OUTLET = re.compile(r"\btold\s+(?P<via>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)")
+_AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
+
+
+def attribution_of(sentence: str) -> Attribution:
+    """The attribution of one sentence (source, and the outlet it came through)."""
+    return attribution_span(sentence)[0]
+
+
+def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]:
+    """The attribution and the character spans of the names in it."""
+    spans: list[tuple[int, int]] = []
+    m = _CITING.search(sentence)
+    if m:
+        spans.append(m.span("src"))
+        outlet = _subject_before(sentence, m.start()) or _speaker(sentence, exclude=m.span())
+        if outlet:
+            spans.append(outlet[1])
+        return Attribution(_clean(m.group("src")), outlet[0] if outlet else None), spans
+    m = _ACCORDING.search(sentence)
+    if m:
+        spans.append(m.span("src"))
+        return Attribution(_clean(m.group("src"))), spans
+    found = _speaker(sentence)
+    if found is None:
+        return Attribution(), spans
+    source, span = found
+    spans.append(span)
+    via = None
+    told = _TOLD_OUTLET.search(sentence, span[1])
+    if told and told.group("via").lower().removeprefix("the ") not in AUDIENCES:
+        via = _clean(told.group("via"))
+        spans.append(told.span("via"))
+    return Attribution(source, via), spans
+
+
+def _speaker(
+    sentence: str, exclude: tuple[int, int] | None = None
+) -> tuple[str, tuple[int, int]] | None:
+    for verbs in (_STRONG, _WEAK):
+        for verb in verbs.finditer(sentence):
+            if exclude and exclude[0] <= verb.start() < exclude[1]:
+                continue
+            found = None
+            if re.search(r",\s*$", sentence[: verb.start()]):  # "..., said the analyst"
+                found = _subject_after(sentence, verb.end())
+            found = found or _subject_before(sentence, verb.start())
+            if found:
+                return found
+    return None
+
+
+def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
+    m = _AFTER_VERB.match(sentence, pos)
+    if not m:
+        return None
+    name = _clean(m.group("src"))
+    if not name or name.split()[0].lower() in PRONOUNS or len(name.split()) > 8:
+        return None
+    if name.split()[0].lower() in ("on", "in", "at", "that", "last", "this", "earlier"):
+        return None
+    if re.search(r"\d", name) or _VERBISH & {w.lower() for w in name.split()}:
+        return None  # "..., said 600 were killed" is a clause, not a name
+    return name, m.span("src")
+
+
+def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The noun phrase just before `pos`, back to a comma or a clause word (at most 8 words)."""
+    head = sentence[:pos].rstrip().rstrip(",").rstrip()
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("\u201c"))
+    words = list(re.finditer(r"\S+", head[cut + 1 :]))
+    if words and words[0].group(0).lower() in _RELATIVE and cut > 0:
+        return _subject_before(sentence, cut)  # "The official, who spoke ..., said"
+    kept: list[re.Match[str]] = []
+    for w in reversed(words):
+        if w.group(0).lower().strip("\"'“”") in _CLAUSE_WORDS or len(kept) >= 8:
+            break
+        kept.insert(0, w)
+    for i, w in enumerate(kept):  # "CNN reported on Wednesday, citing": stop at the verb
+        if i and _ANY_VERB.fullmatch(w.group(0)):
+            kept = kept[:i]
+            break
+    while kept and kept[-1].group(0).lower() in _AUXILIARIES:
+        kept.pop()
+    if not kept:
+        return None
+    start, end = cut + 1 + kept[0].start(), cut + 1 + kept[-1].end()
+    name = _clean(head[start:end])
+    if not name or name.lower() in PRONOUNS or not re.search(r"[A-Za-z]", name):
+        return None
+    if re.search(r"\d", name) or any(w.lower() in PRONOUNS for w in name.split()[1:]):
+        return None
+    return name, (start, end)
+
+
+def _clean(text: str) -> str:
+    text = text.strip().strip("\"'“”‘’").strip()
+    text = _DOCUMENT_PREFIX.sub("", text)
+    text = _DOCUMENT_SUFFIX.sub("", text)
+    for article in _ARTICLES:
+        if text.lower().startswith(article):
+            text = text[len(article) :]
+            break
+    return text.strip()
+
+
+def is_generic(attribution: Attribution) -> bool:
+    """ "the report", "the official", "the agency": a speaker named only by a common noun."""
+    if not attribution.source:
+        return False
+    words = attribution.source.split()
+    return (
+        len(words) <= 3
+        and words[-1].lower() in GENERIC_SPEAKERS
+        and all(w[:1].islower() for w in words)
+    )
+
+
+def parse_attribution(text: str | None) -> Attribution:
+    """ "Ukrainian intelligence, via CNN" -> Attribution("Ukrainian intelligence", "CNN")."""
+    if not text:
+        return Attribution()
+    m = re.match(r"^(?P<src>.+?),?\s+via\s+(?P<via>.+)$", text.strip())
+    if m:
+        return Attribution(m.group("src").strip(), m.group("via").strip())
+    return Attribution(text.strip())
+
+
+# --- identity of speakers ------------------------------------------------------------------
+
+SAME_NAME = 90  # rapidfuzz token_sort_ratio above which two speaker names are the same
+
+
+def aliases(name: str) -> set[str]:
+    """Normalised forms of a speaker's name: the name, its parenthesised acronym, its initials."""
+    out: set[str] = set()
+    for inner in re.findall(r"\(([^)]+)\)", name):
+        out.add(_norm(inner))
+    bare = re.sub(r"\([^)]*\)", " ", name)
+    out.add(_norm(bare))
+    for acronym in re.findall(r"\b[A-Z]{2,6}\b", bare):
+        if acronym not in _PLACE_ACRONYMS:
+            out.add(acronym.lower())
+    owner = re.split(r"['’]s\s+", bare, maxsplit=1)  # "South Korea's Joint Chiefs of Staff"
+    capitals = re.findall(r"\b[A-Z][a-z]+", owner[-1])
+    if len(capitals) >= 2:
+        out.add("".join(w[0] for w in capitals).lower())
+    return {a for a in out if a}
+
+
+_VERBISH = _words("is are was were be been has have had will would could may might can")
+_PLACE_ACRONYMS = _words("US UK EU UN UAE USA")
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name.lower())
+    words = [w for w in re.findall(r"[a-z0-9]+", name) if w not in ("the", "a", "an", "of")]
+    return " ".join(words)
+
+
+def speaker(attribution: Attribution, outlet: str) -> str:
+    """The name that identifies who says it: the source, else the outlet it came through."""
+    return attribution.source or attribution.via or f"outlet: {outlet}"
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two speaker names (from `speaker`) name the same speaker."""
+    left, right = aliases(a), aliases(b)
+    if left & right:
+        return True
+    return any(
+        len(x) > 3 and len(y) > 3 and fuzz.token_sort_ratio(x, y) >= SAME_NAME
+        for x in left
+        for y in right
+    )

@@ -1,0 +1,160 @@
+"""Compare a new figure with what a claim already knows, and explain the verdict.
+
+Two figures for the same quantity agree when their *core* intervals overlap. The core of a
+one-sided figure is the part the writer means: "up to 30,000" is a large number near 30,000
+(not "any number from zero"), "more than 11,000" is a little over 11,000.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.core.lexicon import CUMULATIVE_EVENTS
+from bot.core.model import Figure, FindingKind, Hedge, Sighting, Stance
+
+UP_TO_CORE = 0.8  # "up to N" means somewhere in [0.8 N, N]
+AT_LEAST_CORE = 1.25  # "more than N" means somewhere in [N, 1.25 N]
+
+
+def core(figure: Figure) -> tuple[float, float]:
+    if figure.hedge in (Hedge.UP_TO, Hedge.FEWER_THAN):
+        return figure.high * UP_TO_CORE, figure.high
+    if figure.hedge is Hedge.AT_LEAST and math.isinf(figure.high):
+        return figure.low, figure.low * AT_LEAST_CORE
+    return figure.low, figure.high
+
+
+def figures_agree(a: Figure, b: Figure) -> bool:
+    a_low, a_high = core(a)
+    b_low, b_high = core(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def timestamp(when: datetime | None) -> float | None:
+    """Seconds since the epoch; naive datetimes are taken as UTC."""
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def has_figure(sighting: Sighting) -> bool:
+    """Sightings of numberless statements carry a placeholder figure with empty text."""
+    return bool(sighting.figure.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: FindingKind
+    stance: Stance
+    previous: Sighting | None
+    may_be_update: bool = False
+
+
+def judge(
+    figure: Figure | None,
+    cue: Stance,
+    known: list[Sighting],
+    published: datetime | None,
+    *,
+    update_cue: bool = False,
+) -> Verdict:
+    """The finding for a statement about a claim whose other-origin sightings are `known`.
+
+    A refutation is a contradiction; doubt, or a figure that agrees with no known one, is a
+    dispute, unless it is a later, higher count of a growing quantity (casualties) or the text
+    frames it as an update ("now", "up from"): then it is a new figure that may be an update.
+    `previous` is the claim's first known figure, except for a new figure (the latest).
+    """
+    references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
+    first = references[0] if references else None
+    if cue is Stance.REFUTES:
+        return Verdict(FindingKind.CONTRADICTION, Stance.REFUTES, first)
+    if cue is Stance.DISPUTES or figure is None:
+        return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+    agreeing = [s for s in references if figures_agree(figure, s.figure)]
+    if agreeing:
+        return Verdict(FindingKind.CORROBORATION, Stance.SUPPORTS, agreeing[0])
+    latest = _latest(references)
+    if latest is None:
+        return Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
+    growing = figure.event in CUMULATIVE_EVENTS or update_cue
+    if growing and core(figure)[0] > core(latest.figure)[1]:
+        now, then = timestamp(published), timestamp(latest.published)
+        later = now is not None and then is not None and now > then
+        return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, may_be_update=later)
+    return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+
+
+def _latest(sightings: list[Sighting]) -> Sighting | None:
+    if not sightings:
+        return None
+    return max(
+        enumerate(sightings), key=lambda pair: (timestamp(pair[1].published) or 0.0, pair[0])
+    )[1]
+
+
+HEDGE_WORDS = {
+    Hedge.ABOUT: "about ",
+    Hedge.UP_TO: "up to ",
+    Hedge.ALMOST: "almost ",
+    Hedge.AT_LEAST: "at least ",
+    Hedge.FEWER_THAN: "fewer than ",
+}
+
+
+def figure_words(figure: Figure) -> str:
+    """ "about 11,000": the number with its hedge."""
+    return HEDGE_WORDS.get(figure.hedge, "") + figure.text
+
+
+def describe(figure: Figure) -> str:
+    """ "25,000 to 30,000 troops (to be sent)"."""
+    what = (figure.counted or "").replace("_", " ")
+    unit = "" if figure.unit in ("count", "percent") else f" {figure.unit}"
+    event = ""
+    if figure.event and figure.event != "casualties":
+        event = f" ({figure.event.replace('_', ' ')})"
+    return f"{figure_words(figure)}{unit} {what}".strip() + event
+
+
+def describe_sighting(sighting: Sighting) -> str:
+    """ "25,000 to 30,000 (Ukrainian intelligence, via CNN; The Guardian, 2025-07-02)"."""
+    where = [str(sighting.attribution)]
+    if sighting.outlet:
+        where.append(sighting.outlet)
+    if sighting.published:
+        where.append(sighting.published.date().isoformat())
+    shown = figure_words(sighting.figure) if sighting.figure.text else "no figure"
+    return f"{shown} ({'; '.join(where)})"
+
+
+def explain(
+    verdict: Verdict,
+    figure: Figure | None,
+    said_by: str,
+    evidence: str,
+    sources: int,
+) -> str:
+    """One or two sentences a person can check against the story."""
+    new = describe(figure) if figure else "no figure"
+    known = describe_sighting(verdict.previous) if verdict.previous else "nothing yet"
+    kind = verdict.kind
+    if kind is FindingKind.NEW_CLAIM:
+        return f"New quantity: {new}, per {said_by}. No tracked claim covered it."
+    if kind is FindingKind.CORROBORATION:
+        return (
+            f"{new}, per {said_by}, agrees with the known {known}. "
+            f"Independent sources now: {sources}."
+        )
+    if kind is FindingKind.NEW_FIGURE:
+        update = " It is later and higher: it may be an update." if verdict.may_be_update else ""
+        return f"New figure {new}, per {said_by}, vs the known {known}.{update}"
+    if kind is FindingKind.DISPUTE:
+        why = f" ('{evidence}')" if evidence and not figure else ""
+        return f"{new}, per {said_by}, does not agree with the known {known}{why}."
+    cue = f" ('{evidence}')" if evidence else ""
+    return f"{said_by} refutes the claim{cue}; the known figure is {known}."

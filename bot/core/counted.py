@@ -1,0 +1,259 @@
+"""What a figure counts: the counted kind, the event, the actor and the recipient.
+
+Each figure owns a window of the sentence: from the end of the previous figure to the start of
+the next, clipped to its clause. The counted noun is looked for just after the number ("30,000
+more troops"), then just before it ("the troop count to 30,000"), then inherited from the
+previous figure of a list ("4,000 killed or wounded, later 6,000"). Verbs beat modifiers for
+the event ("pledged 6,000 extra personnel" is pledged). Entities inside the attribution ("South
+Korea's spy agency said ...") are never actors.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from bot.core.lexicon import (
+    ACTOR_PREPOSITIONS,
+    CASUALTY_KINDS,
+    CASUALTY_VERBS,
+    COUNTED,
+    ENTITIES,
+    EVENTS,
+    MATERIAL_KINDS,
+    MODIFIER_EVENTS,
+    PEOPLE_KINDS,
+    RECIPIENT_PREPOSITIONS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    counted: str | None = None
+    event: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    value: str
+    phrase: str = ""
+
+
+@cache
+def _phrase_regex(table: tuple[str, ...]) -> re.Pattern[str]:
+    phrases = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])")
+
+
+def find_phrases(text: str, table: dict[str, str]) -> list[Hit]:
+    """Whole-phrase matches of `table`'s keys in `text` (case-insensitive), longest first."""
+    rx = _phrase_regex(tuple(table))
+    return [
+        Hit(m.start(), m.end(), table[m.group(0)], m.group(0)) for m in rx.finditer(text.lower())
+    ]
+
+
+def find_entities(text: str) -> list[Hit]:
+    hits = []
+    for hit in find_phrases(text, ENTITIES):
+        if hit.phrase == "us" and text[hit.start : hit.end] != "US":  # the pronoun, not the country
+            continue
+        hits.append(hit)
+    return hits
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–-]\s|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
+)
+_MAX_GAP_WORDS = 4
+_CASUALTY_GAP = re.compile(
+    r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
+    r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who)\s+)*$"
+)
+_LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|later|then|now|rising|rose|up|down|from|to)[\s,]+)*$")
+
+
+def frames_for(
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    excluded: Sequence[tuple[int, int]] = (),
+    units: Sequence[str] = (),
+) -> list[Frame]:
+    """One frame per figure span (in order) of `sentence`; `excluded` spans hold no actors.
+
+    A figure with no counted noun of its own inherits the previous figure's frame when the two
+    are a list of the same unit ("4,000 killed or wounded, later 6,000").
+    """
+    low = sentence.lower()
+    all_counted = find_phrases(sentence, COUNTED)
+    all_events = find_phrases(sentence, EVENTS)
+    all_entities = [
+        h for h in find_entities(sentence) if not any(s <= h.start < e for s, e in excluded)
+    ]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
+    frames: list[Frame] = []
+    for i, (start, end) in enumerate(spans):
+        at = bisect_left(breaks, start)
+        clause_lo = max(breaks[at - 1] if at else 0, start - REACH)
+        clause_hi = min(
+            breaks[bisect_left(breaks, end)] if breaks[-1:] >= [end] else len(low), end + REACH
+        )
+        lo = max(spans[i - 1][1] if i else 0, clause_lo)
+        hi = min(spans[i + 1][0] if i + 1 < len(spans) else len(sentence), clause_hi)
+        counted = _within(all_counted, clause_lo, clause_hi)
+        events = _within(all_events, clause_lo, clause_hi)
+        entities = _within(all_entities, clause_lo, clause_hi)
+        kind, noun_end = _counted_after(sentence, counted, end, hi)
+        verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
+        if verb and (kind is None or kind in PEOPLE_KINDS):
+            kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
+        if kind is None:
+            kind = _counted_before(sentence, counted, lo, start)
+        same_unit = not units or units[i] == units[i - 1]
+        listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
+        if kind is None and i and same_unit and (listed or is_increment(sentence, start)):
+            frames.append(frames[-1])
+            continue
+        event = _event(events, lo, hi, clause_lo, start, end)
+        if kind in CASUALTY_KINDS:
+            event = "casualties"
+        elif kind in MATERIAL_KINDS and event == "sent":
+            event = "supplied"
+        actor, recipient = _parties(
+            sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
+        )
+        frames.append(Frame(kind, event, actor, recipient))
+    return frames
+
+
+_VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
+_INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
+REACH = 300
+
+
+def is_increment(sentence: str, start: int) -> bool:
+    """ "a further 4,000": a figure that adds to an earlier one."""
+    return bool(
+        _INCREMENT.search(sentence, max(0, start - 20), start)
+    )  # characters around a figure that can say what it counts
+
+
+def _within(hits: list[Hit], lo: int, hi: int) -> list[Hit]:
+    """The hits starting in [lo, hi) (hits are sorted by start)."""
+    first = bisect_left(hits, lo, key=lambda h: h.start)
+    last = bisect_left(hits, hi, key=lambda h: h.start)
+    return hits[first:last]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
+    """The counted noun after the number, with a casualty cue overriding a people noun."""
+    first: Hit | None = None
+    for hit in counted:
+        if hit.start < end or hit.start >= hi:
+            continue
+        gap = sentence[end : hit.start]
+        if hit.value in CASUALTY_KINDS and _CASUALTY_GAP.match(gap):
+            first = hit
+            break
+        if _words(gap) <= _MAX_GAP_WORDS and not re.search(r"[,.;:()]", gap):
+            first = hit
+            break
+        return None, end
+    if first is None:
+        return None, end
+    if first.value in PEOPLE_KINDS:
+        for hit in counted:
+            if (
+                hit.start >= first.end
+                and hit.start < hi
+                and hit.value in CASUALTY_KINDS
+                and _CASUALTY_GAP.match(sentence[first.end : hit.start])
+            ):
+                return hit.value, hit.end
+    return first.value, first.end
+
+
+def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> str | None:
+    before = [h for h in counted if h.end <= start and h.start >= lo]
+    if not before:
+        return None
+    hit = before[-1]
+    gap = sentence[hit.end : start]
+    if _words(gap) <= 6 and not re.search(r"[.;:()]", gap):
+        return hit.value
+    return None
+
+
+def _event(events: list[Hit], lo: int, hi: int, clause_lo: int, start: int, end: int) -> str | None:
+    def distance(hit: Hit) -> int:
+        return start - hit.end if hit.end <= start else hit.start - end
+
+    inside = [h for h in events if lo <= h.start and h.end <= hi and not start <= h.start < end]
+    verbs = [h for h in inside if _is_verb(h)]
+    if verbs:
+        return min(verbs, key=distance).value
+    earlier = [h for h in events if clause_lo <= h.start and h.end <= lo and _is_verb(h)]
+    modifiers = [h for h in inside if not _is_verb(h)]
+    if modifiers:
+        return min(modifiers, key=distance).value
+    if earlier:
+        return earlier[-1].value
+    return None
+
+
+def _is_verb(hit: Hit) -> bool:
+    return hit.phrase not in MODIFIER_EVENTS
+
+
+def _parties(
+    sentence: str,
+    entities: list[Hit],
+    clause: tuple[int, int],
+    window: tuple[int, int],
+    start: int,
+    noun_end: int,
+) -> tuple[str | None, str | None]:
+    """(actor, recipient) among the clause's entities; "by X" only in the figure's window."""
+    low = sentence  # _preposition_before lowers its own window
+    lo, hi = clause
+    inside = [h for h in entities if lo <= h.start < hi and start < h.start < noun_end]
+    actor: str | None = inside[-1].value if inside else None  # "11,000 North Korean troops"
+    after: list[str] = []
+    before: list[str] = []
+    doers: list[str] = []  # "by X", "from X"
+    subjects: list[str] = []  # entities before the number without a preposition
+    for hit in entities:
+        if not lo <= hit.start < hi or start <= hit.start < noun_end:
+            continue
+        prep = _preposition_before(low, hit.start)
+        if prep in RECIPIENT_PREPOSITIONS:
+            (after if hit.start > start else before).append(hit.value)
+        elif prep in ACTOR_PREPOSITIONS:
+            if window[0] <= hit.start < window[1]:
+                doers.append(hit.value)
+        elif hit.start < start:
+            subjects.append(hit.value)
+    if actor is None:
+        actor = doers[0] if doers else (subjects[-1] if subjects else None)
+    recipient = after[0] if after else (before[-1] if before else None)
+    if actor is not None and actor == recipient:
+        recipient = None
+    return actor, recipient
+
+
+def _preposition_before(low: str, pos: int) -> str:
+    words = re.findall(r"[a-z']+", low[max(0, pos - 30) : pos].lower())
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-1] if words else ""

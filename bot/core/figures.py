@@ -1,0 +1,276 @@
+"""Figures in a sentence: numbers that are counts (or percentages, or money), as intervals.
+
+The pipeline is a row of small rules: find vague quantities ("tens of thousands") and numbers;
+drop numbers that are not counts (years, dates, times, ages, calibres, model numbers, ordinals,
+phone numbers, identifiers); join ranges ("25,000 to 30,000"); read the hedge ("up to", "some");
+turn each into an interval; then ask `counted.frames_for` what each one counts.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from bot.core.attribution import attribution_span
+from bot.core.counted import frames_for
+from bot.core.lexicon import (
+    COUNTED,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    IDENTIFIER_WORDS,
+    MEASURE_UNITS,
+    MONTHS,
+    PREFIX_HEDGES,
+    SUFFIX_HEDGES,
+    VAGUE_PHRASES,
+)
+from bot.core.model import Figure, Hedge
+from bot.core.numbers import Number, find_numbers
+
+log = logging.getLogger(__name__)
+
+ROUND_TOLERANCE = 0.02
+ABOUT_TOLERANCE = 0.10
+ALMOST_FLOOR = 0.90
+
+_NOT_COUNT_SPANS = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2025-07-02
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 02/07/2025
+    r"|\b\d{1,2}/\d{1,2}\b"  # 7/2
+    r"|\b\d{1,2}(?::\d{2}){1,2}\b"  # 10:30, 2:06:41
+    r"|\+\d[\d\s().-]{6,}\d"  # +7 495 123-45-67
+    r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}"  # (555) 123-4567
+    r"|\b\d{2,4}-\d{2,4}-\d{2,5}\b"  # 555-123-4567
+)
+_SUFFIX = re.compile(
+    r"\s?("
+    + "|".join(re.escape(k) for k in sorted(SUFFIX_HEDGES, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_GLUED_AFTER = re.compile(
+    r"(?:st|nd|rd|th|s)\b|[A-Za-z]"
+    r"|-(?:year|month|week|day|hour|minute|mm|cm|km|kg|inch|metre|meter|mile)"
+)
+_GLUED_BEFORE = re.compile(r"[A-Za-z]-?$|[#№]$")
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)")
+_RANGE_JOIN = re.compile(r"^\s*(?:to|and|[-–—]|or)\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A figure before its frame is known."""
+
+    low: float
+    high: float
+    hedge: Hedge
+    start: int  # the whole figure, hedge words included ("up to 30,000")
+    end: int
+    unit: str = "count"
+    number: tuple[int, int] = (-1, -1)  # the number alone ("30,000"): Figure.text and span
+
+
+def extract_figures(sentence: str) -> list[Figure]:
+    """The figures of one sentence, in order of appearance."""
+    raws = _raw_figures(sentence)
+    if not raws:
+        return []
+    _, excluded = attribution_span(sentence)
+    frames = frames_for(
+        sentence, [(r.start, r.end) for r in raws], excluded, [r.unit for r in raws]
+    )
+    return [
+        Figure(
+            low=r.low,
+            high=r.high,
+            hedge=r.hedge,
+            text=sentence[r.number[0] : r.number[1]],
+            counted=f.counted,
+            unit=r.unit,
+            event=f.event,
+            actor=f.actor,
+            recipient=f.recipient,
+            span=r.number,
+        )
+        for r, f in zip(raws, frames, strict=True)
+    ]
+
+
+def _raw_figures(sentence: str) -> list[_Raw]:
+    vague = _vague(sentence)
+    blocked = [(m.start(), m.end()) for m in _NOT_COUNT_SPANS.finditer(sentence)]
+    blocked += [(v.start, v.end) for v in vague]
+    numbers = [
+        n
+        for n in find_numbers(sentence)
+        if not _overlaps(n.start, n.end, blocked) and _is_count(sentence, n)
+    ]
+    raws = _join_ranges(sentence, numbers)
+    raws = [_with_hedge(sentence, _with_unit(sentence, r)) for r in raws]
+    raws += [replace(v, number=(v.start, v.end)) for v in vague]
+    raws.sort(key=lambda r: r.start)
+    return raws
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+@cache
+def _vague_regex() -> re.Pattern[str]:
+    phrases = sorted(VAGUE_PHRASES, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def _vague(sentence: str) -> list[_Raw]:
+    out = []
+    for m in _vague_regex().finditer(sentence):
+        low, high = VAGUE_PHRASES[m.group(0).lower()]
+        out.append(_Raw(low, high, Hedge.VAGUE, m.start(), m.end()))
+    return out
+
+
+def _next_word(sentence: str, end: int) -> str:
+    m = re.match(r"\s*([\w'./°%$€£-]+)", sentence[end : end + 40])
+    return m.group(1).lower().rstrip(".,;:") if m else ""
+
+
+def _prev_word(sentence: str, start: int) -> str:
+    m = re.search(r"([\w'.#]+)\s*$", sentence[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _is_count(sentence: str, n: Number) -> bool:
+    """False for years, dates, times, ages, measurements, model numbers, ordinals, ids."""
+    after = sentence[n.end : n.end + 12]
+    before = sentence[max(0, n.start - 12) : n.start]
+    next_word = _next_word(sentence, n.end)
+    prev_word = _prev_word(sentence, n.start)
+    if not n.digits:  # "six hundred", but not "two-day" or "one of"
+        return (
+            n.value >= 2 and not after.startswith("-") and _counts_in_context(prev_word, next_word)
+        )
+    if _GLUED_AFTER.match(after):
+        return False  # 1st, 1990s, 152mm, 2S19, 25-year-old, 155-mm
+    if _GLUED_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
+        return False  # KN-23, Su-25, F-16, #3
+    if not _counts_in_context(prev_word, next_word):
+        return False
+    if next_word in ("years", "year-old", "yrs") or next_word == "old":
+        return False
+    is_year = n.plain_int and len(n.text) == 4 and 1900 <= n.value <= 2100
+    return not (is_year and next_word not in COUNTED)
+
+
+def _counts_in_context(prev_word: str, next_word: str) -> bool:
+    """False after an identifier word ("Resolution 2231"), before a unit, next to a month."""
+    return not (
+        next_word in MEASURE_UNITS
+        or prev_word in MONTHS
+        or next_word in MONTHS
+        or prev_word in IDENTIFIER_WORDS
+    )
+
+
+def _join_ranges(sentence: str, numbers: list[Number]) -> list[_Raw]:
+    out: list[_Raw] = []
+    i = 0
+    while i < len(numbers):
+        a = numbers[i]
+        if i + 1 < len(numbers):
+            b = numbers[i + 1]
+            joint = sentence[a.end : b.start]
+            opened = _RANGE_OPEN.search(sentence[max(0, a.start - 12) : a.start])
+            word = joint.strip().lower()
+            if _RANGE_JOIN.match(joint) and (word not in ("and", "or") or opened):
+                low = a.value
+                if not a.scaled and b.scaled and a.value * b.scale <= b.value * 1.0001:
+                    low = a.value * b.scale  # "25 to 30 thousand"
+                if low <= b.value:
+                    start = opened.start() + max(0, a.start - 12) if opened else a.start
+                    out.append(
+                        _Raw(low, b.value, Hedge.RANGE, start, b.end, number=(a.start, b.end))
+                    )
+                    i += 2
+                    continue
+        out.append(_Raw(a.value, a.value, Hedge.EXACT, a.start, a.end))
+        i += 1
+    return out
+
+
+@cache
+def _hedge_regex() -> re.Pattern[str]:
+    phrases = sorted(PREFIX_HEDGES, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(p) for p in phrases) + r")\s*(?:US\$|\$|€|£)?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
+    before = sentence[max(0, raw.start - 30) : raw.start]
+    m = _hedge_regex().search(before)
+    start, end = raw.start, raw.end
+    number = raw.number if raw.number[0] >= 0 else (raw.start, raw.end)
+    hedge = raw.hedge
+    if m and hedge is Hedge.EXACT:
+        hedge = PREFIX_HEDGES[m.group(1).lower()]
+        start = raw.start - len(before) + m.start()
+    elif m and PREFIX_HEDGES[m.group(1).lower()] is Hedge.ABOUT:
+        start = raw.start - len(before) + m.start()
+    suffix = _SUFFIX.match(sentence, end, end + 12) if hedge is Hedge.EXACT else None
+    if suffix:
+        hedge = SUFFIX_HEDGES[suffix.group(1).lower()]
+        end = suffix.end()
+    low, high = interval(raw.low, raw.high, hedge)
+    return replace(raw, low=low, high=high, hedge=hedge, start=start, end=end, number=number)
+
+
+def interval(low: float, high: float, hedge: Hedge) -> tuple[float, float]:
+    """The interval a hedged number stands for."""
+    if hedge is Hedge.EXACT:
+        if _is_round(low):
+            return low * (1 - ROUND_TOLERANCE), low * (1 + ROUND_TOLERANCE)
+        return low, low
+    if hedge is Hedge.ABOUT:
+        return low * (1 - ABOUT_TOLERANCE), high * (1 + ABOUT_TOLERANCE)
+    if hedge is Hedge.UP_TO or hedge is Hedge.FEWER_THAN:
+        return 0.0, high
+    if hedge is Hedge.ALMOST:
+        return high * ALMOST_FLOOR, high
+    if hedge is Hedge.AT_LEAST:
+        return low, math.inf
+    return low, high
+
+
+def _is_round(value: float) -> bool:
+    return value >= 100 and value == int(value) and int(value) % 100 == 0
+
+
+def _with_unit(sentence: str, raw: _Raw) -> _Raw:
+    after = sentence[raw.end : raw.end + 24]
+    m = _PERCENT_AFTER.match(after)
+    if m:
+        return replace(raw, unit="percent", end=raw.end + m.end())
+    text = sentence[raw.start : raw.end]
+    for symbol, code in sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])):
+        if symbol in text.lower():
+            return replace(raw, unit=code)
+    before = sentence[max(0, raw.start - 4) : raw.start]
+    m2 = _CURRENCY_BEFORE.search(before)
+    if m2:
+        return replace(
+            raw, unit=CURRENCY_PREFIX[m2.group(1).lower()], start=raw.start - len(m2.group(1))
+        )
+    word = _next_word(sentence, raw.end)
+    if word in CURRENCY_WORDS:
+        return replace(raw, unit=CURRENCY_WORDS[word])
+    return raw

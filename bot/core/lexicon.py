@@ -1,0 +1,548 @@
+"""Word lists the extractors use, kept as data so they can grow without touching the rules.
+
+Every table maps surface words (lower case) to a normalised value. Multi-word entries are
+matched as whole phrases; longer phrases win over shorter ones.
+"""
+
+from __future__ import annotations
+
+from bot.core.model import Hedge
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+NUMBER_WORDS: frozenset[str] = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion trillion"
+)
+
+# Vague quantities: phrase -> (low, high). Longest phrase wins.
+VAGUE_PHRASES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "several hundred": (300, 900),
+    "a few hundred": (200, 500),
+    "thousands": (2_000, 9_999),
+    "several thousand": (3_000, 9_000),
+    "a few thousand": (2_000, 5_000),
+    "tens of thousands": (10_000, 99_999),
+    "hundreds of thousands": (100_000, 999_999),
+    "millions": (2e6, 9.99e6),
+    "tens of millions": (1e7, 9.99e7),
+    "hundreds of millions": (1e8, 9.99e8),
+}
+
+# Hedge phrases written just before a number. Longest phrase wins.
+PREFIX_HEDGES: dict[str, Hedge] = {
+    "about": Hedge.ABOUT,
+    "around": Hedge.ABOUT,
+    "some": Hedge.ABOUT,
+    "roughly": Hedge.ABOUT,
+    "approximately": Hedge.ABOUT,
+    "approx.": Hedge.ABOUT,
+    "an estimated": Hedge.ABOUT,
+    "estimated": Hedge.ABOUT,
+    "circa": Hedge.ABOUT,
+    "~": Hedge.ABOUT,
+    "up to": Hedge.UP_TO,
+    "as many as": Hedge.UP_TO,
+    "as much as": Hedge.UP_TO,
+    "at most": Hedge.UP_TO,
+    "no more than": Hedge.UP_TO,
+    "almost": Hedge.ALMOST,
+    "nearly": Hedge.ALMOST,
+    "close to": Hedge.ALMOST,
+    "just under": Hedge.ALMOST,
+    "just shy of": Hedge.ALMOST,
+    "approaching": Hedge.ALMOST,
+    "at least": Hedge.AT_LEAST,
+    "more than": Hedge.AT_LEAST,
+    "over": Hedge.AT_LEAST,
+    "in excess of": Hedge.AT_LEAST,
+    "upwards of": Hedge.AT_LEAST,
+    "no fewer than": Hedge.AT_LEAST,
+    "no less than": Hedge.AT_LEAST,
+    "fewer than": Hedge.FEWER_THAN,
+    "less than": Hedge.FEWER_THAN,
+    "under": Hedge.FEWER_THAN,
+    "below": Hedge.FEWER_THAN,
+}
+
+SUFFIX_HEDGES: dict[str, Hedge] = {
+    "or more": Hedge.AT_LEAST,
+    "or so": Hedge.ABOUT,
+    "-plus": Hedge.AT_LEAST,
+    "+": Hedge.AT_LEAST,
+    "or fewer": Hedge.FEWER_THAN,
+    "or less": Hedge.FEWER_THAN,
+}
+
+MONTHS: frozenset[str] = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+# Words after a number that make it a measurement, not a count ("152mm", "30 km").
+MEASURE_UNITS: frozenset[str] = _words(
+    "mm cm km m kg g lb lbs mph kph kmh knots km/h miles mile metres meters metre meter "
+    "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
+    "caliber hours hour minutes minute seconds days day weeks week months month years year "
+    "decades pm am p.m. a.m. gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh"
+)
+
+# Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
+IDENTIFIER_WORDS: frozenset[str] = _words(
+    "article resolution no no. number flight route highway chapter section page vol vol. "
+    "volume item room unit platform gate line version model type class brigade division "
+    "regiment battalion corps squad block level round stage phase grade episode season game "
+    "week day year aged age ages"
+)
+
+CURRENCY_PREFIX: dict[str, str] = {
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₴": "UAH",
+}
+
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "won": "KRW",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
+    "hryvnias": "UAH",
+}
+
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pc", "percentage points"})
+
+# --- what is counted -------------------------------------------------------------------------
+
+# Noun (or participle) phrase -> normalised counted kind. Longest phrase wins.
+COUNTED: dict[str, str] = {
+    "troops": "troops",
+    "troop": "troops",
+    "soldiers": "troops",
+    "soldier": "troops",
+    "servicemen": "troops",
+    "service members": "troops",
+    "servicemembers": "troops",
+    "fighters": "troops",
+    "forces": "troops",
+    "reinforcements": "troops",
+    "men": "troops",
+    "personnel": "troops",
+    "contingent": "troops",
+    "military builders": "troops",
+    "workers": "people",
+    "labourers": "people",
+    "laborers": "people",
+    "builders": "troops",
+    "deminers": "troops",
+    "sappers": "troops",
+    "killed": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "died": "killed",
+    "fatalities": "killed",
+    "death toll": "killed",
+    "killed in action": "killed",
+    "wounded": "wounded",
+    "injured": "injured",
+    "injuries": "injured",
+    "hurt": "injured",
+    "casualties": "killed_or_wounded",
+    "killed or wounded": "killed_or_wounded",
+    "killed and wounded": "killed_or_wounded",
+    "killed or injured": "killed_or_wounded",
+    "killed and injured": "killed_or_wounded",
+    "dead or wounded": "killed_or_wounded",
+    "dead and wounded": "killed_or_wounded",
+    "dead or injured": "killed_or_wounded",
+    "captured": "prisoners",
+    "prisoners": "prisoners",
+    "prisoner": "prisoners",
+    "prisoners of war": "prisoners",
+    "pows": "prisoners",
+    "missing": "missing",
+    "unaccounted for": "missing",
+    "displaced": "displaced",
+    "evacuated": "displaced",
+    "evacuees": "displaced",
+    "homeless": "displaced",
+    "forced from their homes": "displaced",
+    "arrested": "arrested",
+    "arrests": "arrested",
+    "detained": "arrested",
+    "protesters": "protesters",
+    "protestors": "protesters",
+    "demonstrators": "protesters",
+    "marchers": "protesters",
+    "jobs": "jobs",
+    "hectares": "hectares",
+    "acres": "acres",
+    "cars": "vehicles",
+    "units": "units",
+    "residents": "people",
+    "firefighters": "people",
+    "passengers": "people",
+    "runners": "people",
+    "losses": "killed_or_wounded",
+    "shells": "shells",
+    "artillery shells": "shells",
+    "artillery rounds": "shells",
+    "rounds": "shells",
+    "ammunition": "shells",
+    "missiles": "missiles",
+    "ballistic missiles": "missiles",
+    "rockets": "rockets",
+    "drones": "units",
+    "tanks": "tanks",
+    "howitzers": "artillery",
+    "artillery systems": "artillery",
+    "artillery pieces": "artillery",
+    "guns": "artillery",
+    "rocket launchers": "artillery",
+    "vehicles": "vehicles",
+    "containers": "containers",
+    "civilians": "civilians",
+    "people": "people",
+    "refugees": "refugees",
+}
+
+# Tolls: counted by what happened to people, and growing over time; a casualty cue after a number
+# overrides a people noun ("4,000 troops killed" counts killed, not troops).
+CASUALTY_KINDS: frozenset[str] = frozenset(
+    {
+        "killed",
+        "wounded",
+        "injured",
+        "killed_or_wounded",
+        "prisoners",
+        "missing",
+        "displaced",
+        "arrested",
+    }
+)
+# Verbs just before a number that say what happened to the people counted ("killed 320 people").
+CASUALTY_VERBS: dict[str, str] = {
+    "killed": "killed",
+    "kill": "killed",
+    "kills": "killed",
+    "killing": "killed",
+    "injured": "injured",
+    "injuring": "injured",
+    "injures": "injured",
+    "wounded": "wounded",
+    "wounding": "wounded",
+    "displaced": "displaced",
+    "displacing": "displaced",
+    "evacuated": "displaced",
+    "arrested": "arrested",
+    "detained": "arrested",
+}
+PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people"})
+
+# Quantities that keep growing: a later, higher figure may be an update.
+CUMULATIVE_EVENTS: frozenset[str] = frozenset({"casualties"})
+
+# Words that frame a figure as an update of an earlier one.
+UPDATE_CUES: tuple[str, ...] = (
+    "now",
+    "up from",
+    "rose to",
+    "risen to",
+    "rises to",
+    "rise to",
+    "increased to",
+    "has grown",
+    "latest estimate",
+    "updated",
+    "revised",
+    "so far",
+    "to date",
+)
+
+# --- events --------------------------------------------------------------------------------
+
+EVENTS: dict[str, str] = {
+    "will send": "to_be_sent",
+    "would send": "to_be_sent",
+    "could send": "to_be_sent",
+    "may send": "to_be_sent",
+    "might send": "to_be_sent",
+    "to send": "to_be_sent",
+    "will deploy": "to_be_sent",
+    "would deploy": "to_be_sent",
+    "to deploy": "to_be_sent",
+    "to dispatch": "to_be_sent",
+    "will dispatch": "to_be_sent",
+    "would be sent": "to_be_sent",
+    "will be sent": "to_be_sent",
+    "to be sent": "to_be_sent",
+    "would be deployed": "to_be_sent",
+    "will be deployed": "to_be_sent",
+    "to be deployed": "to_be_sent",
+    "plans to": "to_be_sent",
+    "plan to": "to_be_sent",
+    "planned": "to_be_sent",
+    "plans": "to_be_sent",
+    "preparing to": "to_be_sent",
+    "increase": "to_be_sent",
+    "more": "to_be_sent",
+    "additional": "to_be_sent",
+    "extra": "to_be_sent",
+    "further": "to_be_sent",
+    "fresh": "to_be_sent",
+    "new batch": "to_be_sent",
+    "sent": "sent",
+    "has sent": "sent",
+    "have sent": "sent",
+    "had sent": "sent",
+    "dispatched": "sent",
+    "deployed": "sent",
+    "already": "sent",
+    "stationed": "sent",
+    "fighting": "sent",
+    "transferred": "sent",
+    "pledged": "pledged",
+    "promised": "pledged",
+    "offered": "pledged",
+    "vowed": "pledged",
+    "supplied": "supplied",
+    "shipped": "supplied",
+    "delivered": "supplied",
+    "provided": "supplied",
+    "exported": "supplied",
+    "transferred to": "supplied",
+    "has supplied": "supplied",
+    "have supplied": "supplied",
+}
+
+# Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.
+MODIFIER_EVENTS: frozenset[str] = frozenset(
+    {"more", "additional", "extra", "further", "fresh", "already", "fighting", "stationed"}
+)
+
+# Material kinds are "supplied" when sent ("12 million shells sent" = supplied).
+MATERIAL_KINDS: frozenset[str] = frozenset(
+    {"shells", "missiles", "rockets", "drones", "tanks", "artillery", "vehicles", "containers"}
+)
+
+# --- entities (actors and recipients) ------------------------------------------------------
+
+ENTITIES: dict[str, str] = {
+    "north korea": "north_korea",
+    "north korean": "north_korea",
+    "north koreans": "north_korea",
+    "n. korea": "north_korea",
+    "n korea": "north_korea",
+    "pyongyang": "north_korea",
+    "dprk": "north_korea",
+    "kim jong un": "north_korea",
+    "kim jong-un": "north_korea",
+    "russia": "russia",
+    "russian": "russia",
+    "russians": "russia",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "putin": "russia",
+    "kursk": "russia",
+    "ukraine": "ukraine",
+    "ukrainian": "ukraine",
+    "ukrainians": "ukraine",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "zelensky": "ukraine",
+    "zelenskyy": "ukraine",
+    "united states": "us",
+    "u.s.": "us",
+    "us": "us",
+    "the us": "us",
+    "america": "us",
+    "american": "us",
+    "washington": "us",
+    "south korea": "south_korea",
+    "south korean": "south_korea",
+    "seoul": "south_korea",
+    "china": "china",
+    "chinese": "china",
+    "beijing": "china",
+    "iran": "iran",
+    "iranian": "iran",
+    "tehran": "iran",
+    "nato": "nato",
+    "europe": "europe",
+    "european": "europe",
+    "israel": "israel",
+    "israeli": "israel",
+    "gaza": "gaza",
+}
+
+ENTITY_NAMES: dict[str, str] = {
+    "north_korea": "North Korea",
+    "russia": "Russia",
+    "ukraine": "Ukraine",
+    "us": "the US",
+    "south_korea": "South Korea",
+    "china": "China",
+    "iran": "Iran",
+    "nato": "NATO",
+    "europe": "Europe",
+    "israel": "Israel",
+    "gaza": "Gaza",
+}
+
+RECIPIENT_PREPOSITIONS: frozenset[str] = frozenset({"to", "into", "in", "for", "inside"})
+ACTOR_PREPOSITIONS: frozenset[str] = frozenset({"by", "from"})
+
+# --- matching ------------------------------------------------------------------------------
+
+STOPWORDS: frozenset[str] = _words(
+    "a an the of to in on at for by from with and or but as is are was were be been being it "
+    "its that this these those he she they them their his her we our you i has have had will "
+    "would could may might can said says say told according than then there which who whom "
+    "whose what when where while about into over up some also not no after before since"
+)
+
+# Surface word -> canonical token for the inverted index and text scoring.
+SYNONYMS: dict[str, str] = {
+    "soldiers": "troops",
+    "soldier": "troops",
+    "troop": "troops",
+    "servicemen": "troops",
+    "forces": "troops",
+    "pyongyang": "northkorea",
+    "dprk": "northkorea",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "russian": "russia",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "ukrainian": "ukraine",
+    "dispatch": "send",
+    "deploy": "send",
+    "sent": "send",
+    "sends": "send",
+    "sending": "send",
+    "deployed": "send",
+    "dispatched": "send",
+    "additional": "more",
+    "extra": "more",
+    "casualties": "killed",
+    "losses": "killed",
+    "lost": "killed",
+    "dead": "killed",
+    "deaths": "killed",
+    "injured": "wounded",
+}
+
+# --- stance --------------------------------------------------------------------------------
+
+REFUTE_CUES: tuple[str, ...] = (
+    "no information",
+    "no evidence",
+    "no confirmation",
+    "no plans",
+    "no such plans",
+    "not true",
+    "untrue",
+    "false",
+    "fake",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "disinformation",
+    "fabricated",
+    "fabrication",
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "rejected",
+    "refuted",
+    "debunked",
+    "not confirmed",
+    "could not confirm",
+    "cannot confirm",
+    "did not confirm",
+    "has not confirmed",
+)
+
+DISPUTE_CUES: tuple[str, ...] = (
+    "doubt",
+    "doubts",
+    "doubted",
+    "sceptical",
+    "skeptical",
+    "unlikely",
+    "questioned",
+    "exaggerated",
+    "overstated",
+    "inflated",
+    "instead",
+    "rather than",
+    "contrary to",
+    "lower than",
+    "higher than",
+    "disputed",
+    "disputes",
+    "challenged",
+    "too high",
+    "too low",
+    "understates",
+    "understated",
+    "overstates",
+    "underestimate",
+    "underestimates",
+    "a stretch",
+)
+
+# Words that cancel a following cue: "did not deny" is not a denial.
+NEGATORS: tuple[str, ...] = (
+    "not",
+    "n't",
+    "never",
+    "neither",
+    "nor",
+    "declined to",
+    "refused to",
+    "would not",
+    "no longer",
+    "without",
+)
+
+# Cues that are themselves negative: a negator before them does not flip them into support.
+SELF_NEGATIVE_PREFIXES: tuple[str, ...] = ("no ", "not ", "un", "could not", "cannot", "did not")

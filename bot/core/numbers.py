@@ -1,0 +1,124 @@
+"""Find numbers in text: digits with separators, decimals with scale words, and number words.
+
+`find_numbers` returns every number with its value and character span; deciding which of them
+are counts (and not years, times or model numbers) is `figures.py`'s job.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from bot.core.lexicon import NUMBER_WORDS, SCALE_WORDS
+
+log = logging.getLogger(__name__)
+
+_SEP = r"[,\u00a0\u202f\u2009 ]"
+_DIGITS = re.compile(
+    r"(?<![\w.,])"  # not glued to a word or another number
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d,])|\d+)"
+    r"(?P<dec>\.\d+)?"
+    r"(?:(?P<suffix>k|K|bn|mn|mln|m|M|b|tn)(?![\w]))?"
+    r"(?:[ \u00a0](?P<scale>thousand|million|billion|trillion|mln|bn)\b)?"
+)
+_WORD_RUN = re.compile(
+    r"\b(?:(?:a|an)\s+)?(?:(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\b))?)+\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in text."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    digits: bool  # written in digits (not words)
+    scaled: bool  # carries a scale word or suffix ("1.5 million", "30k")
+    plain_int: bool  # digits only, no separator, no decimal, no scale ("2025")
+    scale: float = 1.0  # the scale word's factor ("million" -> 1e6)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """All numbers in `text`, in order, without overlaps."""
+    found = [*_digit_numbers(text), *_word_numbers(text)]
+    found.sort(key=lambda n: (n.start, -n.end))
+    out: list[Number] = []
+    last_end = -1
+    for number in found:
+        if number.start >= last_end:
+            out.append(number)
+            last_end = number.end
+    return out
+
+
+def _digit_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        raw = re.sub(_SEP, "", m.group("int"))
+        if len(raw) > 15:
+            continue
+        value = float(raw + (m.group("dec") or ""))
+        scale_word = (m.group("suffix") or "").lower() or (m.group("scale") or "").lower()
+        if scale_word:
+            value *= SCALE_WORDS[scale_word]
+        plain = not scale_word and not m.group("dec") and raw == m.group("int")
+        out.append(
+            Number(
+                value=value,
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                digits=True,
+                scaled=bool(scale_word),
+                plain_int=plain,
+                scale=SCALE_WORDS[scale_word] if scale_word else 1.0,
+            )
+        )
+    return out
+
+
+def _word_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    for m in _WORD_RUN.finditer(text):
+        phrase = m.group(0)
+        value = words_to_number(phrase)
+        if value is None:
+            continue
+        last = phrase.lower().split()[-1].split("-")[-1]
+        scale = SCALE_WORDS.get(last, 1.0) if last != "m" else 1.0
+        out.append(
+            Number(
+                value=value,
+                start=m.start(),
+                end=m.end(),
+                text=phrase,
+                digits=False,
+                scaled=scale > 1.0,
+                plain_int=False,
+                scale=scale,
+            )
+        )
+    return out
+
+
+def words_to_number(phrase: str) -> float | None:
+    """ "six hundred" -> 600, "a thousand" -> 1000, "twenty-five thousand" -> 25000."""
+    words = re.split(r"[\s-]+", phrase.strip().lower())
+    if words and words[0] in ("a", "an"):
+        words[0] = "one"
+    if not words or (words == ["one"] and phrase.strip().lower() in ("a", "an")):
+        return None
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None

@@ -1,0 +1,88 @@
+"""Syndication: near-duplicate stories are one source.
+
+Each story is fingerprinted by a sample of hashed word shingles (stable blake2b hashes, never
+Python's salted `hash`). A bounded index maps shingles to recent stories; a new story whose
+shingles are mostly contained in an earlier one's is a copy of that story's origin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, OrderedDict, defaultdict
+
+from bot.core.model import Story
+
+SHINGLE = 5  # words per shingle
+SAMPLE = 2  # keep shingles whose hash is 0 modulo this (all when the text is short)
+SHORT = 40  # below this many shingles keep them all
+CONTAINMENT = 0.6  # share of the smaller fingerprint found in the other: a copy
+MIN_SHINGLES = 8  # texts shorter than this are never judged copies
+MAX_STORIES = 20_000
+
+
+def fingerprint(story: Story) -> frozenset[int]:
+    words = re.findall(r"\w+", f"{story.title} {story.text}".lower())
+    grams = [" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))]
+    hashes = {
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
+    }
+    if len(hashes) > SHORT:
+        hashes = {h for h in hashes if h % SAMPLE == 0}
+    return frozenset(hashes)
+
+
+class SyndicationIndex:
+    """A bounded index of recent story fingerprints."""
+
+    def __init__(self, max_stories: int = MAX_STORIES) -> None:
+        self._max = max_stories
+        self._stories: OrderedDict[str, tuple[frozenset[int], str, int]] = OrderedDict()
+        self._by_shingle: dict[int, set[str]] = defaultdict(set)
+        self._seq = 0
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def origin_of(self, story: Story) -> str:
+        """The key of the story this one copies (its own key when original); remembers it."""
+        if story.key in self._stories:
+            return self._stories[story.key][1]
+        prints = fingerprint(story)
+        origin = self._find_origin(prints) or story.key
+        self.remember(story.key, prints, origin)
+        return origin
+
+    def remember_story(self, story: Story, origin: str) -> None:
+        if story.key not in self._stories:
+            self.remember(story.key, fingerprint(story), origin)
+
+    def remember(self, key: str, prints: frozenset[int], origin: str) -> None:
+        self._seq += 1
+        self._stories[key] = (prints, origin, self._seq)
+        for h in prints:
+            self._by_shingle[h].add(key)
+        while len(self._stories) > self._max:
+            old_key, (old_prints, _, _) = self._stories.popitem(last=False)
+            for h in old_prints:
+                keys = self._by_shingle.get(h)
+                if keys is not None:
+                    keys.discard(old_key)
+                    if not keys:
+                        del self._by_shingle[h]
+
+    def _find_origin(self, prints: frozenset[int]) -> str | None:
+        if len(prints) < MIN_SHINGLES:
+            return None
+        shared: Counter[str] = Counter()
+        for h in prints:
+            shared.update(self._by_shingle.get(h, ()))
+        best: tuple[float, int, str] | None = None
+        for key, count in shared.items():
+            other, _, seq = self._stories[key]
+            containment = count / max(1, min(len(prints), len(other)))
+            if containment >= CONTAINMENT:
+                candidate = (containment, -seq, key)
+                if best is None or candidate > best:
+                    best = candidate
+        return self._stories[best[2]][1] if best else None

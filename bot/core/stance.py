@@ -1,0 +1,76 @@
+"""Stance of a sentence towards a claim: refutes (denial, "no information"), disputes (doubt,
+another figure), supports, neutral, or unrelated.
+
+Negation is read in a short window before a cue: "did not deny" is not a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.core.compare import figures_agree
+from bot.core.figures import extract_figures
+from bot.core.lexicon import DISPUTE_CUES, NEGATORS, REFUTE_CUES
+from bot.core.matching import frame_agreement, frame_compatible, masked, similarity
+from bot.core.model import Figure, Stance
+
+FRAME_SCORE = 0.6  # score of a sentence whose figure counts the claim's quantity
+RELATED = 0.5  # masked-text similarity below which a sentence is unrelated to a claim
+NEGATION_WINDOW = 4  # words before a cue that can negate it
+
+
+@cache
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    phrases = sorted(cues, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])")
+
+
+def _negated(low: str, start: int) -> bool:
+    window = " ".join(re.findall(r"[\w']+", low[max(0, start - 60) : start])[-NEGATION_WINDOW:])
+    window = window.replace("n't", " n't")
+    return any(re.search(r"(?<![\w'])" + re.escape(neg) + r"(?![\w])", window) for neg in NEGATORS)
+
+
+def find_cue(sentence: str, cues: tuple[str, ...]) -> str | None:
+    """The first cue of `cues` in the sentence that is not negated."""
+    low = sentence.lower().replace("’", "'")
+    for m in _cue_regex(cues).finditer(low):
+        if not _negated(low, m.start()):
+            return m.group(0)
+    return None
+
+
+def cue_stance(sentence: str) -> tuple[Stance, str]:
+    """The stance its words carry, whatever the claim: refutes, disputes or neutral."""
+    cue = find_cue(sentence, REFUTE_CUES)
+    if cue:
+        return Stance.REFUTES, cue
+    cue = find_cue(sentence, DISPUTE_CUES)
+    if cue:
+        return Stance.DISPUTES, cue
+    return Stance.NEUTRAL, ""
+
+
+def stance_of(claim_text: str, sentence: str) -> tuple[Stance, float, str]:
+    """(stance, score 0..1, evidence) of `sentence` towards the claim stated by `claim_text`."""
+    score = similarity(masked(claim_text), masked(sentence))
+    claimed = [f for f in extract_figures(claim_text) if f.counted]
+    same: list[tuple[Figure, Figure]] = [
+        (figure, reference)
+        for figure in extract_figures(sentence)
+        for reference in claimed
+        if frame_compatible(figure, reference, score)
+    ]
+    if same:
+        score = max(score, FRAME_SCORE + 0.1 * frame_agreement(*same[0]))
+    if score < RELATED:
+        return Stance.UNRELATED, score, ""
+    stance, cue = cue_stance(sentence)
+    if stance is not Stance.NEUTRAL:
+        return stance, score, cue
+    if same:
+        figure, reference = same[0]
+        agrees = figures_agree(figure, reference)
+        return (Stance.SUPPORTS if agrees else Stance.DISPUTES), score, figure.text
+    return Stance.NEUTRAL, score, ""

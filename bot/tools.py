@@ -1,0 +1,155 @@
+"""Tools for people and scripts: ``claimwatch extract``, ``stance`` and ``eval``.
+
+A journalist uses ``extract`` and ``stance`` to see why an alert fired; a script uses them in
+bulk with ``--jsonl`` (one JSON object a line in, one a line out). Input is untrusted: every
+line is bounded, a bad line is reported with its line number on stderr and the rest go on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from bot.core.attribution import attribution_of
+from bot.core.figures import extract_figures
+from bot.core.model import Figure
+from bot.core.sentences import split_sentences
+from bot.core.stance import stance_of
+
+MAX_TEXT = 1_000_000  # characters of one text (a story is a few thousand)
+
+
+class InputError(Exception):
+    """Input that cannot be used at all: printed as one line, exit status 2."""
+
+
+def figures_in(text: str) -> list[dict[str, Any]]:
+    """Every figure of ``text``, with its attribution and its span in ``text``."""
+    out: list[dict[str, Any]] = []
+    cursor = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, cursor)
+        offset = start if start >= 0 else cursor
+        cursor = offset + len(sentence) if start >= 0 else cursor
+        figures = extract_figures(sentence)
+        if not figures:
+            continue
+        attribution = str(attribution_of(sentence))
+        for figure in figures:
+            out.append(_figure_json(figure, attribution, offset))
+    return out
+
+
+def _figure_json(figure: Figure, attribution: str, offset: int) -> dict[str, Any]:
+    return {
+        "text": figure.text,
+        "low": figure.low,
+        "high": None if math.isinf(figure.high) else figure.high,
+        "hedge": str(figure.hedge),
+        "counted": figure.counted,
+        "unit": figure.unit,
+        "event": figure.event,
+        "attribution": attribution,
+        "span": [figure.span[0] + offset, figure.span[1] + offset],
+    }
+
+
+def _bounded(text: str, where: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise InputError(f"{where}: text over {MAX_TEXT:,} characters")
+    return text
+
+
+def _jsonl(stream: IO[str], err: IO[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("expected a JSON object")
+        except ValueError as exc:
+            err.write(f"claimwatch: stdin:{number}: not a JSON object ({exc}); line skipped\n")
+            continue
+        yield number, item
+
+
+def run_extract(stdin: IO[str], out: IO[str], err: IO[str], *, jsonl: bool) -> int:
+    if not jsonl:
+        text = _bounded(stdin.read(MAX_TEXT + 1), "stdin")
+        figures = figures_in(text)
+        for f in figures:
+            high = "∞" if f["high"] is None else f"{f['high']:,.0f}"
+            out.write(
+                f"{f['text']!r}: [{f['low']:,.0f}, {high}] {f['hedge']}, "
+                f"counted {f['counted'] or '?'}, {f['unit']}"
+                f"{', ' + f['event'] if f['event'] else ''} — {f['attribution']}\n"
+            )
+        if not figures:
+            out.write("no figures found\n")
+        return 0
+    failed = 0
+    for number, item in _jsonl(stdin, err):
+        given = item.get("text")
+        if not isinstance(given, str) or len(given) > MAX_TEXT:
+            err.write(
+                f'claimwatch: stdin:{number}: expected "text" (a string up to '
+                f"{MAX_TEXT:,} characters); line skipped\n"
+            )
+            failed += 1
+            continue
+        out.write(
+            json.dumps({"id": item.get("id"), "figures": figures_in(given)}, ensure_ascii=False)
+            + "\n"
+        )
+    return 2 if failed else 0
+
+
+def run_stance(
+    stdin: IO[str], out: IO[str], err: IO[str], *, claim: str | None, jsonl: bool
+) -> int:
+    if not jsonl:
+        if not claim:
+            raise InputError("--claim TEXT is required (or use --jsonl with a claim per line)")
+        text = _bounded(stdin.read(MAX_TEXT + 1), "stdin")
+        stance, score, evidence = stance_of(claim, text)
+        out.write(f"{stance} (score {score:.2f}){': ' + evidence if evidence else ''}\n")
+        return 0
+    failed = 0
+    for number, item in _jsonl(stdin, err):
+        given, line_claim = item.get("text"), item.get("claim", claim)
+        if not isinstance(given, str) or not isinstance(line_claim, str) or len(given) > MAX_TEXT:
+            err.write(
+                f'claimwatch: stdin:{number}: expected "claim" and "text" strings; line skipped\n'
+            )
+            failed += 1
+            continue
+        stance, score, evidence = stance_of(line_claim, given)
+        out.write(
+            json.dumps(
+                {
+                    "id": item.get("id"),
+                    "stance": str(stance),
+                    "score": round(score, 4),
+                    "evidence": evidence,
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    return 2 if failed else 0
+
+
+def run_eval(corpus: Path, out: IO[str], *, split: str | None) -> int:
+    from bot.evaluation import CorpusError, evaluate, format_report, load_corpus
+
+    try:
+        files = load_corpus(corpus)
+    except CorpusError as exc:
+        raise InputError(str(exc)) from None
+    report = evaluate(files, split=split)
+    out.write(format_report(report) + "\n")
+    return 0

@@ -1,0 +1,81 @@
+"""Who says it, and through whom."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.attribution import attribution_of, parse_attribution, same_source
+from bot.core.model import Attribution
+
+
+def test_citing() -> None:
+    a = attribution_of(
+        "CNN, citing Ukrainian intelligence, reported that North Korea would send 30,000 troops."
+    )
+    assert a == Attribution("Ukrainian intelligence", "CNN")
+    assert str(a) == "Ukrainian intelligence, via CNN"
+
+
+def test_reported_citing_an_assessment() -> None:
+    a = attribution_of(
+        "North Korea is preparing to send 25,000 to 30,000 more troops, CNN reported on "
+        "Wednesday, citing an assessment by Ukrainian intelligence."
+    )
+    assert a == Attribution("Ukrainian intelligence", "CNN")
+
+
+def test_according_to() -> None:
+    a = attribution_of("About 4,000 have been killed or wounded, according to Western officials.")
+    assert a == Attribution("Western officials")
+
+
+def test_told_lawmakers() -> None:
+    a = attribution_of("South Korea's spy agency told lawmakers that 11,000 troops were sent.")
+    assert a == Attribution("South Korea's spy agency")
+
+
+def test_told_an_outlet() -> None:
+    a = attribution_of(
+        "Ukraine expects almost 30,000 more troops, a senior official in Ukraine's defence "
+        "ministry told Meridian Wire on Friday."
+    )
+    assert a == Attribution("senior official in Ukraine's defence ministry", "Meridian Wire")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("GUR said it had no information about the plans.", "GUR"),
+        ("North Korea has sent 11,000 troops, officials said.", "officials"),
+        ("Pyongyang has few soldiers to spare, said Rachel Lee, an analyst.", "Rachel Lee"),
+        ("The official, who spoke on condition of anonymity, said 600 were killed.", "official"),
+        (
+            "Ukraine's military intelligence (GUR) said it had no information.",
+            "Ukraine's military intelligence (GUR)",
+        ),
+    ],
+)
+def test_x_said(sentence: str, source: str) -> None:
+    assert attribution_of(sentence).source == source
+
+
+def test_unattributed() -> None:
+    assert attribution_of("North Korea has sent 11,000 troops to Russia.") == Attribution()
+    assert str(Attribution()) == "unattributed"
+
+
+def test_configured_source_text() -> None:
+    assert parse_attribution("Ukrainian intelligence, via CNN") == Attribution(
+        "Ukrainian intelligence", "CNN"
+    )
+    assert parse_attribution("South Korea's JCS") == Attribution("South Korea's JCS")
+    assert parse_attribution(None) == Attribution()
+
+
+def test_same_source_knows_acronyms_and_articles() -> None:
+    nis = "South Korea's National Intelligence Service (NIS)"
+    assert same_source(nis, "NIS")
+    assert same_source("South Korea's National Intelligence Service", "the NIS")
+    assert same_source("South Korea's Joint Chiefs of Staff", "JCS")
+    assert not same_source(nis, "South Korea's Joint Chiefs of Staff")
+    assert not same_source("Ukraine", "GUR")

@@ -1,0 +1,161 @@
+"""Figures read from sentences: the forms a reader expects, and the numbers that are not counts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.core.figures import extract_figures
+from bot.core.model import Figure, Hedge
+
+
+def one(sentence: str) -> Figure:
+    figures = extract_figures(sentence)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def test_a_round_number_is_itself_with_a_small_tolerance() -> None:
+    f = one("North Korea has sent 11,000 troops to Russia.")
+    assert (f.text, f.hedge, f.counted) == ("11,000", Hedge.EXACT, "troops")
+    assert 10_700 < f.low <= 11_000 <= f.high < 11_300
+    assert not f.overlaps(one("North Korea has sent 15,000 troops to Russia."))
+
+
+def test_a_number_that_is_not_round_is_exact() -> None:
+    f = one("It has 11,437 soldiers.")
+    assert (f.low, f.high) == (11_437, 11_437)
+
+
+@pytest.mark.parametrize("word", ["about", "around", "some", "roughly", "approximately"])
+def test_about_widens_the_interval(word: str) -> None:
+    f = one(f"{word} 600 were killed")
+    assert f.hedge is Hedge.ABOUT and f.text == "600"
+    assert f.low < 590 and f.high > 610
+
+
+@pytest.mark.parametrize("phrase", ["up to 30,000", "as many as 30,000"])
+def test_up_to_is_from_zero(phrase: str) -> None:
+    f = one(f"Pyongyang could send {phrase} more troops.")
+    assert (f.low, f.high, f.hedge) == (0, 30_000, Hedge.UP_TO)
+
+
+@pytest.mark.parametrize("phrase", ["almost 30,000", "nearly 30,000"])
+def test_almost_is_just_under(phrase: str) -> None:
+    f = one(f"Kyiv expects {phrase} more troops.")
+    assert f.hedge is Hedge.ALMOST
+    assert 25_000 < f.low < 30_000 and f.high == 30_000
+
+
+@pytest.mark.parametrize("phrase", ["at least 15,000", "more than 15,000", "over 15,000"])
+def test_at_least_is_open_above(phrase: str) -> None:
+    f = one(f"North Korea has sent {phrase} troops.")
+    assert f.hedge is Hedge.AT_LEAST and f.low == 15_000 and math.isinf(f.high) and f.is_open
+
+
+def test_fewer_than() -> None:
+    f = one("fewer than 500 troops remain")
+    assert (f.low, f.high, f.hedge) == (0, 500, Hedge.FEWER_THAN)
+
+
+def test_or_more_after_the_number() -> None:
+    f = one("30,000 or more troops")
+    assert f.hedge is Hedge.AT_LEAST and f.low == 30_000
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["between 10,000 and 20,000", "10,000 to 20,000", "10,000–20,000", "10,000-20,000"],
+)
+def test_ranges(phrase: str) -> None:
+    f = one(f"He expects {phrase} additional troops.")
+    assert (f.low, f.high, f.hedge, f.counted) == (10_000, 20_000, Hedge.RANGE, "troops")
+    assert f.text.startswith("10,000") and f.text.endswith("20,000")
+
+
+def test_a_range_shares_its_scale_word() -> None:
+    f = one("25 to 30 thousand troops")
+    assert (f.low, f.high) == (25_000, 30_000)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [("thousands", 1_000, 10_000), ("tens of thousands", 10_000, 100_000), ("dozens", 12, 100)],
+)
+def test_vague_quantities(phrase: str, low: float, high: float) -> None:
+    f = one(f"{phrase} of troops")
+    assert f.hedge is Hedge.VAGUE and f.counted == "troops"
+    assert low <= f.low < f.high <= high
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("12 million", 12e6),
+        ("1.5 million", 1.5e6),
+        ("30k", 30e3),
+        ("six hundred", 600),
+        ("twenty-five thousand", 25_000),
+        ("a thousand", 1_000),
+        ("11\u00a0000", 11_000),
+    ],
+)
+def test_numbers_in_other_forms(phrase: str, value: float) -> None:
+    f = one(f"They sent {phrase} shells.")
+    assert f.low <= value <= f.high and f.high - f.low <= 0.05 * value
+    assert f.text == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan dates from 2024.",
+        "It was announced on July 2, 2025.",
+        "They met on 2 July.",
+        "It was signed 2025-07-02.",
+        "The strike came at 10:30 local time.",
+        "The winner ran 2:06:41.",
+        "A 25-year-old soldier was captured.",
+        "The soldier, aged 26, was captured.",
+        "They fired 152mm shells.",
+        "They fired 155-mm shells.",
+        "It launched KN-23 and Hwasong-19 missiles and flew an F-16.",
+        "It was the 3rd attack this week, on the 80th anniversary.",
+        "Call +7 495 123-45-67 or 555-123-4567.",
+        "UN Resolution 2231 and Article 5 apply.",
+        "In the 1990s it was different.",
+        "The two-day visit ended.",
+    ],
+)
+def test_not_counts(sentence: str) -> None:
+    assert extract_figures(sentence) == []
+
+
+def test_a_year_like_number_before_a_counted_noun_is_a_count() -> None:
+    assert one("They sent 2000 troops.").counted == "troops"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"), [("30%", 30), ("30 percent", 30), ("2.5 per cent", 2.5)]
+)
+def test_percentages_have_their_unit(phrase: str, value: float) -> None:
+    f = one(f"Taxes rose {phrase} last year.")
+    assert f.unit == "percent" and f.low == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "value"),
+    [("$1.5 billion", "USD", 1.5e9), ("€20m", "EUR", 20e6), ("1 billion dollars", "USD", 1e9)],
+)
+def test_money_has_its_currency(phrase: str, unit: str, value: float) -> None:
+    f = one(f"The deal is worth {phrase}.")
+    assert f.unit == unit and f.low <= value <= f.high
+
+
+def test_several_figures_in_order_with_their_spans() -> None:
+    sentence = "Pyongyang sent 11,000 troops, of whom about 4,000 have been killed or wounded."
+    figures = extract_figures(sentence)
+    assert [f.text for f in figures] == ["11,000", "4,000"]
+    assert [sentence[f.span[0] : f.span[1]] for f in figures] == ["11,000", "4,000"]
+    assert [f.counted for f in figures] == ["troops", "killed_or_wounded"]

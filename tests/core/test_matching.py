@@ -1,0 +1,54 @@
+"""Claim matching: masked words, an inverted index, and frame compatibility."""
+
+from __future__ import annotations
+
+from bot.core.engine import reference_figure
+from bot.core.figures import extract_figures
+from bot.core.matching import ClaimIndex, masked, similarity, tokens
+from bot.core.model import ClaimSpec
+
+
+def test_numbers_are_masked_and_synonyms_folded() -> None:
+    assert tokens("Pyongyang will send 30,000 soldiers to Moscow") == [
+        "north_korea",
+        "send",
+        "#",
+        "troops",
+        "russia",
+    ]
+    assert (
+        similarity(
+            masked("North Korea will send 25,000 more troops to Russia"),
+            masked("Pyongyang could send 30,000 more soldiers to Moscow"),
+        )
+        == 1.0
+    )
+
+
+def index_of(count: int) -> ClaimIndex:
+    index = ClaimIndex()
+    for i in range(count):
+        spec = ClaimSpec(f"t{i % 100}/c{i}", f"t{i % 100}", f"Region {i} reported {i + 10} killed")
+        index.add(spec, reference_figure(spec.text))
+    spec = ClaimSpec("t7/troops", "t7", "North Korea will send 25,000 more troops to Russia")
+    index.add(spec, reference_figure(spec.text))
+    return index
+
+
+def test_candidates_come_from_the_index_and_stay_few() -> None:
+    index = index_of(20_000)
+    found = index.candidates("t7", tokens("Pyongyang may send 30,000 more soldiers to Russia"))
+    assert found[0].spec.id == "t7/troops"
+    assert len(found) <= 50
+    assert index.candidates("t8", tokens("Pyongyang may send 30,000 more soldiers")) == []
+
+
+def test_a_figure_finds_its_claim_only_when_the_frame_fits() -> None:
+    index = index_of(1_000)
+    sentence = "North Korea could send as many as 30,000 more soldiers to Russia."
+    (figure,) = extract_figures(sentence)
+    hit = index.best_for_figure("t7", figure, masked(sentence))
+    assert hit is not None and hit[0].spec.id == "t7/troops"
+    other = "The US will send 3,000 more troops to Poland."
+    (figure,) = extract_figures(other)
+    assert index.best_for_figure("t7", figure, masked(other)) is None
