@@ -86,7 +86,9 @@ class Score:
 class Report:
     findings: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KINDS})
     figures: dict[str, Score] = field(
-        default_factory=lambda: {k: Score() for k in ("found", "low", "high", "hedge", "counted")}
+        default_factory=lambda: {
+            k: Score() for k in ("found", "low", "high", "hedge", "counted", "all")
+        }
     )
     misses: list[str] = field(default_factory=list)
     false_alerts: list[str] = field(default_factory=list)
@@ -202,7 +204,7 @@ def score_figures(
         hit = next((f for f in unmatched if _same_span(g.text, f.text)), None)
         if hit is None:
             report.figures["found"].fn += 1
-            for name in ("low", "high", "hedge", "counted"):
+            for name in ("low", "high", "hedge", "counted", "all"):
                 report.figures[name].fn += 1
             report.figure_errors.append(f"{where}: missed figure {g.text!r}")
             continue
@@ -215,12 +217,21 @@ def score_figures(
             "counted": (hit.counted or None) == (g.counted or None),
         }
         for name, ok in checks.items():
+            if name == "all":
+                continue
             if ok:
                 report.figures[name].tp += 1
             else:
                 report.figures[name].fp += 1
                 report.figures[name].fn += 1
-        wrong = [n for n, ok in checks.items() if not ok]
+        checks["all"] = all(checks.values())
+        for name in ("all",):
+            if checks[name]:
+                report.figures[name].tp += 1
+            else:
+                report.figures[name].fp += 1
+                report.figures[name].fn += 1
+        wrong = [n for n, ok in checks.items() if not ok and n != "all"]
         if wrong:
             report.figure_errors.append(
                 f"{where}: {g.text!r} read as [{hit.low:g}, {hit.high:g}] {hit.hedge} "
@@ -229,6 +240,7 @@ def score_figures(
             )
     for extra in unmatched:
         report.figures["found"].fp += 1
+        report.figures["all"].fp += 1
         report.figure_errors.append(f"{where}: extra figure {extra.text!r}")
 
 
@@ -259,7 +271,11 @@ def score_findings(
                 for a in actual
                 if a[0] == g.kind
                 and a[1] == claim
-                and (g.figure is None or (a[2] is not None and _same_span(g.figure, a[2])))
+                and (
+                    g.figure is None
+                    or g.kind == "contradiction"  # a refutation's number is the refuted one
+                    or (a[2] is not None and _same_span(g.figure, a[2]))
+                )
             ),
             None,
         )
