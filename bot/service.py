@@ -17,6 +17,7 @@ from typing import Protocol
 import httpx
 
 from bot.adapters import feeds
+from bot.adapters.feeds.parse import MAX_TEXT, bound
 from bot.adapters.store import Store
 from bot.config import Config, FeedSpec
 from bot.core.engine import Engine
@@ -150,6 +151,7 @@ class Service:
         text = await feeds.fetch_full_text(client, story.url)
         if not text:
             return story
+        text = bound(text, MAX_TEXT)
         return Story(
             story.key, story.feed, story.outlet, story.url, story.title, text, story.published
         )

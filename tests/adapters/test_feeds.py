@@ -602,3 +602,15 @@ def test_a_related_articles_list_in_a_feed_summary_is_dropped() -> None:
     )
     text = html_to_text(summary)
     assert text == "North Korea has sent about 15,000 troops to Russia, an official said."
+
+
+def test_story_text_and_title_are_bounded() -> None:
+    huge = "North Korea sent troops. " * 20_000  # 500,000 characters
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        f"<item><guid>g1</guid><title>{'Long title ' * 200}</title>"
+        f"<description>{huge}</description></item></channel></rss>"
+    )
+    (story,) = parse_feed(feed.encode(), feed_name="T").stories
+    assert len(story.text) <= 100_002 and story.text.endswith(" …")
+    assert len(story.title) <= 502

@@ -132,11 +132,27 @@ def _normalise_entry(entry: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+MAX_TITLE = 500  # characters; feed text is untrusted and bounded
+MAX_TEXT = 100_000  # a long read is ~10,000 words; anything past this is not one story
+
+
+def bound(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, at a paragraph or word break where there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n\n", 0, limit)
+    if cut < limit // 2:
+        cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit].rstrip() + " …"
+
+
 def _story(
     entry: Mapping[str, Any], *, feed_name: str, outlet: str, base_url: str | None
 ) -> Story | None:
-    title = _one_line(_clean(entry.get("title"), {"type": entry.get("title_type")}))
-    text = _clean(entry.get("body"), {"type": entry.get("body_type")})
+    title = bound(
+        _one_line(_clean(entry.get("title"), {"type": entry.get("title_type")})), MAX_TITLE
+    )
+    text = bound(_clean(entry.get("body"), {"type": entry.get("body_type")}), MAX_TEXT)
     raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
     link = urljoin(base_url, raw_link) if raw_link and base_url else raw_link
     guid = entry.get("guid") if isinstance(entry.get("guid"), str) else None
