@@ -143,11 +143,11 @@ def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
 def _source_for(location: str) -> FeedSource:
     if location.lower().startswith(("http://", "https://")):
         name = location.rstrip("/").rsplit("/", 1)[-1] or location
-        return FeedSource(name, location, httpx.URL(location).host or name)
+        return FeedSource(name, location, "")  # the outlet is the feed's own title
     path = Path(location).expanduser()
     if not path.exists():
         raise UsageError(f"{location}: file not found")
-    return FeedSource(path.stem, str(path.resolve()), path.stem)
+    return FeedSource(path.stem, str(path.resolve()), "")
 
 
 def _throwaway_state(stack: ExitStack) -> str:
@@ -262,6 +262,26 @@ def cmd_eval(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         raise UsageError(str(exc)) from None
 
 
+def cmd_chat(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    """The console as a full chat: commands typed here reach the same handlers."""
+    from bot.chat import run_chat
+
+    config = _load(args.config)
+    store = _open_store(_state_url(args.state, settings))
+    try:
+        service = Service(config, store, senders={"console": ConsoleChannel(out)})
+        return run_chat(
+            service,
+            input=sys.stdin,
+            output=out,
+            user=args.user,
+            admin=not args.no_admin,
+            channel_id=args.channel,
+        )
+    finally:
+        store.close()
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -300,6 +320,12 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p = add("poll", "poll every configured feed once and deliver the alerts")
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
     p.set_defaults(func=cmd_poll)
+    p = add("chat", "use the bot from the terminal: type /help, /claims, /claim …")
+    p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
+    p.add_argument("--channel", metavar="ID", help="act as this channel (default: the first)")
+    p.add_argument("--user", default="console", metavar="ID", help="your user id")
+    p.add_argument("--no-admin", action="store_true", help="act as a user who is not an admin")
+    p.set_defaults(func=cmd_chat)
     p = add("extract", "print the figures of a text read on stdin", with_config=False)
     p.add_argument(
         "--jsonl",
@@ -348,6 +374,9 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
     except (ConfigError, UsageError) as exc:
         print(f"claimwatch: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (`claimwatch replay ... | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("claimwatch: interrupted", file=sys.stderr)
         return 130

@@ -17,12 +17,14 @@ import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.chat import feed_specs, post_due_digests
 from bot.config import FeedSpec
 from bot.service import Service
 
 log = logging.getLogger(__name__)
 
 DISPATCH_EVERY_S = 2.0
+DIGEST_CHECK_EVERY_S = 60.0
 
 
 async def run_forever(service: Service, *, stop: asyncio.Event | None = None) -> None:
@@ -46,6 +48,12 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
                 " (baseline)" if report.baseline else "",
             )
 
+        async def digests() -> None:
+            async with lock:
+                sent = await post_due_digests(service)
+            if sent:
+                log.info("posted %d digest(s)", sent)
+
         async def dispatch() -> None:
             async with lock:
                 sent = await service.dispatch()
@@ -54,7 +62,8 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
 
         scheduler = AsyncIOScheduler(timezone="UTC")
         now = datetime.now().astimezone()
-        for i, spec in enumerate(service.config.feeds):
+        feeds = feed_specs(service.config, service.store)
+        for i, spec in enumerate(feeds):
             scheduler.add_job(
                 poll,
                 IntervalTrigger(seconds=spec.interval_s, jitter=max(1, spec.interval_s // 10)),
@@ -72,10 +81,17 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
             max_instances=1,
             coalesce=True,
         )
+        scheduler.add_job(
+            digests,
+            IntervalTrigger(seconds=DIGEST_CHECK_EVERY_S),
+            id="digests",
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
         log.info(
             "claimwatch running: %d feed(s), %d channel(s)",
-            len(service.config.feeds),
+            len(feeds),
             len(service.config.channels),
         )
         try:

@@ -7,6 +7,7 @@ Data flow (DESIGN.md): fetch → parse → story store (dedupe) → engine (extr
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import httpx
 from bot.adapters import feeds
 from bot.adapters.feeds.parse import MAX_TEXT, bound
 from bot.adapters.store import Store
+from bot.chat import load_routes, restore_tracked
 from bot.config import Config, FeedSpec
 from bot.core.engine import Engine
 from bot.core.message import Message
@@ -106,7 +108,8 @@ class Service:
             store.sightings(),
             store.recent_stories(500),
         )
-        self.routes = [Route(c.id, frozenset(c.topics), c.min_severity) for c in config.channels]
+        restore_tracked(self)
+        self.routes: list[Route] = load_routes(config, store)
         self._chats = {c.id: c.chat for c in config.channels}
         self._platforms = {c.id: c.platform for c in config.channels}
         self._warned: set[str] = set()
@@ -135,10 +138,16 @@ class Service:
         if fetched.status == "error" or fetched.content is None:
             raise FeedError(f"{source.location}: {fetched.error or 'nothing received'}")
         parsed = feeds.parse_feed(
-            fetched.content, feed_name=source.name, outlet=source.outlet, base_url=fetched.url
+            fetched.content,
+            feed_name=source.name,
+            outlet=source.outlet or None,
+            base_url=fetched.final_url or fetched.url,
         )
         if parsed.error and not parsed.stories:
             raise FeedError(f"{source.location}: {parsed.error}")
+        if not source.outlet and parsed.title:  # a feed named on the command line
+            outlet = bound(" ".join(parsed.title.split()), 200)
+            return [dataclasses.replace(story, outlet=outlet) for story in parsed.stories]
         if source.full_text:
             return [await self._with_full_text(client, story) for story in parsed.stories]
         return parsed.stories

@@ -8,7 +8,6 @@ line is bounded, a bad line is reported with its line number on stderr and the r
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -17,6 +16,7 @@ from bot.core.attribution import attribution_of
 from bot.core.figures import extract_figures
 from bot.core.model import Figure
 from bot.core.sentences import split_sentences
+from bot.core.serialize import figure_to_dict
 from bot.core.stance import stance_of
 
 MAX_TEXT = 1_000_000  # characters of one text (a story is a few thousand)
@@ -44,17 +44,10 @@ def figures_in(text: str) -> list[dict[str, Any]]:
 
 
 def _figure_json(figure: Figure, attribution: str, offset: int) -> dict[str, Any]:
-    return {
-        "text": figure.text,
-        "low": figure.low,
-        "high": None if math.isinf(figure.high) else figure.high,
-        "hedge": str(figure.hedge),
-        "counted": figure.counted,
-        "unit": figure.unit,
-        "event": figure.event,
-        "attribution": attribution,
-        "span": [figure.span[0] + offset, figure.span[1] + offset],
-    }
+    out = figure_to_dict(figure) or {}
+    out["attribution"] = attribution
+    out["span"] = [figure.span[0] + offset, figure.span[1] + offset]
+    return out
 
 
 def _bounded(text: str, where: str) -> str:

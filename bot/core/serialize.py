@@ -9,12 +9,17 @@ from typing import Any
 from bot.core.model import Figure, Finding, Sighting
 
 
+def _number(value: float) -> float | None:
+    """JSON-friendly: None for infinity, float noise rounded away (12100.000000000002)."""
+    return None if math.isinf(value) else round(value, 6)
+
+
 def figure_to_dict(figure: Figure | None) -> dict[str, Any] | None:
     if figure is None:
         return None
     return {
-        "low": figure.low,
-        "high": None if math.isinf(figure.high) else figure.high,
+        "low": _number(figure.low),
+        "high": _number(figure.high),
         "hedge": str(figure.hedge),
         "text": figure.text,
         "counted": figure.counted,

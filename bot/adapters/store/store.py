@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.adapters.store import tables as t
+from bot.adapters.store.chat import ChatStore
 from bot.adapters.store.engine import DEFAULT_URL, WRITE, create_engine, dialect_insert, migrate
 from bot.adapters.store.rows import sighting_from_row, story_from_row, write_findings, write_results
 from bot.core.model import ClaimSpec, Sighting, Story, StoryResult
@@ -50,7 +51,7 @@ class OutboxItem:
     created_at: datetime
 
 
-class Store:
+class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/chat.py)
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE: True})

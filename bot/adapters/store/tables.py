@@ -170,3 +170,56 @@ meta = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# --- chat: settings changed by command (revision 0002) --------------------------------------
+
+chat_subscriptions = sa.Table(
+    "chat_subscriptions",
+    metadata,
+    sa.Column("channel_id", sa.Text, primary_key=True),
+    sa.Column("topic", sa.Text, primary_key=True),
+    sa.Column("min_severity", sa.Text),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+chat_mutes = sa.Table(
+    "chat_mutes",
+    metadata,
+    sa.Column("channel_id", sa.Text, primary_key=True),
+    sa.Column("claim_id", sa.Text, primary_key=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+chat_digests = sa.Table(
+    "chat_digests",
+    metadata,
+    sa.Column("channel_id", sa.Text, primary_key=True),
+    sa.Column("cron", sa.Text),
+    sa.Column("timezone", sa.Text),
+    sa.Column("last_period", UTCDateTime),
+    sa.Column("last_finding_id", sa.Integer, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+chat_claims = sa.Table(
+    "chat_claims",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("topic", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("changed_by", sa.Text),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)
+
+chat_feeds = sa.Table(
+    "chat_feeds",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("topic", sa.Text),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("changed_by", sa.Text),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+)

@@ -1,0 +1,104 @@
+"""Scheduled digests on a fixed clock: on schedule, skipped when nothing is new, one late
+digest after downtime, never twice for one period (also across a reopen of the store)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from bot.chat import post_due_digests
+from bot.core.digest import Schedule, due, period_start
+from bot.service import Service
+from tests.chat.conftest import T0, Clock, OpenService, Recorder, ingest_demo
+
+KYIV_8AM = datetime(2025, 7, 21, 5, 0, tzinfo=UTC)  # the desk's "0 8 * * *" Europe/Kyiv
+
+
+def post(service: Service, at: datetime) -> int:
+    return asyncio.run(post_due_digests(service, at))
+
+
+def console(service: Service) -> Recorder:
+    sender = service.senders["console"]
+    assert isinstance(sender, Recorder)
+    return sender
+
+
+def test_period_start_and_due_are_pure() -> None:
+    schedule = Schedule("0 8 * * 1-5", "Europe/Kyiv")
+    monday = datetime(2025, 7, 21, 6, 0, tzinfo=UTC)
+    assert period_start(schedule, monday) == datetime(2025, 7, 21, 5, 0, tzinfo=UTC)
+    # Sunday: the latest weekday period is Friday's
+    assert period_start(schedule, T0) == datetime(2025, 7, 18, 5, 0, tzinfo=UTC)
+    assert due(schedule, None, monday).send is False
+    last = datetime(2025, 7, 18, 5, 0, tzinfo=UTC)
+    assert due(schedule, last, monday).send is True
+    assert due(schedule, monday - timedelta(hours=1), monday).period is None
+
+
+def test_digest_on_schedule_then_never_twice_then_skipped(open_service: OpenService) -> None:
+    clock = Clock(T0)
+    service = open_service(clock=clock)
+    assert post(service, T0) == 0  # first sight: the current period starts silently
+    ingest_demo(service)
+    assert post(service, T0 + timedelta(hours=2)) == 0  # same period
+    assert post(service, KYIV_8AM - timedelta(seconds=30)) == 0
+    assert post(service, KYIV_8AM + timedelta(seconds=30)) == 1
+    chat, message = console(service).sent[0]
+    assert chat is None and message.kind == "digest"
+    text = message.plain()
+    assert text.startswith("Digest — 21 Jul 2025")
+    assert "1 contradiction, 2 disputes, 1 new figure, 2 new claims" in text
+    assert message.image is not None
+    assert post(service, KYIV_8AM + timedelta(minutes=5)) == 0  # never twice
+    assert post(service, KYIV_8AM + timedelta(days=1, seconds=30)) == 0  # nothing new: skipped
+    assert len(console(service).sent) == 1
+
+
+def test_one_late_digest_after_downtime(open_service: OpenService) -> None:
+    service = open_service()
+    post(service, T0)
+    ingest_demo(service)
+    back = KYIV_8AM + timedelta(days=3, hours=4)  # three periods missed
+    assert post(service, back) == 1
+    assert post(service, back + timedelta(minutes=1)) == 0
+    assert len(console(service).sent) == 1
+
+
+def test_never_twice_for_one_period_across_a_reopen(open_service: OpenService) -> None:
+    service = open_service()
+    post(service, T0)
+    ingest_demo(service)
+    assert post(service, KYIV_8AM + timedelta(seconds=10)) == 1
+    service.store.close()
+
+    again = open_service()
+    assert post(again, KYIV_8AM + timedelta(minutes=3)) == 0
+    assert console(again).sent == []
+
+
+def test_muted_claims_are_left_out(open_service: OpenService) -> None:
+    from bot.chat import answer
+
+    service = open_service()
+    post(service, T0)
+    ingest_demo(service)
+    for claim in ("dprk-additional-troops", "dprk-troops/troops-sent"):
+        answer(service, f"/mute {claim}", channel_id="desk", user_id="bob")
+    assert post(service, KYIV_8AM + timedelta(seconds=30)) == 1
+    text = console(service).sent[0][1].plain()
+    assert "dprk-additional-troops" not in text and "dprk-troops/troops-sent" not in text
+    assert "dprk-troops/killed-or-wounded" in text
+
+
+def test_a_schedule_set_by_command_starts_at_the_next_time(open_service: OpenService) -> None:
+    from bot.chat import answer
+
+    service = open_service()
+    post(service, T0)
+    ingest_demo(service)
+    answer(service, '/digest schedule "0 12 * * *" UTC', channel_id="desk", user_id="alice",
+           now=T0)  # fmt: skip
+    assert post(service, T0 + timedelta(minutes=1)) == 0
+    noon = datetime(2025, 7, 20, 12, 0, 30, tzinfo=UTC)
+    assert post(service, noon) == 1
