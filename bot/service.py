@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -27,6 +27,7 @@ from bot.core.message import Message
 from bot.core.model import Story, StoryResult
 from bot.core.render import render_alert, render_digest
 from bot.core.routing import Route, route
+from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,10 @@ class Service:
         self._chats = {c.id: c.chat for c in config.channels}
         self._platforms = {c.id: c.platform for c in config.channels}
         self._warned: set[str] = set()
+        self._gone: set[str] = {
+            c.id for c in config.channels if store.get_meta(f"channel_gone:{c.id}")
+        }
+        self._paused: dict[str, datetime] = {}
 
     # --- ingestion -------------------------------------------------------------------------
 
@@ -231,32 +236,58 @@ class Service:
     # --- delivery --------------------------------------------------------------------------
 
     async def dispatch(self, limit: int = 100) -> int:
-        """Send what waits in the outbox; each row is marked sent with the message id."""
+        """Send what waits in the outbox; each row is marked sent with the message id.
+
+        A channel that asked us to wait (RetryLater) is skipped until then; a chat that is gone
+        (ChatGone) gets nothing more, is logged once and shown in /status; a moved chat is
+        followed to its new id; a message the platform rejects is not retried.
+        """
         sent = 0
         for item in self.store.pending(limit):
-            platform = self._platforms.get(item.channel_id, "?")
+            channel = item.channel_id
+            platform = self._platforms.get(channel, "?")
             sender = self.senders.get(platform)
             if sender is None:
-                if item.channel_id not in self._warned:
-                    self._warned.add(item.channel_id)
-                    log.warning(
-                        "channel %s (%s): no %s connection configured; alerts wait in the outbox",
-                        item.channel_id,
-                        platform,
-                        platform,
-                    )
-                continue
-            try:
-                message_id = await sender.send(
-                    self._chats.get(item.channel_id), render_alert(item.payload)
+                self._warn_once(
+                    channel, "no %s connection configured; alerts wait in the outbox", platform
                 )
+                continue
+            if channel in self._gone or self._paused.get(channel, self.now()) > self.now():
+                continue
+            message = render_alert(item.payload)
+            try:
+                try:
+                    message_id = await sender.send(self._chats.get(channel), message)
+                except ChatMoved as moved:
+                    log.info("channel %s moved to chat %s", channel, moved.new_chat)
+                    self._chats[channel] = moved.new_chat
+                    self.store.sync_channels([(channel, platform, moved.new_chat)])
+                    message_id = await sender.send(moved.new_chat, message)
+            except RetryLater as exc:
+                self._paused[channel] = self.now() + timedelta(seconds=exc.retry_after_s)
+                log.info("channel %s: asked to wait %.0fs", channel, exc.retry_after_s)
+                continue
+            except ChatGone as exc:
+                self._gone.add(channel)
+                self.store.set_meta(f"channel_gone:{channel}", str(exc)[:300])
+                self._warn_once(channel, "delivery stopped: %s", exc)
+                continue
+            except MessageRejected as exc:
+                log.warning("channel %s rejected alert %d: %s", channel, item.id, exc)
+                self.store.mark_failed(item.id, str(exc)[:500], dead=True)
+                continue
             except Exception as exc:  # one bad message must not stop the others
-                log.warning("sending to %s failed: %s", item.channel_id, exc, exc_info=True)
+                log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
                 self.store.mark_failed(item.id, str(exc)[:500], dead=item.attempts + 1 >= 5)
                 continue
             self.store.mark_sent(item.id, message_id, self.now())
             sent += 1
         return sent
+
+    def _warn_once(self, channel: str, message: str, *args: object) -> None:
+        if channel not in self._warned:
+            self._warned.add(channel)
+            log.warning("channel %s: " + message, channel, *args)
 
     def digest(self, *, after_id: int = 0, topics: Sequence[str] | None = None) -> Message | None:
         rows = self.store.findings_since(after_id, topics)
