@@ -221,13 +221,14 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
 
 def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """The long-running bot: a poll job per feed and the outbox dispatcher."""
+    from bot.platforms import runners_for, senders_for
     from bot.scheduler import run_forever
 
     config = _load(args.config)
     store = _open_store(_state_url(args.state, settings))
     try:
-        service = Service(config, store, senders={"console": ConsoleChannel(out)})
-        asyncio.run(run_forever(service))
+        service = Service(config, store, senders=senders_for(settings, out))
+        asyncio.run(run_forever(service, runners=runners_for(service, settings)))
     finally:
         store.close()
     return 0

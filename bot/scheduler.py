@@ -11,7 +11,9 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import httpx
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -21,13 +23,18 @@ from bot.chat import feed_specs, post_due_digests
 from bot.config import FeedSpec
 from bot.service import Service
 
+if TYPE_CHECKING:
+    from bot.platforms import Runner
+
 log = logging.getLogger(__name__)
 
 DISPATCH_EVERY_S = 2.0
 DIGEST_CHECK_EVERY_S = 60.0
 
 
-async def run_forever(service: Service, *, stop: asyncio.Event | None = None) -> None:
+async def run_forever(
+    service: Service, *, runners: Sequence[Runner] = (), stop: asyncio.Event | None = None
+) -> None:
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -89,6 +96,8 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
             coalesce=True,
         )
         scheduler.start()
+        for runner in runners:
+            await runner.start()
         log.info(
             "claimwatch running: %d feed(s), %d channel(s)",
             len(feeds),
@@ -99,5 +108,7 @@ async def run_forever(service: Service, *, stop: asyncio.Event | None = None) ->
         finally:
             log.info("stopping: unsent alerts stay in the outbox")
             scheduler.shutdown(wait=False)
+            for runner in runners:
+                await runner.stop()
             async with lock:
                 pass  # the job in progress has finished

@@ -25,6 +25,7 @@ class Message:
     kind: str = "reply"  # "alert", "digest" or "reply"
     severity: str | None = None  # a FindingKind value for alerts
     image: bytes | None = field(default=None, repr=False)
+    thread_key: str | None = None  # alerts: the claim id, so later findings can join a thread
 
     def plain(self) -> str:
         """The message as plain text: the fallback every platform can show."""

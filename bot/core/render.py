@@ -124,6 +124,7 @@ def render_alert(p: Payload) -> Message:
         link=_safe_link(p.get("url")),
         kind="alert",
         severity=kind,
+        thread_key=str(p["claim"]),
     )
 
 

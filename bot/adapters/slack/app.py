@@ -1,0 +1,168 @@
+"""Slack commands over HTTP: ``/claimwatch <subcommand> …`` and app mentions, through slack-bolt.
+
+bolt checks every request's signature and its 5-minute replay window (401 otherwise) and acks
+within 3 seconds; the listener then asks the chat core (:func:`bot.chat.answer`) and sends the
+answer through ``response_url`` (``respond``) or, for a mention, into the channel (``say``).
+:class:`SlackServer` serves ``/slack/events`` with the standard library's HTTP server: it turns
+the HTTP request into a ``BoltRequest`` and bolt's answer back, like bolt's Flask adapter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from slack_bolt import App, BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.adapters.slack.render import to_payloads
+from bot.adapters.slack.sender import web_client
+from bot.chat import answer
+from bot.core.message import Message
+
+if TYPE_CHECKING:
+    from bot.service import Service
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/claimwatch"
+EVENTS_PATH = "/slack/events"
+MAX_BODY = 1_000_000
+_MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*")
+
+
+def channel_id(service: Service, chat: str) -> str:
+    """The claimwatch channel of a Slack channel id (``slack:<id>`` when not configured)."""
+    for spec in service.config.channels:
+        if spec.platform == "slack" and spec.chat == chat:
+            return spec.id
+    return f"slack:{chat}"
+
+
+def command_line(text: str) -> str:
+    """``status`` → ``/status``; nothing → ``/help`` (the chat core's command syntax)."""
+    text = text.strip().removeprefix("/")
+    return "/" + (text or "help")
+
+
+def build_app(service: Service, client: WebClient, signing_secret: str) -> App:
+    """The bolt app: the slash command and app mentions, answered by the chat core."""
+    app = App(client=client, signing_secret=signing_secret)
+
+    def reply(chat: str, team: str, user: str, text: str) -> list[Message]:
+        messages = answer(
+            service,
+            command_line(text),
+            channel_id=channel_id(service, chat),
+            user_id=f"{team}:{user}",
+        )
+        return messages or []
+
+    @app.command(COMMAND)
+    def on_command(ack: Any, respond: Any, command: dict[str, Any]) -> None:
+        ack()
+        chat, team = str(command.get("channel_id", "")), str(command.get("team_id", ""))
+        for message in reply(chat, team, str(command.get("user_id", "")), command.get("text", "")):
+            for blocks, text in to_payloads(message):
+                respond(text=text, blocks=blocks, response_type="in_channel")
+            _upload_chart(client, chat, message)
+
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], say: Any) -> None:
+        chat, team = str(event.get("channel", "")), str(event.get("team", ""))
+        text = _MENTION.sub("", str(event.get("text", "")))
+        thread = event.get("thread_ts") or event.get("ts")
+        for message in reply(chat, team, str(event.get("user", "")), text):
+            for blocks, fallback in to_payloads(message):
+                say(text=fallback, blocks=blocks, thread_ts=thread)
+            _upload_chart(client, chat, message, thread_ts=thread)
+
+    return app
+
+
+def _upload_chart(
+    client: WebClient, chat: str, message: Message, thread_ts: str | None = None
+) -> None:
+    if message.image is None:
+        return
+    try:
+        client.files_upload_v2(
+            channel=chat, file=message.image, filename="chart.png", title=message.title[:200],
+            thread_ts=thread_ts,
+        )  # fmt: skip
+    except (SlackApiError, SlackClientError, OSError) as exc:
+        log.warning("chart not uploaded to %s: %s", chat, type(exc).__name__)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SlackServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s %s", self.address_string(), format % args)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        if urlsplit(self.path).path != EVENTS_PATH or not 0 <= length <= MAX_BODY:
+            self._send(404, b"Not Found", {})
+            return
+        request = BoltRequest(
+            body=self.rfile.read(length).decode("utf-8", "replace"),
+            query=urlsplit(self.path).query,
+            headers={k.lower(): v for k, v in self.headers.items()},
+        )
+        response = self.server.app.dispatch(request)
+        self._send(response.status, response.body.encode(), response.headers)
+
+    def _send(self, status: int, body: bytes, headers: dict[str, Any]) -> None:
+        self.send_response(status)
+        for name, values in headers.items():
+            if name.lower() != "content-length":
+                for value in values if isinstance(values, list | tuple) else [values]:
+                    self.send_header(name, str(value))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class SlackServer(ThreadingHTTPServer):
+    """``POST /slack/events`` → the bolt app, in a background thread."""
+
+    daemon_threads = True
+
+    def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0) -> None:
+        super().__init__((host, port), _Handler)
+        self.app = app
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}{EVENTS_PATH}"
+
+    async def start(self) -> None:
+        self._thread.start()
+        log.info("Slack events served on port %d", self.server_port)
+
+    async def stop(self) -> None:
+        await asyncio.to_thread(self.shutdown)
+        self.server_close()
+
+
+def start(
+    service: Service, settings: Settings, *, host: str = "0.0.0.0", client: WebClient | None = None
+) -> SlackServer:
+    """The HTTP runner of ``claimwatch run`` (call ``await runner.start()``/``stop()``)."""
+    if not settings.slack_bot_token or not settings.slack_signing_secret:
+        raise ValueError("Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+    if client is None:
+        client = web_client(settings.slack_bot_token, settings.slack_api_url)
+    app = build_app(service, client, settings.slack_signing_secret)
+    return SlackServer(app, host, settings.port)

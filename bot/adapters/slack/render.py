@@ -1,0 +1,120 @@
+"""Neutral messages as Slack Block Kit, with every piece of feed text escaped for mrkdwn.
+
+Feed text is untrusted: ``&``, ``<`` and ``>`` are escaped so that ``<!channel>``, ``<@U123>``
+or ``<https://evil.example|your bank>`` show literally and ping no one; text objects are
+``verbatim`` so Slack does not auto-link bare names or URLs either. The only link markup is the
+story link, built here from an http(s) URL. Sections stay within 3,000 characters and a Slack
+message within 50 blocks: :func:`to_payloads` splits a long message into several.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.core.message import Message
+
+Block = dict[str, Any]
+
+MAX_SECTION = 3000  # characters of a section's text
+MAX_BLOCKS = 50  # blocks in one message
+MAX_HEADER = 150  # characters of a header block's plain text
+MAX_FALLBACK = 3000  # characters of the notification text we send
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_LINK_UNSAFE = re.compile(r"[<>|\s\"]")
+
+
+def escape(text: str) -> str:
+    """Untrusted text as mrkdwn that shows literally: ``&``, ``<``, ``>`` escaped."""
+    text = _CONTROL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str, text: str) -> str | None:
+    """``<url|text>`` for an http(s) URL (None for anything else)."""
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    safe = _LINK_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", _CONTROL.sub("", url))
+    return f"<{safe.replace('&', '&amp;')}|{escape(text)}>"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut at a space where one is near,
+    never inside an ``&amp;``-style entity."""
+    out = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit)
+        if cut <= 0:
+            cut = limit
+            amp = text.rfind("&", cut - 5, cut)
+            if amp != -1 and ";" not in text[amp:cut]:
+                cut = amp
+        out.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    out.append(text)
+    return out
+
+
+def _line(label: str, text: str, quote: bool) -> str:
+    body = escape(text)
+    if quote:
+        body = "\n".join("> " + part for part in (f"“{body}”").split("\n"))
+    return f"*{escape(label)}:* {body}" if label else body
+
+
+def _header(title: str) -> str:
+    return _cut(" ".join(_CONTROL.sub("", title).split()), MAX_HEADER) or "claimwatch"
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
+
+
+def to_blocks(message: Message) -> tuple[list[Block], str]:
+    """Block Kit (header, sections, context) and the plain-text fallback, both escaped."""
+    blocks: list[Block] = [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": _header(message.title), "emoji": False},
+        }
+    ]
+    pending = ""
+    for line in message.lines:
+        for piece in _chunks(_line(line.label, line.text, line.quote), MAX_SECTION):
+            if pending and len(pending) + 1 + len(piece) > MAX_SECTION:
+                blocks.append(_section(pending))
+                pending = ""
+            pending = f"{pending}\n{piece}" if pending else piece
+    if pending:
+        blocks.append(_section(pending))
+    context = [escape(message.kind)]
+    if message.severity:
+        context.append(escape(message.severity.replace("_", " ")))
+    story = link(message.link, "Read the story") if message.link else None
+    if story and len(story) < MAX_SECTION - 100:
+        context.append(story)
+    blocks.append(
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": " · ".join(context), "verbatim": True}],
+        }
+    )
+    return blocks, _cut(escape(message.plain()), MAX_FALLBACK)
+
+
+def to_payloads(message: Message) -> list[tuple[list[Block], str]]:
+    """The message as one or more Slack messages of at most 50 blocks each."""
+    blocks, text = to_blocks(message)
+    if len(blocks) <= MAX_BLOCKS:
+        return [(blocks, text)]
+    out = []
+    for start in range(0, len(blocks), MAX_BLOCKS):
+        part = blocks[start : start + MAX_BLOCKS]
+        number = start // MAX_BLOCKS + 1
+        out.append((part, text if number == 1 else f"{_cut(text, 200)} (part {number})"))
+    return out

@@ -1,0 +1,148 @@
+"""The Slack Sender: posts neutral messages as Block Kit through slack_sdk's Web API client.
+
+slack_sdk's ``AsyncWebClient`` needs aiohttp, which claimwatch does not install, so the
+synchronous ``WebClient`` runs in a worker thread (``asyncio.to_thread``). Slack's errors map
+onto :mod:`bot.errors`: 429 → ``RetryLater``; a channel that is gone, or a token that is not
+valid → ``ChatGone``; blocks Slack refuses → ``MessageRejected``; anything else →
+``DeliveryError``.
+
+Threads: the first alert on a claim in a channel starts a thread; later alerts on the same
+claim are posted in it (the key is ``Message.thread_key``, else the alert's "Claim" line).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, MutableMapping
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.adapters.slack.render import to_payloads
+from bot.core.message import Message
+from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
+
+log = logging.getLogger(__name__)
+
+GONE = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "missing_scope",
+    }
+)
+REJECTED = frozenset(
+    {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "too_many_attachments"}
+)
+
+
+def web_client(token: str, base_url: str = "https://slack.com/api/") -> WebClient:
+    """A Web API client on ``base_url`` (Slack's own, a proxy or a test fake)."""
+    return WebClient(token=token, base_url=base_url, retry_handlers=[])
+
+
+def thread_key(message: Message) -> str | None:
+    """What ties alerts on one claim together (None: not threaded)."""
+    if message.kind != "alert":
+        return None
+    if message.thread_key:
+        return message.thread_key
+    return next((line.text for line in message.lines if line.label == "Claim"), None)
+
+
+def delivery_error(exc: SlackApiError, chat: str) -> DeliveryError:
+    """A SlackApiError as one of claimwatch's delivery errors."""
+    response = exc.response
+    error = str(response.get("error") or "unknown_error")
+    if response.status_code == 429 or error == "ratelimited":
+        retry_after = response.headers.get("Retry-After") or response.headers.get("retry-after")
+        try:
+            wait = float(retry_after) if retry_after is not None else 1.0
+        except ValueError:
+            wait = 1.0
+        return RetryLater(f"Slack {chat}: ratelimited", max(wait, 1.0))
+    if error in GONE:
+        return ChatGone(f"Slack {chat}: {error}")
+    if error in REJECTED:
+        return MessageRejected(f"Slack {chat}: {error}")
+    return DeliveryError(f"Slack {chat}: {error}")
+
+
+class SlackSender:
+    """Posts messages to Slack channels; one message id (the ``ts``) per message."""
+
+    platform = "slack"
+
+    def __init__(
+        self,
+        client: WebClient,
+        *,
+        min_interval_s: float = 1.0,
+        threads: MutableMapping[str, str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self.min_interval_s = min_interval_s  # about one message a second per channel
+        self.threads: MutableMapping[str, str] = {} if threads is None else threads
+        self._clock = clock
+        self._last: dict[str, float] = {}
+
+    async def send(self, chat: str | None, message: Message) -> str:
+        if not chat:
+            raise ChatGone("no Slack channel id configured")
+        key = thread_key(message)
+        thread_ts = self.threads.get(f"{chat}\x1f{key}") if key else None
+        first_ts: str | None = None
+        for blocks, text in to_payloads(message):
+            await self._pace(chat)
+            result = await self._call(
+                chat,
+                "chat_postMessage",
+                channel=chat,
+                text=text,
+                blocks=blocks,
+                thread_ts=thread_ts,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            first_ts = first_ts or str(result["ts"])
+        assert first_ts is not None
+        if key and thread_ts is None:
+            self.threads[f"{chat}\x1f{key}"] = first_ts
+        if message.image is not None:
+            try:
+                await self._call(
+                    chat,
+                    "files_upload_v2",
+                    channel=chat,
+                    file=message.image,
+                    filename="chart.png",
+                    title=(message.title or "chart")[:200],
+                    thread_ts=thread_ts,
+                )
+            except DeliveryError as exc:  # the message is out: resending it would repeat it
+                log.warning("chart not uploaded: %s", exc)
+        return first_ts
+
+    async def _pace(self, chat: str) -> None:
+        wait = self._last.get(chat, float("-inf")) + self.min_interval_s - self._clock()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self._last[chat] = self._clock()
+
+    async def _call(self, chat: str, method: str, **kwargs: Any) -> Any:
+        try:
+            return await asyncio.to_thread(getattr(self.client, method), **kwargs)
+        except SlackApiError as exc:
+            raise delivery_error(exc, chat) from None
+        except (SlackClientError, OSError) as exc:
+            raise DeliveryError(f"Slack {chat}: {type(exc).__name__}") from None

@@ -1,0 +1,44 @@
+"""Which chat platforms `claimwatch run` connects to: each one whose tokens are set.
+
+The console is always there; Slack when ``SLACK_BOT_TOKEN`` is set (and its slash commands
+over HTTP when ``SLACK_SIGNING_SECRET`` is set too); Telegram when ``TELEGRAM_BOT_TOKEN`` is.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import IO, Protocol
+
+from bot.adapters.console import ConsoleChannel
+from bot.service import Sender, Service
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Runner(Protocol):
+    """Something that receives from a platform while the bot runs (commands, events)."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+def senders_for(settings: Settings, console: IO[str] | None = None) -> dict[str, Sender]:
+    senders: dict[str, Sender] = {"console": ConsoleChannel(console)}
+    if settings.slack_bot_token:
+        from bot.adapters.slack.sender import SlackSender, web_client
+
+        senders["slack"] = SlackSender(web_client(settings.slack_bot_token, settings.slack_api_url))
+    return senders
+
+
+def runners_for(service: Service, settings: Settings) -> list[Runner]:
+    runners: list[Runner] = []
+    if settings.slack_bot_token and settings.slack_signing_secret:
+        from bot.adapters.slack.app import start as start_slack
+
+        runners.append(start_slack(service, settings))
+    elif settings.slack_bot_token:
+        log.info("Slack: alerts only (set SLACK_SIGNING_SECRET for slash commands)")
+    return runners

@@ -1,0 +1,3 @@
+from tests.slack.fakeapi import slack
+
+__all__ = ["slack"]

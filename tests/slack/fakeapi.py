@@ -1,0 +1,298 @@
+"""A fake Slack Web API on loopback that checks what it receives the way Slack does.
+
+    with FakeSlack(token="xoxb-test", channels={"C1": "desk"}) as slack:
+        client = WebClient(token="xoxb-test", base_url=slack.api_url)
+        slack.ratelimit("C1", retry_after=30)          # the next post to C1 answers 429
+        slack.fail("C2", "not_in_channel")             # every post to C2 fails so
+        slack.posts("C1")[-1]["blocks"]                # what was accepted, in order
+        slack.response_url("cmd")                      # a loopback response_url; slack.responses
+
+Methods: ``auth.test``, ``chat.postMessage``, ``chat.update``, ``conversations.info``,
+``files.getUploadURLExternal`` + the upload URL + ``files.completeUploadExternal``. A missing
+token answers ``not_authed``, an unknown one ``invalid_auth``; more than 50 blocks, a section
+over 3,000 characters or a header over 150 answer ``invalid_blocks``; an unknown channel
+``channel_not_found``. Every request is recorded (method, headers, parsed body) before it is
+answered.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+
+@dataclass
+class Request:
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+    raw: bytes = b""
+
+    @property
+    def method(self) -> str:
+        return self.path.removeprefix("/api/")
+
+
+@dataclass
+class Upload:
+    file_id: str
+    filename: str
+    data: bytes | None = None
+    channel: str | None = None
+    thread_ts: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class State:
+    token: str
+    channels: dict[str, str]
+    requests: list[Request] = field(default_factory=list)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    uploads: dict[str, Upload] = field(default_factory=dict)
+    responses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    ratelimited: dict[str, list[float]] = field(default_factory=dict)
+    failing: dict[str, str] = field(default_factory=dict)
+    ts: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class SlackError(Exception):
+    def __init__(self, error: str, status: int = 200, retry_after: float | None = None) -> None:
+        super().__init__(error)
+        self.error, self.status, self.retry_after = error, status, retry_after
+
+
+def check_blocks(blocks: Any) -> None:
+    if isinstance(blocks, str):
+        try:
+            blocks = json.loads(blocks)
+        except ValueError:
+            raise SlackError("invalid_blocks_format") from None
+    if not isinstance(blocks, list) or len(blocks) > 50:
+        raise SlackError("invalid_blocks")
+    for block in blocks:
+        kind, text = block.get("type"), (block.get("text") or {}).get("text", "")
+        if kind == "section" and not 1 <= len(text) <= 3000:
+            raise SlackError("invalid_blocks")
+        if kind == "header" and not 1 <= len(text) <= 150:
+            raise SlackError("invalid_blocks")
+        if kind == "context" and not 1 <= len(block.get("elements", [])) <= 10:
+            raise SlackError("invalid_blocks")
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: FakeServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def do_POST(self) -> None:
+        state = self.server.state
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        path = urlsplit(self.path).path
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        if headers.get("content-type", "").startswith("application/json"):
+            body = json.loads(raw or b"{}")
+        else:
+            body = dict(parse_qsl(raw.decode("utf-8", "replace")))
+        body.update(parse_qsl(urlsplit(self.path).query))
+        with state.lock:
+            state.requests.append(Request(path, headers, body, raw))
+        try:
+            if path.startswith("/upload/"):
+                self._upload(path.removeprefix("/upload/"), raw)
+                return
+            if path.startswith("/respond/"):
+                with state.lock:
+                    state.responses.setdefault(path.removeprefix("/respond/"), []).append(body)
+                self._answer(200, {"ok": True})
+                return
+            method = path.removeprefix("/api/")
+            handler = getattr(self, "api_" + method.replace(".", "_"), None)
+            if not path.startswith("/api/") or handler is None:
+                raise SlackError("unknown_method", status=404)
+            self._authorize(headers, body)
+            with state.lock:
+                result = handler(body)
+            self._answer(200, {"ok": True, **result})
+        except SlackError as exc:
+            extra = {"Retry-After": f"{exc.retry_after:g}"} if exc.retry_after is not None else {}
+            self._answer(exc.status, {"ok": False, "error": exc.error}, extra)
+
+    do_GET = do_POST
+
+    def _answer(
+        self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _authorize(self, headers: dict[str, str], body: dict[str, Any]) -> None:
+        auth = headers.get("authorization", "")
+        token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else body.get("token")
+        if not token:
+            raise SlackError("not_authed")
+        if token != self.server.state.token:
+            raise SlackError("invalid_auth")
+
+    def _channel(self, body: dict[str, Any], key: str = "channel") -> str:
+        state, channel = self.server.state, str(body.get(key) or "")
+        if channel not in state.channels:
+            raise SlackError("channel_not_found")
+        if channel in state.failing:
+            raise SlackError(state.failing[channel])
+        waits = state.ratelimited.get(channel)
+        if waits:
+            raise SlackError("ratelimited", status=429, retry_after=waits.pop(0))
+        return channel
+
+    def _upload(self, file_id: str, raw: bytes) -> None:
+        with self.server.state.lock:
+            upload = self.server.state.uploads.get(file_id)
+            if upload is None:
+                raise SlackError("not_found", status=404)
+            upload.data = raw
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"OK")
+
+    # --- methods (called with the state lock held) ---------------------------------------------
+
+    def api_auth_test(self, body: dict[str, Any]) -> dict[str, Any]:
+        return {"url": "https://fake.slack.com/", "team": "Fake", "user": "claimwatch",
+                "team_id": "T1", "user_id": "UBOT", "bot_id": "BBOT"}  # fmt: skip
+
+    def api_chat_postMessage(self, body: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(body)
+        if "blocks" in body:
+            check_blocks(body["blocks"])
+        elif not body.get("text"):
+            raise SlackError("no_text")
+        ts = f"1700000000.{next(self.server.state.ts):06d}"
+        message = {**body, "channel": channel, "ts": ts}
+        self.server.state.messages.append(message)
+        return {"channel": channel, "ts": ts, "message": {"text": body.get("text"), "ts": ts}}
+
+    def api_chat_update(self, body: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(body)
+        if "blocks" in body:
+            check_blocks(body["blocks"])
+        for message in self.server.state.messages:
+            if message["channel"] == channel and message["ts"] == body.get("ts"):
+                message.update(body)
+                return {"channel": channel, "ts": message["ts"]}
+        raise SlackError("message_not_found")
+
+    def api_conversations_info(self, body: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(body)
+        name = self.server.state.channels[channel]
+        return {"channel": {"id": channel, "name": name, "is_member": True}}
+
+    def api_files_getUploadURLExternal(self, body: dict[str, Any]) -> dict[str, Any]:
+        if not body.get("filename") or not str(body.get("length", "")).isdigit():
+            raise SlackError("invalid_arguments")
+        file_id = f"F{len(self.server.state.uploads) + 1}"
+        self.server.state.uploads[file_id] = Upload(file_id, str(body["filename"]))
+        url = f"http://127.0.0.1:{self.server.server_port}/upload/{file_id}"
+        return {"upload_url": url, "file_id": file_id}
+
+    def api_files_completeUploadExternal(self, body: dict[str, Any]) -> dict[str, Any]:
+        files = body.get("files")
+        files = json.loads(files) if isinstance(files, str) else files
+        channel = self._channel(body, "channel_id") if body.get("channel_id") else None
+        done = []
+        for item in files or []:
+            upload = self.server.state.uploads.get(str(item.get("id")))
+            if upload is None or upload.data is None:
+                raise SlackError("file_not_found")
+            upload.channel, upload.thread_ts = channel, body.get("thread_ts")
+            upload.title = item.get("title")
+            done.append({"id": upload.file_id, "name": upload.filename, "title": upload.title})
+        return {"files": done}
+
+
+class FakeServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, state: State) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.state = state
+
+
+class FakeSlack:
+    def __init__(self, token: str = "xoxb-test", channels: dict[str, str] | None = None) -> None:
+        self.state = State(token, dict(channels or {"C1": "desk", "C2": "wire"}))
+        self.server = FakeServer(self.state)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def __enter__(self) -> FakeSlack:
+        self.thread.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.url}/respond/{name}"
+
+    def ratelimit(self, channel: str, retry_after: float = 30, times: int = 1) -> None:
+        with self.state.lock:
+            self.state.ratelimited.setdefault(channel, []).extend([retry_after] * times)
+
+    def fail(self, channel: str, error: str) -> None:
+        with self.state.lock:
+            self.state.failing[channel] = error
+
+    def posts(self, channel: str | None = None) -> list[dict[str, Any]]:
+        with self.state.lock:
+            return [m for m in self.state.messages if channel in (None, m["channel"])]
+
+    def requests(self, method: str | None = None) -> list[Request]:
+        with self.state.lock:
+            return [r for r in self.state.requests if method in (None, r.method)]
+
+    @property
+    def uploads(self) -> list[Upload]:
+        with self.state.lock:
+            return list(self.state.uploads.values())
+
+    @property
+    def responses(self) -> dict[str, list[dict[str, Any]]]:
+        with self.state.lock:
+            return {k: list(v) for k, v in self.state.responses.items()}
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
