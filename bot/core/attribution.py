@@ -90,6 +90,9 @@ def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]
     return Attribution(source, via), spans
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+
+
 def _speaker(
     sentence: str, exclude: tuple[int, int] | None = None
 ) -> tuple[str, tuple[int, int]] | None:
@@ -97,6 +100,8 @@ def _speaker(
         for verb in verbs.finditer(sentence):
             if exclude and exclude[0] <= verb.start() < exclude[1]:
                 continue
+            if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
+                continue  # "new ruptures were reported": nobody speaks
             found = None
             if re.search(r",\s*$", sentence[: verb.start()]):  # "..., said the analyst"
                 found = _subject_after(sentence, verb.end())

@@ -8,12 +8,14 @@ one-sided figure is the part the writer means: "up to 30,000" is a large number 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from bot.core.lexicon import CUMULATIVE_EVENTS
+from bot.core.attribution import same_source, speaker
+from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS
 from bot.core.model import Figure, FindingKind, Hedge, Sighting, Stance
 
+BASELINE_PREFIX = "claim:"  # the origin key of a configured claim's own figure (a note)
 UP_TO_CORE = 0.8  # "up to N" means somewhere in [0.8 N, N]
 AT_LEAST_CORE = 1.25  # "more than N" means somewhere in [N, 1.25 N]
 
@@ -65,8 +67,9 @@ def judge(
     """The finding for a statement about a claim whose other-origin sightings are `known`.
 
     A refutation is a contradiction; doubt, or a figure that agrees with no known one, is a
-    dispute, unless it is a later, higher count of a growing quantity (casualties) or the text
-    frames it as an update ("now", "up from"): then it is a new figure that may be an update.
+    dispute, unless it is a later, higher count of a growing quantity (casualties), or a
+    revision (the text frames it as an update, "now", "corrected", or the figure's own source
+    gives another): then it is a new figure (that may be an update when later and higher).
     `previous` is the claim's first known figure, except for a new figure (the latest).
     """
     references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
@@ -81,12 +84,45 @@ def judge(
     latest = _latest(references)
     if latest is None:
         return Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
-    growing = figure.event in CUMULATIVE_EVENTS or update_cue
-    if growing and core(figure)[0] > core(latest.figure)[1]:
+    higher = core(figure)[0] > core(latest.figure)[1]
+    cumulative = figure.event in CUMULATIVE_EVENTS or (
+        (figure.counted if figure.unit == "count" else figure.measure) in CUMULATIVE_KINDS
+    )
+    if cumulative and not higher and not update_cue:
+        return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)  # a toll does not shrink
+    if update_cue or (cumulative and higher):
         now, then = timestamp(published), timestamp(latest.published)
-        later = now is not None and then is not None and now > then
+        later = now is not None and then is not None and now > then and higher
         return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, may_be_update=later)
     return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+
+
+def add_increment(base: Figure | None, increment: Figure, text: str) -> Figure:
+    """ "a further 4,000" on top of 11,000: the total (15,000), citing the increment's words."""
+    if base is None or math.isinf(base.high):
+        return increment
+    start = text.rfind(" ", 0, max(0, increment.span[0] - 1))
+    start = text.rfind(" ", 0, max(0, start)) + 1  # "a further 4,000"
+    return replace(
+        increment,
+        low=base.low + increment.low,
+        high=base.high + increment.high,
+        text=text[start : increment.span[1]],
+        span=(start, increment.span[1]),
+    )
+
+
+def already_said(known: list[Sighting], who: str, figure: Figure, stance: Stance) -> bool:
+    """Whether a sighting (not a configured claim's note) from the same speaker said the same
+    thing: agreeing figures, or both without a figure."""
+    for s in known:
+        if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
+            continue
+        if not same_source(speaker(s.attribution, s.outlet), who):
+            continue
+        if not figure.text or not s.figure.text or figures_agree(figure, s.figure):
+            return True
+    return False
 
 
 def _latest(sightings: list[Sighting]) -> Sighting | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.core.lexicon import (
@@ -23,10 +23,17 @@ from bot.core.lexicon import (
     COUNTED,
     ENTITIES,
     EVENTS,
+    FUNCTION_WORDS,
+    HEAD_NOUNS,
     MATERIAL_KINDS,
+    MEASURES,
     MODIFIER_EVENTS,
+    MONTH_PERIODS,
     PEOPLE_KINDS,
+    PERIODS,
     RECIPIENT_PREPOSITIONS,
+    ROLE_KINDS,
+    SCOPES,
 )
 
 
@@ -36,6 +43,9 @@ class Frame:
     event: str | None = None
     actor: str | None = None
     recipient: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    scope: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,8 @@ _CLAUSE_BREAK = re.compile(
 _MAX_GAP_WORDS = 4
 _CASUALTY_GAP = re.compile(
     r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
-    r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who)\s+)*$"
+    r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who|still|"
+    r"feared|believed|thought|reported|remain|remained|remaining)\s+)*$"
 )
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|later|then|now|rising|rose|up|down|from|to)[\s,]+)*$")
 
@@ -98,6 +109,9 @@ def frames_for(
         h for h in find_entities(sentence) if not any(s <= h.start < e for s, e in excluded)
     ]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
+    all_measures = find_phrases(sentence, MEASURES)
+    all_periods = find_periods(sentence)
+    all_scopes = find_phrases(sentence, SCOPES)
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
         at = bisect_left(breaks, start)
@@ -118,10 +132,23 @@ def frames_for(
             kind = _counted_before(sentence, counted, lo, start)
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
-        if kind is None and i and same_unit and (listed or is_increment(sentence, start)):
-            frames.append(frames[-1])
+        period = _nearest(_within(all_periods, lo, hi), start, end)
+        scope = _nearest(_within(all_scopes, lo, hi), start, end)
+        if (
+            kind is None
+            and i
+            and same_unit
+            and (listed or is_increment(sentence, start) or _unnamed(sentence, end, hi))
+        ):
+            frames.append(replace(frames[-1], period=period or frames[-1].period, scope=scope))
             continue
+        measure = None
+        if units and units[i] != "count":
+            measure = _measure(sentence, all_measures, lo, hi, start, end)
         event = _event(events, lo, hi, clause_lo, start, end)
+        increment = is_increment(sentence, start)
+        if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
+            event = None  # money has no event; "a further 800,000" adds, it is not a plan
         if kind in CASUALTY_KINDS:
             event = "casualties"
         elif kind in MATERIAL_KINDS and event == "sent":
@@ -129,10 +156,45 @@ def frames_for(
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
         )
-        frames.append(Frame(kind, event, actor, recipient))
+        frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
     return frames
 
 
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTH_PERIODS) + r")\b")
+
+
+def find_periods(text: str) -> list[Hit]:
+    """Periods named in `text` ("January", "from the previous month"), in order."""
+    return sorted([*find_phrases(text, PERIODS), *_months(text)], key=lambda h: h.start)
+
+
+def _months(sentence: str) -> list[Hit]:
+    return [
+        Hit(m.start(), m.end(), MONTH_PERIODS[m.group(0)], m.group(0))
+        for m in _MONTH.finditer(sentence)
+    ]
+
+
+def _nearest(hits: list[Hit], start: int, end: int) -> str | None:
+    def distance(hit: Hit) -> int:
+        return start - hit.end if hit.end <= start else hit.start - end
+
+    return min(hits, key=distance).value if hits else None
+
+
+def _measure(
+    sentence: str, measures: list[Hit], lo: int, hi: int, start: int, end: int
+) -> str | None:
+    """What an amount or a percentage measures: a measure word in the figure's own window, else
+    one earlier in its clause with no comma in between ("the deficit to reach €22bn")."""
+    own = [h for h in _within(measures, lo, hi) if not start <= h.start < end]
+    if own:
+        return _nearest(own, start, end)
+    earlier = [h for h in measures if h.end <= start and "," not in sentence[h.end : start]]
+    return earlier[-1].value if earlier else None
+
+
+_MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
 _VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
 REACH = 300
@@ -163,7 +225,7 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         if hit.start < end or hit.start >= hi:
             continue
         gap = sentence[end : hit.start]
-        if hit.value in CASUALTY_KINDS and _CASUALTY_GAP.match(gap):
+        if hit.value in ROLE_KINDS and _CASUALTY_GAP.match(gap):
             first = hit
             break
         if _words(gap) <= _MAX_GAP_WORDS and not re.search(r"[,.;:()]", gap):
@@ -177,7 +239,7 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
             if (
                 hit.start >= first.end
                 and hit.start < hi
-                and hit.value in CASUALTY_KINDS
+                and hit.value in ROLE_KINDS
                 and _CASUALTY_GAP.match(sentence[first.end : hit.start])
             ):
                 return hit.value, hit.end
@@ -192,7 +254,30 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
     gap = sentence[hit.end : start]
     if _words(gap) <= 6 and not re.search(r"[.;:()]", gap):
         return hit.value
+    if _words(gap) <= HEAD_REACH and not re.search(r"[,.;:()]", gap) and _is_head(sentence, hit):
+        return hit.value  # "the death toll from Sunday's earthquake ... rose to 410"
     return None
+
+
+HEAD_REACH = 12  # words between a head noun ("the death toll") and its figure
+
+
+def _is_head(sentence: str, hit: Hit) -> bool:
+    low = sentence.lower()
+    return hit.phrase in HEAD_NOUNS or any(
+        low[max(0, hit.start - len(head) - 1) : hit.start].strip() == head for head in HEAD_NOUNS
+    )
+
+
+_WORD_AFTER = re.compile(r"\s*([A-Za-z][\w'-]*)")
+
+
+def _unnamed(sentence: str, end: int, hi: int) -> bool:
+    """A figure with no noun of its own ("the government's figure of 587 too high", "the
+    corrected 21,000 for January"): followed by punctuation or a function word, it speaks of
+    the quantity an earlier figure of the sentence counted."""
+    m = _WORD_AFTER.match(sentence, end, hi)
+    return m is None or m.group(1).lower() in FUNCTION_WORDS
 
 
 def _event(events: list[Hit], lo: int, hi: int, clause_lo: int, start: int, end: int) -> str | None:

@@ -10,7 +10,6 @@ already knows from *other* origins. Copies of an earlier story add sightings, ne
 from __future__ import annotations
 
 import logging
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,12 +22,25 @@ from bot.core.attribution import (
     same_source,
     speaker,
 )
-from bot.core.compare import Verdict, explain, figures_agree, judge
-from bot.core.counted import find_entities, find_phrases, is_increment
+from bot.core.compare import (
+    BASELINE_PREFIX,
+    Verdict,
+    add_increment,
+    already_said,
+    explain,
+    figures_agree,
+    judge,
+)
+from bot.core.counted import find_entities, is_increment
 from bot.core.figures import extract_figures
-from bot.core.learning import claim_id_for, claim_text_for, learnable
-from bot.core.lexicon import EVENTS, UPDATE_CUES
-from bot.core.matching import ClaimIndex, IndexedClaim, masked, similarity, tokens
+from bot.core.learning import claim_id_for, claim_text_for, in_topic
+from bot.core.lexicon import RESTATEMENT_CUES
+from bot.core.matching import (
+    ClaimIndex,
+    IndexedClaim,
+    masked,
+    quantity_key,
+)
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -45,34 +57,37 @@ from bot.core.model import (
 )
 from bot.core.provenance import SyndicationIndex
 from bot.core.reading import (
+    KeywordIndex,
     Sentence,
     is_baseline_mention,
     keyword_regex,
     said_by,
     story_sentences,
+    without_dates,
 )
-from bot.core.stance import cue_stance, find_cue
+from bot.core.stance import cue_stance, find_cue, framed_as_update
 
 log = logging.getLogger(__name__)
 
 OFF_TOPIC_SCORE = 0.5  # a sentence far from topic keywords must say this much of the claim
-NUMBERLESS_SCORE = 0.6  # a sentence without a figure must say this much of the claim
-NUMBERLESS_WORDS = 3  # ... and share at least this many of its words
-BASELINE_PREFIX = "claim:"
 
 
 def reference_figure(text: str) -> Figure | None:
     """The figure a claim's text states: the first one that counts something."""
     figures = extract_figures(text)
-    counted = [f for f in figures if f.counted]
+    counted = [f for f in figures if quantity_key(f)]
     candidates = counted or figures
     return candidates[0] if candidates else None
 
 
 def no_figure(claim: IndexedClaim) -> Figure:
     """The placeholder figure of a numberless statement (empty text, never a reference)."""
-    counted = claim.reference.counted if claim.reference else None
-    return Figure(0.0, float("inf"), Hedge.VAGUE, "", counted=counted)
+    ref = claim.reference
+    if ref is None:
+        return Figure(0.0, float("inf"), Hedge.VAGUE, "")
+    return Figure(
+        0.0, float("inf"), Hedge.VAGUE, "", counted=ref.counted, unit=ref.unit, measure=ref.measure
+    )
 
 
 def _date(text: str | None) -> datetime | None:
@@ -98,6 +113,31 @@ class _Run:
     sightings: list[tuple[str, Sighting]] = field(default_factory=list)
     seen: set[tuple[str, float, float, str]] = field(default_factory=set)
     claims_seen: set[str] = field(default_factory=set)
+    readings: dict[str, _Reading] = field(default_factory=dict)
+
+    def read(self, text: str) -> _Reading:
+        """A sentence read once per story, whatever the number of topics it is read for."""
+        reading = self.readings.get(text)
+        if reading is None:
+            figures = tuple(extract_figures(text))
+            cue, evidence = cue_stance(text)
+            update = framed_as_update(text, list(figures))
+            reading = _Reading(figures, masked(text), attribution_of(text), cue, evidence, update)
+            self.readings[text] = reading
+        return reading
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a sentence says, before any topic or claim: its figures, its words with numbers
+    masked, its attribution and its stance cues."""
+
+    figures: tuple[Figure, ...]
+    masked: str
+    attribution: Attribution
+    cue: Stance
+    evidence: str
+    update: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +158,11 @@ class Engine:
         self._topics = list(topics)
         self._learn = learn_claims
         self._gates = {t.id: keyword_regex(t.keywords) for t in self._topics}
+        self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
         self._order: list[str] = []
         self._sightings: dict[str, list[Sighting]] = defaultdict(list)
+        self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._syndication = SyndicationIndex()
         for topic in self._topics:
             for spec in topic.claims:
@@ -128,6 +170,7 @@ class Engine:
                 claim = self._add_claim(spec)
                 if claim.reference is not None:
                     self._sightings[spec.id].append(_baseline(claim))
+                    self._current[spec.id] = self._sightings[spec.id][-1]
 
     # --- state ---------------------------------------------------------------------------
 
@@ -144,6 +187,8 @@ class Engine:
         for claim_id, sighting in sightings:
             if sighting not in self._sightings[claim_id]:
                 self._sightings[claim_id].append(sighting)
+            if sighting.stance is Stance.SUPPORTS and sighting.figure.text:
+                self._current[claim_id] = sighting  # the latest supporting figure
         for story, origin in stories:
             self._syndication.remember_story(story, origin)
 
@@ -164,7 +209,8 @@ class Engine:
         origin = self._syndication.origin_of(story)
         run = _Run(story, origin, copy=origin != story.key)
         whole = f"{story.title}\n{story.text}"
-        topics = [t for t in self._topics if self._gates[t.id].search(whole)]
+        about = self._keywords.topics_in(whole)
+        topics = [t for t in self._topics if t.id in about]
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
@@ -181,17 +227,17 @@ class Engine:
     def _process_topic(self, run: _Run, topic: Topic, sentences: list[Sentence]) -> None:
         gate = self._gates[topic.id]
         entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
-        said_in = {s.paragraph for s in sentences if gate.search(s.text)}
+        said_in = {s.paragraph for s in sentences if gate.search(without_dates(s.text))}
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
         last_named = Attribution()
         for sentence in sentences:
-            attribution = attribution_of(sentence.text)
+            attribution = run.read(sentence.text).attribution
             if is_generic(attribution) and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
             elif (attribution.source or attribution.via) and not sentence.title:
                 last_named = attribution
-            topical = bool(gate.search(sentence.text))
+            topical = bool(gate.search(without_dates(sentence.text)))
             near = topical or sentence.paragraph in said_in
             self._process_sentence(run, topic, sentence, attribution, topical, near, entities)
 
@@ -206,10 +252,9 @@ class Engine:
         entities: set[str],
     ) -> None:
         text = sentence.text
-        figures = extract_figures(text)
-        sentence_masked = masked(text)
-        cue, evidence = cue_stance(text)
-        said = _Said(text, attribution, cue, evidence, bool(find_cue(text, UPDATE_CUES)))
+        reading = run.read(text)
+        figures, sentence_masked, cue = reading.figures, reading.masked, reading.cue
+        said = _Said(text, attribution, cue, reading.evidence, reading.update)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         for figure in figures:
@@ -226,61 +271,32 @@ class Engine:
                         step = replace(said, update=True)
                     earlier[claim.spec.id] = figure
                     self._judge(run, claim, figure, step, score, sentence.title)
-            elif self._may_learn(run, sentence, topical, cue) and _in_topic(figure, entities):
+            elif self._may_learn(run, sentence, near, cue) and in_topic(figure, topical, entities):
                 self._learn_claim(run, topic, figure, text, attribution)
         if matched or cue is Stance.NEUTRAL or not near:
             return
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
-        best: tuple[tuple[float, bool, int], IndexedClaim] | None = None
-        words = set(tokens(text)) - {"#"}
-        events = {hit.value for hit in find_phrases(text, EVENTS)}
-        for claim in self._index.candidates(topic.id, words):
-            score = similarity(claim.masked, sentence_masked)
-            shared = len(words & set(claim.masked.split()))
-            same_event = bool(claim.reference and claim.reference.event in events)
-            rank = (score, same_event, shared)
-            if (
-                score >= NUMBERLESS_SCORE
-                and shared >= NUMBERLESS_WORDS
-                and (best is None or rank > best[0])
-            ):
-                best = (rank, claim)
-        if best is not None:
-            self._judge(run, best[1], None, said, best[0][0], sentence.title)
+        hit = self._index.best_for_words(topic.id, text, sentence_masked)
+        if hit is not None:
+            self._judge(run, hit[0], None, said, hit[1], sentence.title)
 
     def _total(
         self, claim_id: str, increment: Figure, text: str, earlier: dict[str, Figure]
     ) -> Figure:
-        """ "11,000 last year and a further 4,000": the increment becomes a total (15,000)."""
-        base = earlier.get(claim_id)
-        if base is None:
-            supports = [
-                s.figure
-                for s in self._sightings[claim_id]
-                if s.stance is Stance.SUPPORTS and s.figure.text
-            ]
-            base = supports[-1] if supports else None
-        if base is None or math.isinf(base.high):
-            return increment
-        start = text.lower().rfind(" ", 0, max(0, increment.span[0] - 1))
-        start = text.lower().rfind(" ", 0, max(0, start)) + 1  # "a further 4,000"
-        return replace(
-            increment,
-            low=base.low + increment.low,
-            high=base.high + increment.high,
-            text=text[start : increment.span[1]],
-            span=(start, increment.span[1]),
+        """ "11,000 last year and a further 4,000": the increment becomes a total (15,000),
+        added to this sentence's earlier figure for the claim, else to its current figure."""
+        current = self._current.get(claim_id)
+        base = earlier.get(claim_id) or (
+            current.figure if current and current.figure.text else None
         )
+        return add_increment(base, increment, text)
 
-    def _may_learn(self, run: _Run, sentence: Sentence, topical: bool, cue: Stance) -> bool:
-        """Claims are learned from original body sentences naming the topic, said plainly."""
+    def _may_learn(self, run: _Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
+        """Claims are learned from original body sentences of a paragraph naming the topic,
+        said plainly."""
         return (
-            self._learn
-            and topical
-            and not run.copy
-            and not sentence.title
-            and cue is Stance.NEUTRAL
+            self._learn and near and not run.copy and not sentence.title and cue is Stance.NEUTRAL
         )
 
     def _judge(
@@ -302,11 +318,18 @@ class Engine:
             for s in self._sightings[claim_id]
             if s.origin_key != run.origin and s.story_key == s.origin_key  # originals only
         ]
-        if figure is not None and not any(s.stance is Stance.SUPPORTS for s in known):
-            known = []  # only this story's own figures so far: nothing to compare with
+        current = self._current.get(claim_id)
+        if current is not None and current.origin_key == run.origin:
+            current = None  # only this story's own figures so far: nothing to compare with
+        who = speaker(said.attribution, story.outlet)
         verdict = None
-        if known:
-            verdict = judge(figure, said.cue, known, story.published, update_cue=said.update)
+        if current is not None:
+            revision = said.update or (
+                figure is not None
+                and not current.origin_key.startswith(BASELINE_PREFIX)
+                and same_source(speaker(current.attribution, current.outlet), who)
+            )
+            verdict = judge(figure, said.cue, [current], story.published, update_cue=revision)
         stance = verdict.stance if verdict else Stance.SUPPORTS
         if verdict is None and said.cue is not Stance.NEUTRAL:
             stance = said.cue
@@ -330,9 +353,12 @@ class Engine:
             return
         if verdict.kind is FindingKind.NEW_CLAIM:
             verdict = replace(verdict, kind=FindingKind.NEW_FIGURE)
-        who = speaker(said.attribution, story.outlet)
-        if self._already_said(known, who, shown, stance):
+        if verdict.kind is FindingKind.NEW_FIGURE:
+            self._current[claim_id] = sighting
+        if already_said(known, who, shown, stance):
             return  # the same source said it before: nothing new
+        if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
+            return  # "stands by its estimate": the claim's source again, not a new one
         if verdict.kind is FindingKind.CONTRADICTION:
             figure = None  # the refuted number is what is denied, not a new figure
         sources = self._independent(claim_id, shown, stance)
@@ -345,18 +371,6 @@ class Engine:
         run.seen.add(key)
         self._sightings[claim_id].append(sighting)
         run.sightings.append((claim_id, sighting))
-
-    @staticmethod
-    def _already_said(known: list[Sighting], who: str, figure: Figure, stance: Stance) -> bool:
-        """Whether a non-baseline sighting from the same speaker said the same thing."""
-        for s in known:
-            if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
-                continue
-            if not same_source(speaker(s.attribution, s.outlet), who):
-                continue
-            if not figure.text or not s.figure.text or figures_agree(figure, s.figure):
-                return True
-        return False
 
     def _independent(self, claim_id: str, figure: Figure, stance: Stance) -> int:
         """Distinct origins (syndicated copies count once, baselines not at all) that said this."""
@@ -423,16 +437,9 @@ class Engine:
             figure, attribution, story.outlet, story.url, story.published, story.key, run.origin
         )
         self._record(run, claim_id, sighting)
+        self._current[claim_id] = sighting
         verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
         self._emit(run, claim, statement, figure, verdict, "", 1)
-
-
-def _in_topic(figure: Figure, entities: set[str]) -> bool:
-    """A learnable figure whose parties, when known, include one of the topic's entities."""
-    if not learnable(figure):
-        return False
-    parties = {p for p in (figure.actor, figure.recipient) if p}
-    return not parties or not entities or bool(parties & entities)
 
 
 def _baseline(claim: IndexedClaim) -> Sighting:

@@ -23,6 +23,7 @@ from bot.core.lexicon import (
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTHS,
+    PARTICLE_UP_VERBS,
     PREFIX_HEDGES,
     SUFFIX_HEDGES,
     VAGUE_PHRASES,
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 ROUND_TOLERANCE = 0.02
 ABOUT_TOLERANCE = 0.10
-ALMOST_FLOOR = 0.90
+ALMOST_FLOOR = 0.95
 
 _NOT_COUNT_SPANS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2025-07-02
@@ -43,7 +44,10 @@ _NOT_COUNT_SPANS = re.compile(
     r"|\b\d{1,2}(?::\d{2}){1,2}\b"  # 10:30, 2:06:41
     r"|\+\d[\d\s().-]{6,}\d"  # +7 495 123-45-67
     r"|\(\d{2,4}\)\s?\d{3}[\s.-]\d{4}"  # (555) 123-4567
-    r"|\b\d{2,4}-\d{2,4}-\d{2,5}\b"  # 555-123-4567
+    r"|\b(?:\d{1,3}-)?\d{2,4}-\d{2,4}-\d{2,5}\b"  # 555-123-4567, 1-800-555-0147
+    r"|(?<!\d[ ,.\u00a0\u202f\u2009])\b0\d{2,4}[ ]\d{3}[ ]\d{3,4}\b"  # 0800 555 0192
+    r"|\b(?:19|20)\d{2}[-–/]\d{2}\b"  # 2025-26 (a season)
+    r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
 )
 _SUFFIX = re.compile(
     r"\s?("
@@ -57,8 +61,14 @@ _GLUED_AFTER = re.compile(
 )
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$|[#№]$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)")
-_RANGE_JOIN = re.compile(r"^\s*(?:to|and|[-–—]|or)\s*(?:some\s+|about\s+)?$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:%|percent|per cent)?\s*(?:to|and|[-–—]|or)\s*(?:some\s+|about\s+)?"
+    r"(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+_THOUSANDS_TAIL = re.compile(r"[,\u00a0\u202f\u2009 ]000$")  # "25-30,000": the 25 is 25,000
+_PROPER_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)\s$")  # "... Ranger 300": a model name
+_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")$",
     re.IGNORECASE,
@@ -93,12 +103,15 @@ def extract_figures(sentence: str) -> list[Figure]:
             high=r.high,
             hedge=r.hedge,
             text=sentence[r.number[0] : r.number[1]],
-            counted=f.counted,
+            counted=f.counted if r.unit == "count" else None,
             unit=r.unit,
             event=f.event,
             actor=f.actor,
             recipient=f.recipient,
             span=r.number,
+            measure=f.measure,
+            period=f.period,
+            scope=f.scope,
         )
         for r, f in zip(raws, frames, strict=True)
     ]
@@ -106,12 +119,13 @@ def extract_figures(sentence: str) -> list[Figure]:
 
 def _raw_figures(sentence: str) -> list[_Raw]:
     vague = _vague(sentence)
+    headline = _title_case(sentence)
     blocked = [(m.start(), m.end()) for m in _NOT_COUNT_SPANS.finditer(sentence)]
     blocked += [(v.start, v.end) for v in vague]
     numbers = [
         n
         for n in find_numbers(sentence)
-        if not _overlaps(n.start, n.end, blocked) and _is_count(sentence, n)
+        if not _overlaps(n.start, n.end, blocked) and _is_count(sentence, n, headline)
     ]
     raws = _join_ranges(sentence, numbers)
     raws = [_with_hedge(sentence, _with_unit(sentence, r)) for r in raws]
@@ -148,7 +162,16 @@ def _prev_word(sentence: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _is_count(sentence: str, n: Number) -> bool:
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _title_case(sentence: str) -> bool:
+    """ "Quake Toll Rises To 410": most words capitalised, so a capital says nothing."""
+    words = _WORDS.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def _is_count(sentence: str, n: Number, headline: bool = False) -> bool:
     """False for years, dates, times, ages, measurements, model numbers, ordinals, ids."""
     after = sentence[n.end : n.end + 12]
     before = sentence[max(0, n.start - 12) : n.start]
@@ -162,6 +185,11 @@ def _is_count(sentence: str, n: Number) -> bool:
         return False  # 1st, 1990s, 152mm, 2S19, 25-year-old, 155-mm
     if _GLUED_BEFORE.search(before) and not _CURRENCY_BEFORE.search(before):
         return False  # KN-23, Su-25, F-16, #3
+    if n.plain_int and n.text[0] == "0" and len(n.text) > 1:
+        return False  # 0800: a phone prefix or a code
+    proper = _PROPER_BEFORE.search(sentence, max(0, n.start - 30), n.start)
+    if n.plain_int and proper and not headline and proper.group(1).lower() not in PREFIX_HEDGES:
+        return False  # Ranger 300, Route 66: a name
     if not _counts_in_context(prev_word, next_word):
         return False
     if next_word in ("years", "year-old", "yrs") or next_word == "old":
@@ -189,11 +217,16 @@ def _join_ranges(sentence: str, numbers: list[Number]) -> list[_Raw]:
             b = numbers[i + 1]
             joint = sentence[a.end : b.start]
             opened = _RANGE_OPEN.search(sentence[max(0, a.start - 12) : a.start])
-            word = joint.strip().lower()
-            if _RANGE_JOIN.match(joint) and (word not in ("and", "or") or opened):
+            word = re.sub(r"[^a-z]+", " ", joint.lower()).split()
+            percent = bool(re.match(r"\s*(?:%|per)", joint))
+            same_unit = not percent or bool(_PERCENT_AFTER.match(sentence[b.end : b.end + 12]))
+            joined = bool(word) and word[0] in ("and", "or") and not opened
+            if _RANGE_JOIN.match(joint) and same_unit and not joined:
                 low = a.value
                 if not a.scaled and b.scaled and a.value * b.scale <= b.value * 1.0001:
                     low = a.value * b.scale  # "25 to 30 thousand"
+                elif a.plain_int and a.value < 1000 < b.value and _THOUSANDS_TAIL.search(b.text):
+                    low = a.value * 1000  # "25-30,000"
                 if low <= b.value:
                     start = opened.start() + max(0, a.start - 12) if opened else a.start
                     out.append(
@@ -221,6 +254,8 @@ def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
     start, end = raw.start, raw.end
     number = raw.number if raw.number[0] >= 0 else (raw.start, raw.end)
     hedge = raw.hedge
+    if m and _is_particle(sentence, raw.start - len(before) + m.start(), m.group(1)):
+        m = None  # "revised ... up to 4.4%": a move, the figure is exact
     if m and hedge is Hedge.EXACT:
         hedge = PREFIX_HEDGES[m.group(1).lower()]
         start = raw.start - len(before) + m.start()
@@ -232,6 +267,21 @@ def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
         end = suffix.end()
     low, high = interval(raw.low, raw.high, hedge)
     return replace(raw, low=low, high=high, hedge=hedge, start=start, end=end, number=number)
+
+
+_CLAUSE_WORDS = re.compile(r"[\w']+|[,;:]")
+
+
+def _is_particle(sentence: str, at: int, phrase: str) -> bool:
+    """ "up to" after a verb of change in the same clause ("revised the rate up to")."""
+    if phrase.lower() != "up to":
+        return False
+    for word in reversed(_CLAUSE_WORDS.findall(sentence[max(0, at - 80) : at])[-6:]):
+        if word in ",;:" or word[0].isdigit():
+            return False
+        if word.lower() in PARTICLE_UP_VERBS:
+            return True
+    return False
 
 
 def interval(low: float, high: float, hedge: Hedge) -> tuple[float, float]:
@@ -251,8 +301,13 @@ def interval(low: float, high: float, hedge: Hedge) -> tuple[float, float]:
     return low, high
 
 
+ROUND_DIGITS = 2  # "4,000", "1.2 million", "7 500" are round; "18.5bn", "2,350" are precise
+
+
 def _is_round(value: float) -> bool:
-    return value >= 100 and value == int(value) and int(value) % 100 == 0
+    if value < 100 or value != int(value):
+        return False
+    return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
 def _with_unit(sentence: str, raw: _Raw) -> _Raw:

@@ -8,7 +8,8 @@ from collections.abc import Container
 from bot.core.compare import figure_words
 from bot.core.figures import extract_figures
 from bot.core.lexicon import CASUALTY_KINDS, ENTITY_NAMES
-from bot.core.model import Figure, Hedge
+from bot.core.matching import quantity_key
+from bot.core.model import Figure
 
 _ADJECTIVES = {
     "north_korea": "North Korean",
@@ -36,15 +37,29 @@ _NOUNS = {"killed_or_wounded": "killed or wounded"}
 
 
 def learnable(figure: Figure) -> bool:
-    """A figure that can start a claim: a count of a known thing, not vague."""
-    return figure.counted is not None and figure.unit == "count" and figure.hedge is not Hedge.VAGUE
+    """A figure that can start a claim: a count of a known thing, or a known measure."""
+    return quantity_key(figure) is not None
+
+
+def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
+    """A learnable figure of the topic: its parties, when known, include one of the topic's
+    entities; and a sentence that does not itself name the topic (it only sits in a paragraph
+    that does) is learned from only for a toll (displaced, missing, ...) or a measure (a rate,
+    an amount): "32,000 season tickets" next to "Tessa United" is not the war's."""
+    if not learnable(figure):
+        return False
+    if not topical and figure.unit == "count" and figure.counted not in CASUALTY_KINDS:
+        return False
+    parties = {p for p in (figure.actor, figure.recipient) if p}
+    return not parties or not entities or bool(parties & entities)
 
 
 def claim_id_for(topic: str, figure: Figure, taken: Container[str]) -> str:
     """ "dprk-troops/troops-sent", "dprk-troops/killed-or-wounded", unique within the topic."""
-    parts = [figure.counted or "figure"]
+    parts = [quantity_key(figure) or "figure"]
     if figure.event and figure.event != "casualties":
         parts.append(figure.event)
+    parts += [p for p in (figure.period, figure.scope) if p]
     base = f"{topic}/" + "-".join(_slug(p) for p in parts)
     if base not in taken:
         return base
@@ -73,18 +88,25 @@ def claim_text_for(figure: Figure, sentence: str) -> str:
 
 
 def same_quantity(a: Figure, b: Figure) -> bool:
-    return (a.counted, a.event, a.actor, a.recipient, a.unit, a.low, a.high) == (
-        b.counted,
-        b.event,
-        b.actor,
-        b.recipient,
-        b.unit,
-        b.low,
-        b.high,
-    )
+    def key(f: Figure) -> tuple[object, ...]:
+        return (
+            f.counted,
+            f.measure,
+            f.period,
+            f.event,
+            f.actor,
+            f.recipient,
+            f.unit,
+            f.low,
+            f.high,
+        )
+
+    return key(a) == key(b)
 
 
 def _template(figure: Figure) -> str:
+    if figure.unit != "count":
+        return f"{(figure.measure or '').replace('_', ' ')} {figure_words(figure)}".strip()
     counted = figure.counted or ""
     amount = figure_words(figure)
     noun = _NOUNS.get(counted, counted.replace("_", " "))

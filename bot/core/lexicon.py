@@ -45,11 +45,11 @@ VAGUE_PHRASES: dict[str, tuple[float, float]] = {
     "thousands": (2_000, 9_999),
     "several thousand": (3_000, 9_000),
     "a few thousand": (2_000, 5_000),
-    "tens of thousands": (10_000, 99_999),
-    "hundreds of thousands": (100_000, 999_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
     "millions": (2e6, 9.99e6),
-    "tens of millions": (1e7, 9.99e7),
-    "hundreds of millions": (1e8, 9.99e8),
+    "tens of millions": (2e7, 9.99e7),
+    "hundreds of millions": (2e8, 9.99e8),
 }
 
 # Hedge phrases written just before a number. Longest phrase wins.
@@ -71,6 +71,7 @@ PREFIX_HEDGES: dict[str, Hedge] = {
     "no more than": Hedge.UP_TO,
     "almost": Hedge.ALMOST,
     "nearly": Hedge.ALMOST,
+    "near": Hedge.ALMOST,
     "close to": Hedge.ALMOST,
     "just under": Hedge.ALMOST,
     "just shy of": Hedge.ALMOST,
@@ -87,6 +88,13 @@ PREFIX_HEDGES: dict[str, Hedge] = {
     "under": Hedge.FEWER_THAN,
     "below": Hedge.FEWER_THAN,
 }
+
+# Verbs whose particle "up" makes a following "up to N" a move to N, not a bound: "revised the
+# rate up to 4.4%" is exactly 4.4%.
+PARTICLE_UP_VERBS: frozenset[str] = _words(
+    "revised revises revise raised raises raise rose risen rises jumped climbed increased "
+    "pushed moved ticked edged went gone shot soared marked bumped"
+)
 
 SUFFIX_HEDGES: dict[str, Hedge] = {
     "or more": Hedge.AT_LEAST,
@@ -115,7 +123,7 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "article resolution no no. number flight route highway chapter section page vol vol. "
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
-    "week day year aged age ages"
+    "week day year aged age ages magnitude bib"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -210,11 +218,36 @@ COUNTED: dict[str, str] = {
     "protestors": "protesters",
     "demonstrators": "protesters",
     "marchers": "protesters",
+    "marched": "protesters",
+    "protested": "protesters",
+    "demonstrated": "protesters",
+    "rallied": "protesters",
+    "took to the streets": "protesters",
+    "joined the march": "protesters",
+    "joined the protest": "protesters",
+    "joined the protests": "protesters",
     "jobs": "jobs",
     "hectares": "hectares",
     "acres": "acres",
     "cars": "vehicles",
+    "buses": "vehicles",
+    "trucks": "vehicles",
     "units": "units",
+    "ships": "units",
+    "shares": "units",
+    "season tickets": "units",
+    "tickets": "units",
+    "parking spaces": "units",
+    "spaces": "units",
+    "bicycle racks": "units",
+    "racks": "units",
+    "e-bikes": "units",
+    "bikes": "units",
+    "capacity": "people",
+    "sheltering": "displaced",
+    "sheltering in tents": "displaced",
+    "treated for injuries": "injured",
+    "toll": "killed",
     "residents": "people",
     "firefighters": "people",
     "passengers": "people",
@@ -274,9 +307,31 @@ CASUALTY_VERBS: dict[str, str] = {
     "detained": "arrested",
 }
 PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people"})
+# Kinds that say what the people counted did or suffered: after a people noun they win ("4,000
+# troops killed" counts killed; "40,000 people marched" counts protesters).
+ROLE_KINDS: frozenset[str] = CASUALTY_KINDS | {"protesters"}
+# Head nouns that name the quantity from afar: "the death toll from ... rose to 410", "the
+# number of injuries linked to ... has risen to 23".
+HEAD_NOUNS: frozenset[str] = frozenset({"death toll", "toll", "number of"})
 
-# Quantities that keep growing: a later, higher figure may be an update.
+# Quantities that keep growing: a later, higher figure may be an update; a lower one from another
+# source is a dispute. Tolls (the "casualties" event), a burned area, a containment rate.
 CUMULATIVE_EVENTS: frozenset[str] = frozenset({"casualties"})
+CUMULATIVE_KINDS: frozenset[str] = frozenset({"hectares", "acres", "containment"})
+
+# Words of a source restating its own figure: "stands by its estimate" agrees, but it is not a new
+# source agreeing (no corroboration).
+RESTATEMENT_CUES: tuple[str, ...] = (
+    "stands by",
+    "stood by",
+    "standing by",
+    "stand by",
+    "reiterated",
+    "reiterates",
+    "maintains its",
+    "maintained its",
+    "repeated its",
+)
 
 # Words that frame a figure as an update of an earlier one.
 UPDATE_CUES: tuple[str, ...] = (
@@ -293,7 +348,84 @@ UPDATE_CUES: tuple[str, ...] = (
     "revised",
     "so far",
     "to date",
+    "corrected",
+    "correcting",
+    "correction",
+    "expanded",
 )
+
+# What a percentage or an amount of money measures: phrase -> measure. Longest phrase wins.
+MEASURES: dict[str, str] = {
+    "inflation": "inflation",
+    "inflation rate": "inflation",
+    "consumer prices": "inflation",
+    "prices": "inflation",
+    "cpi": "inflation",
+    "deficit": "deficit",
+    "budget deficit": "deficit",
+    "unemployment": "unemployment",
+    "unemployment rate": "unemployment",
+    "jobless rate": "unemployment",
+    "gdp": "growth",
+    "growth": "growth",
+    "economy grew": "growth",
+    "cost": "cost",
+    "costs": "cost",
+    "set aside": "cost",
+    "provision": "cost",
+    "fund": "fund",
+    "investment fund": "fund",
+    "damage": "damage",
+    "damages": "damage",
+    "fixed": "repairs",
+    "repaired": "repairs",
+    "repair rate": "repairs",
+    "contained": "containment",
+    "containment": "containment",
+    "turnout": "turnout",
+    "debt": "debt",
+    "interest rate": "interest_rate",
+}
+
+# The period a figure is for: phrase -> period. Month names are matched capitalised only
+# ("in May", not "may send"; "March", not "the march").
+MONTH_PERIODS: dict[str, str] = {
+    month: month[:3].lower()
+    for month in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+}
+PERIODS: dict[str, str] = {
+    "previous month": "month_on_month",
+    "month-on-month": "month_on_month",
+    "month on month": "month_on_month",
+    "from a month earlier": "month_on_month",
+    "monthly": "month_on_month",
+}
+
+# A scope wider than the story's own place: "1.1 million marched nationwide" is not the march
+# in the capital. A figure without one is about the place the story is about.
+SCOPES: dict[str, str] = {
+    "nationwide": "national",
+    "nationally": "national",
+    "countrywide": "national",
+    "across the country": "national",
+    "across the nation": "national",
+    "around the country": "national",
+    "throughout the country": "national",
+    "in the whole country": "national",
+}
 
 # --- events --------------------------------------------------------------------------------
 
@@ -437,6 +569,9 @@ STOPWORDS: frozenset[str] = _words(
     "whose what when where while about into over up some also not no after before since"
 )
 
+# Words after a number that show it has no noun of its own ("the figure of 587 was too high").
+FUNCTION_WORDS: frozenset[str] = STOPWORDS | _words("too far last this next yet still")
+
 # Surface word -> canonical token for the inverted index and text scoring.
 SYNONYMS: dict[str, str] = {
     "soldiers": "troops",
@@ -494,6 +629,12 @@ REFUTE_CUES: tuple[str, ...] = (
     "rejected",
     "refuted",
     "debunked",
+    "hoax",
+    "retracted",
+    "retracts",
+    "retract",
+    "withdrew",
+    "withdrawn",
     "not confirmed",
     "could not confirm",
     "cannot confirm",
@@ -528,6 +669,25 @@ DISPUTE_CUES: tuple[str, ...] = (
     "underestimate",
     "underestimates",
     "a stretch",
+    "looked high",
+    "looks high",
+    "seemed high",
+    "seems high",
+    "looked low",
+    "looks low",
+    "seemed low",
+    "seems low",
+    "more likely",
+)
+
+# Phrases that take no side, though they hold a refuting word: "did not confirm or deny".
+NON_COMMITTAL: tuple[str, ...] = (
+    "confirm or deny",
+    "confirmed or denied",
+    "confirm nor deny",
+    "confirmed nor denied",
+    "neither confirmed nor denied",
+    "neither confirm nor deny",
 )
 
 # Words that cancel a following cue: "did not deny" is not a denial.

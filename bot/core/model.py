@@ -58,6 +58,9 @@ class Figure:
     when the sentence does not say. ``unit`` is "count", "percent" or a currency code.
     ``event`` is the frame's event ("to_be_sent", "sent", "pledged", "killed", ...) when known.
     ``span`` is the character span of ``text`` in the sentence it came from.
+    ``measure`` names what a percentage or an amount of money measures ("inflation",
+    "deficit", "cost"); ``period`` is the period it is for ("jan", "month_on_month") when said;
+    ``scope`` is a wider scope than the story's own place when said ("national": "nationwide").
     """
 
     low: float
@@ -70,6 +73,9 @@ class Figure:
     actor: str | None = None
     recipient: str | None = None
     span: tuple[int, int] = (0, 0)
+    measure: str | None = None
+    period: str | None = None
+    scope: str | None = None
 
     def overlaps(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high

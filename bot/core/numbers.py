@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 _SEP = r"[,\u00a0\u202f\u2009 ]"
 _DIGITS = re.compile(
     r"(?<![\w.,])"  # not glued to a word or another number
-    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d,])|\d+)"
+    r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:" + _SEP + r"\d{3})+(?!\d|,\d)|\d+)"
     r"(?P<dec>\.\d+)?"
     r"(?:(?P<suffix>k|K|bn|mn|mln|m|M|b|tn)(?![\w]))?"
     r"(?:[ \u00a0](?P<scale>thousand|million|billion|trillion|mln|bn)\b)?"

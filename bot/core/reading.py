@@ -4,10 +4,11 @@ small textual tests the engine applies to a sentence."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.core.model import Attribution, Figure, Story
+from bot.core.model import Attribution, Figure, Story, Topic
 from bot.core.sentences import split_sentences
 
 _BOILERPLATE = re.compile(
@@ -25,8 +26,10 @@ class Sentence:
 
 
 _BASELINE_MENTION = re.compile(
-    r"\b(?:rather than|instead of|up from|down from|compared with|compared to|from)\s+"
-    r"(?:the\s+|its\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$",
+    r"\b(?:rather than|instead of|up from|down from|compared with|compared to|from"
+    r"|(?:more|less|higher|lower|fewer) than the|,\s*not)\s+"
+    r"(?:the\s+|its\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:figure|estimate|count|tally) of\s+(?:up to\s+|about\s+)?(?:US\$|\$|€|£)?$",
     re.IGNORECASE,
 )
 
@@ -35,6 +38,53 @@ def is_baseline_mention(text: str, figure: Figure) -> bool:
     """The old value a new statement is measured against ("up from 4,000")."""
     start = figure.span[0]
     return bool(_BASELINE_MENTION.search(text, max(0, start - 50), start))
+
+
+_WORD = re.compile(r"\w+")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATE = re.compile(
+    r"\b(?:(?:" + _MONTH_NAMES + r")\s+\d{1,4}|\d{1,2}\s+(?:" + _MONTH_NAMES + r"))\b"
+)
+
+
+def without_dates(text: str) -> str:
+    """`text` with its dates blanked: "March 2028" or "14 May" never says a keyword."""
+    return _DATE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+class KeywordIndex:
+    """Which topics a text is about, in one pass over its words for all topics' keywords.
+
+    A text is about a topic when it says one of its keywords (whole words, any case) and, if
+    the topic has names among them ("Norvia", "North Korea": capitalised), one of its names: a
+    "market quake" or a firm's "jobs" elsewhere is not about the Dalmir earthquake or Norvia.
+    """
+
+    def __init__(self, topics: Sequence[Topic]) -> None:
+        self._topics: dict[str, set[str]] = defaultdict(set)  # keyword's words -> topic ids
+        self._names: dict[str, set[str]] = defaultdict(set)  # topic id -> its names' words
+        for topic in topics:
+            for keyword in topic.keywords:
+                gram = " ".join(_WORD.findall(keyword.lower()))
+                if not gram:
+                    continue
+                self._topics[gram].add(topic.id)
+                if keyword.strip()[:1].isupper():
+                    self._names[topic.id].add(gram)
+        self._sizes = sorted({len(gram.split()) for gram in self._topics})
+
+    def topics_in(self, text: str) -> set[str]:
+        words = _WORD.findall(without_dates(text).lower())
+        said: set[str] = set()
+        for size in self._sizes:
+            for i in range(len(words) - size + 1):
+                gram = " ".join(words[i : i + size])
+                if gram in self._topics:
+                    said.add(gram)
+        gated = {topic for gram in said for topic in self._topics[gram]}
+        return {t for t in gated if not self._names.get(t) or self._names[t] & said}
 
 
 def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:

@@ -25,6 +25,9 @@ def figure_to_dict(figure: Figure | None) -> dict[str, Any] | None:
         "counted": figure.counted,
         "unit": figure.unit,
         "event": figure.event,
+        "measure": figure.measure,
+        "period": figure.period,
+        "scope": figure.scope,
     }
 
 

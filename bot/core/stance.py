@@ -10,10 +10,12 @@ import re
 from functools import cache
 
 from bot.core.compare import figures_agree
+from bot.core.counted import is_increment
 from bot.core.figures import extract_figures
-from bot.core.lexicon import DISPUTE_CUES, NEGATORS, REFUTE_CUES
+from bot.core.lexicon import DISPUTE_CUES, NEGATORS, NON_COMMITTAL, REFUTE_CUES, UPDATE_CUES
 from bot.core.matching import frame_agreement, frame_compatible, masked, similarity
 from bot.core.model import Figure, Stance
+from bot.core.reading import is_baseline_mention
 
 FRAME_SCORE = 0.6  # score of a sentence whose figure counts the claim's quantity
 RELATED = 0.5  # masked-text similarity below which a sentence is unrelated to a claim
@@ -41,8 +43,17 @@ def find_cue(sentence: str, cues: tuple[str, ...]) -> str | None:
     return None
 
 
+_NON_COMMITTAL = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in NON_COMMITTAL) + r")(?![\w])", re.IGNORECASE
+)
+
+
 def cue_stance(sentence: str) -> tuple[Stance, str]:
-    """The stance its words carry, whatever the claim: refutes, disputes or neutral."""
+    """The stance its words carry, whatever the claim: refutes, disputes or neutral.
+
+    "Did not confirm or deny" takes no side: it is blanked out before the cues are read.
+    """
+    sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
     cue = find_cue(sentence, REFUTE_CUES)
     if cue:
         return Stance.REFUTES, cue
@@ -74,3 +85,11 @@ def stance_of(claim_text: str, sentence: str) -> tuple[Stance, float, str]:
         agrees = figures_agree(figure, reference)
         return (Stance.SUPPORTS if agrees else Stance.DISPUTES), score, figure.text
     return Stance.NEUTRAL, score, ""
+
+
+def framed_as_update(text: str, figures: list[Figure]) -> bool:
+    """An update: said so ("now", "corrected"), measured against an old value ("up from 14",
+    "more than the earlier estimate of"), or adding to one ("a further 800,000")."""
+    return bool(find_cue(text, UPDATE_CUES)) or any(
+        is_baseline_mention(text, f) or is_increment(text, f.span[0]) for f in figures
+    )

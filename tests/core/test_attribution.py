@@ -79,3 +79,8 @@ def test_same_source_knows_acronyms_and_articles() -> None:
     assert same_source("South Korea's Joint Chiefs of Staff", "JCS")
     assert not same_source(nis, "South Korea's Joint Chiefs of Staff")
     assert not same_source("Ukraine", "GUR")
+
+
+def test_a_passive_speech_verb_names_no_speaker() -> None:
+    a = attribution_of("The maker widened the recall after new faults were reported in Canada.")
+    assert a == Attribution()

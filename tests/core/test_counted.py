@@ -75,3 +75,43 @@ def test_the_speaker_is_not_the_actor() -> None:
 
 def test_us_the_pronoun_is_not_the_country() -> None:
     assert frame("They told us 500 troops were sent.")[2] is None
+
+
+def test_a_head_noun_from_afar() -> None:
+    toll = extract_figures("The death toll from Friday's storm on the northern coast rose to 212.")
+    assert toll[0].counted == "killed"
+    number = extract_figures("The number of injuries linked to the faulty heaters has risen to 31.")
+    assert number[0].counted == "injured"
+
+
+def test_a_figure_with_no_noun_speaks_of_the_earlier_one() -> None:
+    figures = extract_figures(
+        "Rescuers counted about 90 dead, and said the official figure of 140 was too high."
+    )
+    assert [f.counted for f in figures] == ["killed", "killed"]
+
+
+def test_people_still_missing_and_sheltering() -> None:
+    missing = extract_figures("Dozens of people were still missing in the flooded valley.")
+    assert missing[0].counted == "missing"
+    sheltering = extract_figures("Nearly 4,000 people were sheltering in schools.")
+    assert sheltering[0].counted == "displaced"
+    treated = extract_figures("Over 300 people have been treated for injuries.")
+    assert treated[0].counted == "injured"
+
+
+def test_an_increment_of_something_other_than_troops_is_not_a_plan() -> None:
+    (figure,) = extract_figures("The maker widened its recall by a further 50,000 cars.")
+    assert (figure.counted, figure.event) == ("vehicles", None)
+
+
+def test_people_who_marched_are_protesters() -> None:
+    (figure,) = extract_figures("Some 35,000 people marched through the old town.")
+    assert figure.counted == "protesters"
+
+
+def test_a_nationwide_figure_has_a_wider_scope() -> None:
+    national, local = extract_figures(
+        "About 900,000 people marched nationwide; 35,000 people marched in the capital."
+    )
+    assert (national.scope, local.scope) == ("national", None)

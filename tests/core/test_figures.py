@@ -159,3 +159,78 @@ def test_several_figures_in_order_with_their_spans() -> None:
     assert [f.text for f in figures] == ["11,000", "4,000"]
     assert [sentence[f.span[0] : f.span[1]] for f in figures] == ["11,000", "4,000"]
     assert [f.counted for f in figures] == ["troops", "killed_or_wounded"]
+
+
+def test_vague_quantities_follow_the_table() -> None:
+    assert (one("tens of thousands were left homeless").low, 99_999) == (20_000, 99_999)
+    assert one("hundreds of thousands marched").low == 200_000
+
+
+def test_near_is_almost_and_almost_is_close_under() -> None:
+    f = one("Losses stand at near 6,000 killed or wounded.")
+    assert (f.hedge, f.high) == (Hedge.ALMOST, 6_000)
+    assert f.low >= 5_700  # "nearly 31,000" does not reach down to an earlier "at least 23,000"
+
+
+def test_revised_up_to_is_a_move_not_a_bound() -> None:
+    f = extract_figures("The agency revised last month's jobless rate up to 5.1% from 4.9%.")[0]
+    assert (f.text, f.hedge, f.low, f.high) == ("5.1%", Hedge.EXACT, 5.1, 5.1)
+    bound = one("The repairs could cost the firm up to $400m.")
+    assert (bound.hedge, bound.low, bound.high) == (Hedge.UP_TO, 0, 400e6)
+
+
+def test_ranges_of_money_and_percentages() -> None:
+    money = one("The council expects the shortfall to be between €3bn and €4bn.")
+    assert (money.low, money.high, money.hedge, money.unit) == (3e9, 4e9, Hedge.RANGE, "EUR")
+    rate = one("Rents should rise by 2% to 3% next year.")
+    assert (rate.low, rate.high, rate.hedge, rate.unit) == (2, 3, Hedge.RANGE, "percent")
+
+
+def test_two_figures_joined_by_and_are_two_figures() -> None:
+    figures = extract_figures("The index fell 2.5% and 900 million shares changed hands.")
+    assert [(f.text, f.unit) for f in figures] == [("2.5%", "percent"), ("900 million", "count")]
+
+
+def test_a_thousands_range_written_short() -> None:
+    f = one("Some 40-45,000 reservists could be called up.")
+    assert (f.low, f.high, f.hedge) == (40_000, 45_000, Hedge.RANGE)
+
+
+def test_a_space_separated_number_before_a_comma() -> None:
+    f = one("Losses rise to 8 200, the ministry says")
+    assert f.text == "8 200" and 8_000 < f.low <= 8_200 <= f.high < 8_400
+
+
+def test_only_round_numbers_carry_a_tolerance() -> None:
+    assert one("a deficit of €18.5bn").low == 18.5e9
+    assert one("It has sent 4,000 troops.").low < 4_000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Call 1-888-555-0101 for a repair.",
+        "The hotline is 0300 123 4567.",
+        "The new Falcon 900 jets are on order.",
+        "Volunteers aged 20 to 65 took part.",
+        "Season tickets for 2024-25 are on sale.",
+        "A magnitude 5.9 tremor followed.",
+    ],
+)
+def test_more_things_that_are_not_counts(sentence: str) -> None:
+    assert extract_figures(sentence) == []
+
+
+def test_percentages_and_money_count_nothing_but_say_what_they_measure() -> None:
+    rate = one("Consumer prices rose 3.1% in March, the statistics office said.")
+    assert (rate.counted, rate.measure, rate.period) == (None, "inflation", "mar")
+    cost = one("The recall could cost the carmaker up to $2bn, analysts said.")
+    assert (cost.counted, cost.measure) == (None, "cost")
+    monthly = one("Prices rose 0.4% from the previous month.")
+    assert monthly.period == "month_on_month"
+    plain = one("The march drew 2,000 people in May.")  # not a month: "march" is lower case
+    assert plain.period == "may"
+
+
+def test_a_capitalised_word_before_a_number_in_a_title_case_headline_is_no_name() -> None:
+    assert [f.text for f in extract_figures("Quake Death Toll Rises To 410")] == ["410"]

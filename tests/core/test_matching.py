@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bot.core.engine import reference_figure
 from bot.core.figures import extract_figures
-from bot.core.matching import ClaimIndex, masked, similarity, tokens
+from bot.core.matching import (
+    ClaimIndex,
+    frame_compatible,
+    masked,
+    quantity_key,
+    similarity,
+    tokens,
+)
 from bot.core.model import ClaimSpec
 
 
@@ -52,3 +59,20 @@ def test_a_figure_finds_its_claim_only_when_the_frame_fits() -> None:
     other = "The US will send 3,000 more troops to Poland."
     (figure,) = extract_figures(other)
     assert index.best_for_figure("t7", figure, masked(other)) is None
+
+
+def test_periods_and_measures_keep_quantities_apart() -> None:
+    (january,) = extract_figures("Inflation was 4.0% in January.")
+    (february,) = extract_figures("Inflation was 3.8% in February.")
+    (unsaid,) = extract_figures("Inflation was 3.9%, the bureau said.")
+    (deficit,) = extract_figures("The deficit was 3.9% of output.")
+    assert quantity_key(january) == "inflation" and quantity_key(deficit) == "deficit"
+    assert not frame_compatible(february, january, 1.0)
+    assert frame_compatible(unsaid, january, 1.0)  # a period not said is no conflict
+    assert not frame_compatible(deficit, january, 1.0)
+
+
+def test_a_nationwide_figure_is_not_the_local_one() -> None:
+    (local,) = extract_figures("Some 35,000 people marched through the old town.")
+    (national,) = extract_figures("About 900,000 people marched nationwide.")
+    assert not frame_compatible(national, local, 1.0)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.figures import extract_figures
 from bot.core.model import Stance
-from bot.core.stance import stance_of
+from bot.core.stance import cue_stance, framed_as_update, stance_of
 
 CLAIM = "North Korea will send 25,000 to 30,000 more troops to Russia"
 
@@ -68,3 +69,40 @@ def test_related_without_a_figure_or_a_cue_is_neutral() -> None:
     assert stance("North Korea will send more troops to Russia, officials said.") is (
         Stance.NEUTRAL
     )
+
+
+def test_neither_confirming_nor_denying_takes_no_side() -> None:
+    assert cue_stance("Moscow did not confirm or deny the report.")[0] is Stance.NEUTRAL
+    assert cue_stance("The ministry neither confirmed nor denied it.")[0] is Stance.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The ministry retracted its figure.", "State media called the report a hoax."]
+)
+def test_a_retraction_and_a_hoax_refute(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An analyst said the estimate looked high.",
+        "The real number was more likely between 5,000 and 8,000.",
+    ],
+)
+def test_an_alternative_or_a_doubt_disputes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "update"),
+    [
+        ("Injuries have risen to 40, up from 25.", True),
+        ("The office corrected the figure to 9,000.", True),
+        ("The firm widened the recall by a further 5,000 cars.", True),
+        ("Costs reached $3m, more than the estimate of up to $2m.", True),
+        ("The firm recalled 5,000 cars.", False),
+    ],
+)
+def test_what_frames_a_figure_as_an_update(sentence: str, update: bool) -> None:
+    assert framed_as_update(sentence, extract_figures(sentence)) is update

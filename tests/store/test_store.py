@@ -37,7 +37,10 @@ T0 = datetime(2025, 7, 14, 9, 30, tzinfo=UTC)
 KYIV = timezone(timedelta(hours=3))
 
 TROOPS = Figure(25_000, 30_000, Hedge.RANGE, "25,000 to 30,000", counted="troops", span=(10, 26))
-AT_LEAST = Figure(11_000, math.inf, Hedge.AT_LEAST, "more than 11,000", counted="troops")
+AT_LEAST = Figure(
+    11_000, math.inf, Hedge.AT_LEAST, "more than 11,000", counted="troops", measure="m",
+    period="jan", scope="national",
+)  # fmt: skip
 CNN = Attribution(source="Ukrainian intelligence", via="CNN")
 
 

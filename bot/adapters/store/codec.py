@@ -23,6 +23,9 @@ def figure_json(figure: Figure) -> dict[str, Any]:
         "actor": figure.actor,
         "recipient": figure.recipient,
         "span": list(figure.span),
+        "measure": figure.measure,
+        "period": figure.period,
+        "scope": figure.scope,
     }
 
 
@@ -40,6 +43,9 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         actor=data.get("actor"),
         recipient=data.get("recipient"),
         span=(int(span[0]), int(span[1])),
+        measure=data.get("measure"),
+        period=data.get("period"),
+        scope=data.get("scope"),
     )
 
 

@@ -1,0 +1,167 @@
+"""How the engine judges figures against a claim's current figure: transcripts of small
+developing stories (invented places and sources)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.core.engine import Engine
+from bot.core.model import ClaimSpec, Story, Topic
+
+FLOOD = Topic(
+    id="brannock-flood",
+    name="Brannock floods",
+    keywords=("flood", "floods", "Brannock"),
+    claims=(
+        ClaimSpec(
+            id="flood-deaths",
+            topic="brannock-flood",
+            text="The Brannock floods killed 120 people",
+            source="Civil Defence Office",
+            date="2026-04-01",
+        ),
+    ),
+)
+ECONOMY = Topic(
+    id="ostland-economy",
+    name="Ostland economy",
+    keywords=("inflation", "jobs", "Ostland"),
+    claims=(
+        ClaimSpec(
+            id="inflation-march",
+            topic="ostland-economy",
+            text="Ostland's annual inflation rate was 3.1% in March",
+            source="Ostland Statistics Bureau",
+            date="2026-04-10",
+        ),
+    ),
+)
+
+
+def story(key: str, day: int, outlet: str, text: str, title: str = "Update") -> Story:
+    return Story(
+        key=key,
+        feed=outlet.lower(),
+        outlet=outlet,
+        url=f"https://{outlet.lower().replace(' ', '-')}.example/{key}",
+        title=title,
+        text=text,
+        published=datetime(2026, 4, day, 9, 0, tzinfo=UTC),
+    )
+
+
+def told(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str]]:
+    result = engine.process(story(key, day, outlet, text))
+    return [(str(f.kind), f.claim_id) for f in result.findings]
+
+
+def test_a_corroboration_does_not_move_the_current_figure() -> None:
+    engine = Engine([FLOOD])
+    text = "The Brannock floods have killed about 150 people, the Red Crescent said."
+    assert told(engine, "a", 2, "Post", text)[0][0] == "new_figure"
+    text = "The Brannock floods have killed roughly 155 people, the mayor said."
+    assert told(engine, "b", 3, "Wire", text) == [("corroboration", "flood-deaths")]
+    # 170 would agree with the mayor's "roughly 155", but not with the current 150
+    text = "The death toll from the Brannock floods rose to 170, the Civil Defence Office said."
+    assert told(engine, "c", 4, "Times", text) == [("new_figure", "flood-deaths")]
+
+
+def test_a_lower_toll_from_another_source_is_a_dispute() -> None:
+    engine = Engine([FLOOD])
+    text = "A charity said the Brannock floods had killed 80 people, far fewer than reported."
+    assert told(engine, "a", 2, "Post", text) == [("dispute", "flood-deaths")]
+
+
+def test_a_corrected_figure_is_a_new_figure_even_when_lower() -> None:
+    engine = Engine([FLOOD])
+    text = "The Civil Defence Office corrected the Brannock flood toll to 96 killed."
+    assert told(engine, "a", 5, "Post", text) == [("new_figure", "flood-deaths")]
+
+
+def test_a_claim_s_own_source_giving_another_figure_revises_it() -> None:
+    engine = Engine([ECONOMY])
+    first = "Ostland's economy created 12,000 jobs in March, the labour office said."
+    assert told(engine, "a", 2, "Post", first) == [("new_claim", "ostland-economy/jobs-mar")]
+    again = "Ostland's economy created 9,000 jobs in March, the labour office said on Friday."
+    assert told(engine, "b", 9, "Wire", again) == [("new_figure", "ostland-economy/jobs-mar")]
+
+
+def test_percentages_match_by_what_they_measure_and_their_period() -> None:
+    engine = Engine([ECONOMY])
+    text = "Consumer prices in Ostland rose 3.1% in March, the Ostland Statistics Bureau said."
+    assert told(engine, "a", 11, "Post", text) == [("corroboration", "inflation-march")]
+    text = "Annual inflation in Ostland eased to 2.8% in April, the statistics bureau said."
+    assert told(engine, "b", 12, "Wire", text) == [("new_claim", "ostland-economy/inflation-apr")]
+    text = "The bureau revised Ostland's March inflation rate up to 3.3% from 3.1%."
+    assert told(engine, "c", 13, "Times", text) == [("new_figure", "inflation-march")]
+
+
+def test_money_is_learned_by_its_measure_and_an_update_framed_against_the_old_value() -> None:
+    engine = Engine([ECONOMY])
+    text = "Ostland's flood repairs could cost up to $400m, analysts estimated."
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "ostland-economy/cost")]
+    text = "Ostland has set aside $650m for the repairs, more than the estimate of up to $400m."
+    assert told(engine, "b", 20, "Wire", text) == [("new_figure", "ostland-economy/cost")]
+
+
+def test_a_refutation_without_a_number_finds_the_claim_it_names() -> None:
+    engine = Engine([ECONOMY])
+    told(engine, "a", 2, "Post", "Ostland's economy created 12,000 jobs in March, officials said.")
+    text = "Ostland's labour office retracted its March jobs figure on Monday."
+    assert told(engine, "b", 3, "Wire", text) == [("contradiction", "ostland-economy/jobs-mar")]
+
+
+def test_standing_by_its_estimate_is_no_corroboration() -> None:
+    engine = Engine([FLOOD])
+    text = "The Civil Defence Office stood by its count of 120 killed in the Brannock floods."
+    assert told(engine, "a", 2, "Post", text) == []
+
+
+def test_a_story_naming_none_of_the_topic_s_names_is_not_about_it() -> None:
+    engine = Engine([ECONOMY])
+    text = "Kelmar, the Danish toy maker, said it would cut 800 jobs and its inflation costs."
+    assert engine.process(story("a", 2, "Post", text)).findings == ()
+
+
+def test_a_sentence_next_to_the_topic_teaches_only_tolls_and_measures() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "Brannock United beat the floods of rain to win 2-0. "
+        "More than 21,000 season tickets have been sold. "
+        "At least 900 people have been displaced, the council said."
+    )
+    found = told(engine, "a", 2, "Post", text)
+    assert found == [("new_claim", "brannock-flood/displaced")]
+
+
+FIRE = Topic(
+    id="kessel-fire",
+    name="Kessel Hills wildfire",
+    keywords=("wildfire", "Kessel"),
+    claims=(
+        ClaimSpec(
+            id="burned-area",
+            topic="kessel-fire",
+            text="The Kessel Hills wildfire has burned 5,000 hectares",
+            source="Forest Service",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_a_burned_area_grows_like_a_toll() -> None:
+    engine = Engine([FIRE])
+    text = "The Kessel Hills wildfire has burned 7,200 hectares, the county said on Thursday."
+    assert told(engine, "a", 3, "Post", text) == [("new_figure", "burned-area")]
+    text = "Residents said the Kessel Hills wildfire had burned only 3,000 hectares."
+    assert told(engine, "b", 4, "Wire", text) == [("dispute", "burned-area")]
+
+
+def test_a_date_never_says_a_keyword() -> None:
+    march = Topic(id="pension-march", name="Pension march", keywords=("march", "pension"))
+    engine = Engine([march])
+    text = "The council approved 300 new parking spaces, to be built by March 2028."
+    assert engine.process(story("a", 2, "Post", text)).findings == ()
+    text = "Some 35,000 people joined the march against the pension reform."
+    assert told(engine, "b", 3, "Wire", text) == [("new_claim", "pension-march/protesters")]
