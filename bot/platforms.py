@@ -26,6 +26,10 @@ class Runner(Protocol):
 
 def senders_for(settings: Settings, console: IO[str] | None = None) -> dict[str, Sender]:
     senders: dict[str, Sender] = {"console": ConsoleChannel(console)}
+    if settings.telegram_bot_token:
+        from bot.adapters.telegram import sender_from_settings
+
+        senders["telegram"] = sender_from_settings(settings)
     if settings.slack_bot_token:
         from bot.adapters.slack.sender import SlackSender, web_client
 
@@ -35,6 +39,10 @@ def senders_for(settings: Settings, console: IO[str] | None = None) -> dict[str,
 
 def runners_for(service: Service, settings: Settings) -> list[Runner]:
     runners: list[Runner] = []
+    if settings.telegram_bot_token:
+        from bot.adapters.telegram import start as start_telegram
+
+        runners.append(start_telegram(service, settings))  # long polling
     if settings.slack_bot_token and settings.slack_signing_secret:
         from bot.adapters.slack.app import start as start_slack
 

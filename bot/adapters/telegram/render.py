@@ -1,0 +1,148 @@
+"""Neutral messages as Telegram HTML, split into parts Telegram accepts.
+
+Every piece of feed text is escaped with :func:`html.escape`; only ``http(s)`` links become
+``<a href>``. A part is at most 4,096 UTF-16 code units *of HTML source* (Telegram counts the
+text after entity parsing, which is never longer), so each part is accepted as it is. Parts
+are cut between lines; a single over-long line is cut inside its text, never inside a tag,
+an entity or a character (a surrogate pair in Telegram's UTF-16 count), and its tags are
+closed at the cut and reopened in the next part.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+from bot.core.message import Message
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+# A block is one line of the message: (open tag, plain text, close tag) segments.
+Segment = tuple[str, str, str]
+Block = list[Segment]
+
+
+def units(text: str) -> int:
+    """Length in UTF-16 code units, the way Telegram counts."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def clean(text: str) -> str:
+    """Drop control characters and bidi overrides from untrusted text."""
+    return _CONTROL.sub("", text)
+
+
+def is_web_link(url: str) -> bool:
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _blocks(message: Message) -> list[Block]:
+    blocks: list[Block] = [[("<b>", clean(message.title) or "…", "</b>")]]
+    for line in message.lines:
+        block: Block = []
+        if line.label:
+            block.append(("<b>", clean(line.label) + ":", "</b>"))
+        if line.quote:
+            if block:
+                block.append(("", "\n", ""))
+            block.append(("<blockquote>", clean(line.text), "</blockquote>"))
+        else:
+            block.append(("", (" " if block else "") + clean(line.text), ""))
+        blocks.append(block)
+    if message.link:
+        link = clean(message.link).strip()
+        if is_web_link(link):
+            href = html.escape(link, quote=True)
+            blocks.append([(f'<a href="{href}">', link, "</a>")])
+        else:  # javascript:, data:, … stay visible text, never a link
+            blocks.append([("", link, "")])
+    return blocks
+
+
+def _render(block: Block) -> str:
+    return "".join(o + _esc(t) + c for o, t, c in block if t)
+
+
+def _fit(text: str, budget: int) -> int:
+    """How many characters of ``text`` fit in ``budget`` units once escaped (at least 1),
+    preferring to stop after a space or newline."""
+    used = n = 0
+    for ch in text:
+        cost = units(_esc(ch))
+        if used + cost > budget:
+            break
+        used += cost
+        n += 1
+    if n == 0:
+        return 1
+    if n < len(text):
+        cut = max(text.rfind(" ", 0, n), text.rfind("\n", 0, n))
+        if cut >= n // 2:
+            return cut + 1
+    return n
+
+
+def _hard_split(block: Block, limit: int) -> Iterator[str]:
+    """Pieces of one over-long block, each at most ``limit`` units, tags closed in each."""
+    piece, used = "", 0
+    for open_, text, close in block:
+        if units(open_) + units(close) > limit // 4:  # a monster href: keep it as text
+            open_, close = "", ""
+        overhead = units(open_) + units(close)
+        while text:
+            room = limit - used - overhead
+            if room < 16 and piece:  # not worth starting the segment here
+                yield piece
+                piece, used = "", 0
+                continue
+            n = _fit(text, room)
+            chunk = open_ + _esc(text[:n]) + close
+            text = text[n:]
+            piece += chunk
+            used += units(chunk)
+            if text:
+                yield piece
+                piece, used = "", 0
+    if piece:
+        yield piece
+
+
+def to_html(message: Message, *, limit: int = TEXT_LIMIT) -> list[str]:
+    """The message as Telegram HTML parts, each within ``limit`` UTF-16 units."""
+    parts: list[str] = []
+    current = ""
+    for block in _blocks(message):
+        rendered = _render(block)
+        if not rendered:
+            continue
+        joined = f"{current}\n{rendered}" if current else rendered
+        if units(joined) <= limit:
+            current = joined
+            continue
+        if current:
+            parts.append(current)
+        current = rendered
+        if units(rendered) > limit:
+            *whole, current = list(_hard_split(block, limit))
+            parts.extend(whole)
+    if current:
+        parts.append(current)
+    return parts
+
+
+def caption(message: Message) -> tuple[str, bool]:
+    """A photo caption within 1,024 units, and whether it holds the whole message (if not,
+    the text goes in messages of its own and the caption is only the title)."""
+    whole = to_html(message, limit=CAPTION_LIMIT)
+    if len(whole) == 1:
+        return whole[0], True
+    title = to_html(Message(message.title), limit=CAPTION_LIMIT)
+    return title[0], False

@@ -1,0 +1,208 @@
+"""Telegram delivery: neutral messages out through python-telegram-bot, errors mapped.
+
+``AIORateLimiter`` paces the bot (30 messages a second overall, 20 a minute per group) and
+sleeps through a short 429 itself (``max_retries``); what is left is mapped onto
+:mod:`bot.errors` for the dispatcher:
+
+    RetryAfter                  → RetryLater (the channel waits retry_after seconds)
+    Forbidden, "chat not found" → ChatGone (blocked, kicked: nothing more to that chat)
+    ChatMigrated                → ChatMoved (the dispatcher resends to the new id)
+    BadRequest "can't parse"    → resent once as plain text, then MessageRejected
+    other BadRequest            → MessageRejected
+    TimedOut, NetworkError, …   → DeliveryError (retried with backoff)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import warnings
+from typing import Any
+
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import AIORateLimiter, ExtBot
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.adapters.telegram.render import TEXT_LIMIT, caption, to_html, units
+from bot.core.message import Message
+from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://api.telegram.org/bot"
+
+
+def make_bot(
+    token: str,
+    api_url: str = DEFAULT_API_URL,
+    *,
+    max_retries: int = 2,
+    poll_timeout_s: float = 30.0,
+) -> ExtBot[int]:
+    """A rate-limited bot speaking to ``api_url`` (Telegram's, a self-hosted one or a fake)."""
+    base = api_url.rstrip("/")
+    file_url = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
+    return ExtBot(
+        str(token),
+        base_url=base,
+        base_file_url=file_url,
+        request=HTTPXRequest(connection_pool_size=8, read_timeout=20.0),
+        get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
+        rate_limiter=AIORateLimiter(max_retries=max_retries),
+    )
+
+
+class _Redact(logging.Filter):
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, "***"), None
+        return True
+
+
+def guard_token_in_logs(token: str) -> None:
+    """httpx logs every request URL, and a Bot API URL holds the token (python-telegram-bot
+    logs it too, at DEBUG): keep httpx and httpcore at WARNING and redact the token from
+    every record of the telegram, httpx and httpcore loggers."""
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    names = set(logging.root.manager.loggerDict) | {"telegram.Bot", "telegram.ext.ExtBot"}
+    for name in sorted(names):
+        if name.split(".")[0] not in ("telegram", "httpx", "httpcore"):
+            continue
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _Redact) and f.secret == token for f in logger.filters):
+            logger.addFilter(_Redact(token))
+
+
+def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Plain text cut into pieces Telegram accepts (lines kept whole where they fit)."""
+    parts: list[str] = []
+    current = ""
+    for line in text.splitlines() or [""]:
+        while units(line) > limit:
+            n = limit
+            while units(line[:n]) > limit:
+                n -= 1
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:n])
+            line = line[n:]
+        joined = f"{current}\n{line}" if current else line
+        if units(joined) <= limit:
+            current = joined
+        else:
+            parts.append(current)
+            current = line
+    if current.strip():
+        parts.append(current)
+    return parts or ["…"]
+
+
+class TelegramSender:
+    """Sends neutral messages to Telegram chats; the Sender of :mod:`bot.service`."""
+
+    platform = "telegram"
+
+    def __init__(self, bot: Bot, *, per_chat_interval_s: float = 1.0) -> None:
+        self.bot = bot
+        self.per_chat_interval_s = per_chat_interval_s  # Telegram: about 1 message/s per chat
+        self._next_at: dict[str, float] = {}
+
+    def __repr__(self) -> str:  # never the bot's repr: it shows the token
+        return "TelegramSender()"
+
+    async def send(self, chat: str | None, message: Message) -> str:
+        """Post ``message`` (its chart as a photo); the id of the first message sent."""
+        if not chat:
+            raise MessageRejected("no Telegram chat id configured for this channel")
+        try:
+            await self.bot.initialize()  # once; later calls return at once
+            try:
+                return await self._post(chat, message, plain=False)
+            except BadRequest as exc:
+                if "can't parse entities" not in exc.message.lower():
+                    raise
+                log.warning("chat %s refused our HTML (%s); resending as plain text", chat, exc)
+                return await self._post(chat, message, plain=True)
+        except RetryAfter as exc:
+            with warnings.catch_warnings():  # PTB 22 warns that it becomes a timedelta
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                wait = exc.retry_after
+            seconds = wait if isinstance(wait, int) else wait.total_seconds()
+            raise RetryLater(f"429: {exc.message}", seconds) from exc
+        except ChatMigrated as exc:
+            raise ChatMoved(exc.message, str(exc.new_chat_id)) from exc
+        except Forbidden as exc:
+            raise ChatGone(f"403: {exc.message}") from exc
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise ChatGone(f"400: {exc.message}") from exc
+            raise MessageRejected(f"400: {exc.message}") from exc
+        except TelegramError as exc:  # TimedOut, NetworkError, InvalidToken, Conflict…
+            raise DeliveryError(f"{type(exc).__name__}: {exc.message}") from exc
+
+    async def _post(self, chat: str, message: Message, *, plain: bool) -> str:
+        mode: dict[str, Any] = {} if plain else {"parse_mode": ParseMode.HTML}
+        ids: list[int] = []
+        if message.image is not None:
+            cap, whole = caption(message)
+            if plain:
+                cap, whole = plain_parts(message.title, 1024)[0], False
+            if not whole:
+                ids += await self._texts(chat, message, plain=plain)
+            await self._pace(chat)
+            sent = await self.bot.send_photo(chat, message.image, caption=cap, **mode)
+            ids.append(sent.message_id)
+        else:
+            ids += await self._texts(chat, message, plain=plain)
+        return str(ids[0])
+
+    async def _texts(self, chat: str, message: Message, *, plain: bool) -> list[int]:
+        if plain:
+            parts, mode = plain_parts(message.plain()), None
+        else:
+            parts, mode = to_html(message), ParseMode.HTML
+        ids = []
+        for part in parts:
+            await self._pace(chat)
+            sent = await self.bot.send_message(
+                chat, part, parse_mode=mode, link_preview_options=None
+            )
+            ids.append(sent.message_id)
+        return ids
+
+    async def _pace(self, chat: str) -> None:
+        """Wait so that messages to one chat go about one a second (the rate limiter paces
+        groups and the whole bot, not private chats)."""
+        now = time.monotonic()
+        at = max(now, self._next_at.get(chat, now))
+        self._next_at[chat] = at + self.per_chat_interval_s
+        if at > now:
+            await asyncio.sleep(at - now)
+
+
+def sender_from_settings(settings: Settings) -> TelegramSender:
+    """The Telegram sender of ``claimwatch run`` (needs ``TELEGRAM_BOT_TOKEN``)."""
+    if not settings.telegram_bot_token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    token = str(settings.telegram_bot_token)
+    guard_token_in_logs(token)
+    return TelegramSender(make_bot(token, settings.telegram_api_url))
