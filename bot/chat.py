@@ -120,16 +120,13 @@ def tracked_claims(service: Service) -> list[ClaimSpec]:
 
 
 def restore_tracked(service: Service) -> None:
-    """Hand the claims tracked or untracked by command to the engine after a restart (when
-    it has ``track``/``untrack``); until then the view lists them without sightings."""
-    track = getattr(service.engine, "track", None)
-    untrack = getattr(service.engine, "untrack", None)
+    """Hand the claims tracked or untracked by command to the engine after a restart."""
     known = {c.id for c in service.engine.claims()}
     for claim in service.store.chat_claims():
-        if claim.active and claim.spec.id not in known and callable(track):
-            track(claim.spec)
-        elif not claim.active and claim.spec.id in known and callable(untrack):
-            untrack(claim.spec.id)
+        if claim.active and claim.spec.id not in known:
+            service.engine.track(claim.spec)
+        elif not claim.active and claim.spec.id in known:
+            service.engine.untrack(claim.spec.id)
 
 
 class ServiceView:
@@ -232,16 +229,12 @@ def apply(service: Service, effect: Effect, now: datetime) -> None:
             store.set_mute(channel_id, claim_id, muted=False, at=now)
         case Track(spec, by):
             store.set_chat_claim(spec, active=True, by=by or None, at=now)
-            track = getattr(service.engine, "track", None)
-            if callable(track):
-                track(spec)
+            service.engine.track(spec)
         case Untrack(claim_id, by):
             gone = next((c for c in tracked_claims(service) if c.id == claim_id), None)
             if gone is not None:
                 store.set_chat_claim(gone, active=False, by=by or None, at=now)
-            untrack = getattr(service.engine, "untrack", None)
-            if callable(untrack):
-                untrack(claim_id)
+            service.engine.untrack(claim_id)
         case AddFeed(url, name, topic, by):
             store.set_chat_feed(url, name, topic, active=True, by=by or None, at=now)
             store.ensure_feed(name, url, DEFAULT_INTERVAL_S)

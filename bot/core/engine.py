@@ -192,6 +192,21 @@ class Engine:
         for story, origin in stories:
             self._syndication.remember_story(story, origin)
 
+    def track(self, spec: ClaimSpec) -> None:
+        """Start matching a claim added by command (`/track`); its own figure is the baseline."""
+        if spec.id in self._index:
+            return
+        claim = self._add_claim(spec)
+        if claim.reference is not None:
+            self._sightings[spec.id].append(_baseline(claim))
+            self._current[spec.id] = self._sightings[spec.id][-1]
+
+    def untrack(self, claim_id: str) -> None:
+        """Stop matching a claim (`/untrack`); what was seen of it stays in the store."""
+        if self._index.remove(claim_id) is not None:
+            self._order.remove(claim_id)
+            self._current.pop(claim_id, None)
+
     def claims(self) -> list[ClaimSpec]:
         return [claim.spec for claim in map(self._index.get, self._order) if claim is not None]
 

@@ -133,6 +133,16 @@ class ClaimIndex:
             self._by_key[(spec.topic, key)].add(spec.id)
         return claim
 
+    def remove(self, claim_id: str) -> IndexedClaim | None:
+        """Forget a claim: it is no longer a candidate for any sentence."""
+        claim = self._claims.pop(claim_id, None)
+        if claim is None:
+            return None
+        for index in (self._by_token, self._by_counted, self._by_key):
+            for posting in index.values():
+                posting.discard(claim_id)
+        return claim
+
     def get(self, claim_id: str) -> IndexedClaim | None:
         return self._claims.get(claim_id)
 

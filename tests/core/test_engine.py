@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.core.engine import Engine
-from bot.core.model import Finding, FindingKind, Stance, StoryResult
+from bot.core.model import ClaimSpec, Finding, FindingKind, Stance, Story, StoryResult, Topic
 
 from .scenario import (
     ANALYST,
@@ -169,3 +171,24 @@ def test_process_is_deterministic() -> None:
     assert [f.explanation for r in first.values() for f in r.findings] == [
         f.explanation for r in second.values() for f in r.findings
     ]
+
+
+def test_a_claim_tracked_by_command_is_matched_and_an_untracked_one_no_longer() -> None:
+    topic = Topic("quake", "Quake", ("Dalmir",))
+    engine = Engine([topic])
+    engine.track(ClaimSpec("dalmir-deaths", "quake", "The Dalmir quake killed 320 people"))
+    later = Story(
+        "s1", "f", "Courier", "https://c.example/1", "Dalmir toll",
+        "The Dalmir earthquake has killed 410 people, the disaster agency said.",
+        datetime(2025, 3, 3, tzinfo=UTC),
+    )  # fmt: skip
+    (finding,) = [f for f in engine.process(later).findings if f.claim_id == "dalmir-deaths"]
+    assert finding.kind.value == "new_figure"
+    engine.untrack("dalmir-deaths")
+    assert "dalmir-deaths" not in {c.id for c in engine.claims()}
+    again = Story(
+        "s2", "f", "Courier", "https://c.example/2", "Dalmir toll",
+        "The Dalmir earthquake has killed 500 people, the disaster agency said.",
+        datetime(2025, 3, 4, tzinfo=UTC),
+    )  # fmt: skip
+    assert not [f for f in engine.process(again).findings if f.claim_id == "dalmir-deaths"]
