@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test check lint format typecheck unit postgres clean
+.PHONY: demo test bench lint format typecheck unit postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 ## demo: install and run the bundled sample story end to end (no tokens, no network)
 demo: $(STAMP)
 	$(BIN)/claimwatch demo
+
+## bench: time the engine, the store and polling on this machine (writes bench-results.json)
+bench: $(STAMP)
+	$(BIN)/claimwatch bench
 
 ## test: install the dev tools, start PostgreSQL, and run format, lint, types and tests
 test: $(DEVSTAMP) postgres lint typecheck unit

@@ -283,6 +283,12 @@ def cmd_chat(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         store.close()
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
+    from bot.bench import run_bench
+
+    return run_bench(quick=args.quick, out=args.out, stream=out)
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -354,6 +360,10 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     )
     p.add_argument("--split", choices=["tune", "holdout"], help="only this part of the corpus")
     p.set_defaults(func=cmd_eval)
+    p = add("bench", "time the engine, the store and polling on this machine", with_config=False)
+    p.add_argument("--quick", action="store_true", help="a tenth of the size, under two minutes")
+    p.add_argument("--out", type=Path, default=Path("bench-results.json"), metavar="FILE")
+    p.set_defaults(func=cmd_bench)
     p = add("run", "run the bot: poll feeds on their schedule and deliver alerts")
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
     p.set_defaults(func=cmd_run)

@@ -8,6 +8,7 @@ scheduler can back off without a traceback. Programming errors still raise.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import socket
@@ -217,6 +218,7 @@ async def _exchange(
     async with client.stream("GET", url, headers=headers, follow_redirects=True) as response:
         code = response.status_code
         if code == 304:
+            await response.aread()  # drain the empty body so the connection is kept for reuse
             return _from_response(
                 url,
                 response,
@@ -225,6 +227,10 @@ async def _exchange(
                 last_modified=response.headers.get("Last-Modified") or last_modified,
             )
         if not 200 <= code < 300:
+            with contextlib.suppress(
+                _TooLarge
+            ):  # a small error page: drain it, keep the connection
+                await _read_capped(response, 65_536)
             retry = None
             if code in _RETRY_STATUSES:
                 retry = parse_retry_after(response.headers.get("Retry-After"))

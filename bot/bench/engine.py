@@ -1,0 +1,242 @@
+"""Engine benchmarks: stories per second with and without the store, the issue-3 figure, and the
+claim index against a brute-force scan.
+
+Each function runs in its own process (see ``bot.bench``) and returns plain JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.adapters.store import Store
+from bot.bench.claims import Workload, make_story, make_workload, stories
+from bot.bench.report import Json, noise, peak_rss_mb, summary
+from bot.config import Config
+from bot.core.engine import Engine, reference_figure
+from bot.core.figures import extract_figures
+from bot.core.matching import (
+    ClaimIndex,
+    IndexedClaim,
+    frame_agreement,
+    frame_compatible,
+    masked,
+    quantity_key,
+    similarity,
+)
+from bot.core.model import Figure, Story
+from bot.core.reading import is_baseline_mention, keyword_regex, story_sentences
+from bot.service import Service
+
+WARMUP = 3
+
+
+def bench_config(workload: Workload, folder: Path) -> Config:
+    """A configuration of the workload's topics, no feeds, no channels, learning on."""
+    return Config(
+        folder=folder,
+        topics=workload.topics,
+        feeds=(),
+        channels=(),
+        learn_claims=frozenset(t.id for t in workload.topics),
+    )
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def throughput(*, claims: int, runs: int, stories_per_run: int, words: int) -> Json:
+    """Stories/s through the engine alone and through Service.ingest into a SQLite file."""
+    before = noise()
+    workload = make_workload(claims)
+    batches = list(stories(workload, WARMUP + 2 * runs * stories_per_run, words=words))
+    warmup, batches = batches[:WARMUP], batches[WARMUP:]
+    with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
+        start = time.perf_counter()
+        store = Store.open(f"sqlite:///{tmp}/bench.db")
+        service = Service(bench_config(workload, Path(tmp)), store)
+        setup_s = time.perf_counter() - start
+        try:
+            for story in warmup:
+                service.ingest(story, feed_url="bench://warmup")
+            alone: list[float] = []
+            stored: list[float] = []
+            findings = statements = 0
+            for run in range(runs):
+                first = batches[2 * run * stories_per_run : (2 * run + 1) * stories_per_run]
+                second = batches[(2 * run + 1) * stories_per_run : (2 * run + 2) * stories_per_run]
+                start = time.perf_counter()
+                for story in first:
+                    result = service.engine.process(story)
+                    findings += len(result.findings)
+                    statements += len(result.statements)
+                alone.append(_rate(len(first), time.perf_counter() - start))
+                start = time.perf_counter()
+                for story in second:
+                    service.ingest(story, feed_url="bench://feed")
+                stored.append(_rate(len(second), time.perf_counter() - start))
+            counts = store.counts()
+        finally:
+            store.close()
+    processed = runs * stories_per_run
+    return {
+        "claims": claims,
+        "topics": len(workload.topics),
+        "words_per_story": words,
+        "runs": runs,
+        "stories_per_run": stories_per_run,
+        "setup_s": setup_s,
+        "engine_only": {"stories_per_s": summary(alone)},
+        "with_store": {"stories_per_s": summary(stored)},
+        "findings_per_story": findings / processed if processed else 0.0,
+        "statements_per_story": statements / processed if processed else 0.0,
+        "store_counts": counts,
+        "peak_rss_mb": peak_rss_mb(),
+        "noise": {"before": before, "after": noise()},
+    }
+
+
+# --- issue 3: one long story, and the index against brute force --------------------------------
+
+
+def _long_stories(workload: Workload, count: int, words: int, seed: int) -> list[Story]:
+    rng = random.Random(seed)
+    topic_ids = list(workload.by_topic)
+    return [
+        make_story(rng, workload, rng.choice(topic_ids), words=words, serial=10_000 + i)
+        for i in range(count)
+    ]
+
+
+def per_story_ms(workload: Workload, long_stories: Sequence[Story]) -> list[float]:
+    """Engine.process (extract, match, compare; no store) per story, in ms."""
+    engine = Engine(workload.topics)
+    engine.process(long_stories[0])  # warm-up
+    times: list[float] = []
+    for story in long_stories[1:]:
+        start = time.perf_counter()
+        engine.process(story)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _brute_best(
+    claims: Sequence[IndexedClaim], scores: Sequence[float], topic: str, figure: Figure
+) -> IndexedClaim | None:
+    """ClaimIndex.best_for_figure's rule over every claim, with every claim already scored."""
+    best: tuple[tuple[int, float, str], IndexedClaim] | None = None
+    for claim, score in zip(claims, scores, strict=True):
+        reference = claim.reference
+        if claim.spec.topic != topic or reference is None:
+            continue
+        key = quantity_key(figure)
+        if key is None or reference.unit != figure.unit or quantity_key(reference) != key:
+            continue
+        if not frame_compatible(figure, reference, score):
+            continue
+        rank = (frame_agreement(figure, reference), score, claim.spec.id)
+        if best is None or (-rank[0], -rank[1], rank[2]) < (-best[0][0], -best[0][1], best[0][2]):
+            best = (rank, claim)
+    return best[1] if best else None
+
+
+def index_vs_brute(name: str, workload: Workload, long_stories: Sequence[Story]) -> Json:
+    """For every counted figure of every gated sentence: the index's best claim and the
+    brute-force best (every claim scored with the same rapidfuzz scorer, numbers masked)."""
+    index = ClaimIndex()
+    for claim in workload.claims:
+        index.add(claim.spec, reference_figure(claim.spec.text))
+    everything = index.all()
+    gates = {t.id: keyword_regex(t.keywords) for t in workload.topics}
+    index_ms: list[float] = []
+    brute_ms: list[float] = []
+    queries = same = found_index = found_brute = 0
+    index_total = brute_total = 0.0
+    for story in long_stories:
+        whole = f"{story.title}\n{story.text}"
+        topics = [topic for topic, gate in gates.items() if gate.search(whole)]
+        if not topics:
+            continue
+        story_index = story_brute = 0.0
+        story_queries = 0
+        for sentence in story_sentences(story):
+            figures = [
+                f
+                for f in extract_figures(sentence.text)
+                if quantity_key(f) and not is_baseline_mention(sentence.text, f)
+            ]
+            if not figures:
+                continue
+            sentence_masked = masked(sentence.text)
+            start = time.perf_counter()
+            scores = [similarity(claim.masked, sentence_masked) for claim in everything]
+            scored_s = time.perf_counter() - start
+            for topic in topics:
+                for figure in figures:
+                    start = time.perf_counter()
+                    hit = index.best_for_figure(topic, figure, sentence_masked)
+                    story_index += time.perf_counter() - start
+                    start = time.perf_counter()
+                    brute = _brute_best(everything, scores, topic, figure)
+                    story_brute += time.perf_counter() - start
+                    picked = hit[0].spec.id if hit else None
+                    wanted = brute.spec.id if brute else None
+                    queries += 1
+                    story_queries += 1
+                    same += picked == wanted
+                    found_index += picked is not None
+                    found_brute += wanted is not None
+            story_brute += scored_s
+        index_total += story_index
+        brute_total += story_brute
+        if story_queries:
+            index_ms.append(story_index * 1000 / story_queries)
+            brute_ms.append(story_brute * 1000 / story_queries)
+    return {
+        "name": name,
+        "claims": len(workload.claims),
+        "claims_per_topic": len(workload.claims) // max(1, len(workload.topics)),
+        "stories": len(long_stories),
+        "queries": queries,
+        "index_found": found_index,
+        "brute_found": found_brute,
+        "index_ms_per_query": summary(index_ms),
+        "brute_ms_per_query": summary(brute_ms),
+        "speedup": brute_total / index_total if index_total else float("inf"),
+        "agreement_pct": 100 * same / queries if queries else 100.0,
+    }
+
+
+def issue3(*, claims: int, words: int, timing_stories: int, brute_stories: int) -> Json:
+    """The issue-3 figure (ms per long story) and the index-vs-brute comparison in two shapes:
+    the usual one (50 claims a topic) and a dense one (10 topics) where the index must prune."""
+    before = noise()
+    sparse = make_workload(claims)
+    timed = per_story_ms(sparse, _long_stories(sparse, timing_stories + 1, words, seed=31))
+    shapes = [
+        index_vs_brute(
+            f"{len(sparse.topics)} topics × 50",
+            sparse,
+            _long_stories(sparse, brute_stories, words, 41),
+        )
+    ]
+    dense = make_workload(claims, per_topic=max(1, claims // 10), seed=8)
+    shapes.append(
+        index_vs_brute(
+            f"{len(dense.topics)} topics × {claims // len(dense.topics):,}",
+            dense,
+            _long_stories(dense, brute_stories, words, seed=43),
+        )
+    )
+    return {
+        "claims": claims,
+        "words": words,
+        "ms_per_story": summary(timed),
+        "shapes": shapes,
+        "peak_rss_mb": peak_rss_mb(),
+        "noise": {"before": before, "after": noise()},
+    }
