@@ -62,7 +62,7 @@ def test_help_lists_commands_and_marks_admin_ones(service: Service) -> None:
 def test_claims_lists_latest_figure_and_independent_sources(service: Service) -> None:
     text = say(service, "/claims")
     assert "dprk-additional-troops" in text
-    assert "5 independent sources" in text
+    assert "2 independent sources" in text  # CNN's report (and its copies) + the ministry
     assert "latest: 6,000 (killed or wounded)" in text
     assert "Claims matching “shells”" in say(service, "/claims shells")
     assert "No claim matches" in say(service, "/claims pizza recipes")
@@ -95,10 +95,14 @@ def test_claim_unknown_ambiguous_and_malformed(service: Service) -> None:
 
 def test_sources_folds_syndicated_copies_under_the_original(service: Service) -> None:
     text = say(service, "/sources more troops")
-    assert text.startswith("5 independent sources for dprk-additional-troops")
+    assert text.startswith("2 independent sources for dprk-additional-troops")
     original = "1: Northbridge Post — Ukrainian intelligence, via CNN, 2 Jul 2025"
     assert original in text
     assert "↳ copy in Harbor Ledger" in text and "↳ copy in Kestrel Daily" in text
+    assert "↳ repeated by Northbridge Post, 16 Jul 2025" in text  # the same speaker again
+    assert "2: Meridian Wire — senior official in Ukraine's defence ministry" in text
+    assert "Challenged by: ≠ disputed: analyst at the Stimson Center" in text
+    assert "GUR · Eastern Courier, 10 Jul 2025" in text
     assert "No claim matches" in say(service, "/sources zzzz qqqq")
     assert "Usage: /sources" in say(service, "/sources")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.attribution import same_source, speaker
 from bot.core.chart import claim_chart
 from bot.core.commands.common import claim_label, find_claim, not_found, plural, usage
 from bot.core.commands.lookup import lookup
@@ -43,29 +44,52 @@ def latest_figure(claim: ClaimInfo) -> Sighting | None:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One independent source (an original story) and the syndicated copies of it."""
+    """One independent source: the first story in which it supports the claim, its syndicated
+    copies, and later stories that only repeat the same speaker."""
 
     original: Sighting
     copies: tuple[Sighting, ...]
+    repeats: tuple[Sighting, ...] = ()
 
 
 def independent_sources(claim: ClaimInfo) -> list[Source]:
-    """Sightings grouped by the story they are copies of, in order of first appearance."""
-    groups: dict[str, list[Sighting]] = {}
+    """Supporting sightings grouped by who says it, in order of first appearance.
+
+    A syndicated copy is its original again; the same speaker quoted in another outlet is the
+    same source (DESIGN.md: count independent sources, and show the chain). Disputes and
+    refutations are not sources *for* the claim: see :func:`challenges`.
+    """
+    groups: list[list[Sighting]] = []
     for s in claim.sightings:
-        if is_baseline(s):
+        if is_baseline(s) or s.stance is not Stance.SUPPORTS:
             continue
-        groups.setdefault(s.origin_key, []).append(s)
+        name = speaker(s.attribution, s.outlet)
+        for group in groups:
+            first = group[0]
+            if first.origin_key == s.origin_key or same_source(
+                speaker(first.attribution, first.outlet), name
+            ):
+                group.append(s)
+                break
+        else:
+            groups.append([s])
     out = []
-    for origin, group in groups.items():
-        original = next((s for s in group if s.story_key == origin), group[0])
-        copies = []
-        seen = {original.story_key}
-        for s in group:
-            if s.story_key not in seen:
-                seen.add(s.story_key)
-                copies.append(s)
-        out.append(Source(original, tuple(copies)))
+    for group in groups:
+        original, rest = group[0], group[1:]
+        copies = tuple(s for s in rest if s.origin_key == original.origin_key)
+        repeats = tuple(s for s in rest if s.origin_key != original.origin_key)
+        out.append(Source(original, copies, repeats))
+    return out
+
+
+def challenges(claim: ClaimInfo) -> list[Sighting]:
+    """The sightings that dispute or refute the claim, one per story."""
+    seen: set[str] = set()
+    out = []
+    for s in claim.sightings:
+        if s.stance in (Stance.DISPUTES, Stance.REFUTES) and s.origin_key not in seen:
+            seen.add(s.origin_key)
+            out.append(s)
     return out
 
 
@@ -186,5 +210,10 @@ def cmd_sources(command: Command, view: ChatView) -> Reply:
         )
         for copy in src.copies:
             lines.append(Line(f"↳ copy in {copy.outlet} ({copy.url})"))
+        for again in src.repeats:
+            lines.append(Line(f"↳ repeated by {again.outlet}, {_date(again)}"))
+    for s in challenges(claim):
+        mark = STANCE_MARKS.get(s.stance, "")
+        lines.append(Line(f"{mark}{who(s)} · {s.outlet}, {_date(s)}", label="Challenged by"))
     title = f"{plural(len(sources), 'independent source')} for {claim.spec.id}"
     return Reply((Message(title, tuple(lines)),))
