@@ -388,15 +388,18 @@ class Engine:
         run.sightings.append((claim_id, sighting))
 
     def _independent(self, claim_id: str, figure: Figure, stance: Stance) -> int:
-        """Distinct origins (syndicated copies count once, baselines not at all) that said this."""
-        origins = {
-            s.origin_key
-            for s in self._sightings[claim_id]
-            if not s.origin_key.startswith(BASELINE_PREFIX)
-            and s.stance is stance
-            and (not figure.text or not s.figure.text or figures_agree(figure, s.figure))
-        }
-        return max(1, len(origins))
+        """Distinct speakers that said this (a syndicated copy or the same speaker quoted by
+        another outlet counts once; configured baselines not at all)."""
+        speakers: list[str] = []
+        for s in self._sightings[claim_id]:
+            if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
+                continue
+            if figure.text and s.figure.text and not figures_agree(figure, s.figure):
+                continue
+            name = speaker(s.attribution, s.outlet)
+            if not any(same_source(name, known) for known in speakers):
+                speakers.append(name)
+        return max(1, len(speakers))
 
     def _emit(
         self,
