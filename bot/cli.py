@@ -228,7 +228,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     store = _open_store(_state_url(args.state, settings))
     try:
         service = Service(config, store, senders=senders_for(settings, out))
-        asyncio.run(run_forever(service, runners=runners_for(service, settings)))
+        try:
+            runners = runners_for(service, settings)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        asyncio.run(run_forever(service, runners=runners))
     finally:
         store.close()
     return 0

@@ -42,7 +42,24 @@ def runners_for(service: Service, settings: Settings) -> list[Runner]:
     if settings.telegram_bot_token:
         from bot.adapters.telegram import start as start_telegram
 
-        runners.append(start_telegram(service, settings))  # long polling
+        telegram = start_telegram(service, settings)
+        if settings.telegram_webhook_url:
+            from bot.adapters.telegram.webhook import WebhookServer
+
+            if not settings.telegram_webhook_secret:
+                raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
+            path = "/" + settings.telegram_webhook_url.split("://", 1)[-1].partition("/")[2]
+            runners.append(
+                WebhookServer(
+                    telegram,
+                    url=settings.telegram_webhook_url,
+                    secret=settings.telegram_webhook_secret,
+                    port=settings.telegram_webhook_port,
+                    path=path,
+                )
+            )
+        else:
+            runners.append(telegram)  # long polling
     if settings.slack_bot_token and settings.slack_signing_secret:
         from bot.adapters.slack.app import start as start_slack
 

@@ -39,6 +39,18 @@ SETTINGS: tuple[Setting, ...] = (
         "https://api.telegram.org/bot",
         "Bot API base URL (a self-hosted Bot API server, or a test fake).",
     ),
+    Setting(
+        "TELEGRAM_WEBHOOK_URL",
+        None,
+        "Public https URL Telegram posts updates to (webhook mode); unset: long polling.",
+    ),
+    Setting(
+        "TELEGRAM_WEBHOOK_SECRET",
+        None,
+        "Secret token Telegram sends with every webhook call (1-256 of A-Z a-z 0-9 _ -).",
+        secret=True,
+    ),
+    Setting("TELEGRAM_WEBHOOK_PORT", "8443", "Local port of the Telegram webhook server."),
     Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
     Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
     Setting(
@@ -63,6 +75,9 @@ class Settings:
     log_level: str = "INFO"
     telegram_bot_token: Secret | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: Secret | None = None
+    telegram_webhook_port: int = 8443
     slack_bot_token: Secret | None = None
     slack_signing_secret: Secret | None = None
     slack_app_token: Secret | None = None
@@ -83,8 +98,10 @@ class Settings:
             return Secret(value) if value else None
 
         port = get("PORT") or "8080"
-        if not port.isdigit():
-            raise ValueError(f"PORT: expected a port number, got {port!r}")
+        webhook_port = get("TELEGRAM_WEBHOOK_PORT") or "8443"
+        for name, value in (("PORT", port), ("TELEGRAM_WEBHOOK_PORT", webhook_port)):
+            if not value.isdigit():
+                raise ValueError(f"{name}: expected a port number, got {value!r}")
         secrets = tuple(v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip()))
         return cls(
             config_dir=Path(get("CLAIMWATCH_CONFIG") or "config"),
@@ -92,6 +109,9 @@ class Settings:
             log_level=(get("CLAIMWATCH_LOG_LEVEL") or "INFO").upper(),
             telegram_bot_token=secret("TELEGRAM_BOT_TOKEN"),
             telegram_api_url=get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
+            telegram_webhook_url=get("TELEGRAM_WEBHOOK_URL"),
+            telegram_webhook_secret=secret("TELEGRAM_WEBHOOK_SECRET"),
+            telegram_webhook_port=int(webhook_port),
             slack_bot_token=secret("SLACK_BOT_TOKEN"),
             slack_signing_secret=secret("SLACK_SIGNING_SECRET"),
             slack_app_token=secret("SLACK_APP_TOKEN"),
