@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,3 +38,69 @@ def claimwatch(
         check=False,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@dataclass
+class RunningBot:
+    """A `claimwatch run` process: its stdout and stderr files, and a clean stop."""
+
+    proc: subprocess.Popen[bytes]
+    out: Path
+    err: Path
+
+    def wait_for(self, text: str, timeout: float, *, stream: str = "err") -> str:
+        path = self.err if stream == "err" else self.out
+        deadline = time.monotonic() + timeout
+        content = ""
+        while time.monotonic() < deadline:
+            content = path.read_text(errors="replace") if path.exists() else ""
+            if text in content:
+                return content
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} not seen in {path.name} within {timeout}s:\n{content}")
+
+    def stop(self) -> int:
+        """SIGTERM, as a process manager sends it; the exit status."""
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=30)
+
+
+@contextmanager
+def running_bot(
+    tmp_path: Path, *, claims: str, channels: str, feeds: str, env: dict[str, str] | None = None
+) -> Iterator[RunningBot]:
+    """Write a config folder and start `claimwatch run` on it with a fresh SQLite state."""
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "claims.yaml").write_text(claims)
+    (config / "channels.yaml").write_text(channels)
+    (config / "feeds.yaml").write_text(feeds)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
+    environ.update({"DATABASE_URL": f"sqlite:///{tmp_path}/state.db", "COLUMNS": "120"})
+    environ.update(env or {})
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as o, err.open("w") as e:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--config", str(config)],
+            stdout=o, stderr=e, env=environ, cwd=tmp_path,
+        )  # fmt: skip
+        try:
+            yield RunningBot(proc, out, err)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+def feeds_yaml(url: str, interval: str = "10s") -> str:
+    return f"feeds:\n  - url: {url}\n    name: Wire\n    interval: {interval}\n"
+
+
+def eventually(check: Callable[[], bool], timeout: float) -> None:
+    """Wait until ``check()`` holds (a fake server received something), or fail."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "not within the time allowed"
+        time.sleep(0.2)
