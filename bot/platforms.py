@@ -1,7 +1,8 @@
 """Which chat platforms `claimwatch run` connects to: each one whose tokens are set.
 
-The console is always there; Slack when ``SLACK_BOT_TOKEN`` is set (and its slash commands
-over HTTP when ``SLACK_SIGNING_SECRET`` is set too); Telegram when ``TELEGRAM_BOT_TOKEN`` is.
+The console is always there; Slack when ``SLACK_BOT_TOKEN`` is set, with its slash commands,
+mentions and buttons over Socket Mode when ``SLACK_APP_TOKEN`` is set too, else over HTTP
+(``/slack/events``) when ``SLACK_SIGNING_SECRET`` is; Telegram when ``TELEGRAM_BOT_TOKEN`` is.
 """
 
 from __future__ import annotations
@@ -60,10 +61,16 @@ def runners_for(service: Service, settings: Settings) -> list[Runner]:
             )
         else:
             runners.append(telegram)  # long polling
-    if settings.slack_bot_token and settings.slack_signing_secret:
+    if settings.slack_bot_token and settings.slack_app_token:
+        from bot.adapters.slack.socketmode import start as start_socket_mode
+
+        runners.append(start_socket_mode(service, settings))  # no port opened
+    elif settings.slack_bot_token and settings.slack_signing_secret:
         from bot.adapters.slack.app import start as start_slack
 
         runners.append(start_slack(service, settings))
     elif settings.slack_bot_token:
-        log.info("Slack: alerts only (set SLACK_SIGNING_SECRET for slash commands)")
+        log.info(
+            "Slack: alerts only (set SLACK_APP_TOKEN or SLACK_SIGNING_SECRET for slash commands)"
+        )
     return runners

@@ -7,7 +7,8 @@
         slack.posts("C1")[-1]["blocks"]                # what was accepted, in order
         slack.response_url("cmd")                      # a loopback response_url; slack.responses
 
-Methods: ``auth.test``, ``chat.postMessage``, ``chat.update``, ``conversations.info``,
+Methods: ``apps.connections.open`` (with the app token; answers ``socket_url``), ``auth.test``,
+``chat.postMessage``, ``chat.update``, ``conversations.info``,
 ``files.getUploadURLExternal`` + the upload URL + ``files.completeUploadExternal``. A missing
 token answers ``not_authed``, an unknown one ``invalid_auth``; more than 50 blocks, a section
 over 3,000 characters or a header over 150 answer ``invalid_blocks``; an unknown channel
@@ -56,6 +57,8 @@ class Upload:
 class State:
     token: str
     channels: dict[str, str]
+    app_token: str = "xapp-test"
+    socket_url: str | None = None  # what apps.connections.open answers (a FakeSocketMode's url)
     requests: list[Request] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
     uploads: dict[str, Upload] = field(default_factory=dict)
@@ -121,7 +124,7 @@ class Handler(BaseHTTPRequestHandler):
             handler = getattr(self, "api_" + method.replace(".", "_"), None)
             if not path.startswith("/api/") or handler is None:
                 raise SlackError("unknown_method", status=404)
-            self._authorize(headers, body)
+            self._authorize(headers, body, method)
             with state.lock:
                 result = handler(body)
             self._answer(200, {"ok": True, **result})
@@ -143,12 +146,13 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _authorize(self, headers: dict[str, str], body: dict[str, Any]) -> None:
+    def _authorize(self, headers: dict[str, str], body: dict[str, Any], method: str) -> None:
         auth = headers.get("authorization", "")
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else body.get("token")
         if not token:
             raise SlackError("not_authed")
-        if token != self.server.state.token:
+        state = self.server.state
+        if token != (state.app_token if method == "apps.connections.open" else state.token):
             raise SlackError("invalid_auth")
 
     def _channel(self, body: dict[str, Any], key: str = "channel") -> str:
@@ -178,6 +182,11 @@ class Handler(BaseHTTPRequestHandler):
     def api_auth_test(self, body: dict[str, Any]) -> dict[str, Any]:
         return {"url": "https://fake.slack.com/", "team": "Fake", "user": "claimwatch",
                 "team_id": "T1", "user_id": "UBOT", "bot_id": "BBOT"}  # fmt: skip
+
+    def api_apps_connections_open(self, body: dict[str, Any]) -> dict[str, Any]:
+        if self.server.state.socket_url is None:
+            raise SlackError("internal_error", status=500)
+        return {"url": self.server.state.socket_url}
 
     def api_chat_postMessage(self, body: dict[str, Any]) -> dict[str, Any]:
         channel = self._channel(body)
@@ -237,8 +246,13 @@ class FakeServer(ThreadingHTTPServer):
 
 
 class FakeSlack:
-    def __init__(self, token: str = "xoxb-test", channels: dict[str, str] | None = None) -> None:
-        self.state = State(token, dict(channels or {"C1": "desk", "C2": "wire"}))
+    def __init__(
+        self,
+        token: str = "xoxb-test",
+        channels: dict[str, str] | None = None,
+        app_token: str = "xapp-test",
+    ) -> None:
+        self.state = State(token, dict(channels or {"C1": "desk", "C2": "wire"}), app_token)
         self.server = FakeServer(self.state)
         self.thread = threading.Thread(
             target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

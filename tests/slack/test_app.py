@@ -16,10 +16,12 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.slack.app import SlackServer, build_app, command_line
+from bot.adapters.slack.render import MUTE_ACTION, TIMELINE_ACTION, to_blocks
 from bot.adapters.slack.sender import web_client
 from bot.adapters.store import Store
 from bot.chat import ServiceView
 from bot.config import load_config
+from bot.core.message import Line, Message
 from bot.service import Service
 from tests.slack.fakeapi import FakeSlack
 from tests.test_config import CLAIMS
@@ -191,3 +193,48 @@ async def test_an_app_mention_is_answered_in_its_thread(bot: Bot) -> None:
     (post,) = bot.slack.posts("C1")
     assert post["thread_ts"] == "1700000001.000100"
     assert "dprk-additional-troops" in str(post["text"])
+
+
+def click(bot: Bot, action_id: str, claim: str, name: str, user: str = "U7") -> dict[str, str]:
+    """The body Slack POSTs when someone clicks one of an alert's buttons."""
+    alert = Message("‼ Contradiction", (Line("troops"),), kind="alert", thread_key=claim)
+    (buttons,) = [b for b in to_blocks(alert)[0] if b["type"] == "actions"]
+    (action,) = [e for e in buttons["elements"] if e["action_id"] == action_id]
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "fake"},
+        "user": {"id": user, "team_id": "T1", "username": "analyst"},
+        "api_app_id": "A1",
+        "trigger_id": "1.2.3",
+        "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": "C1"},
+        "channel": {"id": "C1", "name": "desk"},
+        "message": {"ts": "1700000000.000001", "text": "alert", "blocks": [buttons]},
+        "response_url": bot.slack.response_url(name),
+        "actions": [{**action, "block_id": buttons["block_id"], "action_ts": "1700000001.1"}],
+    }
+    return {"payload": json.dumps(payload)}
+
+
+async def test_the_mute_button_mutes_the_claim_and_answers_through_response_url(bot: Bot) -> None:
+    body = urlencode(click(bot, MUTE_ACTION, "dprk-additional-troops", "mute-button"))
+    assert bot.send(body, signed(body)) == (200, "")
+    (reply,) = wait_for(bot.slack, "mute-button")
+    assert "Muted dprk-additional-troops" in str(reply["text"])
+    assert reply["replace_original"] is False  # the alert itself stays
+    assert bot.muted() == frozenset({"dprk-additional-troops"})
+
+
+async def test_the_timeline_button_shows_the_claim(bot: Bot) -> None:
+    body = urlencode(click(bot, TIMELINE_ACTION, "dprk-additional-troops", "timeline"))
+    assert bot.send(body, signed(body))[0] == 200
+    (reply,) = wait_for(bot.slack, "timeline")
+    assert "dprk-additional-troops" in json.dumps(reply)
+    assert bot.muted() == frozenset()
+
+
+async def test_a_click_with_a_bad_signature_is_refused_and_mutes_nothing(bot: Bot) -> None:
+    body = urlencode(click(bot, MUTE_ACTION, "dprk-additional-troops", "forged"))
+    assert bot.send(body, signed(body, "not-the-secret"))[0] == 401
+    time.sleep(0.2)  # an answer, if one were (wrongly) sent, would have arrived by now
+    assert "forged" not in bot.slack.responses
+    assert bot.muted() == frozenset()

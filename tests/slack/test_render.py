@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import json
 
-from bot.adapters.slack.render import MAX_BLOCKS, MAX_SECTION, escape, link, to_blocks, to_payloads
+from bot.adapters.slack.render import (
+    MAX_BLOCKS,
+    MAX_SECTION,
+    MUTE_ACTION,
+    TIMELINE_ACTION,
+    actions,
+    escape,
+    link,
+    to_blocks,
+    to_payloads,
+)
 from bot.core.message import Line, Message
 
 HOSTILE = "<!channel> <!here> <@U123> <https://evil.example|your bank> & co"
@@ -80,3 +90,15 @@ def test_a_message_over_50_blocks_is_split_into_several() -> None:
     assert sum(len(b) for b, _ in payloads) == 1 + 120 + 1
     assert payloads[1][1].endswith("(part 2)")
     assert to_payloads(alert(Line("short"))) == [to_blocks(alert(Line("short")))]
+
+
+def test_an_alert_on_a_claim_carries_mute_and_timeline_buttons() -> None:
+    message = Message("‼ Contradiction", (Line("x"),), kind="alert", thread_key="dprk-troops")
+    blocks, _ = to_blocks(message)
+    assert blocks[-1]["type"] == "actions"
+    assert [(e["text"]["text"], e["action_id"], e["value"]) for e in blocks[-1]["elements"]] == [
+        ("Mute this claim", MUTE_ACTION, "dprk-troops"),
+        ("Show timeline", TIMELINE_ACTION, "dprk-troops"),
+    ]
+    assert actions(Message("reply", kind="reply", thread_key="dprk-troops")) is None
+    assert actions(alert(Line("x"))) is None  # no claim id: no buttons

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.clirun import eventually, feeds_yaml, running_bot
 from tests.feedserver import FeedServer, unused_port
 from tests.slack.fakeapi import FakeSlack
+from tests.slack.fakesocket import FakeSocketMode
 from tests.slack.test_app import signed
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
@@ -59,4 +63,40 @@ def test_run_delivers_to_slack_and_answers_a_signed_slash_command(tmp_path: Path
             assert bot.stop() == 0
         log = bot.err.read_text()
         assert TOKEN not in log and SECRET not in log
+        assert "Traceback" not in log
+
+
+def test_run_with_an_app_token_answers_over_socket_mode_without_a_signing_secret(
+    tmp_path: Path,
+) -> None:
+    app_token = "xapp-1-run-test-token"
+    with FakeSlack(token=TOKEN, app_token=app_token) as slack, FakeSocketMode() as socket:
+        slack.state.socket_url = socket.url
+        port = unused_port()
+        env = {
+            "SLACK_BOT_TOKEN": TOKEN,
+            "SLACK_APP_TOKEN": app_token,
+            "SLACK_API_URL": slack.api_url,
+            "PORT": str(port),
+            "CLAIMWATCH_LOG_LEVEL": "DEBUG",
+        }
+        with running_bot(
+            tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
+        ) as bot:
+            assert socket.connected.wait(30), bot.err.read_text()
+            socket.send({
+                "envelope_id": "env-1", "type": "slash_commands", "accepts_response_payload": True,
+                "payload": {"command": "/claimwatch", "text": "claims", "team_id": "T1",
+                            "user_id": "U1", "channel_id": "C1",
+                            "response_url": slack.response_url("r1")},
+            })  # fmt: skip
+            socket.wait_for_ack("env-1")
+            eventually(lambda: bool(slack.responses.get("r1")), 15)
+            assert "dprk-additional-troops" in str(slack.responses["r1"])
+            with pytest.raises(urllib.error.URLError) as refused:  # Socket Mode opens no port
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/slack/events", timeout=2)
+            assert isinstance(refused.value.reason, ConnectionRefusedError)
+            assert bot.stop() == 0
+        log = bot.err.read_text()
+        assert TOKEN not in log and app_token not in log
         assert "Traceback" not in log

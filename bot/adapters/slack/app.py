@@ -1,4 +1,6 @@
-"""Slack commands over HTTP: ``/claimwatch <subcommand> …`` and app mentions, through slack-bolt.
+"""Slack commands over HTTP: ``/claimwatch <subcommand> …``, app mentions and the buttons on
+alerts ("Mute this claim" → ``/mute <claim>``, "Show timeline" → ``/claim <claim>``), through
+slack-bolt.
 
 bolt checks every request's signature and its 5-minute replay window (401 otherwise) and acks
 within 3 seconds; the listener then asks the chat core (:func:`bot.chat.answer`) and sends the
@@ -21,7 +23,7 @@ from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.slack.render import to_payloads
+from bot.adapters.slack.render import MUTE_ACTION, TIMELINE_ACTION, to_payloads
 from bot.adapters.slack.sender import web_client
 from bot.chat import answer
 from bot.core.message import Message
@@ -84,6 +86,24 @@ def build_app(service: Service, client: WebClient, signing_secret: str) -> App:
                 say(text=fallback, blocks=blocks, thread_ts=thread)
             _upload_chart(client, chat, message, thread_ts=thread)
 
+    def on_button(ack: Any, respond: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        verb = "mute" if action.get("action_id") == MUTE_ACTION else "claim"
+        claim = "".join(str(action.get("value") or "").split()[:1])
+        user = body.get("user") or {}
+        team = str(user.get("team_id") or (body.get("team") or {}).get("id") or "")
+        chat = str((body.get("channel") or {}).get("id") or "")
+        if not claim or not chat:
+            return
+        for message in reply(chat, team, str(user.get("id", "")), f"{verb} {claim}"):
+            for blocks, text in to_payloads(message):
+                respond(
+                    text=text, blocks=blocks, response_type="in_channel", replace_original=False
+                )
+            _upload_chart(client, chat, message)
+
+    app.action(MUTE_ACTION)(on_button)
+    app.action(TIMELINE_ACTION)(on_button)
     return app
 
 

@@ -20,6 +20,10 @@ MAX_SECTION = 3000  # characters of a section's text
 MAX_BLOCKS = 50  # blocks in one message
 MAX_HEADER = 150  # characters of a header block's plain text
 MAX_FALLBACK = 3000  # characters of the notification text we send
+MAX_VALUE = 2000  # characters of a button's value
+
+MUTE_ACTION = "claimwatch_mute"  # the "Mute this claim" button; its value is the claim id
+TIMELINE_ACTION = "claimwatch_timeline"  # the "Show timeline" button; its value is the claim id
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LINK_UNSAFE = re.compile(r"[<>|\s\"]")
@@ -75,8 +79,34 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
 
 
+def _button(text: str, action_id: str, value: str) -> Block:
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text, "emoji": False},
+        "action_id": action_id,
+        "value": value,
+    }
+
+
+def actions(message: Message) -> Block | None:
+    """The alert's buttons ("Mute this claim", "Show timeline"), their values the claim id
+    (``Message.thread_key``); None for anything but an alert on a claim."""
+    claim = " ".join((message.thread_key or "").split())
+    if message.kind != "alert" or not claim or len(claim) > MAX_VALUE:
+        return None
+    return {
+        "type": "actions",
+        "block_id": "claimwatch_alert",
+        "elements": [
+            _button("Mute this claim", MUTE_ACTION, claim),
+            _button("Show timeline", TIMELINE_ACTION, claim),
+        ],
+    }
+
+
 def to_blocks(message: Message) -> tuple[list[Block], str]:
-    """Block Kit (header, sections, context) and the plain-text fallback, both escaped."""
+    """Block Kit (header, sections, context, an alert's buttons) and the plain-text fallback,
+    both escaped."""
     blocks: list[Block] = [
         {
             "type": "header",
@@ -104,6 +134,9 @@ def to_blocks(message: Message) -> tuple[list[Block], str]:
             "elements": [{"type": "mrkdwn", "text": " · ".join(context), "verbatim": True}],
         }
     )
+    buttons = actions(message)
+    if buttons is not None:
+        blocks.append(buttons)
     return blocks, _cut(escape(message.plain()), MAX_FALLBACK)
 
 
