@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING
 
 from bot import __version__
 from bot.adapters.console import ConsoleChannel
+from bot.adapters.netguard import check_url
 from bot.adapters.store import Store
 from bot.config import ChannelSpec, Config, FeedSpec
 from bot.core.commands import (
@@ -96,7 +97,7 @@ def load_routes(config: Config, store: Store) -> list[Route]:
 
 def feed_specs(config: Config, store: Store) -> list[FeedSpec]:
     """The feeds to poll: the configured ones not removed by command, and those added by
-    command (http/https only; the SSRF guard is a later issue)."""
+    command (http/https only, and through the SSRF guard of bot/adapters/netguard.py)."""
     changed = {f.url: f for f in store.chat_feeds()}
     out = [spec for spec in config.feeds if changed.get(spec.location) is None
            or changed[spec.location].active]  # fmt: skip
@@ -238,6 +239,7 @@ def apply(service: Service, effect: Effect, now: datetime) -> None:
         case AddFeed(url, name, topic, by):
             store.set_chat_feed(url, name, topic, active=True, by=by or None, at=now)
             store.ensure_feed(name, url, DEFAULT_INTERVAL_S)
+            store.enable_feed(url)  # added again after a 410 or too many failures
         case RemoveFeed(url, by):
             name = next(
                 (f.name for f in feed_specs(service.config, store) if f.location == url), url
@@ -279,7 +281,24 @@ def answer(
     return list(_applied(service, command, reply, when).messages)
 
 
+def _guarded(service: Service, reply: Reply) -> Reply:
+    """The reply, or a refusal when a feed it adds fails the SSRF guard (bot/adapters/netguard).
+
+    A host that does not resolve yet is accepted: every poll of the feed checks it again."""
+    for effect in reply.effects:
+        if isinstance(effect, AddFeed):
+            reason = check_url(
+                effect.url, allow_private=service.allow_private_feeds, allow_unresolved=True
+            )
+            if reason is not None:
+                log.info("/addfeed %s refused: %s", effect.url[:200], reason)
+                refused = Message("Feed not added", (Line(reason), Line(effect.url[:200])))
+                return Reply((refused,))
+    return reply
+
+
 def _applied(service: Service, command: Command, reply: Reply, now: datetime) -> Reply:
+    reply = _guarded(service, reply)
     for effect in reply.effects:
         try:
             apply(service, effect, now)

@@ -188,6 +188,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
 
 def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     """Poll every configured feed once, then deliver what waits in the outbox."""
+    from bot.chat import feed_specs
+
     config = _load(args.config)
     store = _open_store(_state_url(args.state, settings))
     try:
@@ -196,10 +198,12 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
 
         async def run() -> int:
             async with httpx.AsyncClient() as client:
-                for spec in config.feeds:
+                for spec in feed_specs(config, store):
                     report = await service.poll(spec, client)
                     if report.status == "error":
                         out.write(f"{spec.name}: {report.error}\n")
+                    elif report.status == "skipped":
+                        out.write(f"{spec.name}: skipped ({report.error})\n")
                     elif report.baseline:
                         out.write(
                             f"{spec.name}: first poll, {report.new_stories} stories "

@@ -68,19 +68,42 @@ async def run_forever(
                 log.info("delivered %d alert(s)", sent)
 
         scheduler = AsyncIOScheduler(timezone="UTC")
-        now = datetime.now().astimezone()
-        feeds = feed_specs(service.config, service.store)
-        for i, spec in enumerate(feeds):
+
+        def schedule(spec: FeedSpec, delay_s: float) -> None:
             scheduler.add_job(
                 poll,
                 IntervalTrigger(seconds=spec.interval_s, jitter=max(1, spec.interval_s // 10)),
                 args=[spec],
                 id=f"feed:{spec.location}",
                 name=f"poll {spec.name}",
-                next_run_time=now + timedelta(seconds=i * 0.5),
+                next_run_time=datetime.now().astimezone() + timedelta(seconds=delay_s),
                 max_instances=1,
                 coalesce=True,
+                replace_existing=True,
             )
+
+        async def sync_feeds() -> None:
+            """Feeds added or removed by command are picked up within a minute."""
+            wanted = {f"feed:{f.location}": f for f in feed_specs(service.config, service.store)}
+            for job in scheduler.get_jobs():
+                if job.id.startswith("feed:") and job.id not in wanted:
+                    job.remove()
+                    log.info("stopped polling %s", job.name.removeprefix("poll "))
+            for job_id, spec in wanted.items():
+                if scheduler.get_job(job_id) is None:
+                    schedule(spec, 0)
+                    log.info("started polling %s", spec.name)
+
+        feeds = feed_specs(service.config, service.store)
+        for i, spec in enumerate(feeds):
+            schedule(spec, i * 0.5)
+        scheduler.add_job(
+            sync_feeds,
+            IntervalTrigger(seconds=DIGEST_CHECK_EVERY_S),
+            id="feeds",
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.add_job(
             dispatch,
             IntervalTrigger(seconds=DISPATCH_EVERY_S),

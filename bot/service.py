@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ from bot.core.routing import Route, route
 from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
 
 log = logging.getLogger(__name__)
+
+BACKOFF_CAP_S = 6 * 3600
+MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
+MAX_FAILURES = 10  # failures in a row before a feed is disabled
 
 
 class Sender(Protocol):
@@ -61,7 +66,7 @@ class FeedSource:
 @dataclass(frozen=True)
 class PollReport:
     feed: str
-    status: str  # "ok", "not_modified", "error"
+    status: str  # "ok", "not_modified", "error", "skipped" (disabled or waiting: see error)
     new_stories: int = 0
     findings: int = 0
     baseline: bool = False
@@ -85,7 +90,14 @@ def publication_order(
     return [(source, story) for _, source, story in keyed]
 
 
+def backoff_s(interval_s: int, errors: int) -> float:
+    """How long a feed waits after ``errors`` failures in a row: interval × 2^errors, capped."""
+    return float(min(interval_s * 2 ** min(errors, 30), BACKOFF_CAP_S))
+
+
 class Service:
+    allow_private_feeds: bool = False  # may feeds added by command reach private addresses?
+
     def __init__(
         self,
         config: Config,
@@ -171,17 +183,40 @@ class Service:
         )
 
     async def poll(self, spec: FeedSpec, client: httpx.AsyncClient) -> PollReport:
-        """One conditional GET of a configured feed; the first poll only learns the baseline."""
+        """One conditional GET of a feed; the first poll only learns the baseline.
+
+        The polite part: a disabled feed (410, or ``MAX_FAILURES`` in a row) is skipped, as is
+        one asked to wait (Retry-After) or backing off after errors (``interval × 2^errors``,
+        capped at ``BACKOFF_CAP_S``, reset by a success); a 301/308 moves the feed for good, a
+        302/307 does not. Feeds not in feeds.yaml (added by command) are fetched through the
+        SSRF guard at every redirect hop, connected to the address that was checked.
+        """
         state = self.store.feed_state(spec.location) or self.store.ensure_feed(
             spec.name, spec.location, spec.interval_s
         )
-        if feeds.is_url(spec.location):
+        if state.disabled:
+            return PollReport(spec.name, "skipped", error=f"disabled: {state.last_error or '?'}")
+        not_before = self.store.feed_not_before(spec.location)
+        if not_before is not None and not_before > self.now():
+            return PollReport(
+                spec.name, "skipped", error=f"waiting until {not_before:%H:%M:%S} UTC"
+            )
+        location = self.store.feed_location(spec.location) or spec.location
+        if feeds.is_url(location):
             fetched = await feeds.fetch(
-                client, spec.location, etag=state.etag, last_modified=state.last_modified
+                client,
+                location,
+                etag=state.etag,
+                last_modified=state.last_modified,
+                guard=None if self._trusted(spec) else self.allow_private_feeds,
             )
         else:
-            fetched = await asyncio.to_thread(feeds.read_path, Path(spec.location))
+            fetched = await asyncio.to_thread(feeds.read_path, Path(location))
         at = self.now()
+        if fetched.status != "error":
+            self._follow_move(spec, location, fetched)
+            if not_before is not None:
+                self.store.set_feed_not_before(spec.location, None)
         if fetched.status == "not_modified":
             self.store.record_poll(
                 spec.location,
@@ -211,7 +246,7 @@ class Service:
                 last_modified=state.last_modified,
                 error=error,
             )
-            log.warning("feed %s: %s", spec.name, error)
+            self._after_failure(spec, state.error_count + 1, fetched, error, at)
             return PollReport(spec.name, "error", error=error)
         baseline = not state.baseline_done
         source = FeedSource.of(spec)
@@ -232,6 +267,38 @@ class Service:
             baseline_done=True,
         )
         return PollReport(spec.name, "ok", new, findings, baseline)
+
+    def _trusted(self, spec: FeedSpec) -> bool:
+        """Feeds of feeds.yaml are trusted; those added by command pass the SSRF guard."""
+        return spec.location in self._configured_locations
+
+    @functools.cached_property
+    def _configured_locations(self) -> frozenset[str]:
+        return frozenset(f.location for f in self.config.feeds)
+
+    def _follow_move(self, spec: FeedSpec, location: str, fetched: feeds.FetchResult) -> None:
+        moved = fetched.permanent_url
+        if moved and moved != location:
+            log.info("feed %s moved permanently: %s -> %s", spec.name, location, moved)
+            self.store.set_feed_location(spec.location, moved)
+
+    def _after_failure(
+        self, spec: FeedSpec, errors: int, fetched: feeds.FetchResult, error: str, at: datetime
+    ) -> None:
+        """Disable the feed (410, too many failures) or set when it may be polled again."""
+        if fetched.http_status == 410:
+            self.store.disable_feed(spec.location, f"gone (HTTP 410): {error}")
+            log.warning("feed %s is gone (HTTP 410); it is no longer polled", spec.name)
+            return
+        if errors >= MAX_FAILURES:
+            self.store.disable_feed(spec.location, f"{errors} failures in a row; last: {error}")
+            log.warning("feed %s disabled after %d failures in a row: %s", spec.name, errors, error)
+            return
+        wait = backoff_s(spec.interval_s, errors)
+        if fetched.retry_after_s is not None:
+            wait = max(wait, min(fetched.retry_after_s, MAX_RETRY_AFTER_S))
+        self.store.set_feed_not_before(spec.location, at + timedelta(seconds=wait))
+        log.warning("feed %s: %s (failure %d; next poll in %.0fs)", spec.name, error, errors, wait)
 
     # --- delivery --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import math
 import socket
@@ -17,11 +18,12 @@ from datetime import UTC, datetime
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from bot import __version__
+from bot.adapters import netguard
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +55,18 @@ class FetchResult:
     retry_after_s: float | None
     error: str | None  # one line for a person: "connection refused", "HTTP 404", ...
     content_type: str | None = None  # media type without parameters, e.g. "text/html"
+    permanent_url: str | None = None  # where the leading 301/308 redirects ended, if any
 
 
 class _TooLarge(Exception):
     """The body grew past the cap while streaming."""
+
+
+class _Refused(Exception):
+    """The SSRF guard refused a URL on the way (the message says why)."""
+
+
+MAX_REDIRECTS = 10
 
 
 def is_url(location: str) -> bool:
@@ -76,12 +86,17 @@ async def fetch(
     last_modified: str | None = None,
     max_bytes: int = 10_000_000,
     deadline_s: float = 30.0,
+    guard: bool | None = None,
 ) -> FetchResult:
     """GET ``url`` conditionally, following redirects, within one overall deadline.
 
     ``deadline_s`` bounds the whole exchange (connect, headers and body), not just each read.
     The body is streamed and counted after decompression; past ``max_bytes`` the download is
     abandoned. Never raises for network or HTTP errors.
+
+    ``guard`` (for feeds added by command) passes every hop through the SSRF guard
+    (bot/adapters/netguard.py; the value says whether private addresses are allowed) and
+    connects to the address that was checked, so a second DNS answer cannot differ.
     """
     return await _get(
         client,
@@ -91,6 +106,7 @@ async def fetch(
         last_modified=last_modified,
         max_bytes=max_bytes,
         deadline_s=deadline_s,
+        guard=guard,
     )
 
 
@@ -186,6 +202,7 @@ async def _get(
     last_modified: str | None,
     max_bytes: int,
     deadline_s: float,
+    guard: bool | None = None,
 ) -> FetchResult:
     if not is_url(url):
         return _error(url, "not an http(s) URL")
@@ -196,7 +213,14 @@ async def _get(
         headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(deadline_s):
+            if guard is not None:
+                return await _guarded_exchange(
+                    client, url, headers, etag, last_modified, max_bytes, allow_private=guard
+                )
             return await _exchange(client, url, headers, etag, last_modified, max_bytes)
+    except _Refused as exc:
+        logger.info("fetch %s refused: %s", url, exc)
+        return _error(url, f"refused: {exc}")
     except TimeoutError:
         return _error(url, f"timed out after {deadline_s:g} s")
     except _TooLarge:
@@ -216,37 +240,121 @@ async def _exchange(
     max_bytes: int,
 ) -> FetchResult:
     async with client.stream("GET", url, headers=headers, follow_redirects=True) as response:
-        code = response.status_code
-        if code == 304:
-            await response.aread()  # drain the empty body so the connection is kept for reuse
-            return _from_response(
+        return await _answer(url, response, etag, last_modified, max_bytes)
+
+
+async def _guarded_exchange(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+    *,
+    allow_private: bool,
+) -> FetchResult:
+    """Follow redirects by hand: check each hop, then connect to the address checked."""
+    current = url
+    permanent_url: str | None = None
+    leading = True  # still in the leading run of permanent redirects
+    moved = False
+    for _ in range(MAX_REDIRECTS + 1):
+        checked = await asyncio.to_thread(
+            netguard.inspect_url, current, allow_private=allow_private
+        )
+        if checked.reason is not None:
+            raise _Refused(checked.reason)
+        request = _pinned_request(client, current, checked.addresses[0], headers)
+        response = await client.send(request, stream=True, follow_redirects=False)
+        try:
+            location = response.headers.get("Location")
+            if response.is_redirect and location:
+                await response.aclose()
+                target = urljoin(current, location.strip())
+                permanent = response.status_code in _PERMANENT
+                moved = moved or permanent
+                leading = leading and permanent
+                if leading:
+                    permanent_url = target
+                current = target
+                continue
+            return await _answer(
                 url,
                 response,
-                "not_modified",
-                etag=response.headers.get("ETag") or etag,
-                last_modified=response.headers.get("Last-Modified") or last_modified,
+                etag,
+                last_modified,
+                max_bytes,
+                final_url=current,
+                moved=moved,
+                permanent_url=permanent_url,
             )
-        if not 200 <= code < 300:
-            with contextlib.suppress(
-                _TooLarge
-            ):  # a small error page: drain it, keep the connection
-                await _read_capped(response, 65_536)
-            retry = None
-            if code in _RETRY_STATUSES:
-                retry = parse_retry_after(response.headers.get("Retry-After"))
-            return _from_response(url, response, "error", retry_after_s=retry, error=f"HTTP {code}")
-        declared = response.headers.get("Content-Length", "")
-        unencoded = "Content-Encoding" not in response.headers
-        if unencoded and declared.isdigit() and int(declared) > max_bytes:
-            raise _TooLarge  # say no before reading a byte of it
+        finally:
+            await response.aclose()
+    raise httpx.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _pinned_request(
+    client: httpx.AsyncClient, url: str, address: str, headers: dict[str, str]
+) -> httpx.Request:
+    """A request for ``url`` sent to ``address``: Host header and TLS SNI name the host."""
+    logical = httpx.URL(url)
+    pinned = logical.copy_with(host=address)
+    host = logical.host
+    netloc = f"[{host}]" if ":" in host else host
+    if logical.port is not None:
+        netloc += f":{logical.port}"
+    extensions = {"sni_hostname": host} if logical.scheme == "https" else {}
+    return client.build_request(
+        "GET", pinned, headers={**headers, "Host": netloc}, extensions=extensions
+    )
+
+
+async def _answer(
+    url: str,
+    response: httpx.Response,
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+    *,
+    final_url: str | None = None,
+    moved: bool | None = None,
+    permanent_url: str | None = None,
+) -> FetchResult:
+    """The result of the last response of an exchange (after redirects)."""
+    where = None if moved is None else _Hops(final_url, moved, permanent_url)
+    code = response.status_code
+    if code == 304:
+        await response.aread()  # drain the empty body so the connection is kept for reuse
         return _from_response(
             url,
             response,
-            "ok",
-            content=await _read_capped(response, max_bytes),
-            etag=response.headers.get("ETag"),
-            last_modified=response.headers.get("Last-Modified"),
+            "not_modified",
+            etag=response.headers.get("ETag") or etag,
+            last_modified=response.headers.get("Last-Modified") or last_modified,
+            where=where,
         )
+    if not 200 <= code < 300:
+        with contextlib.suppress(_TooLarge):  # a small error page: drain it, keep the connection
+            await _read_capped(response, 65_536)
+        retry = None
+        if code in _RETRY_STATUSES:
+            retry = parse_retry_after(response.headers.get("Retry-After"))
+        return _from_response(
+            url, response, "error", retry_after_s=retry, error=f"HTTP {code}", where=where
+        )
+    declared = response.headers.get("Content-Length", "")
+    unencoded = "Content-Encoding" not in response.headers
+    if unencoded and declared.isdigit() and int(declared) > max_bytes:
+        raise _TooLarge  # say no before reading a byte of it
+    return _from_response(
+        url,
+        response,
+        "ok",
+        content=await _read_capped(response, max_bytes),
+        etag=response.headers.get("ETag"),
+        last_modified=response.headers.get("Last-Modified"),
+        where=where,
+    )
 
 
 def _from_response(
@@ -259,21 +367,49 @@ def _from_response(
     last_modified: str | None = None,
     retry_after_s: float | None = None,
     error: str | None = None,
+    where: _Hops | None = None,
 ) -> FetchResult:
     media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if where is None:  # httpx followed the redirects: read them from its history
+        where = _Hops(
+            str(response.url),
+            any(step.status_code in _PERMANENT for step in response.history),
+            _leading_permanent(response),
+        )
     return FetchResult(
         url=url,
         status=status,
         content=content,
         etag=etag,
         last_modified=last_modified,
-        final_url=str(response.url),
-        permanent_redirect=any(step.status_code in _PERMANENT for step in response.history),
+        final_url=where.final_url or str(response.url),
+        permanent_redirect=where.moved,
         http_status=response.status_code,
         retry_after_s=retry_after_s,
         error=error,
         content_type=media_type or None,
+        permanent_url=where.permanent_url,
     )
+
+
+@dataclass(frozen=True)
+class _Hops:
+    """Where an exchange's redirects led (given when they were followed by hand)."""
+
+    final_url: str | None
+    moved: bool  # a 301/308 on the way
+    permanent_url: str | None  # the end of the leading run of 301/308
+
+
+def _leading_permanent(response: httpx.Response) -> str | None:
+    """Where the redirects that were all 301/308 from the start led (None if the first wasn't)."""
+    hops = [*response.history, response]
+    found = None
+    for step, following in itertools.pairwise(hops):
+        if step.status_code not in _PERMANENT:
+            break
+        found = str(following.url)
+    return found
 
 
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:

@@ -26,6 +26,8 @@ from bot.core.model import ClaimSpec, Sighting, Story, StoryResult
 log = logging.getLogger(__name__)
 
 _DELIVERABLE = ("pending", "failed")
+_NEXT_POLL = "feed_next_poll:"
+_MOVED = "feed_moved:"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,47 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             done = conn.execute(sa.update(t.feeds).where(t.feeds.c.url == url).values(values))
             if done.rowcount == 0:
                 raise KeyError(f"unknown feed {url!r}: call ensure_feed first")
+
+    # feeds: the poll policy (Service.poll) — disabled feeds, moved URLs, "not before" times.
+    # The moved URL and the next poll time live in ``meta`` keyed by the feed's URL.
+
+    def disable_feed(self, url: str, reason: str) -> None:
+        """Stop polling a feed (after a 410, or too many failures); ``reason`` is kept."""
+        with self._writer.begin() as conn:
+            conn.execute(
+                sa.update(t.feeds)
+                .where(t.feeds.c.url == url)
+                .values(disabled=True, last_error=reason[:2000])
+            )
+
+    def enable_feed(self, url: str) -> None:
+        """Poll a feed again from a clean slate (no errors, no wait)."""
+        with self._writer.begin() as conn:
+            conn.execute(
+                sa.update(t.feeds)
+                .where(t.feeds.c.url == url, t.feeds.c.disabled.is_(True))
+                .values(disabled=False, error_count=0)
+            )
+        if self.get_meta(_NEXT_POLL + url):
+            self.set_meta(_NEXT_POLL + url, "")
+
+    def feed_not_before(self, url: str) -> datetime | None:
+        """When the feed may be polled next (after a backoff or a Retry-After), if set."""
+        value = self.get_meta(_NEXT_POLL + url)
+        if not value:
+            return None
+        when = datetime.fromisoformat(value)
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+    def set_feed_not_before(self, url: str, when: datetime | None) -> None:
+        self.set_meta(_NEXT_POLL + url, when.astimezone(UTC).isoformat() if when else "")
+
+    def feed_location(self, url: str) -> str | None:
+        """Where the feed lives now, if a permanent redirect moved it (301/308)."""
+        return self.get_meta(_MOVED + url) or None
+
+    def set_feed_location(self, url: str, location: str) -> None:
+        self.set_meta(_MOVED + url, location)
 
     # stories and the engine's results
 

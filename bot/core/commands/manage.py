@@ -1,8 +1,8 @@
 """/topics, /subscribe, /unsubscribe, /mute, /unmute, /track, /untrack, /feeds, /addfeed,
 /removefeed and /status.
 
-``/addfeed`` accepts http(s) URLs only; the guard against private addresses (SSRF) comes with
-the poller's hardening, not here.
+``/addfeed`` accepts http(s) URLs only; the guard against private addresses (SSRF) needs DNS,
+so the shell applies it (bot/chat.py, bot/adapters/netguard.py) before the feed is added.
 """
 
 from __future__ import annotations
