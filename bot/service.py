@@ -32,6 +32,8 @@ from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
 
 log = logging.getLogger(__name__)
 
+MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
+
 BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
 MAX_FAILURES = 10  # failures in a row before a feed is disabled
@@ -346,6 +348,8 @@ class Service:
             except Exception as exc:  # one bad message must not stop the others
                 log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
                 self.store.mark_failed(item.id, str(exc)[:500], dead=item.attempts + 1 >= 5)
+                backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0 ** (item.attempts + 1))
+                self._paused[channel] = self.now() + timedelta(seconds=backoff)
                 continue
             self.store.mark_sent(item.id, message_id, self.now())
             sent += 1

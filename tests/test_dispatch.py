@@ -9,7 +9,7 @@ from bot.adapters.feeds import parse_feed
 from bot.adapters.store import Store
 from bot.config import load_config
 from bot.core.message import Message
-from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
+from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.service import Service
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
@@ -93,4 +93,16 @@ async def test_a_moved_chat_is_followed_and_a_rejected_message_not_retried(tmp_p
     assert service.store.counts()["dead"] == 1
     await service.dispatch()
     assert sum(1 for c, _ in sender.delivered if c == "-100999") == 2
+    service.store.close()
+
+
+async def test_a_network_error_backs_off_that_channel_then_delivers(tmp_path: Path) -> None:
+    service, sender, clock = await run(tmp_path, {"100": [DeliveryError("timed out")] * 2})
+    assert await service.dispatch() == 2  # b gets both; a failed once and waits 2 s
+    assert await service.dispatch() == 0
+    clock.now += timedelta(seconds=3)
+    assert await service.dispatch() == 0  # failed again: now waits 4 s
+    clock.now += timedelta(seconds=5)
+    assert await service.dispatch() == 2
+    assert sorted(c for c, _ in sender.delivered) == ["100", "100", "200", "200"]
     service.store.close()
