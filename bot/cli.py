@@ -24,7 +24,7 @@ import httpx
 
 from bot import __version__
 from bot.adapters.console import ConsoleChannel
-from bot.adapters.store import Store
+from bot.adapters.store import AlreadyRunning, Store
 from bot.config import Config, ConfigError, load_config
 from bot.core.serialize import finding_to_dict
 from bot.service import FeedError, FeedSource, Service, publication_order
@@ -231,6 +231,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     config = _load(args.config)
     store = _open_store(_state_url(args.state, settings))
     try:
+        try:
+            store.lock_for_run()
+        except AlreadyRunning as exc:
+            raise UsageError(f"{exc}; not starting a second one") from None
         service = Service(config, store, senders=senders_for(settings, out))
         try:
             runners = runners_for(service, settings)

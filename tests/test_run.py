@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.clirun import feeds_yaml, running_bot
+from tests.clirun import claimwatch, feeds_yaml, running_bot
 from tests.feedserver import FeedServer
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, CHANNELS, ORIGINAL, rss
@@ -31,3 +31,24 @@ def test_run_polls_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
         assert "stopping: unsent alerts stay in the outbox" in log
         assert "Traceback" not in log
         assert bot.out.read_text().count("‼ Contradiction") == 1
+
+
+def test_a_second_run_on_the_same_state_refuses_to_start(tmp_path: Path) -> None:
+    with FeedServer() as server:
+        server.feed("/wire.rss", rss(ORIGINAL))
+        feeds = feeds_yaml(server.url("/wire.rss"))
+        with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as bot:
+            bot.wait_for("claimwatch running", 20)
+            second = claimwatch(
+                "run", "--config", str(tmp_path / "config"), cwd=tmp_path,
+                env={"DATABASE_URL": f"sqlite:///{tmp_path}/state.db"},
+            )  # fmt: skip
+            assert second.code == 2
+            assert "is already running on this state" in second.err
+            assert "not starting a second one" in second.err
+            assert bot.proc.poll() is None  # the first one goes on
+            assert bot.stop() == 0
+        # once it has stopped, the state is free again
+        with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as again:
+            again.wait_for("claimwatch running", 20)
+            assert again.stop() == 0

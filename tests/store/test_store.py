@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from bot.adapters.store import Store, create_engine, normalize_url
+from bot.adapters.store import AlreadyRunning, Store, create_engine, normalize_url
 from bot.adapters.store import tables as t
 from bot.adapters.store.engine import MIGRATIONS
 from bot.core.model import (
@@ -370,3 +370,16 @@ def test_database_urls_are_normalised_to_psycopg(given: str, used: str) -> None:
 def test_unsupported_database_is_refused() -> None:
     with pytest.raises(ValueError, match="unsupported database"):
         create_engine("mysql://u@db/cw")
+
+
+def test_one_run_per_state(db_url: str) -> None:
+    first, second = Store.open(db_url), Store.open(db_url)
+    try:
+        first.lock_for_run()
+        with pytest.raises(AlreadyRunning):
+            second.lock_for_run()
+        first.close()  # releases the lock (as a process's death does)
+        second.lock_for_run()
+    finally:
+        first.close()
+        second.close()

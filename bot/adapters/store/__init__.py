@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from bot.adapters.store.engine import DEFAULT_URL, create_engine, normalize_url
+from bot.adapters.store.runlock import AlreadyRunning
 from bot.adapters.store.store import FeedState, OutboxItem, Store
 
-__all__ = ["DEFAULT_URL", "FeedState", "OutboxItem", "Store", "create_engine", "normalize_url"]
+__all__ = [
+    "DEFAULT_URL",
+    "AlreadyRunning",
+    "FeedState",
+    "OutboxItem",
+    "Store",
+    "create_engine",
+    "normalize_url",
+]

@@ -21,6 +21,7 @@ from bot.adapters.store import tables as t
 from bot.adapters.store.chat import ChatStore
 from bot.adapters.store.engine import DEFAULT_URL, WRITE, create_engine, dialect_insert, migrate
 from bot.adapters.store.rows import sighting_from_row, story_from_row, write_findings, write_results
+from bot.adapters.store.runlock import RunLock
 from bot.core.model import ClaimSpec, Sighting, Story, StoryResult
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class OutboxItem:
 class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/chat.py)
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
+        self._run_lock: RunLock | None = None
         self._writer = engine.execution_options(**{WRITE: True})
 
     @classmethod
@@ -71,7 +73,16 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         return cls(engine)
 
     def close(self) -> None:
+        if self._run_lock is not None:
+            self._run_lock.release()
         self._engine.dispose()
+
+    def lock_for_run(self) -> None:
+        """Hold this state for one `claimwatch run`; raise AlreadyRunning if another has it."""
+        if self._run_lock is None:
+            lock = RunLock(self._engine)
+            lock.acquire()
+            self._run_lock = lock
 
     def __enter__(self) -> Store:
         return self
