@@ -26,6 +26,7 @@ from bot import __version__
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.store import AlreadyRunning, Store
 from bot.config import Config, ConfigError, load_config
+from bot.core.render import render_alert
 from bot.core.serialize import finding_to_dict
 from bot.service import FeedError, FeedSource, Service, publication_order
 from bot.settings import Settings
@@ -130,10 +131,7 @@ def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
                 count += 1
                 if args.json:
                     out.write(json.dumps(finding_to_dict(finding), ensure_ascii=False) + "\n")
-                else:
-                    from bot.core.render import render_alert
-
-                    assert console is not None
+                elif console is not None:
                     console.console.print(console.render(render_alert(finding_to_dict(finding))))
         if not args.json:
             out.write(f"{stories} stories replayed, {count} finding(s).\n")

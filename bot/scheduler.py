@@ -97,27 +97,12 @@ async def run_forever(
         feeds = feed_specs(service.config, service.store)
         for i, spec in enumerate(feeds):
             schedule(spec, i * 0.5)
-        scheduler.add_job(
-            sync_feeds,
-            IntervalTrigger(seconds=DIGEST_CHECK_EVERY_S),
-            id="feeds",
-            max_instances=1,
-            coalesce=True,
-        )
-        scheduler.add_job(
-            dispatch,
-            IntervalTrigger(seconds=DISPATCH_EVERY_S),
-            id="dispatch",
-            max_instances=1,
-            coalesce=True,
-        )
-        scheduler.add_job(
-            digests,
-            IntervalTrigger(seconds=DIGEST_CHECK_EVERY_S),
-            id="digests",
-            max_instances=1,
-            coalesce=True,
-        )
+        for task, every_s in ((sync_feeds, DIGEST_CHECK_EVERY_S), (dispatch, DISPATCH_EVERY_S),
+                             (digests, DIGEST_CHECK_EVERY_S)):  # fmt: skip
+            scheduler.add_job(
+                task, IntervalTrigger(seconds=every_s), id=task.__name__,
+                max_instances=1, coalesce=True,
+            )  # fmt: skip
         scheduler.start()
         for runner in runners:
             await runner.start()
@@ -133,5 +118,5 @@ async def run_forever(
             scheduler.shutdown(wait=False)
             for runner in runners:
                 await runner.stop()
-            async with lock:
-                pass  # the job in progress has finished
+            async with lock:  # wait for the job in progress to finish its transaction
+                log.info("stopped")

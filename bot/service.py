@@ -180,9 +180,7 @@ class Service:
         if not text:
             return story
         text = bound(text, MAX_TEXT)
-        return Story(
-            story.key, story.feed, story.outlet, story.url, story.title, text, story.published
-        )
+        return dataclasses.replace(story, text=text)
 
     async def poll(self, spec: FeedSpec, client: httpx.AsyncClient) -> PollReport:
         """One conditional GET of a feed; the first poll only learns the baseline.

@@ -112,4 +112,4 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
-        pass  # requests are not logged (and carry no token, but keep logs quiet)
+        """Requests are not logged: they carry no token, but an access log here is noise."""
