@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,3 +20,16 @@ def test_the_eval_corpus_is_consistent() -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "OK: no errors" in run.stdout
+    # floors, not pins: files may be added, never silently lost (10 files, 122 stories today)
+    counts = {
+        name: re.search(pattern, run.stdout, re.M)
+        for name, pattern in {
+            "files": r"^files (\d+) ",
+            "tune": r"'tune': (\d+)",
+            "holdout": r"'holdout': (\d+)",
+            "stories": r"^  stories: (\d+)$",
+        }.items()
+    }
+    found = {name: int(m[1]) for name, m in counts.items() if m}
+    floors = {"files": 10, "tune": 8, "holdout": 2, "stories": 120}
+    assert all(found.get(name, 0) >= floor for name, floor in floors.items()), run.stdout

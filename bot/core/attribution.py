@@ -24,7 +24,10 @@ STRONG_VERBS = (
     "said|says|say|told|tells|reported|reports|stated|states|announced|claimed|claims|wrote|"
     "writes|added|confirmed|confirms|denied|denies|insisted|disclosed|revealed|briefed"
 )
-WEAK_VERBS = "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited"
+WEAK_VERBS = (
+    "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited|repeated|"
+    "revised|revises|raised|lowered|corrected|updated|saying"
+)
 PRONOUNS = _words("he she it they we i you who which that this there one")
 AUDIENCES = _words(
     "lawmakers reporters journalists parliament legislators press briefing media members "
@@ -105,10 +108,34 @@ def _speaker(
             found = None
             if re.search(r",\s*$", sentence[: verb.start()]):  # "..., said the analyst"
                 found = _subject_after(sentence, verb.end())
+            joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
+                sentence, max(0, verb.start() - 12), verb.start()
+            )
+            if not found and joined:
+                found = _sentence_subject(sentence)  # "X apologised ... and said"
             found = found or _subject_before(sentence, verb.start())
             if found:
                 return found
     return None
+
+
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
+_SUBJECT = re.compile(
+    r"\s*(?P<src>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,7}?)"
+    r"(?=,|\s+(?:has|have|had|was|were|is|are|did|also|\w+ed)\b)"
+)
+
+
+def _sentence_subject(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """The noun phrase a sentence opens with, up to its first comma or verb: the speaker of a
+    speech verb joined by "and" to the main one ("X apologised ... and said")."""
+    m = _SUBJECT.match(sentence)
+    if not m:
+        return None
+    name = _clean(m.group("src"))
+    if not name or name.split()[0].lower() in PRONOUNS or re.search(r"\d", name):
+        return None
+    return name, m.span("src")
 
 
 def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
@@ -137,6 +164,8 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
         if w.group(0).lower().strip("\"'“”") in _CLAUSE_WORDS or len(kept) >= 8:
             break
         kept.insert(0, w)
+    if kept and kept[0].group(0).lower() == "saying":
+        return None  # "..., saying depots had reported": a clause, not a name
     for i, w in enumerate(kept):  # "CNN reported on Wednesday, citing": stop at the verb
         if i and _ANY_VERB.fullmatch(w.group(0)):
             kept = kept[:i]
@@ -225,12 +254,25 @@ def speaker(attribution: Attribution, outlet: str) -> str:
 
 
 def same_source(a: str, b: str) -> bool:
-    """Whether two speaker names (from `speaker`) name the same speaker."""
+    """Whether two speaker names (from `speaker`) name the same speaker: a shared alias, a
+    near-identical spelling, or one name inside the other ("the union" and "the Rail Workers'
+    Union", "Veyra Telecom" and "Veyra Telecom's chief executive")."""
     left, right = aliases(a), aliases(b)
     if left & right:
+        return True
+    if any(_inside(x, y) or _inside(y, x) for x in left for y in right):
         return True
     return any(
         len(x) > 3 and len(y) > 3 and fuzz.token_sort_ratio(x, y) >= SAME_NAME
         for x in left
         for y in right
     )
+
+
+def _inside(short: str, long: str) -> bool:
+    """All the words of `short` are words of `long`: two or more of them, or one distinctive
+    word (not a generic speaker such as "officials" or "ministry")."""
+    words, within = short.split(), long.split()
+    if not words or len(words) >= len(within) or not set(words) <= set(within):
+        return False
+    return len(words) >= 2 or (len(words[0]) >= 5 and words[0] not in GENERIC_SPEAKERS)

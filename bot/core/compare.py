@@ -16,7 +16,7 @@ from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS
 from bot.core.model import Figure, FindingKind, Hedge, Sighting, Stance
 
 BASELINE_PREFIX = "claim:"  # the origin key of a configured claim's own figure (a note)
-UP_TO_CORE = 0.8  # "up to N" means somewhere in [0.8 N, N]
+UP_TO_CORE = 0.5  # "up to N" means somewhere in [0.5 N, N]: "up to €120m" agrees with €85m
 AT_LEAST_CORE = 1.25  # "more than N" means somewhere in [N, 1.25 N]
 
 
@@ -63,13 +63,18 @@ def judge(
     published: datetime | None,
     *,
     update_cue: bool = False,
+    own_source: bool = False,
+    framed: bool = False,
 ) -> Verdict:
-    """The finding for a statement about a claim whose other-origin sightings are `known`.
+    """The finding for a statement about a claim whose current figure is the latest of `known`.
 
-    A refutation is a contradiction; doubt, or a figure that agrees with no known one, is a
-    dispute, unless it is a later, higher count of a growing quantity (casualties), or a
-    revision (the text frames it as an update, "now", "corrected", or the figure's own source
-    gives another): then it is a new figure (that may be an update when later and higher).
+    A refutation is a contradiction; doubt, or a contrast ("rather than", "too high"), is a
+    dispute. A figure that agrees with the current one corroborates it. One that does not is a
+    new figure when it is plausibly an update (README rule 3): the current figure's own source
+    gives another one, the text revises ("corrected", "up from", "a further"), or it is a
+    growing quantity (a toll, a burned area) counted higher on a later day, or a figure `framed`
+    against an older one ("more than the estimate of") on a later day. Otherwise another source
+    gives an alternative at about the same time: a dispute (rule 4).
     `previous` is the claim's first known figure, except for a new figure (the latest).
     """
     references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
@@ -85,16 +90,32 @@ def judge(
     if latest is None:
         return Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
     higher = core(figure)[0] > core(latest.figure)[1]
-    cumulative = figure.event in CUMULATIVE_EVENTS or (
+    later = is_later(published, latest.published)
+    if own_source or update_cue or (later and (framed or (higher and is_cumulative(figure)))):
+        return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, later and higher)
+    return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+
+
+SAME_TIME_HOURS = 12.0  # figures this close, or on the same (UTC) day, are given at one time
+
+
+def is_later(now: datetime | None, then: datetime | None) -> bool:
+    """Whether `now` is clearly later than `then`: another day, not the same news cycle. A
+    figure without a date (a claim tracked without one) is older than any dated story."""
+    a, b = timestamp(now), timestamp(then)
+    if a is None:
+        return False
+    if b is None:
+        return True
+    same_day = datetime.fromtimestamp(a, UTC).date() == datetime.fromtimestamp(b, UTC).date()
+    return a - b >= SAME_TIME_HOURS * 3600 and not same_day
+
+
+def is_cumulative(figure: Figure) -> bool:
+    """A quantity that grows over time: a toll, a burned area, a containment rate."""
+    return figure.event in CUMULATIVE_EVENTS or (
         (figure.counted if figure.unit == "count" else figure.measure) in CUMULATIVE_KINDS
     )
-    if cumulative and not higher and not update_cue:
-        return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)  # a toll does not shrink
-    if update_cue or (cumulative and higher):
-        now, then = timestamp(published), timestamp(latest.published)
-        later = now is not None and then is not None and now > then and higher
-        return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, may_be_update=later)
-    return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
 
 
 def add_increment(base: Figure | None, increment: Figure, text: str) -> Figure:
@@ -112,11 +133,21 @@ def add_increment(base: Figure | None, increment: Figure, text: str) -> Figure:
     )
 
 
-def already_said(known: list[Sighting], who: str, figure: Figure, stance: Stance) -> bool:
+def already_said(
+    known: list[Sighting],
+    who: str,
+    figure: Figure,
+    stance: Stance,
+    since: datetime | None = None,
+) -> bool:
     """Whether a sighting (not a configured claim's note) from the same speaker said the same
-    thing: agreeing figures, or both without a figure."""
+    thing: agreeing figures, or both without a figure. Only sightings from `since` on count: a
+    denial of the claim's newer figure is news even when its source denied an older one."""
+    after = timestamp(since)
     for s in known:
         if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
+            continue
+        if after is not None and (timestamp(s.published) or 0.0) < after:
             continue
         if not same_source(speaker(s.attribution, s.outlet), who):
             continue

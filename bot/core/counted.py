@@ -88,6 +88,12 @@ _CASUALTY_GAP = re.compile(
     r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who|still|"
     r"feared|believed|thought|reported|remain|remained|remaining)\s+)*$"
 )
+# Words that end the number's noun phrase: "36 after strikers blocked" does not count strikers.
+_GAP_BREAK = re.compile(
+    r"\b(?:after|before|when|while|because|since|following|during|until|as|than|if|in|on|at|"
+    r"for|by|from|with|who|which|that)\b",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^[\s,]*(?:(?:and|or|later|then|now|rising|rose|up|down|from|to)[\s,]+)*$")
 
 
@@ -128,8 +134,12 @@ def frames_for(
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
-        if kind is None:
+        if kind is None and not _own_noun(sentence, end, hi):
             kind = _counted_before(sentence, counted, lo, start)
+        if kind == "people" and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi)):
+            kind = "protesters"  # "200,000 people took part in the march"
+        elif kind is None and _walked_out(sentence, end):
+            kind = "protesters"  # "Ministry denies 48,000 joined rail strike"
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
@@ -228,7 +238,11 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         if hit.value in ROLE_KINDS and _CASUALTY_GAP.match(gap):
             first = hit
             break
-        if _words(gap) <= _MAX_GAP_WORDS and not re.search(r"[,.;:()]", gap):
+        if (
+            _words(gap) <= _MAX_GAP_WORDS
+            and not re.search(r"[,.;:()]", gap)
+            and not _GAP_BREAK.search(gap)
+        ):
             first = hit
             break
         return None, end
@@ -244,6 +258,84 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
             ):
                 return hit.value, hit.end
     return first.value, first.end
+
+
+_PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+_NOT_NOUNS = frozenset(
+    {"was", "has", "is", "does", "remains", "stands", "includes", "exceeds", "represents"}
+    | {"means", "seems", "appears", "rises", "falls", "goes", "comes", "always", "perhaps"}
+    | {"afterwards", "nevertheless", "nonetheless"}
+)
+
+
+def _own_noun(sentence: str, end: int, hi: int) -> bool:
+    """A figure followed by a plural noun that counts nothing we know ("from four villages",
+    "17 goals") counts that noun, not a counted word earlier in the sentence."""
+    m = _PLURAL_AFTER.match(sentence, end, hi)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in _NOT_NOUNS or word.endswith(("ss", "us", "is")) or word in COUNTED)
+
+
+_PROTEST = re.compile(
+    r"\b(?:march|marches|marched|marching|protest|protests|protested|protesting|rally|rallies|"
+    r"rallied|demonstration|demonstrations|demonstrated|turnout|sit-ins?|took to the streets)\b"
+)
+_SHOW = re.compile(  # a crowd at a match, a concert or a festival is people, not protesters
+    r"\b(?:match|game|stadium|league|fans|concert|festival|goal|season|club|cup|final|race)\b",
+    re.I,
+)
+_GENERIC_PEOPLE = re.compile(
+    r"\b(?:people|persons|citizens|participants|attendees|workers|employees|staff|members|"
+    r"crowds?)\b",
+    re.I,
+)
+_ACTION = re.compile(  # what protesters and strikers do
+    r"\s+(?:(?:have|had|has|were|are|reportedly|also|then)\s+)*"
+    r"(?:walked out|walk out|went on strike|stopped work|downed tools|took to the streets|"
+    r"(?:joined|join|took part|taken part|take part|participated|turned out)(?P<object>[^,.;]*))",
+    re.I,
+)
+_PROTEST_OBJECT = re.compile(
+    r"\b(?:strikes?|walkouts?|march|marches|protests?|rall(?:y|ies)|demonstrations?|sit-ins?|"
+    r"pickets?|stoppages?)\b",
+    re.I,
+)
+
+
+def _crowd(
+    sentence: str, counted: list[Hit], span: tuple[int, int], clause: tuple[int, int]
+) -> bool:
+    """People counted as a crowd of protesters or strikers: a generic people noun ("people",
+    "workers", "the crowd") that walked out, joined a strike or a march (or "took part" in
+    nothing named), or sits in a clause about a protest; a crowd anywhere but at a show."""
+    start, noun_end = span
+    lo, hi = clause
+    if noun_end > start:  # the noun after the number ("200,000 people")
+        nouns = [h for h in counted if h.end == noun_end]
+    else:  # the noun before it ("the crowd at about 40,000")
+        nouns = [h for h in counted if h.end <= start and h.start >= lo][-1:]
+    nouns = [h for h in nouns if h.value == "people" and _GENERIC_PEOPLE.fullmatch(h.phrase)]
+    if not nouns:
+        return False
+    action = _ACTION.match(sentence, nouns[0].end)
+    if action:
+        thing = action.group("object")
+        return thing is None or not thing.strip() or bool(_PROTEST_OBJECT.search(thing))
+    if _PROTEST.search(sentence, lo, hi):
+        return True
+    crowd = any(h.phrase.startswith("crowd") for h in nouns)
+    return crowd and not _SHOW.search(sentence, lo, hi)
+
+
+def _walked_out(sentence: str, end: int) -> bool:
+    """A bare number that walked out, or joined (took part in) a strike or a march."""
+    action = _ACTION.match(sentence, end)
+    if action is None:
+        return False
+    thing = action.group("object")
+    return thing is None or bool(_PROTEST_OBJECT.search(thing))
 
 
 def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> str | None:

@@ -14,9 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
+from itertools import pairwise
 
 from bot.core.attribution import (
-    attribution_of,
+    attribution_span,
     is_generic,
     parse_attribution,
     same_source,
@@ -65,11 +67,16 @@ from bot.core.reading import (
     story_sentences,
     without_dates,
 )
-from bot.core.stance import cue_stance, find_cue, framed_as_update
+from bot.core.stance import against_old_value, cue_stance, find_cue, framed_as_revision
 
 log = logging.getLogger(__name__)
 
+KEYWORD_GAP = 0  # words between two keywords that make one phrase ("rail strike")
+HEARD_MEMO = 100_000  # (topic, source) answers of _heard kept
 OFF_TOPIC_SCORE = 0.5  # a sentence far from topic keywords must say this much of the claim
+
+
+_same_source = lru_cache(maxsize=1 << 16)(same_source)  # pure, and asked of the same names
 
 
 def reference_figure(text: str) -> Figure | None:
@@ -119,10 +126,16 @@ class _Run:
         """A sentence read once per story, whatever the number of topics it is read for."""
         reading = self.readings.get(text)
         if reading is None:
-            figures = tuple(extract_figures(text))
+            attribution, names = attribution_span(text)
+            figures = tuple(extract_figures(text, excluded=names))
             cue, evidence = cue_stance(text)
-            update = framed_as_update(text, list(figures))
-            reading = _Reading(figures, masked(text), attribution_of(text), cue, evidence, update)
+            # only a sentence with a figure or a cue is matched and judged: the rest of its
+            # reading is never asked for
+            judged = bool(figures) or cue is not Stance.NEUTRAL
+            update = judged and against_old_value(text, list(figures))
+            revision = judged and framed_as_revision(text, list(figures))
+            words = masked(text) if judged else ""
+            reading = _Reading(figures, words, attribution, cue, evidence, update, revision)
             self.readings[text] = reading
         return reading
 
@@ -138,6 +151,7 @@ class _Reading:
     cue: Stance
     evidence: str
     update: bool
+    revision: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +162,8 @@ class _Said:
     attribution: Attribution
     cue: Stance
     evidence: str
-    update: bool  # framed as an update ("now", "up from")
+    update: bool  # measured against an old value ("more than the estimate of")
+    revision: bool = False  # revises an old value ("corrected", "a further 4,000")
 
 
 class Engine:
@@ -163,14 +178,19 @@ class Engine:
         self._order: list[str] = []
         self._sightings: dict[str, list[Sighting]] = defaultdict(list)
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
+        self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
+        self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
         self._syndication = SyndicationIndex()
         for topic in self._topics:
             for spec in topic.claims:
                 spec = spec if spec.topic == topic.id else replace(spec, topic=topic.id)
                 claim = self._add_claim(spec)
+                self._hear(spec)
                 if claim.reference is not None:
                     self._sightings[spec.id].append(_baseline(claim))
                     self._current[spec.id] = self._sightings[spec.id][-1]
+        # topics with common words among their keywords ("strike", "flood")
+        self._loose = [t for t in self._topics if any(k[:1].islower() for k in t.keywords)]
 
     # --- state ---------------------------------------------------------------------------
 
@@ -197,9 +217,16 @@ class Engine:
         if spec.id in self._index:
             return
         claim = self._add_claim(spec)
+        self._hear(spec)
         if claim.reference is not None:
             self._sightings[spec.id].append(_baseline(claim))
             self._current[spec.id] = self._sightings[spec.id][-1]
+
+    def _hear(self, spec: ClaimSpec) -> None:
+        """A configured claim's source is a voice of its topic."""
+        source = parse_attribution(spec.source).source
+        if source:
+            self._voices[spec.topic].add(source)
 
     def untrack(self, claim_id: str) -> None:
         """Stop matching a claim (`/untrack`); what was seen of it stays in the store."""
@@ -225,6 +252,7 @@ class Engine:
         run = _Run(story, origin, copy=origin != story.key)
         whole = f"{story.title}\n{story.text}"
         about = self._keywords.topics_in(whole)
+        about |= {t.id for t in self._loose if t.id not in about and self._about(t, whole)}
         topics = [t for t in self._topics if t.id in about]
         if topics:
             sentences = story_sentences(story)
@@ -245,16 +273,58 @@ class Engine:
         said_in = {s.paragraph for s in sentences if gate.search(without_dates(s.text))}
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
-        last_named = Attribution()
+        last_named, named_in = Attribution(), -1
         for sentence in sentences:
             attribution = run.read(sentence.text).attribution
             if is_generic(attribution) and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
+            elif not (attribution.source or attribution.via) and sentence.paragraph == named_in:
+                attribution = last_named  # reported speech goes on until the paragraph ends
             elif (attribution.source or attribution.via) and not sentence.title:
-                last_named = attribution
-            topical = bool(gate.search(without_dates(sentence.text)))
+                last_named, named_in = attribution, sentence.paragraph
+            topical = bool(gate.search(without_dates(sentence.text))) or self._heard(
+                topic.id, attribution
+            )
             near = topical or sentence.paragraph in said_in
             self._process_sentence(run, topic, sentence, attribution, topical, near, entities)
+
+    def _about(self, topic: Topic, whole: str) -> bool:
+        """A story that names none of the topic's names is still about it when two of its
+        keywords go together ("rail strike", "rail strikers") or when it names a source already
+        heard on the topic ("the State Emergency Service"); a lone common word ("a lightning
+        strike", "a flood of orders") is not enough."""
+        text = without_dates(whole)
+        hits = [
+            (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
+        ]
+        if not hits:
+            return False
+        for (_, end, first), (start, _, second) in pairwise(hits):
+            if first != second and len(text[end:start].split()) <= KEYWORD_GAP:
+                return True
+        low = text.lower()
+        return any(
+            len(voice.split()) >= 2 and voice.lower() in low
+            for voice in self._voices.get(topic.id, ())
+        )
+
+    def _heard(self, topic_id: str, attribution: Attribution) -> bool:
+        """Whether a source already heard on the topic says it: the State Emergency Service on
+        houses damaged speaks of its floods even in a sentence that does not name them."""
+        source = attribution.source
+        if not source:
+            return False
+        voices = self._voices.get(topic_id, ())
+        # voices are only ever added: a yes stays a yes, a no holds until the topic hears more
+        key = (topic_id, source)
+        memo = self._heard_memo.get(key)
+        if memo is not None and (memo[1] or memo[0] == len(voices)):
+            return memo[1]
+        heard = any(_same_source(source, known) for known in voices)
+        if len(self._heard_memo) >= HEARD_MEMO:
+            self._heard_memo.clear()
+        self._heard_memo[key] = (len(voices), heard)
+        return heard
 
     def _process_sentence(
         self,
@@ -269,7 +339,7 @@ class Engine:
         text = sentence.text
         reading = run.read(text)
         figures, sentence_masked, cue = reading.figures, reading.masked, reading.cue
-        said = _Said(text, attribution, cue, reading.evidence, reading.update)
+        said = _Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         for figure in figures:
@@ -283,7 +353,7 @@ class Engine:
                     step = said
                     if is_increment(text, figure.span[0]):  # a further 4,000: a new total
                         figure = self._total(claim.spec.id, figure, text, earlier)
-                        step = replace(said, update=True)
+                        step = replace(said, update=True, revision=True)
                     earlier[claim.spec.id] = figure
                     self._judge(run, claim, figure, step, score, sentence.title)
             elif self._may_learn(run, sentence, near, cue) and in_topic(figure, topical, entities):
@@ -339,12 +409,18 @@ class Engine:
         who = speaker(said.attribution, story.outlet)
         verdict = None
         if current is not None:
-            revision = said.update or (
-                figure is not None
-                and not current.origin_key.startswith(BASELINE_PREFIX)
-                and same_source(speaker(current.attribution, current.outlet), who)
+            own = figure is not None and _same_source(
+                speaker(current.attribution, current.outlet), who
+            )  # the current figure's own source (a configured claim's too) revises it
+            verdict = judge(
+                figure,
+                said.cue,
+                [current],
+                story.published,
+                update_cue=said.revision,
+                own_source=own,
+                framed=said.update,
             )
-            verdict = judge(figure, said.cue, [current], story.published, update_cue=revision)
         stance = verdict.stance if verdict else Stance.SUPPORTS
         if verdict is None and said.cue is not Stance.NEUTRAL:
             stance = said.cue
@@ -370,7 +446,9 @@ class Engine:
             verdict = replace(verdict, kind=FindingKind.NEW_FIGURE)
         if verdict.kind is FindingKind.NEW_FIGURE:
             self._current[claim_id] = sighting
-        if already_said(known, who, shown, stance):
+        latest = self._current.get(claim_id)
+        since = latest.published if latest and stance is Stance.REFUTES else None
+        if already_said(known, who, shown, stance, since):
             return  # the same source said it before: nothing new
         if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
             return  # "stands by its estimate": the claim's source again, not a new one
@@ -386,6 +464,9 @@ class Engine:
         run.seen.add(key)
         self._sightings[claim_id].append(sighting)
         run.sightings.append((claim_id, sighting))
+        claim = self._index.get(claim_id)
+        if claim is not None and sighting.attribution.source:
+            self._voices[claim.spec.topic].add(sighting.attribution.source)
 
     def _independent(self, claim_id: str, figure: Figure, stance: Stance) -> int:
         """Distinct speakers that said this (a syndicated copy or the same speaker quoted by
@@ -397,7 +478,7 @@ class Engine:
             if figure.text and s.figure.text and not figures_agree(figure, s.figure):
                 continue
             name = speaker(s.attribution, s.outlet)
-            if not any(same_source(name, known) for known in speakers):
+            if not any(_same_source(name, known) for known in speakers):
                 speakers.append(name)
         return max(1, len(speakers))
 

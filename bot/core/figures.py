@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -29,7 +30,7 @@ from bot.core.lexicon import (
     VAGUE_PHRASES,
 )
 from bot.core.model import Figure, Hedge
-from bot.core.numbers import Number, find_numbers
+from bot.core.numbers import Number, find_numbers, may_hold_number
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +89,16 @@ class _Raw:
     number: tuple[int, int] = (-1, -1)  # the number alone ("30,000"): Figure.text and span
 
 
-def extract_figures(sentence: str) -> list[Figure]:
-    """The figures of one sentence, in order of appearance."""
+def extract_figures(
+    sentence: str, *, excluded: Sequence[tuple[int, int]] | None = None
+) -> list[Figure]:
+    """The figures of one sentence, in order of appearance. `excluded` is the spans of the
+    attribution's names (`attribution_span`), when the caller has them already."""
     raws = _raw_figures(sentence)
     if not raws:
         return []
-    _, excluded = attribution_span(sentence)
+    if excluded is None:
+        _, excluded = attribution_span(sentence)
     frames = frames_for(
         sentence, [(r.start, r.end) for r in raws], excluded, [r.unit for r in raws]
     )
@@ -119,6 +124,8 @@ def extract_figures(sentence: str) -> list[Figure]:
 
 def _raw_figures(sentence: str) -> list[_Raw]:
     vague = _vague(sentence)
+    if not vague and not may_hold_number(sentence):
+        return []  # no digit, no number word: nothing below would find a figure
     headline = _title_case(sentence)
     blocked = [(m.start(), m.end()) for m in _NOT_COUNT_SPANS.finditer(sentence)]
     blocked += [(v.start, v.end) for v in vague]
@@ -152,13 +159,17 @@ def _vague(sentence: str) -> list[_Raw]:
     return out
 
 
+_NEXT_WORD = re.compile(r"\s*([\w'./°%$€£-]+)")
+_PREV_WORD = re.compile(r"([\w'.#]+)\s*$")
+
+
 def _next_word(sentence: str, end: int) -> str:
-    m = re.match(r"\s*([\w'./°%$€£-]+)", sentence[end : end + 40])
+    m = _NEXT_WORD.match(sentence[end : end + 40])
     return m.group(1).lower().rstrip(".,;:") if m else ""
 
 
 def _prev_word(sentence: str, start: int) -> str:
-    m = re.search(r"([\w'.#]+)\s*$", sentence[max(0, start - 40) : start])
+    m = _PREV_WORD.search(sentence[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
 
 
@@ -208,6 +219,10 @@ def _counts_in_context(prev_word: str, next_word: str) -> bool:
     )
 
 
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_PERCENT_JOINT = re.compile(r"\s*(?:%|per)")
+
+
 def _join_ranges(sentence: str, numbers: list[Number]) -> list[_Raw]:
     out: list[_Raw] = []
     i = 0
@@ -217,8 +232,8 @@ def _join_ranges(sentence: str, numbers: list[Number]) -> list[_Raw]:
             b = numbers[i + 1]
             joint = sentence[a.end : b.start]
             opened = _RANGE_OPEN.search(sentence[max(0, a.start - 12) : a.start])
-            word = re.sub(r"[^a-z]+", " ", joint.lower()).split()
-            percent = bool(re.match(r"\s*(?:%|per)", joint))
+            word = _NON_LETTERS.sub(" ", joint.lower()).split()
+            percent = bool(_PERCENT_JOINT.match(joint))
             same_unit = not percent or bool(_PERCENT_AFTER.match(sentence[b.end : b.end + 12]))
             joined = bool(word) and word[0] in ("and", "or") and not opened
             if _RANGE_JOIN.match(joint) and same_unit and not joined:
@@ -310,14 +325,20 @@ def _is_round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
+@cache
+def _currency_prefixes() -> tuple[tuple[str, str], ...]:
+    """CURRENCY_PREFIX, longest symbol first."""
+    return tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+
+
 def _with_unit(sentence: str, raw: _Raw) -> _Raw:
     after = sentence[raw.end : raw.end + 24]
     m = _PERCENT_AFTER.match(after)
     if m:
         return replace(raw, unit="percent", end=raw.end + m.end())
-    text = sentence[raw.start : raw.end]
-    for symbol, code in sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])):
-        if symbol in text.lower():
+    text = sentence[raw.start : raw.end].lower()
+    for symbol, code in _currency_prefixes():
+        if symbol in text:
             return replace(raw, unit=code)
     before = sentence[max(0, raw.start - 4) : raw.start]
     m2 = _CURRENCY_BEFORE.search(before)

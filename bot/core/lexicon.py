@@ -272,7 +272,89 @@ COUNTED: dict[str, str] = {
     "containers": "containers",
     "civilians": "civilians",
     "people": "people",
-    "refugees": "refugees",
+    "persons": "people",
+    "refugees": "displaced",
+    # crowds: what a protest's size is a count of
+    "crowd": "people",  # a protest's crowd, or fans at a match: see counted._crowd
+    "crowds": "people",
+    "turnout": "protesters",
+    "rallygoers": "protesters",
+    "strikers": "protesters",
+    "number of marchers": "protesters",
+    "number of protesters": "protesters",
+    "number of demonstrators": "protesters",
+    "number of participants": "protesters",
+    # people by role (firefighters, runners and passengers are people, README "Mappings")
+    "rescuers": "people",
+    "rescue workers": "people",
+    "emergency workers": "people",
+    "volunteers": "people",
+    "riot police": "people",
+    "police officers": "people",
+    "officers": "people",
+    "policemen": "people",
+    "gendarmes": "people",
+    "fire crews": "people",
+    "medics": "people",
+    "participants": "people",
+    "employees": "people",
+    "staff": "people",
+    "members": "people",
+    "attendees": "people",
+    "spectators": "people",
+    "students": "people",
+    "visitors": "people",
+    "tourists": "people",
+    "inhabitants": "people",
+    "villagers": "people",
+    "citizens": "people",
+    # tolls in other words
+    "lives": "killed",
+    "bodies": "killed",
+    "hospitalised": "injured",
+    "hospitalized": "injured",
+    "in hospital": "injured",
+    "treated for smoke inhalation": "injured",
+    "treated in hospital": "injured",
+    "displaced people": "displaced",
+    "fled their homes": "displaced",
+    "forced to flee": "displaced",
+    "left homeless": "displaced",
+    "in shelters": "displaced",
+    "in emergency shelters": "displaced",
+    "detainees": "arrested",
+    "in custody": "arrested",
+    "taken into custody": "arrested",
+    # areas: each unit its own kind
+    "ha": "hectares",
+    "hectare": "hectares",
+    "acre": "acres",
+    "square kilometres": "square_km",
+    "square kilometers": "square_km",
+    "sq km": "square_km",
+    "km2": "square_km",
+    "km²": "square_km",
+    "square miles": "square_miles",
+    # things (season tickets, shares, drones and bicycle racks are units, README "Mappings")
+    "homes": "units",
+    "houses": "units",
+    "households": "units",
+    "buildings": "units",
+    "properties": "units",
+    "accounts": "units",
+    "customer accounts": "units",
+    "records": "units",
+    "patient records": "units",
+    "routers": "units",
+    "servers": "units",
+    "devices": "units",
+    "vessels": "units",
+    "flights": "units",
+    "customers": "people",
+    "evacuations": "displaced",
+    "from their homes": "displaced",
+    "forced out": "displaced",
+    "forced out of their homes": "displaced",
 }
 
 # Tolls: counted by what happened to people, and growing over time; a casualty cue after a number
@@ -304,7 +386,20 @@ CASUALTY_VERBS: dict[str, str] = {
     "displacing": "displaced",
     "evacuated": "displaced",
     "arrested": "arrested",
+    "arrest": "arrested",
+    "arrests": "arrested",
+    "arresting": "arrested",
     "detained": "arrested",
+    "detain": "arrested",
+    "detaining": "arrested",
+    "evacuate": "displaced",
+    "evacuating": "displaced",
+    "hire": "jobs",  # "would hire 350 workers" counts jobs
+    "hires": "jobs",
+    "hiring": "jobs",
+    "laid off": "jobs",
+    "lay off": "jobs",
+    "laying off": "jobs",
 }
 PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people"})
 # Kinds that say what the people counted did or suffered: after a people noun they win ("4,000
@@ -317,7 +412,9 @@ HEAD_NOUNS: frozenset[str] = frozenset({"death toll", "toll", "number of"})
 # Quantities that keep growing: a later, higher figure may be an update; a lower one from another
 # source is a dispute. Tolls (the "casualties" event), a burned area, a containment rate.
 CUMULATIVE_EVENTS: frozenset[str] = frozenset({"casualties"})
-CUMULATIVE_KINDS: frozenset[str] = frozenset({"hectares", "acres", "containment"})
+CUMULATIVE_KINDS: frozenset[str] = frozenset(
+    {"hectares", "acres", "square_km", "square_miles", "containment"}
+)
 
 # Words of a source restating its own figure: "stands by its estimate" agrees, but it is not a new
 # source agreeing (no corroboration).
@@ -354,6 +451,35 @@ UPDATE_CUES: tuple[str, ...] = (
     "expanded",
 )
 
+# Words that revise a figure, whoever gives it: the old value is replaced, not contradicted
+# (README rule 3: "revised from 4.2% to 4.4%", "a correction after a retraction", "more than
+# analysts' earlier estimate"). Weaker words ("now", "rose to") only frame a figure as news.
+REVISION_CUES: tuple[str, ...] = (
+    "corrected",
+    "correcting",
+    "correction",
+    "revised",
+    "revising",
+    "revises",
+    "revision",
+    "raised its",
+    "raised their",
+    "lowered its",
+    "lowered their",
+    "updated its",
+    "updated their",
+    "expanded",
+    "first reported",
+    "initially reported",
+    "originally reported",
+    "earlier estimate",
+    "previous estimate",
+    "earlier figure",
+    "previous figure",
+    "up from",
+    "down from",
+)
+
 # What a percentage or an amount of money measures: phrase -> measure. Longest phrase wins.
 MEASURES: dict[str, str] = {
     "inflation": "inflation",
@@ -380,6 +506,15 @@ MEASURES: dict[str, str] = {
     "fixed": "repairs",
     "repaired": "repairs",
     "repair rate": "repairs",
+    "fine": "fine",
+    "fined": "fine",
+    "penalty": "fine",
+    "reset": "password_resets",
+    "passwords": "password_resets",
+    "trains": "services",
+    "train services": "services",
+    "services": "services",
+    "flights": "services",
     "contained": "containment",
     "containment": "containment",
     "turnout": "turnout",
@@ -640,6 +775,14 @@ REFUTE_CUES: tuple[str, ...] = (
     "cannot confirm",
     "did not confirm",
     "has not confirmed",
+    "was wrong",
+    "were wrong",
+    "is wrong",
+    "are wrong",
+    "incorrect",
+    "a fantasy",
+    "made up",
+    "misinformation",
 )
 
 DISPUTE_CUES: tuple[str, ...] = (
@@ -678,6 +821,24 @@ DISPUTE_CUES: tuple[str, ...] = (
     "seemed low",
     "seems low",
     "more likely",
+    "above the official",
+    "below the official",
+    "than the official",
+    "exceeds the official",
+    "its own count",
+    "their own count",
+    "its own estimate",
+    "their own estimate",
+    "own tally",
+    "called into question",
+    "calls into question",
+    "cast doubt",
+    "casts doubt",
+    "questions the",
+    "overestimate",
+    "overestimates",
+    "underestimated",
+    "overestimated",
 )
 
 # Phrases that take no side, though they hold a refuting word: "did not confirm or deny".
@@ -702,6 +863,8 @@ NEGATORS: tuple[str, ...] = (
     "would not",
     "no longer",
     "without",
+    "nobody",
+    "no one",
 )
 
 # Cues that are themselves negative: a negator before them does not flip them into support.

@@ -8,9 +8,11 @@ the few claims sharing its words instead of scanning them all.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -18,7 +20,10 @@ from bot.core.counted import find_periods, find_phrases
 from bot.core.lexicon import COUNTED, ENTITIES, MEASURES, STOPWORDS, SYNONYMS
 from bot.core.model import ClaimSpec, Figure
 
+_K = TypeVar("_K")
+
 MAX_CANDIDATES = 50
+MAX_POOL = 2_000  # claims counting one quantity in a topic scored for a figure
 MAX_POSTING = 5_000  # tokens shared by more claims than this are too common to pick candidates
 WORD_MATCH = 85  # rapidfuzz ratio for two words to count as the same ("troop", "troops")
 EVENT_NEEDS_TEXT = 0.6  # a figure without an event matches an eventful claim only this similar
@@ -53,7 +58,8 @@ def masked(text: str) -> str:
 
 
 def similarity(claim_masked: str, sentence_masked: str) -> float:
-    """0..1: the share of the claim's words the sentence says (numbers masked, fuzzy words)."""
+    """0..1: the share of the claim's words the sentence says (numbers masked, fuzzy words).
+    (`SentenceWords.share` is the same, for many claims against one sentence.)"""
     claim_words = set(claim_masked.split()) - {"#"}
     sentence_words = list(set(sentence_masked.split()) - {"#"})
     if not claim_words or not sentence_words:
@@ -67,11 +73,54 @@ def similarity(claim_masked: str, sentence_masked: str) -> float:
     return said / len(claim_words)
 
 
+def words_of(text_masked: str) -> tuple[str, ...]:
+    """The distinct words of a masked text, numbers left out, in order of first use."""
+    return tuple(sys.intern(w) for w in dict.fromkeys(text_masked.split()) if w != "#")
+
+
+class SentenceWords:
+    """A sentence's masked words, and which other words it says (exactly, or within
+    WORD_MATCH): scoring many claims against one sentence asks about each word once."""
+
+    __slots__ = ("_listed", "_said", "masked", "words")
+
+    def __init__(self, sentence_masked: str) -> None:
+        self.masked = sentence_masked
+        self.words = frozenset(words_of(sentence_masked))
+        self._listed = list(self.words)
+        self._said: dict[str, bool] = {}
+
+    def says(self, word: str) -> bool:
+        said = self._said.get(word)
+        if said is None:
+            said = word in self.words or (
+                process.extractOne(word, self._listed, scorer=fuzz.ratio, score_cutoff=WORD_MATCH)
+                is not None
+            )
+            self._said[word] = said
+        return said
+
+    def share(self, claim_words: tuple[str, ...]) -> float:
+        """`similarity` of a claim given by its `words_of`."""
+        if not claim_words or not self._listed:
+            return 0.0
+        said = self._said
+        count = 0
+        for word in claim_words:
+            hit = said.get(word)
+            count += self.says(word) if hit is None else hit
+        return count / len(claim_words)
+
+
 @dataclass(frozen=True, slots=True)
 class IndexedClaim:
     spec: ClaimSpec
     reference: Figure | None  # the figure the claim's own text states
     masked: str
+    words: tuple[str, ...] = ()  # words_of(masked): what similarity compares
+
+    def word_set(self) -> tuple[str, ...]:
+        return self.words or words_of(self.masked)
 
 
 def quantity_key(figure: Figure) -> str | None:
@@ -113,24 +162,40 @@ def frame_agreement(figure: Figure, reference: Figure) -> int:
     return sum(1 for a, b in pairs if a is not None and a == b)
 
 
+def _post(index: dict[_K, list[str]], key: _K, claim_id: str, again: bool) -> None:
+    """Add `claim_id` to the posting of `key` (checking for it only when `again`)."""
+    posting = index.get(key)
+    if posting is None:
+        index[key] = [claim_id]
+    elif not again or claim_id not in posting:
+        posting.append(claim_id)
+
+
 class ClaimIndex:
-    """Claims by topic, with inverted indexes over tokens and counted kinds."""
+    """Claims by topic, with inverted indexes over tokens and counted kinds.
+
+    Postings are lists of distinct claim ids (a set costs three times the memory, and a
+    hundred thousand claims make half a million postings, most of one or two ids)."""
 
     def __init__(self) -> None:
         self._claims: dict[str, IndexedClaim] = {}
-        self._by_token: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._by_counted: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-        self._by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._by_token: dict[str, dict[str, list[str]]] = defaultdict(dict)  # topic, token
+        self._by_counted: dict[tuple[str, str, str], list[str]] = {}
+        self._by_key: dict[tuple[str, str], list[str]] = {}
+        self._sentence = SentenceWords("")  # the last sentence scored, with its word memo
 
     def add(self, spec: ClaimSpec, reference: Figure | None) -> IndexedClaim:
-        claim = IndexedClaim(spec, reference, masked(spec.text))
+        text_masked = masked(spec.text)
+        claim = IndexedClaim(spec, reference, text_masked, words_of(text_masked))
+        again = spec.id in self._claims  # its old postings stay: only add what is missing
         self._claims[spec.id] = claim
-        for token in set(claim.masked.split()) - {"#"}:
-            self._by_token[(spec.topic, token)].add(spec.id)
+        tokens = self._by_token[spec.topic]
+        for token in claim.words:
+            _post(tokens, token, spec.id, again)
         key = quantity_key(reference) if reference is not None else None
         if reference is not None and key:
-            self._by_counted[(spec.topic, key, reference.unit)].add(spec.id)
-            self._by_key[(spec.topic, key)].add(spec.id)
+            _post(self._by_counted, (spec.topic, key, reference.unit), spec.id, again)
+            _post(self._by_key, (spec.topic, key), spec.id, again)
         return claim
 
     def remove(self, claim_id: str) -> IndexedClaim | None:
@@ -138,9 +203,12 @@ class ClaimIndex:
         claim = self._claims.pop(claim_id, None)
         if claim is None:
             return None
-        for index in (self._by_token, self._by_counted, self._by_key):
-            for posting in index.values():
-                posting.discard(claim_id)
+        postings = [*self._by_counted.values(), *self._by_key.values()]
+        for tokens in self._by_token.values():
+            postings.extend(tokens.values())
+        for posting in postings:
+            if claim_id in posting:
+                posting.remove(claim_id)
         return claim
 
     def get(self, claim_id: str) -> IndexedClaim | None:
@@ -158,13 +226,31 @@ class ClaimIndex:
 
     def candidates(self, topic: str, sentence_tokens: Iterable[str]) -> list[IndexedClaim]:
         """Claims of `topic` sharing the most tokens with the sentence (at most 50)."""
+        return [self._claims[claim_id] for claim_id in self._nearest(topic, sentence_tokens)]
+
+    def _nearest(
+        self,
+        topic: str,
+        sentence_tokens: Iterable[str],
+        among: set[str] | None = None,
+        limit: int = MAX_CANDIDATES,
+    ) -> list[str]:
+        """Ids of the claims of `topic` (of `among`, if given) sharing the most tokens with
+        the sentence, most first, then by id."""
         counts: Counter[str] = Counter()
+        tokens = self._by_token.get(topic, {})
         for token in set(sentence_tokens) - {"#"}:
-            posting = self._by_token.get((topic, token))
+            posting = tokens.get(token)
             if posting and len(posting) <= MAX_POSTING:
-                counts.update(posting)
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        return [self._claims[claim_id] for claim_id, _ in best]
+                counts.update(posting if among is None else [i for i in posting if i in among])
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [claim_id for claim_id, _ in best]
+
+    def _words(self, sentence_masked: str) -> SentenceWords:
+        sentence = self._sentence
+        if sentence.masked != sentence_masked:
+            sentence = self._sentence = SentenceWords(sentence_masked)
+        return sentence
 
     def best_for_words(
         self, topic: str, text: str, sentence_masked: str
@@ -173,11 +259,13 @@ class ClaimIndex:
         (at least NUMBERLESS_SCORE of them, NUMBERLESS_WORDS or more), else the one claim counting
         what the sentence names ("retracted its January jobs figure", "no information about
         prisoners of war"), its period not in conflict."""
-        words = set(sentence_masked.split()) - {"#"}
+        sentence = self._words(sentence_masked)
+        words = sentence.words
         best: tuple[tuple[float, int], IndexedClaim] | None = None
         for claim in self.candidates(topic, words):
-            score = similarity(claim.masked, sentence_masked)
-            shared = len(words & set(claim.masked.split()))
+            claim_words = claim.word_set()
+            score = sentence.share(claim_words)
+            shared = sum(1 for word in claim_words if word in words)
             rank = (score, shared)
             enough = score >= NUMBERLESS_SCORE and shared >= NUMBERLESS_WORDS
             if enough and (best is None or rank > best[0]):
@@ -201,22 +289,30 @@ class ClaimIndex:
     def best_for_figure(
         self, topic: str, figure: Figure, sentence_masked: str
     ) -> tuple[IndexedClaim, float] | None:
-        """The claim this figure is a figure for, with the text score; None if no claim fits."""
+        """The claim this figure is a figure for, with the text score; None if no claim fits.
+
+        Every claim of the topic counting the same quantity is scored (up to MAX_POOL of them,
+        else those sharing the most words with the sentence), so the best one is never cut off
+        by a candidate limit; ties go to the claim agreeing on more of the frame, then the
+        higher score, then the smaller id."""
         key = quantity_key(figure)
         if key is None:
             return None
-        ranked: list[tuple[int, float, str, IndexedClaim]] = []
-        pool = self.by_counted(topic, key, figure.unit)
-        if len(pool) > MAX_CANDIDATES:  # many claims count the same thing: let the words choose
-            near = {c.spec.id for c in self.candidates(topic, sentence_masked.split())}
-            pool = [c for c in pool if c.spec.id in near]
-        for claim in pool:
-            assert claim.reference is not None
-            score = similarity(claim.masked, sentence_masked)
-            if frame_compatible(figure, claim.reference, score):
-                agreement = frame_agreement(figure, claim.reference)
-                ranked.append((agreement, score, claim.spec.id, claim))
-        if not ranked:
+        pool: Collection[str] = self._by_counted.get((topic, key, figure.unit), ())
+        if not pool:
             return None
-        ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
-        return ranked[0][3], ranked[0][1]
+        sentence = self._words(sentence_masked)
+        if len(pool) > MAX_POOL:  # a huge pool: let the words choose
+            pool = self._nearest(topic, sentence.words, among=set(pool), limit=MAX_POOL)
+        best: tuple[tuple[int, float, str], IndexedClaim] | None = None
+        for claim_id in pool:
+            claim = self._claims[claim_id]
+            reference = claim.reference
+            assert reference is not None
+            score = sentence.share(claim.word_set())
+            if not frame_compatible(figure, reference, score):
+                continue
+            rank = (-frame_agreement(figure, reference), -score, claim_id)  # smallest wins
+            if best is None or rank < best[0]:
+                best = (rank, claim)
+        return None if best is None else (best[1], -best[0][1])

@@ -34,6 +34,32 @@ _WORD_RUN = re.compile(
 )
 
 
+_SEP_RE = re.compile(_SEP)
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_WORDS = re.compile(r"\w+")
+_NUMBER_WORD_HEADS = frozenset(w.lower()[:3] for w in NUMBER_WORDS if len(w) >= 3)
+_SHORT_NUMBER_WORDS = tuple(w.lower() for w in NUMBER_WORDS if len(w) < 3)
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_number(text: str) -> bool:
+    """False when `find_numbers` certainly finds nothing: no digit and no number word."""
+    return bool(_DIGIT.search(text)) or _may_hold_number_word(text)
+
+
+def _may_hold_number_word(text: str) -> bool:
+    """False when `_WORD_RUN` certainly matches nothing. A match starts and ends at word
+    boundaries and each of its words (\\w+ runs) is made of number words, so in ASCII text a
+    match needs a word that begins like one; other text (where case folding may make "ſix" a
+    "six") is left to the regex."""
+    if not text.isascii():
+        return True
+    return any(
+        word[:3] in _NUMBER_WORD_HEADS or word.startswith(_SHORT_NUMBER_WORDS)
+        for word in _WORDS.findall(text.lower())
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """A number found in text."""
@@ -64,7 +90,7 @@ def find_numbers(text: str) -> list[Number]:
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in _DIGITS.finditer(text):
-        raw = re.sub(_SEP, "", m.group("int"))
+        raw = _SEP_RE.sub("", m.group("int"))
         if len(raw) > 15:
             continue
         value = float(raw + (m.group("dec") or ""))
@@ -89,6 +115,8 @@ def _digit_numbers(text: str) -> list[Number]:
 
 def _word_numbers(text: str) -> list[Number]:
     out: list[Number] = []
+    if not _may_hold_number_word(text):
+        return out
     for m in _WORD_RUN.finditer(text):
         phrase = m.group(0)
         value = words_to_number(phrase)
@@ -113,7 +141,7 @@ def _word_numbers(text: str) -> list[Number]:
 
 def words_to_number(phrase: str) -> float | None:
     """ "six hundred" -> 600, "a thousand" -> 1000, "twenty-five thousand" -> 25000."""
-    words = re.split(r"[\s-]+", phrase.strip().lower())
+    words = _WORD_SPLIT.split(phrase.strip().lower())
     if words and words[0] in ("a", "an"):
         words[0] = "one"
     if not words or (words == ["one"] and phrase.strip().lower() in ("a", "an")):

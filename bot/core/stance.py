@@ -12,7 +12,14 @@ from functools import cache
 from bot.core.compare import figures_agree
 from bot.core.counted import is_increment
 from bot.core.figures import extract_figures
-from bot.core.lexicon import DISPUTE_CUES, NEGATORS, NON_COMMITTAL, REFUTE_CUES, UPDATE_CUES
+from bot.core.lexicon import (
+    DISPUTE_CUES,
+    NEGATORS,
+    NON_COMMITTAL,
+    REFUTE_CUES,
+    REVISION_CUES,
+    UPDATE_CUES,
+)
 from bot.core.matching import frame_agreement, frame_compatible, masked, similarity
 from bot.core.model import Figure, Stance
 from bot.core.reading import is_baseline_mention
@@ -92,4 +99,57 @@ def framed_as_update(text: str, figures: list[Figure]) -> bool:
     "more than the earlier estimate of"), or adding to one ("a further 800,000")."""
     return bool(find_cue(text, UPDATE_CUES)) or any(
         is_baseline_mention(text, f) or is_increment(text, f.span[0]) for f in figures
+    )
+
+
+_REVISED_BASELINE = re.compile(
+    r"\b(?:up from|down from|from)\s+(?:the\s+|its\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:earlier|previous|first|initial|original|corrected|revised)(?:\s+[\w'’-]+){0,3}\s+"
+    r"(?:of\s+)?(?:up to\s+|about\s+)?(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+
+
+def framed_as_revision(text: str, figures: list[Figure]) -> bool:
+    """A revision, whoever gives it: said so ("corrected", "revised", "up from"), adding to an
+    old value ("a further 800,000"), or measured against an earlier one ("more than the
+    corrected 21,000", "analysts' earlier estimate of"). A contrast with another source's
+    value ("rather than the 30,000", "above the official figure of") is not one."""
+    if _cue_regex(REVISION_CUES).search(text.lower()):  # "not 38,000 as first reported"
+        return True
+    for figure in figures:
+        start = figure.span[0]
+        if is_increment(text, start):
+            return True
+        if is_baseline_mention(text, figure) and _REVISED_BASELINE.search(
+            text, max(0, start - 50), start
+        ):
+            return True
+    return False
+
+
+def against_old_value(text: str, figures: list[Figure]) -> bool:
+    """A figure measured against an older one ("more than the estimate of up to $2m", "well
+    above the official figure of 18,000"): an update when it comes later, a dispute when it
+    comes from another source at the same time."""
+    return any(is_baseline_mention(text, f) and not _owned(text, f) for f in figures)
+
+
+_OWNED_BEFORE = re.compile(
+    r"\b(?:not|official)\b[^,;]*$|\w['’]s?\s+(?:\w+\s+)?(?:figure|estimate|count|tally|forecast)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+_OWNED_AFTER = re.compile(
+    r"[^,;.]{0,30}?\b(?:reported|cited|given|forecast|estimated|claimed)\s+by\b", re.IGNORECASE
+)
+
+
+def _owned(text: str, figure: Figure) -> bool:
+    """An old value that belongs to another source ("not the 25% reported by the operator",
+    "the official figure of 18,000", "the union's figure of 42,000"): a contrast, not a
+    revision."""
+    start, end = figure.span
+    return bool(
+        _OWNED_BEFORE.search(text, max(0, start - 50), start) or _OWNED_AFTER.match(text, end)
     )

@@ -84,3 +84,26 @@ def test_same_source_knows_acronyms_and_articles() -> None:
 def test_a_passive_speech_verb_names_no_speaker() -> None:
     a = attribution_of("The maker widened the recall after new faults were reported in Canada.")
     assert a == Attribution()
+
+
+def test_a_name_inside_another_is_the_same_source() -> None:
+    assert same_source("union", "Rail Workers' Union")
+    assert same_source("fire service", "the regional fire service")
+    assert same_source("Veyra Telecom's chief executive", "Veyra Telecom")
+    assert not same_source("ministry", "finance ministry")  # too generic to say
+    assert not same_source("Kolvenian military intelligence", "Kolvenian general staff")
+
+
+def test_the_speaker_of_a_second_verb_is_the_sentence_s_subject() -> None:
+    sentence = (
+        "Veyra Telecom's chief executive, Paul Arnell, apologised on Friday to the owners of "
+        "5.6 million accounts and said the company would pay."
+    )
+    assert attribution_of(sentence).source == "Veyra Telecom's chief executive"
+    sentence = "The union raised its count to 48,000, saying depots had reported late."
+    assert attribution_of(sentence).source == "union"
+
+
+def test_a_source_that_revises_its_figure_speaks() -> None:
+    sentence = "The statistics office revised the January rate to 4.4% from 4.2%."
+    assert attribution_of(sentence).source == "statistics office"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.figures import extract_figures
 from bot.core.model import Figure
 
@@ -115,3 +117,72 @@ def test_a_nationwide_figure_has_a_wider_scope() -> None:
         "About 900,000 people marched nationwide; 35,000 people marched in the capital."
     )
     assert (national.scope, local.scope) == ("national", None)
+
+
+def counted(sentence: str) -> list[str | None]:
+    return [f.counted for f in extract_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Some 12,000 demonstrators gathered in Castle Square.", ["protesters"]),
+        ("About 3,000 marchers and 500 strikers reached parliament.", ["protesters"] * 2),
+        ("Organisers said 90,000 people took part in the march.", ["protesters"]),
+        ("The ministry said fewer than 20,000 people took part.", ["protesters"]),
+        ("Police estimated the crowd at about 25,000.", ["protesters"]),
+        ("Police put the turnout at 30,000.", ["protesters"]),
+        ("About 8,000 dock workers walked out on Monday.", ["protesters"]),
+        ("The union said 6,000 of its members had joined the walkout.", ["protesters"]),
+        ("Ministry denies 9,000 joined the strike", ["protesters"]),
+        ("Almost 2,000 people joined the rescue effort.", ["people"]),
+        ("The club won in front of a crowd of 31,500.", ["people"]),
+        ("A record 12,000 runners took part in the race.", ["people"]),
+    ],
+)
+def test_a_crowd_of_protesters_or_strikers(sentence: str, kinds: list[str]) -> None:
+    assert counted(sentence) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("More than 900 firefighters, rescuers and volunteers were deployed.", ["people"]),
+        ("The ministry sent 4,000 extra personnel and 1,200 riot police.", ["troops", "people"]),
+        ("About 300 police officers were on duty.", ["people"]),
+        ("At least 15 officers were hurt.", ["injured"]),
+        ("Police detained 45 people and arrested a further 20.", ["arrested"] * 2),
+        ("Police arrest 36 after strikers block tracks", ["arrested"]),
+        ("Some 250 detainees were released.", ["arrested"]),
+        ("Authorities evacuated 9,000 people.", ["displaced"]),
+        ("Around 2,000 evacuees are staying in school gyms.", ["displaced"]),
+        ("Floods force 7,000 from their homes", ["displaced"]),
+        ("Evacuations rise to 5,500", ["displaced"]),
+        ("More than 600 people forced out by the fire are in shelters.", ["displaced"]),
+        ("Some 140 people remain in hospital.", ["injured"]),
+        ("The storm claimed 31 lives.", ["killed"]),
+        ("The shipyard will hire 350 workers.", ["jobs"]),
+        ("Hackers reached 40,000 customer accounts.", ["units"]),
+        ("The storm cut power to 12,000 homes.", ["units"]),
+        ("More than 1,200 customers have joined a class action.", ["people"]),
+    ],
+)
+def test_people_and_things_by_role(sentence: str, kinds: list[str]) -> None:
+    assert counted(sentence) == kinds
+
+
+def test_areas_keep_their_units() -> None:
+    assert counted("The fire has burned 18,500 hectares and 2,000 acres.") == [
+        "hectares",
+        "acres",
+    ]
+    assert counted("The blaze covered about 45 square kilometres.") == ["square_km"]
+    assert counted("Up to 35,000 ha may have burned.") == ["hectares"]
+
+
+def test_a_number_with_a_noun_of_its_own_counts_that_noun() -> None:
+    assert counted("Some 3,500 residents were evacuated from four villages.") == [
+        "displaced",
+        None,
+    ]
+    assert counted("The striker scored 17 goals.") == [None]

@@ -165,3 +165,114 @@ def test_a_date_never_says_a_keyword() -> None:
     assert engine.process(story("a", 2, "Post", text)).findings == ()
     text = "Some 35,000 people joined the march against the pension reform."
     assert told(engine, "b", 3, "Wire", text) == [("new_claim", "pension-march/protesters")]
+
+
+MARCH = Topic(
+    id="harlow-march",
+    name="Harlow pension march",
+    keywords=("march", "pension", "Harlow"),
+    claims=(
+        ClaimSpec(
+            id="march-turnout",
+            topic="harlow-march",
+            text="About 150,000 people joined the Harlow pension march",
+            source="Harlow Trades Council",
+            date="2026-04-04",
+        ),
+    ),
+)
+
+
+def told_at(engine: Engine, key: str, when: tuple[int, int], text: str) -> list[tuple[str, str]]:
+    day, hour = when
+    published = datetime(2026, 4, day, hour, 0, tzinfo=UTC)
+    item = Story(key, "wire", "Wire", f"https://wire.example/{key}", "Update", text, published)
+    return [(str(f.kind), f.claim_id) for f in engine.process(item).findings]
+
+
+def test_police_and_organisers_on_the_same_day_dispute() -> None:
+    engine = Engine([MARCH])
+    text = "Police estimated the crowd at the Harlow pension march at about 35,000."
+    assert told_at(engine, "a", (4, 18), text) == [("dispute", "march-turnout")]
+
+
+def test_a_crowd_size_from_another_source_days_later_is_still_a_dispute() -> None:
+    engine = Engine([MARCH])
+    text = "A crowd-counting firm said 60,000 people had taken part in the Harlow march."
+    assert told_at(engine, "a", (7, 9), text) == [("dispute", "march-turnout")]
+
+
+def test_the_claim_s_own_source_raising_its_count_is_a_new_figure() -> None:
+    engine = Engine([MARCH])
+    text = "The Harlow Trades Council raised its estimate of the turnout at the march to 190,000."
+    assert told_at(engine, "a", (5, 9), text) == [("new_figure", "march-turnout")]
+    text = "The trades council said 190,000 people had joined the Harlow march."
+    assert told_at(engine, "b", (6, 9), text) == []  # its own figure again (rule 2)
+
+
+def test_a_higher_toll_from_another_source_is_a_dispute_the_same_day_an_update_later() -> None:
+    engine = Engine([FLOOD])
+    text = "The Red Crescent said the Brannock floods had killed 160 people."
+    assert told_at(engine, "a", (1, 20), text) == [("dispute", "flood-deaths")]
+    engine = Engine([FLOOD])
+    result = engine.process(story("b", 3, "Post", text))
+    (finding,) = result.findings
+    assert (str(finding.kind), finding.may_be_update) == ("new_figure", True)
+
+
+def test_a_figure_set_against_the_official_one_the_same_day_is_a_dispute() -> None:
+    engine = Engine([FIRE])
+    text = (
+        "Satellite images showed that the Kessel Hills wildfire had burned about 9,000 "
+        "hectares, well above the official figure of 5,000."
+    )
+    assert told_at(engine, "a", (1, 16), text) == [("dispute", "burned-area")]
+
+
+def test_reported_speech_goes_on_to_the_end_of_the_paragraph() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "The Civil Defence Office said on Friday that rescuers had reached the last villages. "
+        "The Brannock floods killed 104 people, fewer than first thought."
+    )
+    assert told_at(engine, "a", (2, 9), text) == [("new_figure", "flood-deaths")]
+
+
+def test_a_source_denies_the_newer_figure_again_but_not_the_same_one_twice() -> None:
+    engine = Engine([FLOOD])
+    denial = "The governor denied that the Brannock floods had killed so many people."
+    assert told_at(engine, "a", (2, 9), denial) == [("contradiction", "flood-deaths")]
+    again = (
+        "The governor repeated that reports of so many deaths in the Brannock floods were false."
+    )
+    assert told_at(engine, "b", (3, 9), again) == []  # the same source, the same figure
+    update = "The Civil Defence Office said the Brannock floods had now killed 180 people."
+    assert told_at(engine, "c", (4, 9), update) == [("new_figure", "flood-deaths")]
+    newer = "The governor dismissed the new Brannock flood toll as fake, a day after it was given."
+    assert told_at(engine, "d", (5, 9), newer) == [("contradiction", "flood-deaths")]
+
+
+STRIKE = Topic(
+    id="dock-strike",
+    name="Ostport dock strike",
+    keywords=("dock", "strike", "Ostport"),
+    claims=(
+        ClaimSpec(
+            id="dock-strikers",
+            topic="dock-strike",
+            text="8,000 dock workers walked out in the Ostport dock strike",
+            source="Dockers' Union",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_two_keywords_together_or_a_known_source_make_a_story_about_the_topic() -> None:
+    engine = Engine([STRIKE])
+    text = "A lightning strike cut power to 12,000 homes near the harbour."
+    assert told_at(engine, "a", (2, 9), text) == []
+    text = "Police said 40 people had been arrested during the dock strike."
+    assert told_at(engine, "b", (2, 12), text) == [("new_claim", "dock-strike/arrested")]
+    text = "The Dockers' Union said 9,500 dock workers had walked out, up from 8,000."
+    assert told_at(engine, "c", (3, 9), text) == [("new_figure", "dock-strikers")]

@@ -6,7 +6,13 @@ import pytest
 
 from bot.core.figures import extract_figures
 from bot.core.model import Stance
-from bot.core.stance import cue_stance, framed_as_update, stance_of
+from bot.core.stance import (
+    against_old_value,
+    cue_stance,
+    framed_as_revision,
+    framed_as_update,
+    stance_of,
+)
 
 CLAIM = "North Korea will send 25,000 to 30,000 more troops to Russia"
 
@@ -106,3 +112,78 @@ def test_an_alternative_or_a_doubt_disputes(sentence: str) -> None:
 )
 def test_what_frames_a_figure_as_an_update(sentence: str, update: bool) -> None:
     assert framed_as_update(sentence, extract_figures(sentence)) is update
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report was denied by the interior ministry.",
+        "Claims that 200,000 people marched were dismissed as false by police.",
+        "The organisers' count has been debunked by fact-checkers.",
+        "Reports that 9,000 people had been evacuated were not true, the mayor said.",
+        "The ministry called the union's count a fantasy.",
+        "The governor said the reports were wrong.",
+        "Officials have repeatedly denied the claims.",
+    ],
+)
+def test_refutations_active_and_passive(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police did not deny that 45 people had been arrested.",
+        "The fire service did not deny reports that the fire had been started deliberately.",
+        "The mayor declined to comment on the figure.",
+        "The ministry has not denied the report.",
+        "The claim was never denied.",
+        "Nobody has denied that the toll would rise.",
+        "The ministry refused to confirm or deny the figure.",
+        "He did not dispute the figure.",
+    ],
+)
+def test_negation_traps_take_no_side(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police called the organisers' figure greatly exaggerated.",
+        "The union's figure was called into question by the operator.",
+        "Satellite data suggest the official count understates the burned area.",
+    ],
+)
+def test_doubt_is_a_dispute_not_a_refutation(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "revision"),
+    [
+        ("The office revised the rate to 4.4% from 4.2%.", True),
+        ("The firm widened the recall by a further 5,000 cars.", True),
+        ("Costs reached $3m, more than analysts' earlier estimate of up to $2m.", True),
+        ("Jobs rose by 21,000, not 38,000 as first reported.", True),
+        ("Observers counted 60,000, rather than the 30,000 cited by police.", False),
+        ("Satellites showed 9,000 hectares, above the official figure of 5,000.", False),
+        ("Injuries have now risen to 40.", False),
+    ],
+)
+def test_what_revises_a_figure_whoever_gives_it(sentence: str, revision: bool) -> None:
+    assert framed_as_revision(sentence, extract_figures(sentence)) is revision
+
+
+@pytest.mark.parametrize(
+    ("sentence", "against"),
+    [
+        ("Costs reached $3m, more than the estimate of up to $2m.", True),
+        ("The toll rose to 410, up from 320.", True),
+        ("About 40% of services ran, not the 25% reported by the operator.", False),
+        ("About 9,000 hectares burned, well above the official figure of 5,000.", False),
+        ("The aid group counted 450 dead, and found the government's figure of 587 high.", False),
+    ],
+)
+def test_an_old_value_of_its_own_or_of_another_source(sentence: str, against: bool) -> None:
+    assert against_old_value(sentence, extract_figures(sentence)) is against
