@@ -205,6 +205,7 @@ class ServiceView:
             stories_today=stories,
             findings_today=findings,
             alerts_waiting=counts["pending"],
+            alerts_dead=counts["dead"],
             stories_total=counts["stories"],
             findings_total=counts["findings"],
         )

@@ -191,8 +191,14 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     config = _load(args.config)
     store = _open_store(_state_url(args.state, settings))
     try:
+        try:  # one deliverer per state: a poll beside a run would post the outbox twice
+            store.lock_for_run()
+        except AlreadyRunning as exc:
+            raise UsageError(f"{exc}; not polling beside it") from None
         console = ConsoleChannel(out)
-        service = Service(config, store, senders={"console": console})
+        service = Service(
+            config, store, senders={"console": console}, max_story_age=settings.max_story_age
+        )
 
         async def run() -> int:
             async with httpx.AsyncClient() as client:
@@ -233,12 +239,21 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             store.lock_for_run()
         except AlreadyRunning as exc:
             raise UsageError(f"{exc}; not starting a second one") from None
-        service = Service(config, store, senders=senders_for(settings, out))
+        service = Service(
+            config, store, senders=senders_for(settings, out), max_story_age=settings.max_story_age
+        )
         try:
             runners = runners_for(service, settings)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-        asyncio.run(run_forever(service, runners=runners))
+        asyncio.run(
+            run_forever(
+                service,
+                runners=runners,
+                per_host=settings.fetch_per_host,
+                concurrency=settings.fetch_concurrency,
+            )
+        )
     finally:
         store.close()
     return 0

@@ -3,6 +3,8 @@
 The console is always there; Slack when ``SLACK_BOT_TOKEN`` is set, with its slash commands,
 mentions and buttons over Socket Mode when ``SLACK_APP_TOKEN`` is set too, else over HTTP
 (``/slack/events``) when ``SLACK_SIGNING_SECRET`` is; Telegram when ``TELEGRAM_BOT_TOKEN`` is.
+Always one HTTP server on ``$PORT``: ``/healthz``, ``/metrics`` and, in Slack's HTTP mode,
+``/slack/events`` (bot/adapters/web.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import logging
 from typing import IO, Protocol
 
 from bot.adapters.console import ConsoleChannel
+from bot.adapters.web import Routes, WebServer
+from bot.ops import ops_routes
 from bot.service import Sender, Service
 from bot.settings import Settings
 
@@ -61,16 +65,29 @@ def runners_for(service: Service, settings: Settings) -> list[Runner]:
             )
         else:
             runners.append(telegram)  # long polling
+    routes = ops_routes(service.metrics)
     if settings.slack_bot_token and settings.slack_app_token:
         from bot.adapters.slack.socketmode import start as start_socket_mode
 
-        runners.append(start_socket_mode(service, settings))  # no port opened
+        runners.append(start_socket_mode(service, settings))  # no /slack/events route
     elif settings.slack_bot_token and settings.slack_signing_secret:
-        from bot.adapters.slack.app import start as start_slack
+        from bot.adapters.slack.app import http_routes
 
-        runners.append(start_slack(service, settings))
+        routes.update(http_routes(service, settings))
     elif settings.slack_bot_token:
         log.info(
             "Slack: alerts only (set SLACK_APP_TOKEN or SLACK_SIGNING_SECRET for slash commands)"
         )
+    runners.append(web_server(routes, settings))
     return runners
+
+
+def web_server(routes: Routes, settings: Settings) -> WebServer:
+    """The one HTTP server on ``CLAIMWATCH_HOST:PORT``; a port in use is a ValueError."""
+    try:
+        return WebServer(routes, settings.host, settings.port)
+    except OSError as exc:
+        raise ValueError(
+            f"cannot listen on {settings.host}:{settings.port} (PORT, CLAIMWATCH_HOST): "
+            f"{exc.strerror or exc}"
+        ) from None

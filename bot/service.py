@@ -20,19 +20,21 @@ import httpx
 
 from bot.adapters import feeds
 from bot.adapters.feeds.parse import MAX_TEXT, bound
-from bot.adapters.store import Store
+from bot.adapters.store import FeedState, Notice, Store
 from bot.chat import load_routes, restore_tracked
 from bot.config import Config, FeedSpec
 from bot.core.engine import Engine
-from bot.core.message import Message
+from bot.core.message import Line, Message
 from bot.core.model import Story, StoryResult
 from bot.core.render import render_alert, render_digest
 from bot.core.routing import Route, route
 from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
 MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
+MAX_DELIVERY_ATTEMPTS = 5  # failed sends of one outbox row before it is dead (see /status)
 
 BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
@@ -73,6 +75,22 @@ class PollReport:
     findings: int = 0
     baseline: bool = False
     error: str | None = None
+    alerts: int = 0  # outbox rows queued (alerts, or notices that the feed was disabled)
+
+
+@dataclass(frozen=True)
+class FeedFetch:
+    """The network half of a poll (:meth:`Service.fetch_feed`), for the store half
+    (:meth:`Service.record_fetch`). ``fetched`` None: skipped, and ``skipped`` says why."""
+
+    spec: FeedSpec
+    state: FeedState
+    location: str = ""
+    fetched: feeds.FetchResult | None = None
+    stories: tuple[Story, ...] = ()
+    error: str | None = None
+    was_waiting: bool = False  # a Retry-After or backoff time was set (cleared on an answer)
+    skipped: str | None = None
 
 
 def utc_now() -> datetime:
@@ -92,6 +110,20 @@ def publication_order(
     return [(source, story) for _, source, story in keyed]
 
 
+def render_notice(payload: Mapping[str, object]) -> Message:
+    """A notice from the outbox (``{"title": …, "lines": [[label, text], …]}``) as a message."""
+    lines = payload.get("lines")
+    return Message(
+        str(payload.get("title") or "claimwatch notice"),
+        tuple(
+            Line(str(line[1]), label=str(line[0]))
+            for line in (lines if isinstance(lines, list) else [])
+            if isinstance(line, list) and len(line) == 2
+        ),
+        kind="notice",
+    )
+
+
 def backoff_s(interval_s: int, errors: int) -> float:
     """How long a feed waits after ``errors`` failures in a row: interval × 2^errors, capped."""
     return float(min(interval_s * 2 ** min(errors, 30), BACKOFF_CAP_S))
@@ -107,11 +139,16 @@ class Service:
         *,
         senders: Mapping[str, Sender] | None = None,
         now: Callable[[], datetime] = utc_now,
+        max_story_age: timedelta | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.senders = dict(senders or {})
         self.now = now
+        self.max_story_age = max_story_age  # None: stories of any age may alert
+        self.metrics = metrics or Metrics()
+        self.metrics.watch_store(store.ops_summary)
         self.engine = Engine(config.topics, learn_claims=bool(config.learn_claims))
         store.sync_claims(list(config.claims))
         store.sync_channels([(c.id, c.platform, c.chat) for c in config.channels])
@@ -136,17 +173,35 @@ class Service:
     # --- ingestion -------------------------------------------------------------------------
 
     def ingest(self, story: Story, *, feed_url: str, deliver: bool = True) -> StoryResult | None:
-        """Run one story through the engine and store the result; None if already seen."""
+        """Run one story through the engine and store the result; None if already seen. A
+        story published more than ``max_story_age`` ago is stored, never alerted on."""
+        return self._ingest(story, feed_url=feed_url, deliver=deliver)[0]
+
+    def _ingest(
+        self, story: Story, *, feed_url: str, deliver: bool
+    ) -> tuple[StoryResult | None, int]:
         if self.store.has_story(story.key):
-            return None
+            return None, 0
         result = self.engine.process(story)
         deliveries = (
             [(i, ch) for i, f in enumerate(result.findings) for ch in route(f, self.routes)]
-            if deliver
+            if deliver and not self.is_old(story)
             else []
         )
         self.store.record(result, feed_url=feed_url, fetched_at=self.now(), deliveries=deliveries)
-        return result
+        self.metrics.stories.inc()
+        for finding in result.findings:
+            self.metrics.findings.labels(str(finding.kind)).inc()
+        return result, len(deliveries)
+
+    def is_old(self, story: Story) -> bool:
+        """Published longer than ``max_story_age`` ago (a story without a date is new)."""
+        if self.max_story_age is None or story.published is None:
+            return False
+        published = story.published
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=UTC)
+        return published < self.now() - self.max_story_age
 
     async def read(self, source: FeedSource, client: httpx.AsyncClient) -> list[Story]:
         """Fetch (or read) and parse a feed; raise FeedError with a one-line reason."""
@@ -190,18 +245,28 @@ class Service:
         capped at ``BACKOFF_CAP_S``, reset by a success); a 301/308 moves the feed for good, a
         302/307 does not. Feeds not in feeds.yaml (added by command) are fetched through the
         SSRF guard at every redirect hop, connected to the address that was checked.
+
+        Two halves: :meth:`fetch_feed` (network; many at once) and :meth:`record_fetch` (store
+        and engine; the scheduler runs one at a time).
         """
+        return self.record_fetch(await self.fetch_feed(spec, client))
+
+    def location_of(self, spec: FeedSpec) -> str:
+        """Where the feed is fetched from now (a 301/308 may have moved it)."""
+        return self.store.feed_location(spec.location) or spec.location
+
+    async def fetch_feed(self, spec: FeedSpec, client: httpx.AsyncClient) -> FeedFetch:
+        """The network half of a poll: fetch and parse, or say why not. Writes nothing but a
+        new feed's empty poll state."""
         state = self.store.feed_state(spec.location) or self.store.ensure_feed(
             spec.name, spec.location, spec.interval_s
         )
         if state.disabled:
-            return PollReport(spec.name, "skipped", error=f"disabled: {state.last_error or '?'}")
+            return FeedFetch(spec, state, skipped=f"disabled: {state.last_error or '?'}")
         not_before = self.store.feed_not_before(spec.location)
         if not_before is not None and not_before > self.now():
-            return PollReport(
-                spec.name, "skipped", error=f"waiting until {not_before:%H:%M:%S} UTC"
-            )
-        location = self.store.feed_location(spec.location) or spec.location
+            return FeedFetch(spec, state, skipped=f"waiting until {not_before:%H:%M:%S} UTC")
+        location = self.location_of(spec)
         if feeds.is_url(location):
             fetched = await feeds.fetch(
                 client,
@@ -212,20 +277,6 @@ class Service:
             )
         else:
             fetched = await asyncio.to_thread(feeds.read_path, Path(location))
-        at = self.now()
-        if fetched.status != "error":
-            self._follow_move(spec, location, fetched)
-            if not_before is not None:
-                self.store.set_feed_not_before(spec.location, None)
-        if fetched.status == "not_modified":
-            self.store.record_poll(
-                spec.location,
-                at=at,
-                etag=fetched.etag or state.etag,
-                last_modified=fetched.last_modified or state.last_modified,
-                error=None,
-            )
-            return PollReport(spec.name, "not_modified")
         error = fetched.error
         stories: list[Story] = []
         if fetched.status == "ok" and fetched.content is not None:
@@ -238,26 +289,55 @@ class Service:
             stories = parsed.stories
             if parsed.error and not stories and not parsed.error.startswith("empty feed"):
                 error = parsed.error
-        if error:
+        if not error and spec.full_text:
+            stories = [await self._with_full_text(client, story) for story in stories]
+        return FeedFetch(
+            spec, state, location, fetched, tuple(stories), error, not_before is not None
+        )
+
+    def record_fetch(self, fetch: FeedFetch) -> PollReport:
+        """The store half of a poll: the feed's state, new stories through the engine, and
+        the alerts (or a notice to the feed's channels) into the outbox."""
+        report = self._record_fetch(fetch)
+        self.metrics.count_poll(report.status)
+        return report
+
+    def _record_fetch(self, fetch: FeedFetch) -> PollReport:
+        spec, state, fetched = fetch.spec, fetch.state, fetch.fetched
+        if fetched is None:
+            return PollReport(spec.name, "skipped", error=fetch.skipped or "skipped")
+        at = self.now()
+        if fetched.status != "error":
+            self._follow_move(spec, fetch.location, fetched)
+            if fetch.was_waiting:
+                self.store.set_feed_not_before(spec.location, None)
+        if fetched.status == "not_modified":
+            self.store.record_poll(
+                spec.location,
+                at=at,
+                etag=fetched.etag or state.etag,
+                last_modified=fetched.last_modified or state.last_modified,
+                error=None,
+            )
+            return PollReport(spec.name, "not_modified")
+        if fetch.error:
             self.store.record_poll(
                 spec.location,
                 at=at,
                 etag=state.etag,
                 last_modified=state.last_modified,
-                error=error,
+                error=fetch.error,
             )
-            self._after_failure(spec, state.error_count + 1, fetched, error, at)
-            return PollReport(spec.name, "error", error=error)
+            queued = self._after_failure(spec, state.error_count + 1, fetched, fetch.error, at)
+            return PollReport(spec.name, "error", error=fetch.error, alerts=queued)
         baseline = not state.baseline_done
-        source = FeedSource.of(spec)
-        new = findings = 0
-        for _, story in publication_order([(source, stories)]):
-            if source.full_text:
-                story = await self._with_full_text(client, story)
-            result = self.ingest(story, feed_url=spec.location, deliver=not baseline)
+        new = findings = alerts = 0
+        for _, story in publication_order([(FeedSource.of(spec), fetch.stories)]):
+            result, queued = self._ingest(story, feed_url=spec.location, deliver=not baseline)
             if result is not None:
                 new += 1
                 findings += len(result.findings)
+                alerts += queued
         self.store.record_poll(
             spec.location,
             at=at,
@@ -266,7 +346,7 @@ class Service:
             error=None,
             baseline_done=True,
         )
-        return PollReport(spec.name, "ok", new, findings, baseline)
+        return PollReport(spec.name, "ok", new, findings, baseline, alerts=alerts)
 
     def _trusted(self, spec: FeedSpec) -> bool:
         """Feeds of feeds.yaml are trusted; those added by command pass the SSRF guard."""
@@ -284,21 +364,38 @@ class Service:
 
     def _after_failure(
         self, spec: FeedSpec, errors: int, fetched: feeds.FetchResult, error: str, at: datetime
-    ) -> None:
-        """Disable the feed (410, too many failures) or set when it may be polled again."""
+    ) -> int:
+        """Disable the feed (410, too many failures) and tell its channels once, or set when it
+        may be polled again. Returns the number of notices queued."""
         if fetched.http_status == 410:
-            self.store.disable_feed(spec.location, f"gone (HTTP 410): {error}")
+            title = f"Feed {spec.name} is gone (HTTP 410); no longer polled"
+            notice = self._notice(spec, title, at)
+            self.store.disable_feed(spec.location, f"gone (HTTP 410): {error}", notice=notice)
             log.warning("feed %s is gone (HTTP 410); it is no longer polled", spec.name)
-            return
+            return len(notice.channels) if notice else 0
         if errors >= MAX_FAILURES:
-            self.store.disable_feed(spec.location, f"{errors} failures in a row; last: {error}")
+            title = f"Feed {spec.name} disabled after {errors} failures in a row: {error}"
+            notice = self._notice(spec, title, at)
+            reason = f"{errors} failures in a row; last: {error}"
+            self.store.disable_feed(spec.location, reason, notice=notice)
             log.warning("feed %s disabled after %d failures in a row: %s", spec.name, errors, error)
-            return
+            return len(notice.channels) if notice else 0
         wait = backoff_s(spec.interval_s, errors)
         if fetched.retry_after_s is not None:
             wait = max(wait, min(fetched.retry_after_s, MAX_RETRY_AFTER_S))
         self.store.set_feed_not_before(spec.location, at + timedelta(seconds=wait))
         log.warning("feed %s: %s (failure %d; next poll in %.0fs)", spec.name, error, errors, wait)
+        return 0
+
+    def _notice(self, spec: FeedSpec, title: str, at: datetime) -> Notice | None:
+        """A notice for the channels subscribed to one of the feed's topics, keyed so that each
+        gets it once (``feed-disabled:<url>``)."""
+        topics = set(spec.topics)
+        channels = tuple(r.channel_id for r in self.routes if r.topics & topics)
+        if not channels:
+            return None
+        payload = {"title": bound(title, 500), "lines": [["Feed", spec.location]]}
+        return Notice(f"feed-disabled:{spec.location}", payload, channels, at)
 
     # --- delivery --------------------------------------------------------------------------
 
@@ -321,7 +418,9 @@ class Service:
                 continue
             if channel in self._gone or self._paused.get(channel, self.now()) > self.now():
                 continue
-            message = render_alert(item.payload)
+            message = (
+                render_notice(item.payload) if item.kind == "notice" else render_alert(item.payload)
+            )
             try:
                 try:
                     message_id = await sender.send(self._chats.get(channel), message)
@@ -342,14 +441,25 @@ class Service:
             except MessageRejected as exc:
                 log.warning("channel %s rejected alert %d: %s", channel, item.id, exc)
                 self.store.mark_failed(item.id, str(exc)[:500], dead=True)
+                self.metrics.delivery_failures.inc()
+                self.metrics.dead_letters.inc()
                 continue
             except Exception as exc:  # one bad message must not stop the others
                 log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
-                self.store.mark_failed(item.id, str(exc)[:500], dead=item.attempts + 1 >= 5)
+                dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
+                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
+                self.metrics.delivery_failures.inc()
+                if dead:
+                    self.metrics.dead_letters.inc()
                 backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0 ** (item.attempts + 1))
                 self._paused[channel] = self.now() + timedelta(seconds=backoff)
                 continue
-            self.store.mark_sent(item.id, message_id, self.now())
+            now = self.now()
+            self.store.mark_sent(item.id, message_id, now)
+            if item.kind == "notice":
+                self.metrics.notices_sent.inc()
+            else:
+                self.metrics.count_delivery(platform, item.created_at, now)
             sent += 1
         return sent
 

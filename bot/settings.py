@@ -7,8 +7,10 @@ The table :data:`SETTINGS` is the documentation: every setting, its default and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -57,8 +59,38 @@ SETTINGS: tuple[Setting, ...] = (
         "SLACK_APP_TOKEN", None, "Slack app-level token (xapp-…): enables Socket Mode.", secret=True
     ),
     Setting("SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL."),
-    Setting("PORT", "8080", "Port of the HTTP server of `claimwatch run`."),
+    Setting(
+        "PORT",
+        "8080",
+        "Port of the HTTP server of `claimwatch run` (/healthz, /metrics, /slack/events); "
+        "0 picks a free one.",
+    ),
+    Setting(
+        "CLAIMWATCH_HOST",
+        "0.0.0.0",
+        "Address the HTTP server listens on (127.0.0.1: this machine only).",
+    ),
+    Setting("CLAIMWATCH_FETCH_PER_HOST", "2", "Feeds fetched at once from one host, at most."),
+    Setting("CLAIMWATCH_FETCH_CONCURRENCY", "32", "Feeds fetched at once in all, at most."),
+    Setting(
+        "CLAIMWATCH_MAX_STORY_AGE",
+        "7d",
+        "Stories published longer ago than this are stored but never alerted on "
+        "(90m, 12h, 7d; 0: no limit). Stories without a date count as new.",
+    ),
 )
+
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$")
+_UNITS = {None: 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_age(name: str, value: str) -> timedelta | None:
+    """``"7d"`` → 7 days, ``"0"`` → None (no limit)."""
+    match = _DURATION.match(value.strip().lower())
+    if not match:
+        raise ValueError(f"{name}: expected a duration like 12h or 7d (0: none), got {value!r}")
+    seconds = float(match.group(1)) * _UNITS[match.group(2)]
+    return timedelta(seconds=seconds) if seconds > 0 else None
 
 
 class Secret(str):
@@ -83,6 +115,10 @@ class Settings:
     slack_app_token: Secret | None = None
     slack_api_url: str = "https://slack.com/api/"
     port: int = 8080
+    host: str = "0.0.0.0"
+    fetch_per_host: int = 2
+    fetch_concurrency: int = 32
+    max_story_age: timedelta | None = timedelta(days=7)
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
@@ -102,6 +138,12 @@ class Settings:
         for name, value in (("PORT", port), ("TELEGRAM_WEBHOOK_PORT", webhook_port)):
             if not value.isdigit():
                 raise ValueError(f"{name}: expected a port number, got {value!r}")
+        limits = {}
+        for name in ("CLAIMWATCH_FETCH_PER_HOST", "CLAIMWATCH_FETCH_CONCURRENCY"):
+            value = get(name) or ""
+            if not value.isdigit() or int(value) < 1:
+                raise ValueError(f"{name}: expected a whole number of 1 or more, got {value!r}")
+            limits[name] = int(value)
         secrets = tuple(v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip()))
         return cls(
             config_dir=Path(get("CLAIMWATCH_CONFIG") or "config"),
@@ -117,5 +159,11 @@ class Settings:
             slack_app_token=secret("SLACK_APP_TOKEN"),
             slack_api_url=get("SLACK_API_URL") or "https://slack.com/api/",
             port=int(port),
+            host=get("CLAIMWATCH_HOST") or "0.0.0.0",
+            fetch_per_host=limits["CLAIMWATCH_FETCH_PER_HOST"],
+            fetch_concurrency=limits["CLAIMWATCH_FETCH_CONCURRENCY"],
+            max_story_age=parse_age(
+                "CLAIMWATCH_MAX_STORY_AGE", get("CLAIMWATCH_MAX_STORY_AGE") or "0"
+            ),
             secrets=secrets,
         )

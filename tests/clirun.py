@@ -12,6 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+# What every subprocess run gets unless the test says otherwise: the HTTP server on a free
+# loopback port (tests run side by side), and no story-age limit (the fixtures are from 2025).
+TEST_ENV = {"PORT": "0", "CLAIMWATCH_HOST": "127.0.0.1", "CLAIMWATCH_MAX_STORY_AGE": "0"}
+
 
 @dataclass(frozen=True)
 class Run:
@@ -24,6 +28,7 @@ def claimwatch(
     *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
 ) -> Run:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
+    environ.update(TEST_ENV)
     environ.setdefault("DATABASE_URL", f"sqlite:///{cwd}/state.db")
     environ["PYTHONIOENCODING"] = "utf-8"
     environ["COLUMNS"] = "120"
@@ -78,6 +83,7 @@ def running_bot(
     (config / "channels.yaml").write_text(channels)
     (config / "feeds.yaml").write_text(feeds)
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
+    environ.update(TEST_ENV)
     environ.update({"DATABASE_URL": f"sqlite:///{tmp_path}/state.db", "COLUMNS": "120"})
     environ.update(env or {})
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"

@@ -9,6 +9,7 @@
         server.add("/slow", RSS_BYTES, delay_s=2.0)    # or chunk_delay_s=… between chunks
         server.huge("/huge", 50_000_000)               # streamed, never held in memory
         server.gzip_bomb("/bomb", 200_000_000)         # small on the wire, huge decoded
+        server.dynamic("/soak/", answer)               # answer(path, headers) -> Route, per request
         url = server.url("/rss.xml")
         server.requests_for("/rss.xml")[-1].headers["if-none-match"]
 
@@ -25,7 +26,7 @@ import sys
 import threading
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -79,6 +80,7 @@ class FeedServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._bombs: dict[int, bytes] = {}
+        self._dynamic: dict[str, Callable[[str, dict[str, str]], Route | None]] = {}
 
     # -- lifecycle -----------------------------------------------------------------------
     def start(self) -> FeedServer:
@@ -167,6 +169,21 @@ class FeedServer:
         with self._lock:
             return self._routes.get(path)
 
+    def dynamic(self, prefix: str, answer: Callable[[str, dict[str, str]], Route | None]) -> None:
+        """Unregistered paths starting with ``prefix`` are answered by ``answer(path, headers)``
+        (path without the query, lower-cased request headers), called for every request; None
+        is a 404. Build the Route with ``make_route``. For content and faults that change."""
+        with self._lock:
+            self._dynamic[prefix] = answer
+
+    def _route_for(self, path: str, headers: dict[str, str]) -> Route | None:
+        with self._lock:
+            route = self._routes.get(path)
+            answers = [a for prefix, a in self._dynamic.items() if path.startswith(prefix)]
+        if route is None and answers:
+            return answers[0](path, headers)
+        return route
+
     # -- what was asked ------------------------------------------------------------------
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -200,6 +217,12 @@ class FeedServer:
         return cached
 
 
+def make_route(body: bytes | str = b"", **options: object) -> Route:
+    """A Route as ``FeedServer.add`` builds it (Last-Modified now unless given)."""
+    data = body.encode() if isinstance(body, str) else body
+    return replace(Route(body=data, last_modified=time.time()), **options)  # type: ignore[arg-type]
+
+
 def etag_of(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
 
@@ -231,7 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.feed_server
         headers = {name.lower(): value for name, value in self.headers.items()}
         server._record(RecordedRequest(self.command, self.path, headers))
-        route = server.route(urlsplit(self.path).path)
+        route = server._route_for(urlsplit(self.path).path, headers)
         if route is None:
             route = Route(body=b"not found", status=404, etag=False, content_type="text/plain")
         try:

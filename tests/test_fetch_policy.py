@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -15,7 +18,9 @@ import pytest
 
 from bot.adapters.store import Store
 from bot.config import FeedSpec, load_config
+from bot.scheduler import host_of, run_forever
 from bot.service import BACKOFF_CAP_S, MAX_FAILURES, PollReport, Service, backoff_s
+from bot.settings import Settings
 from tests.feedserver import FeedServer
 from tests.test_config import CLAIMS
 from tests.test_netguard import CHANNELS, RSS
@@ -201,3 +206,183 @@ def test_a_feed_added_by_command_is_fetched_through_the_guard(rig: Rig) -> None:
     rig.later(BACKOFF_CAP_S)
     assert asyncio.run(go()).status == "ok"
     assert rig.server.requests_for("/rss.xml")[-1].headers["host"] == f"localhost:{rig.server.port}"
+
+
+# --- the scheduler's caps: fetches run side by side, within a per-host and a global cap ------
+
+
+class HoldingServer:
+    """A loopback feed server that holds every request ``hold_s`` and counts how many it held
+    at once (the most is ``peak``)."""
+
+    def __init__(self, hold_s: float = 0.6) -> None:
+        owner = self
+        self.hold_s = hold_s
+        self.in_flight = self.peak = self.served = 0
+        self._lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                """Quiet."""
+
+            def do_GET(self) -> None:
+                owner._enter()
+                try:
+                    time.sleep(owner.hold_s)
+                    body = RSS.encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                finally:
+                    owner._leave()
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+            self.served += 1
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def __enter__(self) -> HoldingServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def run_six_feeds(tmp_path: Path, **caps: int) -> HoldingServer:
+    """Six feeds on one host, all due at once, through `run_forever` until each was fetched."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "claims.yaml").write_text(CLAIMS)
+    (folder / "channels.yaml").write_text(CHANNELS)
+    with HoldingServer() as server:
+        (folder / "feeds.yaml").write_text(
+            "feeds:\n"
+            + "".join(f"  - {{url: {server.url(f'/f{i}')}, name: f{i}}}\n" for i in range(6))
+        )
+        with Store.open(f"sqlite:///{tmp_path}/state.db") as store:
+            service = Service(load_config(folder), store)
+
+            async def go() -> None:
+                stop = asyncio.Event()
+                running = asyncio.create_task(
+                    run_forever(service, stop=stop, stagger_s=0, **caps)  # type: ignore[arg-type]
+                )
+                try:
+                    async with asyncio.timeout(30):
+                        while sum(s.baseline_done for s in store.feed_states()) < 6:
+                            await asyncio.sleep(0.05)
+                finally:
+                    stop.set()
+                    await running
+
+            asyncio.run(go())
+        return server
+
+
+def test_at_most_the_per_host_cap_of_fetches_are_in_flight_to_one_host(tmp_path: Path) -> None:
+    server = run_six_feeds(tmp_path, per_host=2, concurrency=32)
+    assert server.served == 6
+    assert server.peak == 2  # side by side (the store lock no longer serializes fetches) ...
+    # ... and never more than the cap
+
+
+def test_the_global_cap_holds_across_feeds(tmp_path: Path) -> None:
+    server = run_six_feeds(tmp_path, per_host=10, concurrency=3)
+    assert server.served == 6
+    assert server.peak == 3
+
+
+def test_host_of() -> None:
+    assert host_of("https://Wire.Example:8443/rss") == "wire.example"
+    assert host_of("/srv/feeds/local.xml") == ""
+
+
+# --- old stories: stored, never alerted on ---------------------------------------------------
+
+
+def item(guid: str, text: str, when: datetime | None) -> str:
+    date = f"<pubDate>{format_datetime(when)}</pubDate>" if when else ""
+    return (
+        f"<item><guid>{guid}</guid><title>{guid}</title><link>https://wire.example/{guid}</link>"
+        f"{date}<description>{text}</description></item>"
+    )
+
+
+def feed(*items: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<link>https://wire.example/</link><description>d</description>"
+        + "".join(items)
+        + "</channel></rss>"
+    )
+
+
+DISPUTE = (
+    "North Korea is more likely to send {n},000 additional troops to Russia, an analyst at the "
+    "Stimson Center said."
+)
+
+DENIAL = (
+    "Ukraine's military intelligence, the GUR, said it had no information about plans by North "
+    "Korea to increase its troop count in Russia to 30,000."
+)
+SEOUL = (
+    "North Korea is preparing to send at least 50,000 more troops to Russia, South Korea's "
+    "intelligence service told lawmakers."
+)
+
+
+def test_old_stories_are_stored_but_never_alerted_on_any_poll(rig: Rig) -> None:
+    rig.service.max_story_age = timedelta(days=7)
+    old = T0 - timedelta(days=30)
+    rig.server.feed("/rss.xml", feed(item("base", "Weather today.", T0)))
+    assert rig.poll("/rss.xml").baseline
+
+    republished = [item(f"old{i}", DISPUTE.format(n=10 + i % 5), old) for i in range(200)]
+    rig.server.touch("/rss.xml", feed(*republished))
+    rig.later(INTERVAL)
+    report = rig.poll("/rss.xml")
+    assert report.status == "ok" and not report.baseline
+    assert report.new_stories == 200
+    assert report.findings >= 1  # they would have alerted if new
+    assert report.alerts == 0 and rig.store.pending() == []
+    assert rig.store.counts()["stories"] == 201
+
+    fresh = item("new1", DENIAL, T0 - timedelta(hours=1))
+    undated = item("new2", SEOUL, None)
+    rig.server.touch("/rss.xml", feed(*republished, fresh, undated))
+    rig.later(INTERVAL)
+    report = rig.poll("/rss.xml")
+    assert report.new_stories == 2 and report.alerts >= 2
+    assert {item.payload["url"] for item in rig.store.pending()} == {
+        "https://wire.example/new1",
+        "https://wire.example/new2",
+    }
+
+
+def test_the_story_age_setting() -> None:
+    assert Settings.from_env({}).max_story_age == timedelta(days=7)
+    assert Settings.from_env({"CLAIMWATCH_MAX_STORY_AGE": "0"}).max_story_age is None
+    assert Settings.from_env({"CLAIMWATCH_MAX_STORY_AGE": "36h"}).max_story_age == timedelta(
+        hours=36
+    )
+    with pytest.raises(ValueError, match="CLAIMWATCH_MAX_STORY_AGE"):
+        Settings.from_env({"CLAIMWATCH_MAX_STORY_AGE": "a week"})
+    with pytest.raises(ValueError, match="CLAIMWATCH_FETCH_PER_HOST"):
+        Settings.from_env({"CLAIMWATCH_FETCH_PER_HOST": "0"})

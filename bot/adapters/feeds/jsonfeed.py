@@ -17,8 +17,8 @@ JSONFEED_PREFIX = "https://jsonfeed.org/version/"
 def parse_json_feed(content: bytes) -> tuple[str | None, list[dict[str, Any]], str | None]:
     """(feed title, entry dicts, error); never raises on bad input."""
     try:
-        document = json.loads(content)
-    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        document = json.loads(_text(content))
+    except (ValueError, RecursionError) as exc:
         return None, [], f"not a feed (malformed JSON: {str(exc).splitlines()[0][:120]})"
     if not isinstance(document, dict):
         return None, [], "not a feed (JSON that is not a JSON Feed)"
@@ -30,6 +30,18 @@ def parse_json_feed(content: bytes) -> tuple[str | None, list[dict[str, Any]], s
     if not isinstance(items, list):
         return title, [], None
     return title, [_entry(item) for item in items if isinstance(item, dict)], None
+
+
+def _text(content: bytes) -> str | bytes:
+    """JSON is UTF-8 (RFC 8259; ``json.loads`` also detects UTF-16/32). A feed that is not,
+    in practice cp1252 served as if it were UTF-8, is read as cp1252 (bytes it does not define
+    become U+FFFD) rather than the whole feed lost to one accented letter."""
+    if json.detect_encoding(content) != "utf-8":
+        return content
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
 
 
 def _entry(item: dict[str, Any]) -> dict[str, Any]:

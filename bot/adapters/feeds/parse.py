@@ -69,11 +69,8 @@ def parse_feed(
             if (story := _story(item, feed_name=feed_name, outlet=source, base_url=base_url))
         ]
         return _finish(title, stories, error, had_entries=bool(items))
-    try:
-        parsed = feedparser.parse(
-            io.BytesIO(content),
-            response_headers={"content-location": base_url} if base_url else None,
-        )
+    try:  # no base URL: feedparser would resolve a relative guid against it (see _story)
+        parsed = feedparser.parse(io.BytesIO(content))
     except Exception as exc:  # feedparser has no documented failure modes; keep the scheduler up
         logger.warning("feedparser crashed on %s: %r", feed_name, exc)
         return ParsedFeed(None, [], f"feed parser failed: {type(exc).__name__}")
@@ -153,6 +150,9 @@ def _story(
         _one_line(_clean(entry.get("title"), {"type": entry.get("title_type")})), MAX_TITLE
     )
     text = bound(_clean(entry.get("body"), {"type": entry.get("body_type")}), MAX_TEXT)
+    # Links are resolved against where the feed was fetched; the guid never is: it is the
+    # story's identity, and a feed that moves (301) or is served by a mirror (302) must not
+    # make every story in it new again.
     raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
     link = urljoin(base_url, raw_link) if raw_link and base_url else raw_link
     guid = entry.get("guid") if isinstance(entry.get("guid"), str) else None

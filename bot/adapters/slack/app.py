@@ -5,19 +5,16 @@ slack-bolt.
 bolt checks every request's signature and its 5-minute replay window (401 otherwise) and acks
 within 3 seconds; the listener then asks the chat core (:func:`bot.chat.answer`) and sends the
 answer through ``response_url`` (``respond``) or, for a mention, into the channel (``say``).
-:class:`SlackServer` serves ``/slack/events`` with the standard library's HTTP server: it turns
-the HTTP request into a ``BoltRequest`` and bolt's answer back, like bolt's Flask adapter.
+:func:`events_handler` serves ``POST /slack/events`` on the bot's one HTTP server
+(bot/adapters/web.py): it turns the request into a ``BoltRequest`` and bolt's answer back,
+like bolt's Flask adapter.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
@@ -25,6 +22,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.render import MUTE_ACTION, TIMELINE_ACTION, to_payloads
 from bot.adapters.slack.sender import web_client
+from bot.adapters.web import Handler, Request, Response, WebServer
 from bot.chat import answer
 from bot.core.message import Message
 
@@ -36,7 +34,6 @@ log = logging.getLogger(__name__)
 
 COMMAND = "/claimwatch"
 EVENTS_PATH = "/slack/events"
-MAX_BODY = 1_000_000
 _MENTION = re.compile(r"^\s*<@[A-Z0-9]+>\s*")
 
 
@@ -121,68 +118,50 @@ def _upload_chart(
         log.warning("chart not uploaded to %s: %s", chat, type(exc).__name__)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: SlackServer
+def events_handler(app: App) -> Handler:
+    """``POST /slack/events``: the HTTP request as a ``BoltRequest``, bolt's answer back."""
 
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s %s", self.address_string(), format % args)
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("content-length") or 0)
-        if urlsplit(self.path).path != EVENTS_PATH or not 0 <= length <= MAX_BODY:
-            self._send(404, b"Not Found", {})
-            return
-        request = BoltRequest(
-            body=self.rfile.read(length).decode("utf-8", "replace"),
-            query=urlsplit(self.path).query,
-            headers={k.lower(): v for k, v in self.headers.items()},
+    def handle(request: Request) -> Response:
+        answer = app.dispatch(
+            BoltRequest(
+                body=request.body.decode("utf-8", "replace"),
+                query=request.query,
+                headers=dict(request.headers),
+            )
         )
-        response = self.server.app.dispatch(request)
-        self._send(response.status, response.body.encode(), response.headers)
+        headers: list[tuple[str, str]] = []
+        content_type = "text/plain;charset=utf-8"
+        for name, values in answer.headers.items():
+            for value in values if isinstance(values, list | tuple) else [values]:
+                if name.lower() == "content-type":
+                    content_type = str(value)
+                else:
+                    headers.append((name, str(value)))
+        return Response(answer.status, answer.body.encode(), content_type, tuple(headers))
 
-    def _send(self, status: int, body: bytes, headers: dict[str, Any]) -> None:
-        self.send_response(status)
-        for name, values in headers.items():
-            if name.lower() != "content-length":
-                for value in values if isinstance(values, list | tuple) else [values]:
-                    self.send_header(name, str(value))
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    return handle
 
 
-class SlackServer(ThreadingHTTPServer):
-    """``POST /slack/events`` → the bolt app, in a background thread."""
-
-    daemon_threads = True
+class SlackServer(WebServer):
+    """A server of ``/slack/events`` alone (tests; `claimwatch run` adds the route to its one
+    server through :func:`http_routes`)."""
 
     def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0) -> None:
-        super().__init__((host, port), _Handler)
-        self.app = app
-        self._thread = threading.Thread(
-            target=self.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
-        )
+        super().__init__({("POST", EVENTS_PATH): events_handler(app)}, host, port)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_port}{EVENTS_PATH}"
-
-    async def start(self) -> None:
-        self._thread.start()
-        log.info("Slack events served on port %d", self.server_port)
-
-    async def stop(self) -> None:
-        await asyncio.to_thread(self.shutdown)
-        self.server_close()
+        return self.url_for(EVENTS_PATH)
 
 
-def start(
-    service: Service, settings: Settings, *, host: str = "0.0.0.0", client: WebClient | None = None
-) -> SlackServer:
-    """The HTTP runner of ``claimwatch run`` (call ``await runner.start()``/``stop()``)."""
+def http_routes(
+    service: Service, settings: Settings, *, client: WebClient | None = None
+) -> dict[tuple[str, str], Handler]:
+    """The route `claimwatch run` serves in Slack's HTTP mode: ``POST /slack/events``."""
     if not settings.slack_bot_token or not settings.slack_signing_secret:
         raise ValueError("Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
     if client is None:
         client = web_client(settings.slack_bot_token, settings.slack_api_url)
     app = build_app(service, client, settings.slack_signing_secret)
-    return SlackServer(app, host, settings.port)
+    log.info("Slack events served at %s", EVENTS_PATH)
+    return {("POST", EVENTS_PATH): events_handler(app)}

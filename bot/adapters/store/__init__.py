@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bot.adapters.store.engine import DEFAULT_URL, create_engine, normalize_url
 from bot.adapters.store.runlock import AlreadyRunning
-from bot.adapters.store.store import FeedState, OutboxItem, Store
+from bot.adapters.store.store import FeedState, Notice, OpsSummary, OutboxItem, Store
 
 __all__ = [
     "DEFAULT_URL",
     "AlreadyRunning",
     "FeedState",
+    "Notice",
+    "OpsSummary",
     "OutboxItem",
     "Store",
     "create_engine",

@@ -46,12 +46,37 @@ class FeedState:
 
 @dataclass(frozen=True)
 class OutboxItem:
+    """One message to deliver: an alert (its finding's payload) or a notice (``kind``)."""
+
     id: int
     channel_id: str
-    finding_id: int
+    finding_id: int | None  # None for a notice
     payload: dict[str, Any]
     attempts: int
     created_at: datetime
+    kind: str = "alert"  # "alert" or "notice"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message about the bot itself for some channels, queued once per channel and ``key``
+    (e.g. ``feed-disabled:<url>``), even across restarts. ``payload``: title and lines."""
+
+    key: str
+    payload: dict[str, Any]
+    channels: tuple[str, ...]
+    at: datetime
+
+
+@dataclass(frozen=True)
+class OpsSummary:
+    """What ``/healthz`` and ``/metrics`` show of the store (one cheap read)."""
+
+    feeds_enabled: int
+    feeds_disabled: int
+    last_polled_at: datetime | None
+    outbox_waiting: int
+    outbox_dead: int
 
 
 class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/chat.py)
@@ -59,6 +84,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         self._engine = engine
         self._run_lock: RunLock | None = None
         self._writer = engine.execution_options(**{WRITE: True})
+        self._story_insert_stmt: Any = None  # see _story_insert
 
     @classmethod
     def open(cls, url: str = DEFAULT_URL) -> Store:
@@ -141,11 +167,14 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         baseline_done: bool | None = None,
     ) -> None:
         """Note a poll. ``error`` None is a success and resets the error count, else it counts
-        one more. A None ``etag``/``last_modified``/``baseline_done`` keeps the stored value."""
+        one more. On a success the validators given replace the stored ones: a None
+        ``etag``/``last_modified`` forgets it (the server stopped sending one, so the next
+        request is unconditional). On an error a None keeps the stored value, as does a None
+        ``baseline_done`` always."""
         values: dict[str, Any] = {"last_polled_at": at}
-        if etag is not None:
+        if etag is not None or error is None:
             values["etag"] = etag
-        if last_modified is not None:
+        if last_modified is not None or error is None:
             values["last_modified"] = last_modified
         if baseline_done is not None:
             values["baseline_done"] = baseline_done
@@ -161,14 +190,23 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
     # feeds: the poll policy (Service.poll) — disabled feeds, moved URLs, "not before" times.
     # The moved URL and the next poll time live in ``meta`` keyed by the feed's URL.
 
-    def disable_feed(self, url: str, reason: str) -> None:
-        """Stop polling a feed (after a 410, or too many failures); ``reason`` is kept."""
+    def disable_feed(self, url: str, reason: str, *, notice: Notice | None = None) -> None:
+        """Stop polling a feed (after a 410, or too many failures); ``reason`` is kept. The
+        ``notice`` to its channels is queued in the same transaction."""
         with self._writer.begin() as conn:
             conn.execute(
                 sa.update(t.feeds)
                 .where(t.feeds.c.url == url)
                 .values(disabled=True, last_error=reason[:2000])
             )
+            if notice is not None:
+                _queue_notice(conn, notice)
+
+    def queue_notice(self, notice: Notice) -> int:
+        """Queue a notice for its channels; a channel that had it (same key) gets nothing.
+        Returns how many rows were queued."""
+        with self._writer.begin() as conn:
+            return _queue_notice(conn, notice)
 
     def enable_feed(self, url: str) -> None:
         """Poll a feed again from a clean slate (no errors, no wait)."""
@@ -220,21 +258,19 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         story = result.story
         with self._writer.begin() as conn:
             story_id = conn.execute(
-                dialect_insert(conn, t.stories)
-                .values(
-                    key=story.key,
-                    origin_key=result.origin_key or story.key,
-                    feed=story.feed,
-                    feed_url=feed_url,
-                    outlet=story.outlet,
-                    url=story.url,
-                    title=story.title,
-                    text=story.text,
-                    published=story.published,
-                    fetched_at=fetched_at,
-                )
-                .on_conflict_do_nothing(index_elements=[t.stories.c.key])
-                .returning(t.stories.c.id)
+                self._story_insert(conn),
+                {
+                    "key": story.key,
+                    "origin_key": result.origin_key or story.key,
+                    "feed": story.feed,
+                    "feed_url": feed_url,
+                    "outlet": story.outlet,
+                    "url": story.url,
+                    "title": story.title,
+                    "text": story.text,
+                    "published": story.published,
+                    "fetched_at": fetched_at,
+                },
             ).scalar()
             if story_id is None:
                 log.debug("story %s already recorded", story.key)
@@ -257,6 +293,17 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             if rows:
                 conn.execute(sa.insert(t.outbox), rows)
         return ids
+
+    def _story_insert(self, conn: sa.Connection) -> Any:
+        """INSERT a story unless its key is stored, RETURNING its id: built once (building a
+        statement costs more than running it)."""
+        if self._story_insert_stmt is None:
+            self._story_insert_stmt = (
+                dialect_insert(conn, t.stories)
+                .on_conflict_do_nothing(index_elements=[t.stories.c.key])
+                .returning(t.stories.c.id)
+            )
+        return self._story_insert_stmt
 
     def sync_claims(self, specs: Sequence[ClaimSpec]) -> None:
         """Make the configured claims (learned=False) those given; learned claims stay."""
@@ -323,7 +370,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         """Outbox rows still to deliver (pending, or failed but not dead), oldest first."""
         query = (
             sa.select(t.outbox, t.findings.c.payload)
-            .join(t.findings, t.findings.c.id == t.outbox.c.finding_id)
+            .outerjoin(t.findings, t.findings.c.id == t.outbox.c.finding_id)
             .where(t.outbox.c.status.in_(_DELIVERABLE))
             .order_by(t.outbox.c.id)
             .limit(limit)
@@ -337,9 +384,10 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
                 id=row.id,
                 channel_id=row.channel_id,
                 finding_id=row.finding_id,
-                payload=row.payload,
+                payload=row.payload if row.finding_id is not None else row.notice,
                 attempts=row.attempts,
                 created_at=row.created_at,
+                kind="alert" if row.finding_id is not None else "notice",
             )
             for row in rows
         ]
@@ -400,6 +448,35 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             row = conn.execute(query).one()
         return {name: int(value) for name, value in row._mapping.items()}
 
+    def ops_summary(self) -> OpsSummary:
+        """Feeds enabled and disabled, the last poll, outbox rows waiting and dead."""
+        feeds, status = t.feeds.c, t.outbox.c.status
+
+        def count(table: sa.Table, *where: Any) -> Any:
+            return sa.select(sa.func.count()).select_from(table).where(*where).scalar_subquery()
+
+        query = sa.select(
+            count(t.feeds, feeds.disabled.is_(False)).label("enabled"),
+            count(t.feeds, feeds.disabled.is_(True)).label("disabled"),
+            sa.select(sa.func.max(feeds.last_polled_at)).scalar_subquery().label("last"),
+            count(t.outbox, status.in_(_DELIVERABLE)).label("waiting"),
+            count(t.outbox, status == "dead").label("dead"),
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).one()
+        last = row.last
+        if isinstance(last, str):  # SQLite returns max() of a datetime column as text
+            last = datetime.fromisoformat(last)
+        if last is not None and last.tzinfo is None:
+            last = last.replace(tzinfo=UTC)
+        return OpsSummary(
+            feeds_enabled=int(row.enabled),
+            feeds_disabled=int(row.disabled),
+            last_polled_at=last,
+            outbox_waiting=int(row.waiting),
+            outbox_dead=int(row.dead),
+        )
+
     # a small key/value table for other parts' bookkeeping (e.g. the last digest sent)
 
     def get_meta(self, key: str) -> str | None:
@@ -413,6 +490,30 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
                 .values(key=key, value=value)
                 .on_conflict_do_update(index_elements=[t.meta.c.key], set_={"value": value})
             )
+
+
+def _queue_notice(conn: sa.Connection, notice: Notice) -> int:
+    rows = [
+        {
+            "channel_id": channel_id,
+            "finding_id": None,
+            "notice": notice.payload,
+            "notice_key": notice.key,
+            "status": "pending",
+            "attempts": 0,
+            "created_at": notice.at,
+        }
+        for channel_id in dict.fromkeys(notice.channels)
+    ]
+    queued = 0
+    for row in rows:
+        done = conn.execute(
+            dialect_insert(conn, t.outbox)
+            .values(row)
+            .on_conflict_do_nothing(index_elements=[t.outbox.c.channel_id, t.outbox.c.notice_key])
+        )
+        queued += max(done.rowcount, 0)
+    return queued
 
 
 def _feed_state(row: sa.Row[Any]) -> FeedState:

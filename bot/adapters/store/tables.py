@@ -152,15 +152,20 @@ outbox = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("channel_id", sa.Text, sa.ForeignKey("channels.id"), nullable=False),
-    sa.Column("finding_id", sa.Integer, sa.ForeignKey("findings.id"), nullable=False),
+    sa.Column("finding_id", sa.Integer, sa.ForeignKey("findings.id")),  # None: a notice
     sa.Column("status", sa.Text, nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("last_error", sa.Text),
     sa.Column("message_id", sa.Text),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("sent_at", UTCDateTime),
+    # revision 0003: a notice about the bot itself ("Feed X is gone"), once per channel and key
+    sa.Column("notice", sa.JSON),
+    sa.Column("notice_key", sa.Text),
     sa.UniqueConstraint("channel_id", "finding_id"),
+    sa.UniqueConstraint("channel_id", "notice_key"),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'dead')", name="status"),
+    sa.CheckConstraint("finding_id IS NOT NULL OR notice IS NOT NULL", name="alert_or_notice"),
     sa.Index("ix_outbox_status_id", "status", "id"),
 )
 

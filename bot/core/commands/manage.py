@@ -278,6 +278,12 @@ def cmd_status(command: Command, view: ChatView, now: datetime) -> Reply:
             label="Today",
         ),
         Line(str(counts.alerts_waiting), label="Alerts waiting"),
+        Line(
+            f"{counts.alerts_dead} (failed too often or refused; see the log)"
+            if counts.alerts_dead
+            else "0",
+            label="Alerts undeliverable",
+        ),
         Line(f"{len(view.claims())}", label="Claims tracked"),
         Line(view.version, label="Version"),
     ]

@@ -75,6 +75,7 @@ class StatusCounts:
     stories_today: int = 0
     findings_today: int = 0
     alerts_waiting: int = 0
+    alerts_dead: int = 0  # outbox rows given up on (failed too often, or rejected)
     stories_total: int = 0
     findings_total: int = 0
 
