@@ -52,6 +52,9 @@ def _setup_logging(settings: Settings, *, quiet: bool = False) -> None:
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "alembic", "trafilatura"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # A 429 past its retries is logged by python-telegram-bot as an error with a traceback,
+    # then raised to our sender, which handles it (the channel waits retry_after): not an error.
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
 
 class _Redact(logging.Filter):

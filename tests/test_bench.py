@@ -12,8 +12,9 @@ from pathlib import Path
 
 import httpx
 
-from bot.bench import run_bench
+from bot.bench import delivery_tables, run_bench
 from bot.bench.claims import make_workload, stories
+from bot.bench.delivery import delivery, end_to_end
 from bot.bench.feedsite import FeedServer
 from bot.core.engine import Engine, reference_figure
 
@@ -62,7 +63,8 @@ def test_tiny_bench_writes_results_and_a_table(tmp_path: Path) -> None:
     assert polled["changed_per_cycle"] == 4  # a fifth of 20 feeds
     assert polled["changed_feeds_ingested"] == 8  # every change of both cycles was stored
     assert polled["errors"] == 0
-    assert polled["baseline"] == "first Service.poll of every feed"
+    assert polled["baseline"] == "first poll of every feed"
+    assert polled["hosts"] == 20  # one loopback host a feed, up to 50
     assert _median(polled["latency_p50_ms"]) <= _median(polled["latency_p99_ms"])
     assert seeded["changed_feeds_ingested"] == 4
     assert seeded["baseline"] == "seeded in the store"
@@ -113,3 +115,90 @@ async def test_feed_server_answers_304_until_a_cycle_changes_feeds() -> None:
     changed = [r for r in after if r.status_code == 200]
     assert len(changed) == 2 and all(b"<item>" in r.content for r in changed)
     assert missing.status_code == 404
+
+
+# --- polling through the scheduler's job, delivery, change → message, memory ------------------
+
+
+def test_feed_server_changes_one_feed_and_answers_on_several_loopback_hosts() -> None:
+    server = FeedServer(feeds=4, claims=60, hosts=2)
+    try:
+        with httpx.Client() as client:
+            changed = client.post(f"{server.base}/_change/1").json()
+            on_second_host = client.get(server.feed_url(1))
+            untouched = client.get(server.feed_url(2), headers={"If-None-Match": '"2-0"'})
+            no_such = client.post(f"{server.base}/_change/9")
+    finally:
+        server.close()
+
+    assert server.feed_url(1).startswith("http://127.0.0.2:")
+    assert changed == {"feed": 1, "version": 1}
+    assert on_second_host.status_code == 200
+    assert b"bench-feed1-v1" in on_second_host.content
+    assert untouched.status_code == 304
+    assert no_such.status_code == 404
+
+
+def test_delivery_bench_sends_every_alert_through_each_fake() -> None:
+    for platform in ("telegram", "slack"):
+        result = delivery(platform=platform, channels=3, backlog=6, steady_s=1.0, runs=1)
+
+        assert result["platform"] == platform
+        assert result["dead"] == 0
+        assert result["alerts_sent"] == result["alerts_queued"] >= 6
+        assert result["alerts_timed"] == result["alerts_sent"] - result["backlog_alerts_queued"]
+        assert _median(result["alerts_per_s"]) > 0
+        assert 0 < _median(result["latency_p50_ms"]) <= _median(result["latency_p99_ms"])
+        assert result["peak_rss_mb"] > 0
+
+
+def test_end_to_end_bench_times_each_change_to_its_message() -> None:
+    result = end_to_end(feeds=4, claims=60, interval_s=2, rounds=2, channels=2)
+
+    assert result["changes"] == 2  # a quarter of the feeds in each of two intervals
+    assert 1 <= result["changes_alerted"] <= result["changes_with_alerts"] <= 2
+    assert result["messages"] >= result["changes_alerted"]
+    assert result["pending_at_end"] == 0 and result["dead"] == 0
+    p50, p99 = result["change_to_message_p50_s"], result["change_to_message_p99_s"]
+    assert 0 < p50 <= p99
+    assert result["beyond_interval_p50_s"] == p50 - 2
+    *_, row, note = delivery_tables({"end_to_end": [result]})
+    assert note.startswith("  stored: change → its alerts written")
+    expected = ["4", "2", "2", str(result["changes_with_alerts"]), str(result["changes_alerted"])]
+    assert row.split()[:5] == expected
+
+
+def test_memory_and_delivery_figures_reach_the_results_and_the_table(tmp_path: Path) -> None:
+    out = tmp_path / "bench-results.json"
+    printed = io.StringIO()
+    sections = [
+        ("polling", {"feeds": 10, "claims": 120, "cycles": 1, "seeded_baseline": True}),
+        (
+            "delivery",
+            {"platform": "telegram", "channels": 2, "backlog": 2, "steady_s": 0.1, "runs": 1},
+        ),
+        (
+            "delivery",
+            {"platform": "slack", "channels": 2, "backlog": 2, "steady_s": 0.1, "runs": 1},
+        ),
+    ]
+
+    status = run_bench(quick=True, out=out, stream=printed, sections=sections)
+
+    assert status == 0, printed.getvalue()
+    results = json.loads(out.read_text(encoding="utf-8"))
+    (memory,) = results["polling"]
+    assert (memory["feeds"], memory["claims"]) == (10, 120)
+    assert memory["peak_rss_mb"] >= memory["setup_rss_mb"] > 0
+    assert memory["changed_feeds_ingested"] == 2  # a fifth of 10 feeds, one cycle
+    assert memory["rss_at_end_mb"] > 0
+    assert not memory["side_by_side"]
+    assert [(row["platform"], row["side_by_side"]) for row in results["delivery"]] == [
+        ("telegram", True),
+        ("slack", True),
+    ]  # quick: the sections that wait run side by side
+    table = printed.getvalue()
+    assert "Memory of the polling runs" in table
+    assert "Delivery through the fake servers" in table
+    assert "telegram      2  fanout" in table
+    assert "< 500 MB with 10,000 feeds and 100,000 claims: not judged at this size" in table

@@ -19,6 +19,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.slack.app import http_routes
+from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.store import Store
 from bot.adapters.store.engine import create_engine
 from bot.adapters.web import Request, Response, WebServer
@@ -30,7 +31,6 @@ from bot.service import Service
 from bot.settings import Secret, Settings
 from tests.clirun import eventually, feeds_yaml, running_bot
 from tests.feedserver import FeedServer, unused_port
-from tests.slack.fakeapi import FakeSlack
 from tests.slack.test_app import signed
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, CHANNELS, ORIGINAL, rss

@@ -4,20 +4,24 @@
 stdin closes. It speaks just enough HTTP/1.1 with keep-alive: ``GET /f/<i>.xml`` answers the
 feed with a strong ETag, or 304 when ``If-None-Match`` matches; ``POST /_cycle`` changes about a
 fifth of the feeds (each gets a new on-topic story at the top) and answers
-``{"cycle": k, "changed": m, "cpu_s": ...}``. A feed starts empty; after a change it carries
-its newest story and the one before it. It imports only the story generator, so it starts fast.
+``{"cycle": k, "changed": m, "cpu_s": ...}``; ``POST /_change/<i>`` changes feed ``i`` alone and
+answers ``{"feed": i, "version": v}``. A feed starts empty; after a change it carries its newest
+story and the one before it, each published when its change was made (so a bot that ignores
+old stories still alerts on them). It imports only the story generator, so it starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import random
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
@@ -47,6 +51,7 @@ class FeedSite:
         self._topic_ids = list(workload.by_topic)
         self._seed = seed
         self._bodies: dict[int, tuple[int, bytes]] = {}
+        self._changed_at: dict[tuple[int, int], datetime] = {}  # (feed, version) → when
 
     def etag(self, feed: int) -> str:
         return f'"{feed}-{self.versions[feed]}"'
@@ -56,7 +61,9 @@ class FeedSite:
         key = f"bench-feed{feed}-v{version}"
         topic = self._topic_ids[(feed + version) % len(self._topic_ids)]
         serial = feed * 1_000 + version
-        return make_story(rng, self.workload, topic, words=STORY_WORDS, serial=serial, key=key)
+        story = make_story(rng, self.workload, topic, words=STORY_WORDS, serial=serial, key=key)
+        when = self._changed_at.get((feed, version))
+        return dataclasses.replace(story, published=when) if when else story
 
     def body(self, feed: int) -> bytes:
         version = self.versions[feed]
@@ -73,12 +80,20 @@ class FeedSite:
         self._bodies[feed] = (version, xml)
         return xml
 
+    def change(self, feed: int) -> int:
+        """Put a new story at the top of ``feed``; its new version."""
+        if not 0 <= feed < len(self.versions):
+            raise IndexError(feed)
+        self.versions[feed] += 1
+        self._changed_at[(feed, self.versions[feed])] = datetime.now(UTC).replace(microsecond=0)
+        return self.versions[feed]
+
     def next_cycle(self, share: float = CHANGED_SHARE) -> int:
         self.cycle += 1
         rng = random.Random(self.cycle)
         changed = rng.sample(range(len(self.versions)), round(share * len(self.versions)))
         for feed in changed:
-            self.versions[feed] += 1
+            self.change(feed)
         return len(changed)
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -115,6 +130,14 @@ class FeedSite:
                 {"cycle": self.cycle, "changed": changed, "cpu_s": time.process_time()}
             ).encode()
             return _response(200, body, "application/json")
+        if path.startswith("/_change/"):
+            try:
+                feed = int(path.removeprefix("/_change/"))
+                version = self.change(feed)
+            except (ValueError, IndexError):
+                return _response(404, b"no such feed", "text/plain")
+            body = json.dumps({"feed": feed, "version": version}).encode()
+            return _response(200, body, "application/json")
         if path.startswith("/f/") and path.endswith(".xml"):
             try:
                 feed = int(path[3:-4])
@@ -139,23 +162,39 @@ def _response(status: int, body: bytes, content_type: str | None, etag: str | No
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
-async def serve(feeds: int, claims: int) -> None:
-    """Serve until stdin closes; the first line on stdout is ``PORT <n>``."""
+def host(number: int) -> str:
+    """The loopback address of the bench's ``number``-th host: 127.0.0.1, 127.0.0.2, …"""
+    return f"127.0.{number // 254}.{1 + number % 254}"
+
+
+async def serve(feeds: int, claims: int, hosts: int = 1) -> None:
+    """Serve until stdin closes; the first line on stdout is ``PORT <n>``.
+
+    With ``hosts`` > 1 the same site answers on that many loopback addresses (same port), so
+    that a poller's per-host cap sees a feed list spread over many sites, as real ones are.
+    """
     site = FeedSite(feeds, make_workload(claims))
-    server = await asyncio.start_server(site.handle, "127.0.0.1", 0, backlog=1024)
-    port = server.sockets[0].getsockname()[1]
+    first = await asyncio.start_server(site.handle, host(0), 0, backlog=1024)
+    port = first.sockets[0].getsockname()[1]
+    servers = [first] + [
+        await asyncio.start_server(site.handle, host(n), port, backlog=256) for n in range(1, hosts)
+    ]
     print(f"PORT {port}", flush=True)
     loop = asyncio.get_running_loop()
-    async with server:
+    try:
         await loop.run_in_executor(None, sys.stdin.read)  # the poller closes our stdin to stop us
+    finally:
+        for server in servers:
+            server.close()
 
 
 class FeedServer:
     """The server process: started by the poller, stopped when the poller is done."""
 
-    def __init__(self, feeds: int, claims: int) -> None:
+    def __init__(self, feeds: int, claims: int, hosts: int = 1) -> None:
         command = [sys.executable, "-m", "bot.bench.feedsite", "--feeds", str(feeds)]
-        command += ["--claims", str(claims)]
+        command += ["--claims", str(claims), "--hosts", str(hosts)]
+        self.hosts = hosts
         self._proc = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
@@ -167,7 +206,12 @@ class FeedServer:
         if len(line) != 2 or line[0] != "PORT":
             self.close()
             raise RuntimeError(f"the bench feed server did not start: {line!r}")
-        self.base = f"http://127.0.0.1:{line[1]}"
+        self.port = int(line[1])
+        self.base = f"http://{host(0)}:{self.port}"
+
+    def feed_url(self, feed: int) -> str:
+        """Feed ``feed``'s URL, on host ``feed % hosts``."""
+        return f"http://{host(feed % self.hosts)}:{self.port}/f/{feed}.xml"
 
     def close(self) -> None:
         if self._proc.stdin:
@@ -183,8 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The bench feed server (loopback only).")
     parser.add_argument("--feeds", type=int, required=True)
     parser.add_argument("--claims", type=int, default=1_000)
+    parser.add_argument("--hosts", type=int, default=1, help="loopback addresses to answer on")
     args = parser.parse_args(argv)
-    asyncio.run(serve(args.feeds, args.claims))
+    asyncio.run(serve(args.feeds, args.claims, args.hosts))
     return 0
 
 

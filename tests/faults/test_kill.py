@@ -18,10 +18,10 @@ import sqlalchemy as sa
 
 from bot.adapters.store import Store, create_engine
 from bot.adapters.store import tables as t
+from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import eventually, feeds_yaml, running_bot
 from tests.faults.rig import ANALYST, DENIAL, LATER, ORIGINAL, QUIET_AGE, rss
 from tests.feedserver import FeedServer
-from tests.telegram.fakeapi import TOKEN, FakeBotAPI
 from tests.test_config import CLAIMS
 
 CHAT = "100"  # a private chat: about one message a second

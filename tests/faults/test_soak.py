@@ -31,10 +31,10 @@ import sqlalchemy as sa
 
 from bot.adapters.store import create_engine
 from bot.adapters.store import tables as t
+from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import running_bot
 from tests.faults.rig import QUIET_AGE
 from tests.feedserver import FeedServer, Route, make_route
-from tests.telegram.fakeapi import TOKEN, FakeBotAPI
 from tests.test_config import CLAIMS
 
 SECONDS = float(os.environ.get("SOAK_SECONDS", "600"))

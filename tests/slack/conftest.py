@@ -1,3 +1,15 @@
-from tests.slack.fakeapi import slack
+"""The fake Slack Web API (bot/adapters/slack/fake.py) as a fixture."""
 
-__all__ = ["slack"]
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.adapters.slack.fake import FakeSlack
+
+
+@pytest.fixture
+def slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake

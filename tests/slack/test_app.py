@@ -16,6 +16,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.slack.app import SlackServer, build_app, command_line
+from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.slack.render import MUTE_ACTION, TIMELINE_ACTION, to_blocks
 from bot.adapters.slack.sender import web_client
 from bot.adapters.store import Store
@@ -23,7 +24,6 @@ from bot.chat import ServiceView
 from bot.config import load_config
 from bot.core.message import Line, Message
 from bot.service import Service
-from tests.slack.fakeapi import FakeSlack
 from tests.test_config import CLAIMS
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

@@ -6,7 +6,7 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from tests.slack.fakeapi import FakeSlack
+from bot.adapters.slack.fake import FakeSlack
 
 
 def client(slack: FakeSlack, token: str | None = "xoxb-test") -> WebClient:

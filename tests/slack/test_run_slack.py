@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.slack.fake import FakeSlack
 from tests.clirun import eventually, feeds_yaml, running_bot
 from tests.feedserver import FeedServer, unused_port
-from tests.slack.fakeapi import FakeSlack
 from tests.slack.fakesocket import FakeSocketMode
 from tests.slack.test_app import signed
 from tests.test_config import CLAIMS

@@ -11,13 +11,13 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.adapters.feeds import parse_feed
+from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.slack.sender import SlackSender, web_client
 from bot.adapters.store import Store
 from bot.config import load_config
 from bot.core.message import Line, Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
 from bot.service import Service
-from tests.slack.fakeapi import FakeSlack
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.slack.render import MUTE_ACTION
 from bot.adapters.slack.socketmode import SocketModeRunner, start
 from bot.adapters.store import Store
@@ -19,7 +20,6 @@ from bot.chat import ServiceView
 from bot.config import load_config
 from bot.service import Service
 from bot.settings import Secret, Settings
-from tests.slack.fakeapi import FakeSlack
 from tests.slack.fakesocket import FakeSocketMode
 from tests.slack.test_app import CHANNELS, TOKEN, wait_for
 from tests.test_config import CLAIMS

@@ -10,10 +10,10 @@ import pytest
 
 from bot.adapters.feeds import parse_feed
 from bot.adapters.store import Store
+from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.config import load_config
 from bot.service import Service
-from tests.telegram.fakeapi import FakeBotAPI
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 

@@ -10,9 +10,9 @@ import pytest
 
 from bot.adapters.telegram import TelegramBot, TelegramSender, sender_from_settings, start
 from bot.adapters.telegram.bot import menu
+from bot.adapters.telegram.fake import FakeBotAPI, parse_html
 from bot.settings import Settings
 from tests.telegram.conftest import MakeService
-from tests.telegram.fakeapi import FakeBotAPI, parse_html
 
 CLAIM = "/claim dprk-additional-troops"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.adapters.telegram.fake import EntityError, parse_html
 from bot.adapters.telegram.render import CAPTION_LIMIT, TEXT_LIMIT, caption, to_html, units
 from bot.core.message import Line, Message
-from tests.telegram.fakeapi import EntityError, parse_html
 
 NASTY = 'Troops <b>25,000</b> & "more" </a> <i unclosed <script>alert(1)</script> &amp;'
 

@@ -8,9 +8,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import eventually, feeds_yaml, running_bot
 from tests.feedserver import FeedServer, unused_port
-from tests.telegram.fakeapi import TOKEN, FakeBotAPI
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 from tests.test_run import DENIAL

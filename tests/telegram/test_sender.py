@@ -6,11 +6,11 @@ import logging
 
 import pytest
 
+from bot.adapters.telegram.fake import FakeBotAPI, parse_html
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.core.message import Line, Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected
 from tests.telegram.conftest import NASTY, Clock, MakeService
-from tests.telegram.fakeapi import FakeBotAPI, parse_html
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
 

@@ -10,9 +10,9 @@ import httpx
 import pytest
 
 from bot.adapters.telegram import TelegramBot, TelegramSender
+from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.webhook import SECRET_HEADER, WebhookServer
 from tests.telegram.conftest import MakeService
-from tests.telegram.fakeapi import FakeBotAPI
 
 SECRET = "s3cret-token_for-webhooks"
 UPDATE = {

@@ -13,7 +13,10 @@ Methods: ``apps.connections.open`` (with the app token; answers ``socket_url``),
 token answers ``not_authed``, an unknown one ``invalid_auth``; more than 50 blocks, a section
 over 3,000 characters or a header over 150 answer ``invalid_blocks``; an unknown channel
 ``channel_not_found``. Every request is recorded (method, headers, parsed body) before it is
-answered.
+answered; ``posted_at(ts)`` is when a message was accepted (``time.monotonic()``).
+
+It lives beside the adapter (not under tests/) so that ``claimwatch bench`` can deliver
+through it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,7 +32,16 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import pytest
+__all__ = [
+    "FakeServer",
+    "FakeSlack",
+    "Handler",
+    "Request",
+    "SlackError",
+    "State",
+    "Upload",
+    "check_blocks",
+]
 
 
 @dataclass
@@ -65,6 +78,7 @@ class State:
     responses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     ratelimited: dict[str, list[float]] = field(default_factory=dict)
     failing: dict[str, str] = field(default_factory=dict)
+    posted_at: dict[str, float] = field(default_factory=dict)  # ts → time.monotonic()
     ts: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -197,6 +211,7 @@ class Handler(BaseHTTPRequestHandler):
         ts = f"1700000000.{next(self.server.state.ts):06d}"
         message = {**body, "channel": channel, "ts": ts}
         self.server.state.messages.append(message)
+        self.server.state.posted_at[ts] = time.monotonic()
         return {"channel": channel, "ts": ts, "message": {"text": body.get("text"), "ts": ts}}
 
     def api_chat_update(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -291,6 +306,11 @@ class FakeSlack:
         with self.state.lock:
             return [m for m in self.state.messages if channel in (None, m["channel"])]
 
+    def posted_at(self, ts: str) -> float | None:
+        """When the message ``ts`` was accepted (``time.monotonic()``), None if never."""
+        with self.state.lock:
+            return self.state.posted_at.get(ts)
+
     def requests(self, method: str | None = None) -> list[Request]:
         with self.state.lock:
             return [r for r in self.state.requests if method in (None, r.method)]
@@ -304,9 +324,3 @@ class FakeSlack:
     def responses(self) -> dict[str, list[dict[str, Any]]]:
         with self.state.lock:
             return {k: list(v) for k, v in self.state.responses.items()}
-
-
-@pytest.fixture
-def slack() -> Iterator[FakeSlack]:
-    with FakeSlack() as fake:
-        yield fake

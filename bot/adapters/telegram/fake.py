@@ -13,6 +13,9 @@ URLs are ``/bot<TOKEN>/<method>`` and ``/file/bot<TOKEN>/<path>`` like the real 
 may be form-encoded or multipart. HTML is checked the way Telegram does: only its tags, well
 nested and closed, only ``&lt; &gt; &amp; &quot;`` and numeric entities, at most 4,096 UTF-16
 units of text after parsing (1,024 for a caption), not empty.
+
+It lives beside the adapter (not under tests/) so that ``claimwatch bench`` can deliver
+through it; ``Sent.at`` (``time.monotonic()``) is when the message was accepted.
 """
 
 from __future__ import annotations
@@ -26,14 +29,11 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
-
-import pytest
 
 TOKEN = "123456789:AAFakeTokenForTests-do-not-log-me"
 BOT_ID = 123456789
@@ -44,6 +44,21 @@ TAGS = {
 }  # fmt: skip
 _BARE_AMP = re.compile(r"&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[a-zA-Z]+;)")
 ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+
+__all__ = [
+    "BOT_ID",
+    "BOT_USERNAME",
+    "ENTITIES",
+    "TAGS",
+    "TOKEN",
+    "ApiError",
+    "Call",
+    "EntityError",
+    "FakeBotAPI",
+    "Sent",
+    "parse_html",
+    "utf16_len",
+]
 
 
 class EntityError(ValueError):
@@ -438,9 +453,3 @@ def _decode(content_type: str, body: bytes) -> tuple[dict[str, str], dict[str, b
         return {k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}, {}
     fields = parse_qs(body.decode(), keep_blank_values=True)
     return {k: v[-1] for k, v in fields.items()}, {}
-
-
-@pytest.fixture
-def fake_api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as api:
-        yield api
