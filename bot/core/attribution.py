@@ -10,10 +10,12 @@ the same speaker ("South Korea's National Intelligence Service (NIS)" and "the N
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from bot.core.model import Attribution
+from bot.core.trie import first_char_guard
 
 
 def _words(text: str) -> frozenset[str]:
@@ -54,8 +56,10 @@ _ARTICLES = ("the ", "a ", "an ")
 
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:]+?)(?=\s+(?:as saying|that)\b|[,.;:]|$)", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:]+?)(?=\s+that\b|[,.;:]|$)", re.I)
-_STRONG = re.compile(r"\b(?:" + STRONG_VERBS + r")\b", re.I)
-_WEAK = re.compile(r"\b(?:" + WEAK_VERBS + r")\b", re.I)
+_STRONG = re.compile(
+    first_char_guard(STRONG_VERBS.split("|")) + r"\b(?:" + STRONG_VERBS + r")\b", re.I
+)
+_WEAK = re.compile(first_char_guard(WEAK_VERBS.split("|")) + r"\b(?:" + WEAK_VERBS + r")\b", re.I)
 _ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
 _TOLD_OUTLET = re.compile(r"\btold\s+(?P<via>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)")
 _AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
@@ -106,7 +110,7 @@ def _speaker(
             if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
                 continue  # "new ruptures were reported": nobody speaks
             found = None
-            if re.search(r",\s*$", sentence[: verb.start()]):  # "..., said the analyst"
+            if sentence[: verb.start()].rstrip().endswith(","):  # "..., said the analyst"
                 found = _subject_after(sentence, verb.end())
             joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
                 sentence, max(0, verb.start() - 12), verb.start()
@@ -221,8 +225,17 @@ def parse_attribution(text: str | None) -> Attribution:
 SAME_NAME = 90  # rapidfuzz token_sort_ratio above which two speaker names are the same
 
 
+ALIAS_CACHE = 4096  # speaker names whose aliases are remembered
+SAME_CACHE = 16_384  # pairs of speaker names whose sameness is remembered
+
+
 def aliases(name: str) -> set[str]:
     """Normalised forms of a speaker's name: the name, its parenthesised acronym, its initials."""
+    return set(_aliases(name))
+
+
+@lru_cache(maxsize=ALIAS_CACHE)
+def _aliases(name: str) -> frozenset[str]:
     out: set[str] = set()
     for inner in re.findall(r"\(([^)]+)\)", name):
         out.add(_norm(inner))
@@ -235,7 +248,7 @@ def aliases(name: str) -> set[str]:
     capitals = re.findall(r"\b[A-Z][a-z]+", owner[-1])
     if len(capitals) >= 2:
         out.add("".join(w[0] for w in capitals).lower())
-    return {a for a in out if a}
+    return frozenset(a for a in out if a)
 
 
 _VERBISH = _words("is are was were be been has have had will would could may might can")
@@ -257,7 +270,12 @@ def same_source(a: str, b: str) -> bool:
     """Whether two speaker names (from `speaker`) name the same speaker: a shared alias, a
     near-identical spelling, or one name inside the other ("the union" and "the Rail Workers'
     Union", "Veyra Telecom" and "Veyra Telecom's chief executive")."""
-    left, right = aliases(a), aliases(b)
+    return _same_source(a, b)
+
+
+@lru_cache(maxsize=SAME_CACHE)
+def _same_source(a: str, b: str) -> bool:
+    left, right = _aliases(a), _aliases(b)
     if left & right:
         return True
     if any(_inside(x, y) or _inside(y, x) for x in left for y in right):

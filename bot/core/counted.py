@@ -35,6 +35,7 @@ from bot.core.lexicon import (
     ROLE_KINDS,
     SCOPES,
 )
+from bot.core.trie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,21 +59,40 @@ class Hit:
 
 @cache
 def _phrase_regex(table: tuple[str, ...]) -> re.Pattern[str]:
-    phrases = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + trie_pattern(table) + r")(?![\w])")
+
+
+_TABLE_REGEX: dict[int, tuple[dict[str, str], int, re.Pattern[str]]] = {}
+
+
+def _table_regex(table: dict[str, str]) -> re.Pattern[str]:
+    """`_phrase_regex` of a table, found by the table's identity (the lexicon's tables are
+    constants; hashing their keys on every call cost more than the search)."""
+    known = _TABLE_REGEX.get(id(table))
+    if known is not None and known[0] is table and known[1] == len(table):
+        return known[2]
+    rx = _phrase_regex(tuple(table))
+    _TABLE_REGEX[id(table)] = (table, len(table), rx)
+    return rx
 
 
 def find_phrases(text: str, table: dict[str, str]) -> list[Hit]:
     """Whole-phrase matches of `table`'s keys in `text` (case-insensitive), longest first."""
-    rx = _phrase_regex(tuple(table))
-    return [
-        Hit(m.start(), m.end(), table[m.group(0)], m.group(0)) for m in rx.finditer(text.lower())
-    ]
+    return _find_lowered(text.lower(), table)
+
+
+def _find_lowered(low: str, table: dict[str, str]) -> list[Hit]:
+    """`find_phrases` of a text already lower-cased."""
+    return [Hit(m.start(), m.end(), table[m[0]], m[0]) for m in _table_regex(table).finditer(low)]
 
 
 def find_entities(text: str) -> list[Hit]:
+    return _entities(text, text.lower())
+
+
+def _entities(text: str, low: str) -> list[Hit]:
     hits = []
-    for hit in find_phrases(text, ENTITIES):
+    for hit in _find_lowered(low, ENTITIES):
         if hit.phrase == "us" and text[hit.start : hit.end] != "US":  # the pronoun, not the country
             continue
         hits.append(hit)
@@ -109,15 +129,15 @@ def frames_for(
     are a list of the same unit ("4,000 killed or wounded, later 6,000").
     """
     low = sentence.lower()
-    all_counted = find_phrases(sentence, COUNTED)
-    all_events = find_phrases(sentence, EVENTS)
+    all_counted = _find_lowered(low, COUNTED)
+    all_events = _find_lowered(low, EVENTS)
     all_entities = [
-        h for h in find_entities(sentence) if not any(s <= h.start < e for s, e in excluded)
+        h for h in _entities(sentence, low) if not any(s <= h.start < e for s, e in excluded)
     ]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
-    all_measures = find_phrases(sentence, MEASURES)
-    all_periods = find_periods(sentence)
-    all_scopes = find_phrases(sentence, SCOPES)
+    all_measures = _find_lowered(low, MEASURES)
+    all_periods = _periods(sentence, low)
+    all_scopes = _find_lowered(low, SCOPES)
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
         at = bisect_left(breaks, start)
@@ -175,7 +195,11 @@ _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_PERIODS) + r")\b")
 
 def find_periods(text: str) -> list[Hit]:
     """Periods named in `text` ("January", "from the previous month"), in order."""
-    return sorted([*find_phrases(text, PERIODS), *_months(text)], key=lambda h: h.start)
+    return _periods(text, text.lower())
+
+
+def _periods(text: str, low: str) -> list[Hit]:
+    return sorted([*_find_lowered(low, PERIODS), *_months(text)], key=lambda h: h.start)
 
 
 def _months(sentence: str) -> list[Hit]:

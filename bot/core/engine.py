@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -74,6 +74,7 @@ log = logging.getLogger(__name__)
 KEYWORD_GAP = 0  # words between two keywords that make one phrase ("rail strike")
 HEARD_MEMO = 100_000  # (topic, source) answers of _heard kept
 OFF_TOPIC_SCORE = 0.5  # a sentence far from topic keywords must say this much of the claim
+READ_CACHE = 4096  # sentences whose reading is remembered across stories
 
 
 _same_source = lru_cache(maxsize=1 << 16)(same_source)  # pure, and asked of the same names
@@ -114,6 +115,7 @@ class _Run:
     story: Story
     origin: str
     copy: bool
+    reader: Callable[[str], _Reading]
     statements: list[Statement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     new_claims: list[ClaimSpec] = field(default_factory=list)
@@ -126,18 +128,25 @@ class _Run:
         """A sentence read once per story, whatever the number of topics it is read for."""
         reading = self.readings.get(text)
         if reading is None:
-            attribution, names = attribution_span(text)
-            figures = tuple(extract_figures(text, excluded=names))
-            cue, evidence = cue_stance(text)
-            # only a sentence with a figure or a cue is matched and judged: the rest of its
-            # reading is never asked for
-            judged = bool(figures) or cue is not Stance.NEUTRAL
-            update = judged and against_old_value(text, list(figures))
-            revision = judged and framed_as_revision(text, list(figures))
-            words = masked(text) if judged else ""
-            reading = _Reading(figures, words, attribution, cue, evidence, update, revision)
-            self.readings[text] = reading
+            reading = self.readings[text] = self.reader(text)
         return reading
+
+
+def read_sentence(text: str) -> _Reading:
+    """What a sentence says, whatever the story: a pure function of its text, so the engine
+    reads a sentence it meets again (a syndicated copy, a repeated line) only once."""
+    attribution, names = attribution_span(text)
+    figures = tuple(extract_figures(text, excluded=names))
+    cue, evidence = cue_stance(text)
+    # only a sentence with a figure or a cue is matched and judged: the rest of its
+    # reading is never asked for
+    judged = bool(figures) or cue is not Stance.NEUTRAL
+    update = judged and against_old_value(text, list(figures))
+    revision = judged and framed_as_revision(text, list(figures))
+    words = masked(text) if judged else ""
+    return _Reading(
+        figures, words, attribution, cue, evidence, update, revision, without_dates(text)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +161,7 @@ class _Reading:
     evidence: str
     update: bool
     revision: bool = False
+    dateless: str = ""  # the text with its dates blanked (`without_dates`), for keyword gates
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +191,7 @@ class Engine:
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
         self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
         self._syndication = SyndicationIndex()
+        self._reader = lru_cache(maxsize=READ_CACHE)(read_sentence)
         for topic in self._topics:
             for spec in topic.claims:
                 spec = spec if spec.topic == topic.id else replace(spec, topic=topic.id)
@@ -249,7 +260,7 @@ class Engine:
 
     def process(self, story: Story) -> StoryResult:
         origin = self._syndication.origin_of(story)
-        run = _Run(story, origin, copy=origin != story.key)
+        run = _Run(story, origin, origin != story.key, self._reader)
         whole = f"{story.title}\n{story.text}"
         about = self._keywords.topics_in(whole)
         about |= {t.id for t in self._loose if t.id not in about and self._about(t, whole)}
@@ -270,21 +281,21 @@ class Engine:
     def _process_topic(self, run: _Run, topic: Topic, sentences: list[Sentence]) -> None:
         gate = self._gates[topic.id]
         entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
-        said_in = {s.paragraph for s in sentences if gate.search(without_dates(s.text))}
+        readings = [run.read(s.text) for s in sentences]
+        gated = [bool(gate.search(r.dateless)) for r in readings]
+        said_in = {s.paragraph for s, g in zip(sentences, gated, strict=True) if g}
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
         last_named, named_in = Attribution(), -1
-        for sentence in sentences:
-            attribution = run.read(sentence.text).attribution
+        for sentence, reading, named in zip(sentences, readings, gated, strict=True):
+            attribution = reading.attribution
             if is_generic(attribution) and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
             elif not (attribution.source or attribution.via) and sentence.paragraph == named_in:
                 attribution = last_named  # reported speech goes on until the paragraph ends
             elif (attribution.source or attribution.via) and not sentence.title:
                 last_named, named_in = attribution, sentence.paragraph
-            topical = bool(gate.search(without_dates(sentence.text))) or self._heard(
-                topic.id, attribution
-            )
+            topical = named or self._heard(topic.id, attribution)
             near = topical or sentence.paragraph in said_in
             self._process_sentence(run, topic, sentence, attribution, topical, near, entities)
 
@@ -446,6 +457,8 @@ class Engine:
             verdict = replace(verdict, kind=FindingKind.NEW_FIGURE)
         if verdict.kind is FindingKind.NEW_FIGURE:
             self._current[claim_id] = sighting
+        if _outranked(run, claim_id, verdict.kind):
+            return  # _emit would keep the story's earlier, as severe finding for the claim
         latest = self._current.get(claim_id)
         since = latest.published if latest and stance is Stance.REFUTES else None
         if already_said(known, who, shown, stance, since):
@@ -539,6 +552,11 @@ class Engine:
         self._current[claim_id] = sighting
         verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
         self._emit(run, claim, statement, figure, verdict, "", 1)
+
+
+def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:
+    """Whether the story already has a finding for the claim at least as severe as `kind`."""
+    return any(f.claim_id == claim_id and f.severity >= kind.severity for f in run.findings)
 
 
 def _baseline(claim: IndexedClaim) -> Sighting:

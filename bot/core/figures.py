@@ -31,6 +31,7 @@ from bot.core.lexicon import (
 )
 from bot.core.model import Figure, Hedge
 from bot.core.numbers import Number, find_numbers, may_hold_number
+from bot.core.trie import first_char_guard
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ ABOUT_TOLERANCE = 0.10
 ALMOST_FLOOR = 0.95
 
 _NOT_COUNT_SPANS = re.compile(
+    r"(?=[\d+(a])(?:"  # where one of these can start: a digit, "+", "(", "aged"/"ages"
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2025-07-02
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 02/07/2025
     r"|\b\d{1,2}/\d{1,2}\b"  # 7/2
@@ -49,6 +51,7 @@ _NOT_COUNT_SPANS = re.compile(
     r"|(?<!\d[ ,.\u00a0\u202f\u2009])\b0\d{2,4}[ ]\d{3}[ ]\d{3,4}\b"  # 0800 555 0192
     r"|\b(?:19|20)\d{2}[-–/]\d{2}\b"  # 2025-26 (a season)
     r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
+    r")"
 )
 _SUFFIX = re.compile(
     r"\s?("
@@ -148,7 +151,10 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 @cache
 def _vague_regex() -> re.Pattern[str]:
     phrases = sorted(VAGUE_PHRASES, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    return re.compile(
+        first_char_guard(phrases) + r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _vague(sentence: str) -> list[_Raw]:

@@ -29,6 +29,10 @@ WORD_MATCH = 85  # rapidfuzz ratio for two words to count as the same ("troop", 
 EVENT_NEEDS_TEXT = 0.6  # a figure without an event matches an eventful claim only this similar
 NUMBERLESS_SCORE = 0.6  # a sentence without a figure must say this much of the claim
 NUMBERLESS_WORDS = 3  # ... and share at least this many of its words
+SENTENCE_MEMO = 512  # sentences whose word memo the index keeps
+
+
+_TOKEN = re.compile(r"[a-z_]+(?:'[a-z]+)?|\d[\d,.]*")
 
 
 def tokens(text: str) -> list[str]:
@@ -42,7 +46,7 @@ def tokens(text: str) -> list[str]:
         last = hit.end
     pieces.append(low[last:])
     out: list[str] = []
-    for word in re.findall(r"[a-z_]+(?:'[a-z]+)?|\d[\d,.]*", "".join(pieces)):
+    for word in _TOKEN.findall("".join(pieces)):
         if word[0].isdigit():
             out.append("#")
             continue
@@ -132,34 +136,41 @@ def quantity_key(figure: Figure) -> str | None:
 def frame_compatible(figure: Figure, reference: Figure, text_score: float) -> bool:
     """Same quantity? what is counted (or measured), unit, period, event, actor and recipient
     must not conflict."""
-    if figure.unit != reference.unit:
+    if _frame_conflict(figure, reference):
         return False
+    return figure.event == reference.event or text_score >= EVENT_NEEDS_TEXT
+
+
+def _frame_conflict(figure: Figure, reference: Figure) -> bool:
+    """`frame_compatible` is False whatever the text score: all its tests but the one of a
+    figure without an event against an eventful claim (which asks for the text score)."""
+    if figure.unit != reference.unit:
+        return True
     key = quantity_key(figure)
     if key is None or key != quantity_key(reference):
-        return False
+        return True
     if figure.period and reference.period and figure.period != reference.period:
-        return False
+        return True
     if figure.scope != reference.scope:
-        return False  # "nationwide" is another quantity than the march itself
-    if figure.event != reference.event and (
-        figure.event is not None or text_score < EVENT_NEEDS_TEXT
-    ):
-        return False
-    for mine, theirs in ((figure.actor, reference.actor), (figure.recipient, reference.recipient)):
-        if mine is not None and theirs is not None and mine != theirs:
-            return False
-    return True
+        return True  # "nationwide" is another quantity than the march itself
+    if figure.event != reference.event and figure.event is not None:
+        return True
+    mine, theirs = figure.actor, reference.actor
+    if mine is not None and theirs is not None and mine != theirs:
+        return True
+    mine, theirs = figure.recipient, reference.recipient
+    return mine is not None and theirs is not None and mine != theirs
 
 
 def frame_agreement(figure: Figure, reference: Figure) -> int:
     """How many optional frame fields agree (a tie-breaker between compatible claims)."""
-    pairs = (
-        (figure.period, reference.period),
-        (figure.event, reference.event),
-        (figure.actor, reference.actor),
-        (figure.recipient, reference.recipient),
+    period, event, actor, recipient = figure.period, figure.event, figure.actor, figure.recipient
+    return (
+        (period is not None and period == reference.period)
+        + (event is not None and event == reference.event)
+        + (actor is not None and actor == reference.actor)
+        + (recipient is not None and recipient == reference.recipient)
     )
-    return sum(1 for a, b in pairs if a is not None and a == b)
 
 
 def _post(index: dict[_K, list[str]], key: _K, claim_id: str, again: bool) -> None:
@@ -182,7 +193,9 @@ class ClaimIndex:
         self._by_token: dict[str, dict[str, list[str]]] = defaultdict(dict)  # topic, token
         self._by_counted: dict[tuple[str, str, str], list[str]] = {}
         self._by_key: dict[tuple[str, str], list[str]] = {}
-        self._sentence = SentenceWords("")  # the last sentence scored, with its word memo
+        # recent sentences scored, with their word memos (a story's sentences come back once
+        # for each topic it is about)
+        self._sentences: dict[str, SentenceWords] = {}
 
     def add(self, spec: ClaimSpec, reference: Figure | None) -> IndexedClaim:
         text_masked = masked(spec.text)
@@ -247,9 +260,11 @@ class ClaimIndex:
         return [claim_id for claim_id, _ in best]
 
     def _words(self, sentence_masked: str) -> SentenceWords:
-        sentence = self._sentence
-        if sentence.masked != sentence_masked:
-            sentence = self._sentence = SentenceWords(sentence_masked)
+        sentence = self._sentences.get(sentence_masked)
+        if sentence is None:
+            if len(self._sentences) >= SENTENCE_MEMO:
+                self._sentences.clear()
+            sentence = self._sentences[sentence_masked] = SentenceWords(sentence_masked)
         return sentence
 
     def best_for_words(
@@ -264,11 +279,12 @@ class ClaimIndex:
         best: tuple[tuple[float, int], IndexedClaim] | None = None
         for claim in self.candidates(topic, words):
             claim_words = claim.word_set()
-            score = sentence.share(claim_words)
             shared = sum(1 for word in claim_words if word in words)
+            if shared < NUMBERLESS_WORDS:
+                continue  # too few words in common, whatever the fuzzy score
+            score = sentence.share(claim_words)
             rank = (score, shared)
-            enough = score >= NUMBERLESS_SCORE and shared >= NUMBERLESS_WORDS
-            if enough and (best is None or rank > best[0]):
+            if score >= NUMBERLESS_SCORE and (best is None or rank > best[0]):
                 best = (rank, claim)
         if best is not None:
             return best[1], best[0][0]
@@ -309,10 +325,15 @@ class ClaimIndex:
             claim = self._claims[claim_id]
             reference = claim.reference
             assert reference is not None
+            if _frame_conflict(figure, reference):
+                continue  # incompatible whatever the words say
+            agreement = -frame_agreement(figure, reference)
+            if best is not None and agreement > best[0][0]:
+                continue  # agrees on less of the frame than the best so far: cannot win
             score = sentence.share(claim.word_set())
-            if not frame_compatible(figure, reference, score):
-                continue
-            rank = (-frame_agreement(figure, reference), -score, claim_id)  # smallest wins
+            if figure.event != reference.event and score < EVENT_NEEDS_TEXT:
+                continue  # the rest of frame_compatible
+            rank = (agreement, -score, claim_id)  # smallest wins
             if best is None or rank < best[0]:
                 best = (rank, claim)
         return None if best is None else (best[1], -best[0][1])

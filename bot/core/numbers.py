@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
 from bot.core.lexicon import NUMBER_WORDS, SCALE_WORDS
+from bot.core.trie import first_char_guard
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +27,8 @@ _DIGITS = re.compile(
     r"(?:[ \u00a0](?P<scale>thousand|million|billion|trillion|mln|bn)\b)?"
 )
 _WORD_RUN = re.compile(
-    r"\b(?:(?:a|an)\s+)?(?:(?:"
+    first_char_guard([*NUMBER_WORDS, "a"])  # a match starts with "a"/"an" or a number word
+    + r"\b(?:(?:a|an)\s+)?(?:(?:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")(?:[\s-]+(?:and[\s-]+)?(?=(?:"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -47,6 +50,7 @@ def may_hold_number(text: str) -> bool:
     return bool(_DIGIT.search(text)) or _may_hold_number_word(text)
 
 
+@lru_cache(maxsize=64)  # asked twice of each sentence (`may_hold_number`, `_word_numbers`)
 def _may_hold_number_word(text: str) -> bool:
     """False when `_WORD_RUN` certainly matches nothing. A match starts and ends at word
     boundaries and each of its words (\\w+ runs) is made of number words, so in ASCII text a

@@ -21,12 +21,14 @@ MIN_SHINGLES = 8  # texts shorter than this are never judged copies
 MAX_STORIES = 20_000
 
 
+_WORD = re.compile(r"\w+")
+
+
 def fingerprint(story: Story) -> frozenset[int]:
-    words = re.findall(r"\w+", f"{story.title} {story.text}".lower())
-    grams = [" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))]
-    hashes = {
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
-    }
+    words = _WORD.findall(f"{story.title} {story.text}".lower())
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    hashes = {from_bytes(blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
     if len(hashes) > SHORT:
         hashes = {h for h in hashes if h % SAMPLE == 0}
     return frozenset(hashes)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.model import Attribution, Figure, Story, Topic
 from bot.core.sentences import split_sentences
+from bot.core.trie import first_char_guard
 
 _BOILERPLATE = re.compile(
     r"\s*(?:related(?: articles| stories| coverage)?|read more|see also|also read|more on this"
@@ -91,7 +92,13 @@ def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
     words = sorted((k.strip() for k in keywords if k.strip()), key=len, reverse=True)
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+    return re.compile(
+        first_char_guard(words)
+        + r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r")(?!\w)",
+        re.I,
+    )
 
 
 def story_sentences(story: Story) -> list[Sentence]:

@@ -23,6 +23,7 @@ from bot.core.lexicon import (
 from bot.core.matching import frame_agreement, frame_compatible, masked, similarity
 from bot.core.model import Figure, Stance
 from bot.core.reading import is_baseline_mention
+from bot.core.trie import trie_pattern
 
 FRAME_SCORE = 0.6  # score of a sentence whose figure counts the claim's quantity
 RELATED = 0.5  # masked-text similarity below which a sentence is unrelated to a claim
@@ -31,8 +32,7 @@ NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 @cache
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
-    phrases = sorted(cues, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])")
+    return re.compile(r"(?<![\w])(?:" + trie_pattern(cues) + r")(?![\w])")
 
 
 def _negated(low: str, start: int) -> bool:

@@ -44,13 +44,30 @@ def sighting_from_row(row: sa.Row[Any]) -> Sighting:
     )
 
 
+# Statements built once: building one costs more than running it (one executemany a table).
+_INSERT_STATEMENTS = sa.insert(t.statements)
+_INSERT_SIGHTINGS = sa.insert(t.sightings)
+_INSERT_FINDINGS = sa.insert(t.findings).returning(t.findings.c.id, sort_by_parameter_order=True)
+_INSERT_CLAIMS: dict[str, Any] = {}  # dialect name -> INSERT ... ON CONFLICT (id) DO NOTHING
+
+
+def _claims_insert(conn: sa.Connection) -> Any:
+    name = conn.dialect.name
+    stmt = _INSERT_CLAIMS.get(name)
+    if stmt is None:
+        stmt = _INSERT_CLAIMS[name] = dialect_insert(conn, t.claims).on_conflict_do_nothing(
+            index_elements=[t.claims.c.id]
+        )
+    return stmt
+
+
 def write_results(
     conn: sa.Connection, result: StoryResult, story_id: int, fetched_at: datetime
 ) -> None:
     """The statements, learned claims and sightings of one story."""
     if result.statements:
         conn.execute(
-            sa.insert(t.statements),
+            _INSERT_STATEMENTS,
             [
                 {
                     "story_id": story_id,
@@ -65,23 +82,25 @@ def write_results(
                 for position, s in enumerate(result.statements)
             ],
         )
-    for spec in result.new_claims:
+    if result.new_claims:
         conn.execute(
-            dialect_insert(conn, t.claims)
-            .values(
-                id=spec.id,
-                topic=spec.topic,
-                text=spec.text,
-                source=spec.source,
-                date=spec.date,
-                learned=True,
-                created_at=fetched_at,
-            )
-            .on_conflict_do_nothing(index_elements=[t.claims.c.id])
+            _claims_insert(conn),
+            [
+                {
+                    "id": spec.id,
+                    "topic": spec.topic,
+                    "text": spec.text,
+                    "source": spec.source,
+                    "date": spec.date,
+                    "learned": True,
+                    "created_at": fetched_at,
+                }
+                for spec in result.new_claims
+            ],
         )
     if result.sightings:
         conn.execute(
-            sa.insert(t.sightings),
+            _INSERT_SIGHTINGS,
             [
                 {
                     "claim_id": claim_id,
@@ -114,7 +133,5 @@ def write_findings(conn: sa.Connection, result: StoryResult, created_at: datetim
         }
         for f in result.findings
     ]
-    inserted = conn.execute(
-        sa.insert(t.findings).returning(t.findings.c.id, sort_by_parameter_order=True), rows
-    )
+    inserted = conn.execute(_INSERT_FINDINGS, rows)
     return [int(found_id) for found_id in inserted.scalars()]

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 _DELIVERABLE = ("pending", "failed")
 _NEXT_POLL = "feed_next_poll:"
 _MOVED = "feed_moved:"
+# statements of the per-story path, built once (building one costs more than running it)
+_HAS_STORY = sa.select(t.stories.c.id).where(t.stories.c.key == sa.bindparam("key"))
+_INSERT_OUTBOX = sa.insert(t.outbox)
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
 
     def has_story(self, key: str) -> bool:
         with self._engine.connect() as conn:
-            found = conn.execute(sa.select(t.stories.c.id).where(t.stories.c.key == key)).first()
+            found = conn.execute(_HAS_STORY, {"key": key}).first()
         return found is not None
 
     def record(
@@ -291,7 +294,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
                     }
                 )
             if rows:
-                conn.execute(sa.insert(t.outbox), rows)
+                conn.execute(_INSERT_OUTBOX, rows)
         return ids
 
     def _story_insert(self, conn: sa.Connection) -> Any:
@@ -528,3 +531,18 @@ def _feed_state(row: sa.Row[Any]) -> FeedState:
         last_error=row.last_error,
         disabled=bool(row.disabled),
     )
+
+
+def pending_channels(store: Store) -> list[str]:
+    """The channels with outbox rows still to deliver (what ``Store.pending`` offers), the one
+    with the oldest row first: one query, so that the dispatcher can start a sender per channel
+    without reading every row."""
+    channel = t.outbox.c.channel_id
+    query = (
+        sa.select(channel)
+        .where(t.outbox.c.status.in_(_DELIVERABLE))
+        .group_by(channel)
+        .order_by(sa.func.min(t.outbox.c.id))
+    )
+    with store._engine.connect() as conn:
+        return [str(row[0]) for row in conn.execute(query)]
