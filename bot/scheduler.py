@@ -4,11 +4,13 @@ Each feed is polled on its own interval (with jitter so that feeds do not fire t
 has two halves: the fetch runs concurrently with other fetches (at most ``concurrency`` in all
 and ``per_host`` per host, so one slow site cannot hog the slots), and only the store half
 (ingest, poll state) takes the writer lock. The dispatcher sends what waits in the outbox as
-soon as a poll queues an alert, and every ``dispatch_every_s`` seconds in any case.
+soon as a poll queues an alert, and every ``dispatch_every_s`` seconds in any case: it starts
+one sender per channel (``Service.start_delivery``), so a chat with a backlog holds up only itself.
 
 SIGTERM and SIGINT stop the loop: fetches in flight are dropped (nothing was written), a store
-half in progress finishes its transaction, the dispatcher finishes its pass (or is cut off after
-``SHUTDOWN_GRACE_S``), and anything not yet sent stays in the outbox for the next start.
+half in progress finishes its transaction, each channel's sender finishes the message in flight
+(or is cut off after ``SHUTDOWN_GRACE_S``), and anything not yet sent stays in the outbox for
+the next start.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.chat import feed_specs, post_due_digests
 from bot.config import FeedSpec
-from bot.service import FeedFetch, Service
+from bot.service import FeedFetch, PollReport, Service
 
 if TYPE_CHECKING:
     from bot.platforms import Runner
@@ -41,12 +43,93 @@ BEAT_EVERY_S = 5.0  # the heartbeat /healthz watches
 PER_HOST = 2  # fetches in flight to one host
 CONCURRENCY = 32  # fetches in flight in all
 STAGGER_S = 0.05  # first polls at start-up: one feed every this many seconds
-SHUTDOWN_GRACE_S = 20.0  # a dispatch pass still running after this is cut off
+SHUTDOWN_GRACE_S = 20.0  # a send still running after this is cut off
 
 
 def host_of(location: str) -> str:
     """The host a feed is fetched from ("" for a local file)."""
     return (urlsplit(location).hostname or "").lower() if "://" in location else ""
+
+
+class PollJob:
+    """The per-feed job of ``claimwatch run``: the fetch (network half) within the caps — at
+    most ``concurrency`` in all and ``per_host`` a host, so one slow site cannot hog the slots
+    — then the store half (ingest, poll state) under the one ``writer`` lock.
+
+    ``await job(spec)`` polls one feed. After :meth:`close` fetches in flight are dropped
+    (nothing was written) and no store half starts: those polls report "skipped".
+    """
+
+    def __init__(
+        self,
+        service: Service,
+        client: httpx.AsyncClient,
+        *,
+        per_host: int = PER_HOST,
+        concurrency: int = CONCURRENCY,
+        writer: asyncio.Lock | None = None,
+    ) -> None:
+        self.service = service
+        self.client = client
+        self.per_host = max(1, per_host)
+        self.writer = writer or asyncio.Lock()
+        self.closing = False
+        self._fetch_slots = asyncio.Semaphore(max(1, concurrency))
+        self._host_slots: dict[str, asyncio.Semaphore] = {}
+        self._fetching: set[asyncio.Task[object]] = set()
+
+    async def __call__(self, spec: FeedSpec) -> PollReport:
+        fetched = await self.fetch(spec)
+        if fetched is None or self.closing:
+            return PollReport(spec.name, "skipped", error="stopping")
+        async with self.writer:
+            return self.service.record_fetch(fetched)
+
+    async def fetch(self, spec: FeedSpec) -> FeedFetch | None:
+        """The network half, within the caps; None when stopping (nothing written)."""
+        host = host_of(self.service.location_of(spec))
+        slot = self._host_slots.setdefault(host, asyncio.Semaphore(self.per_host))
+        task = asyncio.current_task()
+        assert task is not None
+        self._fetching.add(task)
+        try:
+            async with slot, self._fetch_slots:  # the host's slot first: never hold a global
+                return await self.service.fetch_feed(spec, self.client)  # slot while waiting
+        except asyncio.CancelledError:
+            if self.closing:
+                return None
+            raise
+        finally:
+            self._fetching.discard(task)
+
+    def close(self) -> None:
+        """Stop: drop the fetches in flight; a store half in progress finishes (under
+        ``writer``), no other starts."""
+        self.closing = True
+        for in_flight in list(self._fetching):
+            in_flight.cancel()
+
+
+async def dispatch_forever(
+    service: Service,
+    wake: asyncio.Event,
+    stop: asyncio.Event,
+    every_s: float = DISPATCH_EVERY_S,
+) -> None:
+    """The outbox dispatcher of ``claimwatch run``: start the channels' senders
+    (:meth:`Service.start_delivery`) as soon as ``wake`` is set — a poll queued alerts — and
+    every ``every_s`` seconds in any case (a channel's wait is over, rows left by a restart).
+    It never waits for a send, so a chat with a backlog holds up only itself. Returns once
+    ``stop`` is set (set ``wake`` too, to return at once); the senders run on until
+    :meth:`Service.stop_delivery`."""
+    while not stop.is_set():
+        wake.clear()
+        try:
+            service.start_delivery()
+        except Exception:  # the next pass tries again
+            log.exception("dispatch failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), every_s)
 
 
 async def run_forever(
@@ -65,38 +148,18 @@ async def run_forever(
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread
             loop.add_signal_handler(sig, stop.set)
     writer = asyncio.Lock()  # one store half of a poll at a time
-    sending = asyncio.Lock()  # one dispatch pass or digest round at a time
+    sending = asyncio.Lock()  # one digest round at a time
     wake = asyncio.Event()  # a poll queued alerts: dispatch now
     closing = asyncio.Event()
-    fetch_slots = asyncio.Semaphore(max(1, concurrency))
-    host_slots: dict[str, asyncio.Semaphore] = {}
-    fetching: set[asyncio.Task[object]] = set()
     async with httpx.AsyncClient() as client:
-
-        async def fetch(spec: FeedSpec) -> FeedFetch | None:
-            """The network half, within the caps; None when stopping (nothing written)."""
-            slot = host_slots.setdefault(
-                host_of(service.location_of(spec)), asyncio.Semaphore(max(1, per_host))
-            )
-            task = asyncio.current_task()
-            assert task is not None
-            fetching.add(task)
-            try:
-                async with slot, fetch_slots:  # the host's slot first: never hold a global
-                    return await service.fetch_feed(spec, client)  # slot while waiting
-            except asyncio.CancelledError:
-                if closing.is_set():
-                    return None
-                raise
-            finally:
-                fetching.discard(task)
+        poll_job = PollJob(
+            service, client, per_host=per_host, concurrency=concurrency, writer=writer
+        )
 
         async def poll(spec: FeedSpec) -> None:
-            fetched = await fetch(spec)
-            if fetched is None or closing.is_set():
+            report = await poll_job(spec)
+            if poll_job.closing:
                 return
-            async with writer:
-                report = service.record_fetch(fetched)
             if report.alerts:
                 wake.set()
             log.info(
@@ -113,19 +176,6 @@ async def run_forever(
                 sent = await post_due_digests(service)
             if sent:
                 log.info("posted %d digest(s)", sent)
-
-        async def dispatcher() -> None:
-            while not closing.is_set():
-                wake.clear()
-                try:
-                    async with sending:
-                        sent = await service.dispatch()
-                    if sent:
-                        log.info("delivered %d alert(s)", sent)
-                except Exception:  # the next pass tries again
-                    log.exception("dispatch failed")
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), dispatch_every_s)
 
         async def beat() -> None:
             service.metrics.beat()
@@ -169,7 +219,9 @@ async def run_forever(
             )  # fmt: skip
         service.metrics.beat()
         scheduler.start()
-        sender = asyncio.create_task(dispatcher(), name="dispatcher")
+        dispatcher = asyncio.create_task(
+            dispatch_forever(service, wake, closing, dispatch_every_s), name="dispatcher"
+        )
         started: list[Runner] = []
         try:
             for runner in runners:
@@ -184,14 +236,12 @@ async def run_forever(
         finally:
             log.info("stopping: unsent alerts stay in the outbox")
             closing.set()
+            poll_job.close()
             scheduler.pause()  # no new runs
-            for in_flight in list(fetching):
-                in_flight.cancel()
             wake.set()
-            try:
-                await asyncio.wait_for(sender, SHUTDOWN_GRACE_S)
-            except TimeoutError:
-                log.warning("the dispatch pass was cut off; its message may be sent again")
+            await dispatcher
+            if not await service.stop_delivery(SHUTDOWN_GRACE_S):
+                log.warning("a send was cut off; that message may be sent again at the next start")
             async with writer, sending:  # a store half or a digest in progress finishes
                 scheduler.shutdown(wait=False)
             for runner in reversed(started):

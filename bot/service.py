@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 import httpx
 
 from bot.adapters import feeds
 from bot.adapters.feeds.parse import MAX_TEXT, bound
-from bot.adapters.store import FeedState, Notice, Store
+from bot.adapters.store import FeedState, Notice, OutboxItem, Store
+from bot.adapters.store.store import pending_channels
 from bot.chat import load_routes, restore_tracked
 from bot.config import Config, FeedSpec
 from bot.core.engine import Engine
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
 MAX_DELIVERY_ATTEMPTS = 5  # failed sends of one outbox row before it is dead (see /status)
+DELIVERY_CONCURRENCY = 16  # channels sent to at once (each one message at a time, in order)
 
 BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
@@ -141,6 +143,7 @@ class Service:
         now: Callable[[], datetime] = utc_now,
         max_story_age: timedelta | None = None,
         metrics: Metrics | None = None,
+        delivery_concurrency: int = DELIVERY_CONCURRENCY,
     ) -> None:
         self.config = config
         self.store = store
@@ -169,6 +172,10 @@ class Service:
             c.id for c in config.channels if store.get_meta(f"channel_gone:{c.id}")
         }
         self._paused: dict[str, datetime] = {}
+        self.delivery_concurrency = max(1, delivery_concurrency)
+        self._workers: dict[str, asyncio.Task[int]] = {}  # channel → its sender task
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._stopping = False
 
     # --- ingestion -------------------------------------------------------------------------
 
@@ -398,70 +405,167 @@ class Service:
         return Notice(f"feed-disabled:{spec.location}", payload, channels, at)
 
     # --- delivery --------------------------------------------------------------------------
+    #
+    # One sender task per channel, up to ``delivery_concurrency`` sending at once: each sends
+    # its channel's outbox rows in outbox order, one at a time, and marks each sent with the
+    # platform's message id as soon as the platform answers. A chat with a backlog (paced at
+    # about one message a second) holds up only itself; after a kill -9 at most the message in
+    # flight in each channel is sent again. The store is synchronous (SQLAlchemy): its writes
+    # from these tasks run one at a time on the event loop, never on threads.
 
     async def dispatch(self, limit: int = 100) -> int:
-        """Send what waits in the outbox; each row is marked sent with the message id.
+        """Send what waits in the outbox and wait until it is out; each row is marked sent with
+        the message id. Returns the messages delivered by the channel senders waited for.
 
         A channel that asked us to wait (RetryLater) is skipped until then; a chat that is gone
         (ChatGone) gets nothing more, is logged once and shown in /status; a moved chat is
-        followed to its new id; a message the platform rejects is not retried.
+        followed to its new id; a message the platform rejects is not retried; another failure
+        backs that channel off (2, 4, 8 … s) and, after ``MAX_DELIVERY_ATTEMPTS``, the row is
+        dead. None of these holds up another channel.
         """
-        sent = 0
-        for item in self.store.pending(limit):
-            channel = item.channel_id
-            platform = self._platforms.get(channel, "?")
-            sender = self.senders.get(platform)
-            if sender is None:
-                self._warn_once(
-                    channel, "no %s connection configured; alerts wait in the outbox", platform
-                )
+        self.start_delivery(limit)
+        workers = list(self._workers.values())
+        return sum(await asyncio.gather(*workers)) if workers else 0
+
+    def start_delivery(self, limit: int = 100) -> int:
+        """Start a sender task for each channel that has rows to deliver, may be sent to now
+        and has none running; returns at once, with how many were started. (The long-running
+        dispatcher calls this whenever a poll queues alerts; ``dispatch`` waits as well.)"""
+        if self._stopping:
+            return 0
+        loop = asyncio.get_running_loop()
+        started = 0
+        for channel in pending_channels(self.store):
+            worker = self._workers.get(channel)
+            if worker is not None and not worker.done() and worker.get_loop() is loop:
+                continue  # it sends what was queued since, in order
+            if not self._may_send(channel) or self._sender_for(channel) is None:
                 continue
-            if channel in self._gone or self._paused.get(channel, self.now()) > self.now():
-                continue
-            message = (
-                render_notice(item.payload) if item.kind == "notice" else render_alert(item.payload)
+            self._workers[channel] = loop.create_task(
+                self._deliver(channel, limit), name=f"deliver {channel}"
             )
-            try:
-                try:
-                    message_id = await sender.send(self._chats.get(channel), message)
-                except ChatMoved as moved:
-                    log.info("channel %s moved to chat %s", channel, moved.new_chat)
-                    self._chats[channel] = moved.new_chat
-                    self.store.sync_channels([(channel, platform, moved.new_chat)])
-                    message_id = await sender.send(moved.new_chat, message)
-            except RetryLater as exc:
-                self._paused[channel] = self.now() + timedelta(seconds=exc.retry_after_s)
-                log.info("channel %s: asked to wait %.0fs", channel, exc.retry_after_s)
-                continue
-            except ChatGone as exc:
-                self._gone.add(channel)
-                self.store.set_meta(f"channel_gone:{channel}", str(exc)[:300])
-                self._warn_once(channel, "delivery stopped: %s", exc)
-                continue
-            except MessageRejected as exc:
-                log.warning("channel %s rejected alert %d: %s", channel, item.id, exc)
-                self.store.mark_failed(item.id, str(exc)[:500], dead=True)
-                self.metrics.delivery_failures.inc()
-                self.metrics.dead_letters.inc()
-                continue
-            except Exception as exc:  # one bad message must not stop the others
-                log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
-                dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
-                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
-                self.metrics.delivery_failures.inc()
-                if dead:
-                    self.metrics.dead_letters.inc()
-                backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0 ** (item.attempts + 1))
-                self._paused[channel] = self.now() + timedelta(seconds=backoff)
-                continue
-            now = self.now()
-            self.store.mark_sent(item.id, message_id, now)
-            if item.kind == "notice":
-                self.metrics.notices_sent.inc()
-            else:
-                self.metrics.count_delivery(platform, item.created_at, now)
-            sent += 1
+            started += 1
+        return started
+
+    async def stop_delivery(self, grace_s: float) -> bool:
+        """Let each channel finish the message in flight and start no other; what is not sent
+        stays in the outbox. Senders still running after ``grace_s`` are cancelled (their
+        message may be sent again at the next start). True if all stopped in time."""
+        self._stopping = True
+        try:
+            workers = [w for w in self._workers.values() if not w.done()]
+            if not workers:
+                return True
+            _, late = await asyncio.wait(workers, timeout=grace_s)
+            for worker in late:
+                worker.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+            return not late
+        finally:
+            self._stopping = False
+
+    def delivering(self) -> list[str]:
+        """The channels whose sender task is running now."""
+        return sorted(c for c, w in self._workers.items() if not w.done())
+
+    def _may_send(self, channel: str) -> bool:
+        if self._stopping or channel in self._gone:
+            return False
+        paused = self._paused.get(channel)
+        return paused is None or paused <= self.now()
+
+    def _sender_for(self, channel: str) -> Sender | None:
+        platform = self._platforms.get(channel, "?")
+        sender = self.senders.get(platform)
+        if sender is None:
+            self._warn_once(
+                channel, "no %s connection configured; alerts wait in the outbox", platform
+            )
+        return sender
+
+    def _slot(self) -> asyncio.Semaphore:
+        """The bound on channels sending at once (one per event loop: tests run several)."""
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self.delivery_concurrency))
+        return self._slots[1]
+
+    async def _deliver(self, channel: str, limit: int) -> int:
+        """One channel's sender: its rows in outbox order, one at a time, until none is left
+        or the channel has to wait (RetryLater, backoff, gone, stopping)."""
+        sent = 0
+        try:
+            sender = self._sender_for(channel)
+            while sender is not None and self._may_send(channel):
+                items = self.store.pending(limit, channel_id=channel)
+                if not items:
+                    break
+                for item in items:
+                    if not self._may_send(channel):
+                        break
+                    async with self._slot():
+                        outcome = await self._send_one(sender, item)
+                    if outcome == "stop":
+                        return sent
+                    sent += outcome == "sent"
+        except Exception:  # a store error: this channel pauses, the others go on
+            log.exception("channel %s: delivery failed", channel)
+            self._paused[channel] = self.now() + timedelta(seconds=2.0)
+        finally:
+            if self._workers.get(channel) is asyncio.current_task():
+                del self._workers[channel]  # no await since its last query: nothing missed
+            if sent:
+                log.info("channel %s: delivered %d message(s)", channel, sent)
         return sent
+
+    async def _send_one(self, sender: Sender, item: OutboxItem) -> Literal["sent", "next", "stop"]:
+        """Send one outbox row and record the outcome: "sent", "next" (the row is dead, go on
+        with the channel's next) or "stop" (the channel waits or is gone)."""
+        channel = item.channel_id
+        platform = sender.platform
+        message = (
+            render_notice(item.payload) if item.kind == "notice" else render_alert(item.payload)
+        )
+        try:
+            try:
+                message_id = await sender.send(self._chats.get(channel), message)
+            except ChatMoved as moved:
+                log.info("channel %s moved to chat %s", channel, moved.new_chat)
+                self._chats[channel] = moved.new_chat
+                self.store.sync_channels([(channel, platform, moved.new_chat)])
+                message_id = await sender.send(moved.new_chat, message)
+        except RetryLater as exc:
+            self._paused[channel] = self.now() + timedelta(seconds=exc.retry_after_s)
+            log.info("channel %s: asked to wait %.0fs", channel, exc.retry_after_s)
+            return "stop"
+        except ChatGone as exc:
+            self._gone.add(channel)
+            self.store.set_meta(f"channel_gone:{channel}", str(exc)[:300])
+            self._warn_once(channel, "delivery stopped: %s", exc)
+            return "stop"
+        except MessageRejected as exc:
+            log.warning("channel %s rejected alert %d: %s", channel, item.id, exc)
+            self.store.mark_failed(item.id, str(exc)[:500], dead=True)
+            self.metrics.delivery_failures.inc()
+            self.metrics.dead_letters.inc()
+            return "next"
+        except Exception as exc:  # one bad message must not stop the others
+            log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
+            dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
+            self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
+            self.metrics.delivery_failures.inc()
+            if dead:
+                self.metrics.dead_letters.inc()
+            backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0 ** (item.attempts + 1))
+            self._paused[channel] = self.now() + timedelta(seconds=backoff)
+            return "stop"
+        now = self.now()
+        self.store.mark_sent(item.id, message_id, now)
+        if item.kind == "notice":
+            self.metrics.notices_sent.inc()
+        else:
+            self.metrics.count_delivery(platform, item.created_at, now)
+        return "sent"
 
     def _warn_once(self, channel: str, message: str, *args: object) -> None:
         if channel not in self._warned:

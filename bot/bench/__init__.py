@@ -87,9 +87,10 @@ def plan(quick: bool) -> list[tuple[str, Json]]:
         )
     ]
     # fanout: every chat follows every topic; desk: each chat its own topics (a story's alerts
-    # go to one chat, paced at 1/s there) — the slow case of a dispatcher that sends in order
-    deliveries = [("telegram", "fanout", 60, 400), ("slack", "fanout", 60, 400)]
-    deliveries.append(("telegram", "desk", 4, 60))
+    # go to one chat, paced at 1/s there, other chats' alerts alongside): the backlog is
+    # (quick, full) alerts, spread over several chats in both cases
+    deliveries = [("telegram", "fanout", 40, 400), ("slack", "fanout", 40, 400)]
+    deliveries.append(("telegram", "desk", 40, 60))
     sections += [
         (
             "delivery",
@@ -98,7 +99,7 @@ def plan(quick: bool) -> list[tuple[str, Json]]:
                 "routing": routing,
                 "channels": 20,
                 "backlog": quick_backlog if quick else backlog,
-                "steady_s": 2.0 if quick else 20.0,
+                "steady_s": 1.5 if quick else 20.0,
                 "runs": 2 if quick else 3,
             },
         )

@@ -46,7 +46,7 @@ from bot.bench.polling import HOSTS, bench_feeds
 from bot.bench.report import Json, noise, peak_rss_mb, percentile, summary
 from bot.config import ChannelSpec, Config
 from bot.core.model import FindingKind, Story
-from bot.scheduler import DISPATCH_EVERY_S, run_forever
+from bot.scheduler import DISPATCH_EVERY_S, dispatch_forever, run_forever
 from bot.service import Sender, Service
 
 SLACK_TOKEN = "xoxb-bench"
@@ -180,15 +180,6 @@ async def _drain(service: Service, timeout_s: float) -> int:
     return sent
 
 
-async def _dispatcher(service: Service, wake: asyncio.Event, stop: asyncio.Event) -> None:
-    """run_forever's dispatcher: a pass as soon as alerts are queued, else every few seconds."""
-    while not stop.is_set():
-        wake.clear()
-        await service.dispatch()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(wake.wait(), DISPATCH_EVERY_S)
-
-
 async def _delivery(
     platform: str, channels: int, backlog: int, steady_s: float, runs: int, desk: bool, tmp: Path
 ) -> Json:
@@ -220,24 +211,29 @@ async def _delivery(
             backlog_keys = {f"bench-delivery-{n}" for n in range(1, stories.serial + 1)}
             # 2. latency: stories at half the measured rate, each waking the dispatcher
             stop, wake = asyncio.Event(), asyncio.Event()
-            task = asyncio.create_task(_dispatcher(service, wake, stop))
-            until = time.monotonic() + steady_s
+            task = asyncio.create_task(dispatch_forever(service, wake, stop))  # run_forever's
+            began = time.monotonic()
+            until = began + steady_s
             offered_run = 0
-            while time.monotonic() < until:
+            while True:
                 before = store.counts()["pending"]
                 service.ingest(stories.next(), feed_url="bench")
                 alerts = store.counts()["pending"] - before
                 offered_run += alerts
                 offered += alerts
                 wake.set()
-                await asyncio.sleep(alerts / (LOAD_SHARE * rates[-1]) if alerts else 0.1)
-            offered_s += time.monotonic() - until + steady_s
+                pause = alerts / (LOAD_SHARE * rates[-1]) if alerts else 0.1
+                if time.monotonic() + pause >= until:  # the last story: its pause counts as
+                    offered_s += time.monotonic() + pause - began  # offered time, but nothing
+                    break  # else comes in it, so wait for the outbox instead of sleeping it out
+                await asyncio.sleep(pause)
             deadline = time.monotonic() + 60
             while store.counts()["pending"] and time.monotonic() < deadline:
                 await asyncio.sleep(0.1)
             stop.set()
             wake.set()
             await task
+            await service.stop_delivery(grace_s=60)  # as run_forever stops
             counts = store.counts()
             dead += counts["dead"]
             sent_total += counts["sent"]
@@ -350,11 +346,13 @@ async def _end_to_end(
                         key = f"bench-feed{feed}-v{answer['version']}"
                         changed_at[key] = (before + time.time()) / 2
                     await asyncio.sleep(max(0.0, begin + interval_s - time.monotonic()))
-            # every change is polled within an interval (+ jitter); then the outbox drains
+            # every change is polled within an interval (+ jitter): wait until each changed
+            # story is stored (its alerts are written with it), at most that long; then until
+            # the outbox drains
             deadline = time.monotonic() + interval_s + max(1, interval_s // 10) + 3
-            while time.monotonic() < deadline or (
-                store.counts()["pending"] and time.monotonic() < deadline + drain_s
-            ):
+            while time.monotonic() < deadline and not all(map(store.has_story, changed_at)):
+                await asyncio.sleep(0.2)
+            while store.counts()["pending"] and time.monotonic() < deadline + drain_s:
                 await asyncio.sleep(0.2)
             stop.set()
             await task

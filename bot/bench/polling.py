@@ -1,13 +1,14 @@
 """Polling benchmark: N feeds on a loopback server (``bot.bench.feedsite``, in its own process
 so its CPU is not the poller's), polled through the scheduler's poll job.
 
-The job is the one ``claimwatch run`` schedules per feed (``bot.scheduler``: the fetch caps and
-the store writer lock around ``Service.poll``); here every feed's job fires at once, as if the
-whole cycle fell due together, which is the worst case of a real cycle. Per cycle after the
-silent baseline it measures feeds per second, the poller's CPU seconds (process time of this
-process: the server's is not counted), and for each changed feed the time from the change (the
-cycle's start) until its story and findings are stored. The wait for the next scheduled poll
-is not included here: the end-to-end benchmark (``bot.bench.delivery.end_to_end``) has it.
+The job is the one ``claimwatch run`` schedules per feed (``bot.scheduler.PollJob``: the fetch
+caps and the store writer lock around the two halves of ``Service.poll``); here every feed's
+job fires at once, as if the whole cycle fell due together, which is the worst case of a real
+cycle. Per cycle after the silent baseline it measures feeds per second, the poller's CPU
+seconds (process time of this process: the server's is not counted), and for each changed feed
+the time from the change (the cycle's start) until its story and findings are stored. The wait
+for the next scheduled poll is not included here: the end-to-end benchmark
+(``bot.bench.delivery.end_to_end``) has it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 import resource
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -28,15 +29,13 @@ from bot.bench.engine import bench_config
 from bot.bench.feedsite import FeedServer
 from bot.bench.report import Json, noise, peak_rss_mb, percentile, summary
 from bot.config import FeedSpec
-from bot.scheduler import CONCURRENCY, PER_HOST, host_of
+from bot.scheduler import CONCURRENCY, PER_HOST, PollJob
 from bot.service import PollReport, Service
 
 log = logging.getLogger(__name__)
 
 FIVE_MINUTES_S = 300.0
 HOSTS = 50  # the feeds are spread over this many loopback sites (the per-host cap is 2)
-
-PollJob = Callable[[FeedSpec], Awaitable[PollReport]]
 
 
 def resident_mb() -> float | None:
@@ -47,30 +46,6 @@ def resident_mb() -> float | None:
     except (OSError, ValueError, IndexError):
         return None
     return pages * resource.getpagesize() / (1024 * 1024)
-
-
-def poll_job(
-    service: Service,
-    client: httpx.AsyncClient,
-    *,
-    per_host: int = PER_HOST,
-    concurrency: int = CONCURRENCY,
-) -> PollJob:
-    """The scheduler's per-feed job as ``run_forever`` builds it: the fetch within the per-host
-    and global caps, then the store half under the one writer lock."""
-    writer = asyncio.Lock()
-    fetch_slots = asyncio.Semaphore(max(1, concurrency))
-    host_slots: dict[str, asyncio.Semaphore] = {}
-
-    async def job(spec: FeedSpec) -> PollReport:
-        host = host_of(service.location_of(spec))
-        slot = host_slots.setdefault(host, asyncio.Semaphore(max(1, per_host)))
-        async with slot, fetch_slots:
-            fetched = await service.fetch_feed(spec, client)
-        async with writer:
-            return service.record_fetch(fetched)
-
-    return job
 
 
 # --- the poller --------------------------------------------------------------------------------
@@ -121,7 +96,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
         setup_s = time.perf_counter() - start
         setup_rss = peak_rss_mb()
         async with httpx.AsyncClient(timeout=60.0) as client:  # run_forever's client
-            job = poll_job(service, client)
+            job = PollJob(service, client)  # run_forever's per-feed job
             start, cpu_start = time.perf_counter(), time.process_time()
             if seeded:
                 _seed_baseline(service, specs)

@@ -57,7 +57,7 @@ def make_bot(
         str(token),
         base_url=base,
         base_file_url=file_url,
-        request=HTTPXRequest(connection_pool_size=8, read_timeout=20.0),
+        request=HTTPXRequest(connection_pool_size=16, read_timeout=20.0),  # a sender per channel
         get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
         rate_limiter=AIORateLimiter(max_retries=max_retries),
     )
