@@ -182,11 +182,19 @@ def _targets(results: Json) -> dict[str, str]:
     engine = [row for row in results["engine"] if "error" not in row]
     if engine:
         biggest = max(engine, key=lambda row: row["claims"])
-        rate = biggest["engine_only"]["stories_per_s"]["median"]
+        smallest = min(engine, key=lambda row: row["claims"])
+        rate = biggest["with_store"]["stories_per_s"]["median"]  # end to end: the issue's figure
+        alone = biggest["engine_only"]["stories_per_s"]["median"]
         met = "met" if rate >= TARGET_STORIES_PER_S else "NOT met"
         verdicts[f"≥ {TARGET_STORIES_PER_S} stories/s at {biggest['claims']:,} claims"] = (
-            f"{met} ({rate:,.1f} engine only)"
+            f"{met} ({rate:,.1f} with the store; {alone:,.1f} engine only)"
         )
+        base = smallest["with_store"]["stories_per_s"]["median"]
+        if smallest is not biggest and base > 0:
+            share = rate / base
+            verdicts[f"at {biggest['claims']:,} claims ≥ half of {smallest['claims']:,}"] = (
+                f"{'met' if share >= 0.5 else 'NOT met'} ({share:.0%}, with the store)"
+            )
     issue = results.get("issue3") or {}
     for shape in issue.get("shapes", []):
         speed, agree = shape["speedup"], shape["agreement_pct"]
