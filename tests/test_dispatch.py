@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from bot.adapters.feeds import parse_feed
@@ -16,6 +16,7 @@ from bot.config import load_config
 from bot.core.message import Message
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.service import Sender, Service
+from tests.clock import Clock
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 
@@ -24,14 +25,6 @@ channels:
   - {id: a, platform: telegram, chat: "100", min_severity: corroboration}
   - {id: b, platform: telegram, chat: "200", min_severity: corroboration}
 """
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 7, 10, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class ScriptedSender:

@@ -21,6 +21,7 @@ from bot.config import FeedSpec, load_config
 from bot.scheduler import host_of, run_forever
 from bot.service import BACKOFF_CAP_S, MAX_FAILURES, PollReport, Service, backoff_s
 from bot.settings import Settings
+from tests.clock import Clock
 from tests.feedserver import FeedServer
 from tests.test_config import CLAIMS
 from tests.test_netguard import CHANNELS, RSS
@@ -28,14 +29,6 @@ from tests.test_netguard import CHANNELS, RSS
 T0 = datetime(2026, 1, 5, 12, tzinfo=UTC)
 INTERVAL = 60
 PATHS = ("/old", "/temp", "/rss.xml", "/gone", "/busy", "/busy-date", "/flaky", "/down")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Rig:
@@ -50,7 +43,7 @@ class Rig:
         )
         (folder / "feeds.yaml").write_text("feeds:\n" + listed)
         self.server = server
-        self.clock = Clock()
+        self.clock = Clock(T0)
         self.store = Store.open(f"sqlite:///{tmp_path}/state.db")
         self.service = Service(load_config(folder), self.store, now=self.clock)
 

@@ -21,6 +21,7 @@ from bot.chat import answer
 from bot.config import FeedSpec, load_config
 from bot.core.message import Message
 from bot.service import MAX_FAILURES, PollReport, Service
+from tests.clock import Clock
 from tests.feedserver import FeedServer
 from tests.store.test_store import FEED, result
 
@@ -42,14 +43,6 @@ channels:
   - {id: desk, platform: console, topics: [dprk-troops]}
   - {id: sky, platform: console, topics: [weather]}
 """
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Recorder:
@@ -78,7 +71,7 @@ class Rig:
         )
         self.url = f"sqlite:///{tmp_path}/state.db"
         self.server = server
-        self.clock = Clock()
+        self.clock = Clock(T0)
         self.recorder = Recorder()
         self.store = Store.open(self.url)
         self.service = self.start()

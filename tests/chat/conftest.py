@@ -15,6 +15,7 @@ from bot.adapters.store import Store
 from bot.config import Config, load_config
 from bot.core.message import Message
 from bot.service import FeedSource, Service, publication_order
+from tests.clock import Clock
 
 T0 = datetime(2025, 7, 20, 6, 30, tzinfo=UTC)  # 09:30 in Kyiv
 
@@ -32,14 +33,6 @@ channels:
     topics: [dprk-troops]
     min_severity: dispute
 """
-
-
-class Clock:
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class Recorder:
@@ -102,7 +95,7 @@ def open_service(config: Config, db_path: Path) -> Iterator[OpenService]:
         store = Store.open(f"sqlite:///{db_path}")
         stores.append(store)
         senders = {"console": Recorder("console"), "telegram": Recorder("telegram")}
-        service = Service(config, store, senders=senders, now=clock or Clock())
+        service = Service(config, store, senders=senders, now=clock or Clock(T0))
         if ingest:
             ingest_demo(service)
         return service

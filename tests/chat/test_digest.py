@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from bot.chat import post_due_digests
 from bot.core.digest import Schedule, due, period_start
 from bot.service import Service
-from tests.chat.conftest import T0, Clock, OpenService, Recorder, ingest_demo
+from tests.chat.conftest import T0, OpenService, Recorder, ingest_demo
+from tests.clock import Clock
 
 KYIV_8AM = datetime(2025, 7, 21, 5, 0, tzinfo=UTC)  # the desk's "0 8 * * *" Europe/Kyiv
 

@@ -25,9 +25,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import httpx
+import sqlalchemy as sa
 
 from bot.adapters.console import ConsoleChannel
-from bot.adapters.store import Store
+from bot.adapters.store import Store, create_engine
+from bot.adapters.store import tables as t
 from bot.adapters.store.store import FeedState
 from bot.config import load_config
 from bot.core.model import Story
@@ -189,3 +191,13 @@ class Desk:
                 findings=[payload for _, payload in store.findings_since(0)],
                 feeds={state.url: state for state in store.feed_states()},
             )
+
+
+def outbox_rows(url: str) -> list[sa.Row[Any]]:
+    """The outbox as stored, in order, read with an engine of its own (the bot may be running)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(sa.select(t.outbox).order_by(t.outbox.c.id)).all())
+    finally:
+        engine.dispose()

@@ -14,13 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
-from bot.adapters.store import Store, create_engine
-from bot.adapters.store import tables as t
+from bot.adapters.store import Store
 from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import eventually, feeds_yaml, running_bot
-from tests.faults.rig import ANALYST, DENIAL, LATER, ORIGINAL, QUIET_AGE, rss
+from tests.faults.rig import ANALYST, DENIAL, LATER, ORIGINAL, QUIET_AGE, outbox_rows, rss
 from tests.feedserver import FeedServer
 from tests.test_config import CLAIMS
 
@@ -51,15 +48,6 @@ class HoldingBotAPI(FakeBotAPI):
             self.held.set()
             self.release.wait(60)
         return super()._api_sendMessage(params, files)
-
-
-def outbox_rows(url: str) -> list[sa.Row[Any]]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return list(conn.execute(sa.select(t.outbox).order_by(t.outbox.c.id)).all())
-    finally:
-        engine.dispose()
 
 
 def test_kill_9_between_send_and_mark_sent_loses_nothing(tmp_path: Path) -> None:

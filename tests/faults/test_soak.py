@@ -33,7 +33,7 @@ from bot.adapters.store import create_engine
 from bot.adapters.store import tables as t
 from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import running_bot
-from tests.faults.rig import QUIET_AGE
+from tests.faults.rig import QUIET_AGE, outbox_rows
 from tests.feedserver import FeedServer, Route, make_route
 from tests.test_config import CLAIMS
 
@@ -158,15 +158,6 @@ class SoakSite:
         return make_route(b"<rss><channel><<<< not xml", etag=False)
 
 
-def outbox(url: str) -> list[sa.Row[object]]:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return list(conn.execute(sa.select(t.outbox).order_by(t.outbox.c.id)).all())
-    finally:
-        engine.dispose()
-
-
 def count(url: str, table: sa.Table) -> int:
     engine = create_engine(url)
     try:
@@ -222,7 +213,7 @@ def test_soak(tmp_path: Path) -> None:
             stories = pending = -1
             while time.monotonic() < deadline:
                 stories = count(state, t.stories)
-                rows = outbox(state)
+                rows = outbox_rows(state)
                 pending = sum(1 for r in rows if r.status != "sent")
                 if stories >= site.published and pending == 0:
                     break
@@ -231,7 +222,7 @@ def test_soak(tmp_path: Path) -> None:
             assert bot.stop() == 0
         log = bot.err.read_text()
 
-    rows = outbox(state)
+    rows = outbox_rows(state)
     findings = count(state, t.findings)
     sent = telegram.sent_to(CHAT)
     by_id = Counter(str(s.message_id) for s in sent)

@@ -113,8 +113,7 @@ def test_two_processes_writing_one_sqlite_file_lose_nothing(
             f"feeds:\n  - {{url: {feed_server.url(f'/{name}.rss')}, name: Wire {name}}}\n"
         )
         configs.append(folder)
-    with Store.open(state):
-        pass  # the schema exists before the race (each process would migrate it, too)
+    Store.open(state).close()  # the schema exists before the race (each would migrate it, too)
 
     learned = 0
     for code, out, err in poll_both(configs, state, tmp_path):

@@ -18,6 +18,7 @@ from bot.config import load_config
 from bot.core.message import Line, Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
 from bot.service import Service
+from tests.clock import Clock
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 
@@ -36,14 +37,6 @@ HOSTILE = (
 )
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 7, 11, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def service_for(
     tmp_path: Path, slack: FakeSlack, *stories: tuple[str, str, str, datetime]
 ) -> tuple[Service, Clock]:
@@ -52,7 +45,7 @@ def service_for(
     (tmp_path / "feeds.yaml").write_text("feeds: []\n")
     store = Store.open(f"sqlite:///{tmp_path}/state.db")
     sender = SlackSender(web_client("xoxb-test", slack.api_url), min_interval_s=0)
-    clock = Clock()
+    clock = Clock(datetime(2025, 7, 11, tzinfo=UTC))
     service = Service(load_config(tmp_path), store, senders={"slack": sender}, now=clock)
     for story in parse_feed(rss(*stories).encode(), feed_name="Wire").stories:
         service.ingest(story, feed_url="wire")

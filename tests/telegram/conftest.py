@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.config import load_config
 from bot.service import Service
+from tests.clock import Clock
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 
@@ -23,17 +23,6 @@ channels:
   - {id: b, platform: telegram, chat: "-200", min_severity: corroboration}
 """
 NASTY = 'Doubts <b>25,000</b> & "more" </a> <i unclosed <script>x</script> &amp;'
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 7, 10, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture

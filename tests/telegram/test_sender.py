@@ -10,7 +10,8 @@ from bot.adapters.telegram.fake import FakeBotAPI, parse_html
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.core.message import Line, Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected
-from tests.telegram.conftest import NASTY, Clock, MakeService
+from tests.clock import Clock
+from tests.telegram.conftest import NASTY, MakeService
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
 
