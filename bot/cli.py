@@ -245,7 +245,11 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             raise UsageError(f"{exc}; not polling beside it") from None
         console = ConsoleChannel(out)
         service = Service(
-            config, store, senders={"console": console}, max_story_age=settings.max_story_age
+            config,
+            store,
+            senders={"console": console},
+            max_story_age=settings.max_story_age,
+            delivery_concurrency=settings.delivery_concurrency,
         )
 
         async def run() -> int:
@@ -288,7 +292,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         except AlreadyRunning as exc:
             raise UsageError(f"{exc}; not starting a second one") from None
         service = Service(
-            config, store, senders=senders_for(settings, out), max_story_age=settings.max_story_age
+            config,
+            store,
+            senders=senders_for(settings, out),
+            max_story_age=settings.max_story_age,
+            delivery_concurrency=settings.delivery_concurrency,
         )
         try:
             runners = runners_for(service, settings)

@@ -73,6 +73,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CLAIMWATCH_FETCH_PER_HOST", "2", "Feeds fetched at once from one host, at most."),
     Setting("CLAIMWATCH_FETCH_CONCURRENCY", "32", "Feeds fetched at once in all, at most."),
     Setting(
+        "CLAIMWATCH_DELIVERY_CONCURRENCY",
+        "16",
+        "Channels sent to at once, at most (each gets one message at a time, in order).",
+    ),
+    Setting(
         "CLAIMWATCH_MAX_STORY_AGE",
         "7d",
         "Stories published longer ago than this are stored but never alerted on "
@@ -118,6 +123,7 @@ class Settings:
     host: str = "0.0.0.0"
     fetch_per_host: int = 2
     fetch_concurrency: int = 32
+    delivery_concurrency: int = 16
     max_story_age: timedelta | None = timedelta(days=7)
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
@@ -139,7 +145,11 @@ class Settings:
             if not value.isdigit():
                 raise ValueError(f"{name}: expected a port number, got {value!r}")
         limits = {}
-        for name in ("CLAIMWATCH_FETCH_PER_HOST", "CLAIMWATCH_FETCH_CONCURRENCY"):
+        for name in (
+            "CLAIMWATCH_FETCH_PER_HOST",
+            "CLAIMWATCH_FETCH_CONCURRENCY",
+            "CLAIMWATCH_DELIVERY_CONCURRENCY",
+        ):
             value = get(name) or ""
             if not value.isdigit() or int(value) < 1:
                 raise ValueError(f"{name}: expected a whole number of 1 or more, got {value!r}")
@@ -162,6 +172,7 @@ class Settings:
             host=get("CLAIMWATCH_HOST") or "0.0.0.0",
             fetch_per_host=limits["CLAIMWATCH_FETCH_PER_HOST"],
             fetch_concurrency=limits["CLAIMWATCH_FETCH_CONCURRENCY"],
+            delivery_concurrency=limits["CLAIMWATCH_DELIVERY_CONCURRENCY"],
             max_story_age=parse_age(
                 "CLAIMWATCH_MAX_STORY_AGE", get("CLAIMWATCH_MAX_STORY_AGE") or "0"
             ),
