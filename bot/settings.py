@@ -52,7 +52,6 @@ SETTINGS: tuple[Setting, ...] = (
         "Secret token Telegram sends with every webhook call (1-256 of A-Z a-z 0-9 _ -).",
         secret=True,
     ),
-    Setting("TELEGRAM_WEBHOOK_PORT", "8443", "Local port of the Telegram webhook server."),
     Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
     Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
     Setting(
@@ -114,7 +113,6 @@ class Settings:
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: Secret | None = None
-    telegram_webhook_port: int = 8443
     slack_bot_token: Secret | None = None
     slack_signing_secret: Secret | None = None
     slack_app_token: Secret | None = None
@@ -140,10 +138,13 @@ class Settings:
             return Secret(value) if value else None
 
         port = get("PORT") or "8080"
-        webhook_port = get("TELEGRAM_WEBHOOK_PORT") or "8443"
-        for name, value in (("PORT", port), ("TELEGRAM_WEBHOOK_PORT", webhook_port)):
-            if not value.isdigit():
-                raise ValueError(f"{name}: expected a port number, got {value!r}")
+        if not port.isdigit():
+            raise ValueError(f"PORT: expected a port number, got {port!r}")
+        if environ.get("TELEGRAM_WEBHOOK_PORT", "").strip():
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_PORT is no longer used: the Telegram webhook is served on PORT "
+                "with the other routes (point your proxy there and unset it)"
+            )
         limits = {}
         for name in (
             "CLAIMWATCH_FETCH_PER_HOST",
@@ -163,7 +164,6 @@ class Settings:
             telegram_api_url=get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_webhook_url=get("TELEGRAM_WEBHOOK_URL"),
             telegram_webhook_secret=secret("TELEGRAM_WEBHOOK_SECRET"),
-            telegram_webhook_port=int(webhook_port),
             slack_bot_token=secret("SLACK_BOT_TOKEN"),
             slack_signing_secret=secret("SLACK_SIGNING_SECRET"),
             slack_app_token=secret("SLACK_APP_TOKEN"),
