@@ -80,8 +80,7 @@ SETTINGS: tuple[Setting, ...] = (
         "CLAIMWATCH_MAX_STORY_AGE",
         "7d",
         "Stories published longer ago than this are stored but never alerted on, nor put in a "
-        "digest "
-        "(90m, 12h, 7d; 0: no limit). Stories without a date count as new.",
+        "digest (90m, 12h, 7d; 0: no limit). Stories without a date count as new.",
     ),
 )
 
