@@ -159,7 +159,7 @@ class Service:
             store.ensure_feed(spec.name, spec.location, spec.interval_s)
         configured = {c.id for c in config.claims}
         self.engine.restore(
-            (spec for spec, learned in store.claims() if learned and spec.id not in configured),
+            (spec for spec, _ in store.claims(learned_only=True) if spec.id not in configured),
             store.sightings(),
             store.recent_stories(500),
         )
@@ -185,9 +185,12 @@ class Service:
         return self._ingest(story, feed_url=feed_url, deliver=deliver)[0]
 
     def _ingest(
-        self, story: Story, *, feed_url: str, deliver: bool
+        self, story: Story, *, feed_url: str, deliver: bool, known: set[str] | None = None
     ) -> tuple[StoryResult | None, int]:
-        if self.store.has_story(story.key):
+        """``known``: the keys stored already (one query for a poll's stories, see
+        ``Store.known_stories``); the story's key is added once it is stored."""
+        seen = self.store.has_story(story.key) if known is None else story.key in known
+        if seen:
             return None, 0
         result = self.engine.process(story)
         deliveries = (
@@ -196,6 +199,8 @@ class Service:
             else []
         )
         self.store.record(result, feed_url=feed_url, fetched_at=self.now(), deliveries=deliveries)
+        if known is not None:
+            known.add(story.key)
         self.metrics.stories.inc()
         for finding in result.findings:
             self.metrics.findings.labels(str(finding.kind)).inc()
@@ -296,8 +301,13 @@ class Service:
             stories = parsed.stories
             if parsed.error and not stories and not parsed.error.startswith("empty feed"):
                 error = parsed.error
+        if stories:  # what waits for the store half: only the stories not stored yet
+            known = self.store.known_stories(story.key for story in stories)
+            stories = [story for story in stories if story.key not in known]
         if not error and spec.full_text:
             stories = [await self._with_full_text(client, story) for story in stories]
+        if fetched.content is not None:  # parsed: the body is not needed any more
+            fetched = dataclasses.replace(fetched, content=None)
         return FeedFetch(
             spec, state, location, fetched, tuple(stories), error, not_before is not None
         )
@@ -339,8 +349,11 @@ class Service:
             return PollReport(spec.name, "error", error=fetch.error, alerts=queued)
         baseline = not state.baseline_done
         new = findings = alerts = 0
+        known = self.store.known_stories(story.key for story in fetch.stories)
         for _, story in publication_order([(FeedSource.of(spec), fetch.stories)]):
-            result, queued = self._ingest(story, feed_url=spec.location, deliver=not baseline)
+            result, queued = self._ingest(
+                story, feed_url=spec.location, deliver=not baseline, known=known
+            )
             if result is not None:
                 new += 1
                 findings += len(result.findings)

@@ -111,6 +111,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
             p50: list[float] = []
             p99: list[float] = []
             changed: list[int] = []
+            rss_after: list[float | None] = []  # grows with what the engine keeps of each story
             found = ingested = 0
             for _ in range(cycles):
                 answer = (await client.post(f"{server.base}/_cycle")).json()
@@ -122,6 +123,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
                 rates.append(feeds / wall)
                 cpus.append(cpu)
                 changed.append(int(answer["changed"]))
+                rss_after.append(resident_mb())
                 if latencies:
                     p50.append(percentile(latencies, 0.5))
                     p99.append(percentile(latencies, 0.99))
@@ -139,6 +141,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
         "changed_per_cycle": changed[0] if changed else 0,
         "setup_s": setup_s,
         "setup_rss_mb": setup_rss,
+        "rss_after_cycle_mb": rss_after,
         "baseline": "seeded in the store" if seeded else "first poll of every feed",
         "baseline_s": baseline_s,
         "baseline_cpu_s": baseline_cpu,

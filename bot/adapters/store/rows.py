@@ -1,8 +1,20 @@
-"""Rows to domain values and back: what ``Store.record`` writes and the readers rebuild."""
+"""Rows to domain values and back: what ``Store.record`` writes and the readers rebuild.
+
+The write path of ``Store.record`` runs once a story, so it skips SQLAlchemy's per-row work: the
+SQL of each table is built once a dialect (:class:`RecordSql`), rows are plain tuples with their
+JSON encoded once (a figure shared by a statement and its sighting is encoded once), and each
+table gets one driver-level ``executemany`` through ``Connection.exec_driver_sql`` (so engine
+events such as ``before_cursor_execute`` still see every statement). What is stored is what
+SQLAlchemy's types would store: naive UTC text on SQLite, ``timestamptz`` on PostgreSQL, JSON
+as ``json.dumps`` writes it.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,9 +26,10 @@ from bot.adapters.store.codec import (
     figure_from_json,
     figure_json,
 )
-from bot.adapters.store.engine import dialect_insert
-from bot.core.model import Sighting, Stance, Story, StoryResult
+from bot.core.model import Attribution, Figure, Sighting, Stance, Story, StoryResult
 from bot.core.serialize import finding_to_dict
+
+_dumps = json.dumps  # what SQLAlchemy's JSON type calls (no json_serializer is configured)
 
 
 def story_from_row(row: sa.Row[Any]) -> Story:
@@ -44,94 +57,205 @@ def sighting_from_row(row: sa.Row[Any]) -> Sighting:
     )
 
 
-# Statements built once: building one costs more than running it (one executemany a table).
-_INSERT_STATEMENTS = sa.insert(t.statements)
-_INSERT_SIGHTINGS = sa.insert(t.sightings)
-_INSERT_FINDINGS = sa.insert(t.findings).returning(t.findings.c.id, sort_by_parameter_order=True)
-_INSERT_CLAIMS: dict[str, Any] = {}  # dialect name -> INSERT ... ON CONFLICT (id) DO NOTHING
+# --- the write path of Store.record --------------------------------------------------------
+
+_STORY: tuple[str, ...] = ("key", "origin_key", "feed", "feed_url", "outlet", "url", "title")
+_STORY += ("text", "published", "fetched_at")
+_STATEMENT: tuple[str, ...] = ("story_id", "position", "sentence", "claim_id", "stance")
+_STATEMENT += ("figures", "attribution", "score")
+_CLAIM = ("id", "topic", "text", "source", "date", "learned", "created_at")
+_SIGHTING: tuple[str, ...] = ("claim_id", "story_key", "origin_key", "figure", "attribution")
+_SIGHTING += ("outlet", "url", "published", "stance")
+_FINDING = ("id", "kind", "severity", "topic", "claim_id", "story_key", "payload", "created_at")
+_OUTBOX = ("channel_id", "finding_id", "status", "attempts", "created_at")
 
 
-def _claims_insert(conn: sa.Connection) -> Any:
-    name = conn.dialect.name
-    stmt = _INSERT_CLAIMS.get(name)
-    if stmt is None:
-        stmt = _INSERT_CLAIMS[name] = dialect_insert(conn, t.claims).on_conflict_do_nothing(
-            index_elements=[t.claims.c.id]
+@dataclass(frozen=True)
+class RecordSql:
+    """The SQL ``Store.record`` runs, for one dialect (SQLite or PostgreSQL), built once."""
+
+    sqlite: bool
+    story: str  # INSERT … ON CONFLICT (key) DO NOTHING RETURNING id
+    statements: str
+    claims: str  # INSERT … ON CONFLICT (id) DO NOTHING
+    sightings: str
+    findings: str  # with the ids given (see _write_findings)
+    outbox: str
+    has_story: str
+    known_stories: str  # … WHERE key IN (…): format with the placeholders
+    placeholder: str
+    last_finding_id: str  # SQLite: the ids after it are the next ones (the write lock is held)
+    next_finding_ids: str  # PostgreSQL: n ids from the findings' sequence
+
+    @classmethod
+    def of(cls, dialect: sa.Dialect) -> RecordSql:
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        quote = dialect.identifier_preparer.quote
+        sqlite = dialect.name == "sqlite"
+
+        def insert(table: sa.Table, columns: Sequence[str], tail: str = "") -> str:
+            values = ", ".join(
+                mark if sqlite or not isinstance(table.c[c].type, sa.JSON) else f"{mark}::json"
+                for c in columns
+            )
+            names = ", ".join(quote(c) for c in columns)
+            return f"INSERT INTO {quote(table.name)} ({names}) VALUES ({values}){tail}"
+
+        stories, key = quote(t.stories.name), quote("key")
+        return cls(
+            sqlite=sqlite,
+            story=insert(t.stories, _STORY, f" ON CONFLICT ({key}) DO NOTHING RETURNING id"),
+            statements=insert(t.statements, _STATEMENT),
+            claims=insert(t.claims, _CLAIM, " ON CONFLICT (id) DO NOTHING"),
+            sightings=insert(t.sightings, _SIGHTING),
+            findings=insert(t.findings, _FINDING),
+            outbox=insert(t.outbox, _OUTBOX),
+            has_story=f"SELECT 1 FROM {stories} WHERE {key} = {mark} LIMIT 1",
+            known_stories=f"SELECT {key} FROM {stories} WHERE {key} IN ({{}})",
+            placeholder=mark,
+            last_finding_id="SELECT max(id) FROM findings",
+            next_finding_ids=(
+                "SELECT nextval(pg_get_serial_sequence('findings', 'id')) "
+                f"FROM generate_series(1, {mark})"
+            ),
         )
-    return stmt
+
+    def time(self, value: datetime | None) -> Any:
+        """A datetime as ``UTCDateTime`` binds it: naive UTC text on SQLite (SQLAlchemy's
+        format, microseconds always), an aware UTC datetime on PostgreSQL."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        if self.sqlite:
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+        return value
 
 
-def write_results(
-    conn: sa.Connection, result: StoryResult, story_id: int, fetched_at: datetime
-) -> None:
-    """The statements, learned claims and sightings of one story."""
+class _Encoder:
+    """JSON of one story's figures and attributions, each distinct value encoded once."""
+
+    def __init__(self) -> None:
+        self._figures: dict[int, tuple[Figure, str]] = {}
+        self._attributions: dict[tuple[str | None, str | None], str] = {}
+
+    def figure(self, figure: Figure) -> str:
+        known = self._figures.get(id(figure))
+        if known is None:  # keyed by identity (the figure is held, so the id is not reused)
+            known = self._figures[id(figure)] = (figure, _dumps(figure_json(figure)))
+        return known[1]
+
+    def figures(self, figures: Sequence[Figure]) -> str:
+        return "[" + ", ".join(self.figure(f) for f in figures) + "]"  # json.dumps' separators
+
+    def attribution(self, attribution: Attribution) -> str:
+        key = (attribution.source, attribution.via)
+        known = self._attributions.get(key)
+        if known is None:
+            known = self._attributions[key] = _dumps(attribution_json(attribution))
+        return known
+
+
+def write_story(
+    conn: sa.Connection,
+    sql: RecordSql,
+    result: StoryResult,
+    *,
+    feed_url: str,
+    fetched_at: datetime,
+    deliveries: Sequence[tuple[int, str]],
+) -> list[int] | None:
+    """One story and everything concluded from it, in the caller's transaction: the ids of
+    its findings in order, or None (nothing written) when its key is stored already."""
+    story = result.story
+    at = sql.time(fetched_at)
+    published = sql.time(story.published)
+    story_row = (
+        story.key,
+        result.origin_key or story.key,
+        story.feed,
+        feed_url,
+        story.outlet,
+        story.url,
+        story.title,
+        story.text,
+        published,
+        at,
+    )
+    story_id = conn.exec_driver_sql(sql.story, story_row).scalar()
+    if story_id is None:
+        return None
+    encode = _Encoder()
     if result.statements:
-        conn.execute(
-            _INSERT_STATEMENTS,
-            [
-                {
-                    "story_id": story_id,
-                    "position": position,
-                    "sentence": s.sentence,
-                    "claim_id": s.claim_id,
-                    "stance": str(s.stance),
-                    "figures": [figure_json(f) for f in s.figures],
-                    "attribution": attribution_json(s.attribution),
-                    "score": s.score,
-                }
-                for position, s in enumerate(result.statements)
-            ],
-        )
+        statement_rows = [
+            (
+                story_id,
+                position,
+                s.sentence,
+                s.claim_id,
+                str(s.stance),
+                encode.figures(s.figures),
+                encode.attribution(s.attribution),
+                s.score,
+            )
+            for position, s in enumerate(result.statements)
+        ]
+        conn.exec_driver_sql(sql.statements, statement_rows)
     if result.new_claims:
-        conn.execute(
-            _claims_insert(conn),
-            [
-                {
-                    "id": spec.id,
-                    "topic": spec.topic,
-                    "text": spec.text,
-                    "source": spec.source,
-                    "date": spec.date,
-                    "learned": True,
-                    "created_at": fetched_at,
-                }
-                for spec in result.new_claims
-            ],
-        )
+        claim_rows = [
+            (spec.id, spec.topic, spec.text, spec.source, spec.date, True, at)
+            for spec in result.new_claims
+        ]
+        conn.exec_driver_sql(sql.claims, claim_rows)
     if result.sightings:
-        conn.execute(
-            _INSERT_SIGHTINGS,
-            [
-                {
-                    "claim_id": claim_id,
-                    "story_key": s.story_key,
-                    "origin_key": s.origin_key,
-                    "figure": figure_json(s.figure),
-                    "attribution": attribution_json(s.attribution),
-                    "outlet": s.outlet,
-                    "url": s.url,
-                    "published": s.published,
-                    "stance": str(s.stance),
-                }
-                for claim_id, s in result.sightings
-            ],
-        )
+        sighting_rows = [
+            (
+                claim_id,
+                s.story_key,
+                s.origin_key,
+                encode.figure(s.figure),
+                encode.attribution(s.attribution),
+                s.outlet,
+                s.url,
+                sql.time(s.published),
+                str(s.stance),
+            )
+            for claim_id, s in result.sightings
+        ]
+        conn.exec_driver_sql(sql.sightings, sighting_rows)
+    ids = _write_findings(conn, sql, result, at)
+    outbox_rows = []
+    for index, channel_id in dict.fromkeys(deliveries):
+        if not 0 <= index < len(ids):
+            raise IndexError(f"delivery names finding {index} of {len(ids)}")
+        outbox_rows.append((channel_id, ids[index], "pending", 0, at))
+    if outbox_rows:
+        conn.exec_driver_sql(sql.outbox, outbox_rows)
+    return ids
 
 
-def write_findings(conn: sa.Connection, result: StoryResult, created_at: datetime) -> list[int]:
-    if not result.findings:
+def _write_findings(conn: sa.Connection, sql: RecordSql, result: StoryResult, at: Any) -> list[int]:
+    count = len(result.findings)
+    if not count:
         return []
+    if sql.sqlite:  # the write lock is held (BEGIN IMMEDIATE): rowids go on from the largest
+        last = conn.exec_driver_sql(sql.last_finding_id).scalar()
+        ids = list(range(int(last or 0) + 1, int(last or 0) + 1 + count))
+    else:
+        ids = sorted(int(i) for i in conn.exec_driver_sql(sql.next_finding_ids, (count,)).scalars())
     rows = [
-        {
-            "kind": str(f.kind),
-            "severity": f.severity,
-            "topic": f.topic,
-            "claim_id": f.claim_id,
-            "story_key": f.story.key,
-            "payload": finding_to_dict(f),
-            "created_at": created_at,
-        }
-        for f in result.findings
+        (
+            found_id,
+            str(f.kind),
+            f.severity,
+            f.topic,
+            f.claim_id,
+            f.story.key,
+            _dumps(finding_to_dict(f)),
+            at,
+        )
+        for found_id, f in zip(ids, result.findings, strict=True)
     ]
-    inserted = conn.execute(_INSERT_FINDINGS, rows)
-    return [int(found_id) for found_id in inserted.scalars()]
+    conn.exec_driver_sql(sql.findings, rows)
+    return ids

@@ -9,7 +9,7 @@ Each public method is one transaction; on SQLite, writes take the lock up front
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from bot.adapters.store import tables as t
 from bot.adapters.store.chat import ChatStore
 from bot.adapters.store.engine import DEFAULT_URL, WRITE, create_engine, dialect_insert, migrate
-from bot.adapters.store.rows import sighting_from_row, story_from_row, write_findings, write_results
+from bot.adapters.store.rows import RecordSql, sighting_from_row, story_from_row, write_story
 from bot.adapters.store.runlock import RunLock
 from bot.core.model import ClaimSpec, Sighting, Story, StoryResult
 
@@ -29,9 +29,9 @@ log = logging.getLogger(__name__)
 _DELIVERABLE = ("pending", "failed")
 _NEXT_POLL = "feed_next_poll:"
 _MOVED = "feed_moved:"
-# statements of the per-story path, built once (building one costs more than running it)
-_HAS_STORY = sa.select(t.stories.c.id).where(t.stories.c.key == sa.bindparam("key"))
-_INSERT_OUTBOX = sa.insert(t.outbox)
+_ROWS_A_BATCH = 5_000  # rows a executemany when syncing the configured claims
+_CLAIM_FIELDS = ("topic", "text", "source", "date", "learned")
+_KEYS_A_QUERY = 500  # story keys looked up in one query (SQLite allows 32,766 parameters)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         self._engine = engine
         self._run_lock: RunLock | None = None
         self._writer = engine.execution_options(**{WRITE: True})
-        self._story_insert_stmt: Any = None  # see _story_insert
+        self._record_sql: RecordSql | None = None  # see _sql
 
     @classmethod
     def open(cls, url: str = DEFAULT_URL) -> Store:
@@ -244,8 +244,23 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
 
     def has_story(self, key: str) -> bool:
         with self._engine.connect() as conn:
-            found = conn.execute(_HAS_STORY, {"key": key}).first()
+            found = conn.exec_driver_sql(self._sql(conn).has_story, (key,)).first()
         return found is not None
+
+    def known_stories(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` are stored already: one query a few hundred keys (a poll's
+        stories are checked at once, not one ``has_story`` each)."""
+        wanted = list(dict.fromkeys(keys))
+        known: set[str] = set()
+        if not wanted:
+            return known
+        with self._engine.connect() as conn:
+            sql = self._sql(conn)
+            for start in range(0, len(wanted), _KEYS_A_QUERY):
+                chunk = wanted[start : start + _KEYS_A_QUERY]
+                query = sql.known_stories.format(", ".join([sql.placeholder] * len(chunk)))
+                known.update(conn.exec_driver_sql(query, tuple(chunk)).scalars())
+        return known
 
     def record(
         self,
@@ -258,79 +273,64 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         """Write a story and everything concluded from it in one transaction; return the ids of
         its findings, in order. ``deliveries`` are (index into ``result.findings``, channel id):
         one outbox row each. A story key seen before writes nothing and returns []."""
-        story = result.story
         with self._writer.begin() as conn:
-            story_id = conn.execute(
-                self._story_insert(conn),
-                {
-                    "key": story.key,
-                    "origin_key": result.origin_key or story.key,
-                    "feed": story.feed,
-                    "feed_url": feed_url,
-                    "outlet": story.outlet,
-                    "url": story.url,
-                    "title": story.title,
-                    "text": story.text,
-                    "published": story.published,
-                    "fetched_at": fetched_at,
-                },
-            ).scalar()
-            if story_id is None:
-                log.debug("story %s already recorded", story.key)
-                return []
-            write_results(conn, result, story_id, fetched_at)
-            ids = write_findings(conn, result, fetched_at)
-            rows = []
-            for index, channel_id in dict.fromkeys(deliveries):
-                if not 0 <= index < len(ids):
-                    raise IndexError(f"delivery names finding {index} of {len(ids)}")
-                rows.append(
-                    {
-                        "channel_id": channel_id,
-                        "finding_id": ids[index],
-                        "status": "pending",
-                        "attempts": 0,
-                        "created_at": fetched_at,
-                    }
-                )
-            if rows:
-                conn.execute(_INSERT_OUTBOX, rows)
+            ids = write_story(
+                conn,
+                self._sql(conn),
+                result,
+                feed_url=feed_url,
+                fetched_at=fetched_at,
+                deliveries=deliveries,
+            )
+        if ids is None:
+            log.debug("story %s already recorded", result.story.key)
+            return []
         return ids
 
-    def _story_insert(self, conn: sa.Connection) -> Any:
-        """INSERT a story unless its key is stored, RETURNING its id: built once (building a
-        statement costs more than running it)."""
-        if self._story_insert_stmt is None:
-            self._story_insert_stmt = (
-                dialect_insert(conn, t.stories)
-                .on_conflict_do_nothing(index_elements=[t.stories.c.key])
-                .returning(t.stories.c.id)
-            )
-        return self._story_insert_stmt
+    def _sql(self, conn: sa.Connection) -> RecordSql:
+        """The SQL of the per-story path, built once (building it costs more than running it)."""
+        if self._record_sql is None:
+            self._record_sql = RecordSql.of(conn.dialect)
+        return self._record_sql
 
     def sync_claims(self, specs: Sequence[ClaimSpec]) -> None:
-        """Make the configured claims (learned=False) those given; learned claims stay."""
+        """Make the configured claims (learned=False) those given; learned claims stay. One
+        executemany for the claims and one for the stale ones (100,000 claims at start-up)."""
         now = datetime.now(UTC)
         with self._writer.begin() as conn:
-            for spec in specs:
-                fields: dict[str, Any] = {"topic": spec.topic, "text": spec.text}
-                fields.update(source=spec.source, date=spec.date, learned=False)
-                conn.execute(
-                    dialect_insert(conn, t.claims)
-                    .values(id=spec.id, created_at=now, **fields)
-                    .on_conflict_do_update(index_elements=[t.claims.c.id], set_=fields)
-                )
-            conn.execute(
-                sa.delete(t.claims).where(
-                    t.claims.c.learned.is_(False), t.claims.c.id.not_in([s.id for s in specs])
-                )
+            insert = dialect_insert(conn, t.claims)
+            upsert = insert.on_conflict_do_update(
+                index_elements=[t.claims.c.id],
+                set_={name: insert.excluded[name] for name in _CLAIM_FIELDS},
             )
+            for start in range(0, len(specs), _ROWS_A_BATCH):  # a batch's rows at a time
+                rows = [
+                    {"id": s.id, "topic": s.topic, "text": s.text, "source": s.source}
+                    | {"date": s.date, "learned": False, "created_at": now}
+                    for s in specs[start : start + _ROWS_A_BATCH]
+                ]
+                conn.execute(upsert, rows)
+            configured = {s.id for s in specs}
+            stale = [
+                {"stale": claim_id}
+                for claim_id in conn.execute(
+                    sa.select(t.claims.c.id).where(t.claims.c.learned.is_(False))
+                ).scalars()
+                if claim_id not in configured
+            ]
+            if stale:
+                conn.execute(
+                    sa.delete(t.claims).where(t.claims.c.id == sa.bindparam("stale")), stale
+                )
 
-    def claims(self) -> list[tuple[ClaimSpec, bool]]:
-        """Every claim with whether it was learned, configured ones first."""
+    def claims(self, *, learned_only: bool = False) -> list[tuple[ClaimSpec, bool]]:
+        """Every claim with whether it was learned, configured ones first (``learned_only``:
+        just the learned ones, which is what a restart restores)."""
         query = sa.select(t.claims).order_by(
             t.claims.c.learned, t.claims.c.created_at, t.claims.c.id
         )
+        if learned_only:
+            query = query.where(t.claims.c.learned.is_(True))
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
         return [
