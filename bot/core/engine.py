@@ -78,6 +78,8 @@ READ_CACHE = 4096  # sentences whose reading is remembered across stories
 
 
 _same_source = lru_cache(maxsize=1 << 16)(same_source)  # pure, and asked of the same names
+# pure too: claims' baselines share the few sources configured (one Attribution each)
+_parse_attribution = lru_cache(maxsize=1 << 12)(parse_attribution)
 
 
 def reference_figure(text: str) -> Figure | None:
@@ -120,9 +122,10 @@ class _Run:
     findings: list[Finding] = field(default_factory=list)
     new_claims: list[ClaimSpec] = field(default_factory=list)
     sightings: list[tuple[str, Sighting]] = field(default_factory=list)
-    seen: set[tuple[str, float, float, str]] = field(default_factory=set)
+    seen: set[tuple[str, float, float, Stance]] = field(default_factory=set)
     claims_seen: set[str] = field(default_factory=set)
     readings: dict[str, _Reading] = field(default_factory=dict)
+    finding_at: dict[str, int] = field(default_factory=dict)  # claim id -> its place in findings
 
     def read(self, text: str) -> _Reading:
         """A sentence read once per story, whatever the number of topics it is read for."""
@@ -144,8 +147,11 @@ def read_sentence(text: str) -> _Reading:
     update = judged and against_old_value(text, list(figures))
     revision = judged and framed_as_revision(text, list(figures))
     words = masked(text) if judged else ""
+    matched = tuple(f for f in figures if not is_baseline_mention(text, f))
+    dateless = without_dates(text)
+    generic = is_generic(attribution)
     return _Reading(
-        figures, words, attribution, cue, evidence, update, revision, without_dates(text)
+        figures, words, attribution, cue, evidence, update, revision, dateless, matched, generic
     )
 
 
@@ -162,6 +168,8 @@ class _Reading:
     update: bool
     revision: bool = False
     dateless: str = ""  # the text with its dates blanked (`without_dates`), for keyword gates
+    matched: tuple[Figure, ...] = ()  # the figures but the old values ("up from 4,000")
+    generic: bool = False  # `is_generic(attribution)`: "the report said"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +189,18 @@ class Engine:
 
     def __init__(self, topics: Sequence[Topic], *, learn_claims: bool = True) -> None:
         self._topics = list(topics)
+        self._topic_at: dict[str, list[int]] = defaultdict(list)  # topic id -> its places
+        for i, t in enumerate(self._topics):
+            self._topic_at[t.id].append(i)
         self._learn = learn_claims
         self._gates = {t.id: keyword_regex(t.keywords) for t in self._topics}
+        self._entities: dict[str, set[str]] = {}  # topic id -> the entities its keywords name
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
         self._order: list[str] = []
-        self._sightings: dict[str, list[Sighting]] = defaultdict(list)
+        # claim id -> its sightings (a tuple while it holds one: most claims only ever hold
+        # their baseline, and a list costs twice as much)
+        self._sightings: dict[str, tuple[Sighting] | list[Sighting]] = {}
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
         self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
@@ -198,8 +212,7 @@ class Engine:
                 claim = self._add_claim(spec)
                 self._hear(spec)
                 if claim.reference is not None:
-                    self._sightings[spec.id].append(_baseline(claim))
-                    self._current[spec.id] = self._sightings[spec.id][-1]
+                    self._current[spec.id] = self._add_sighting(spec.id, _baseline(claim))
         # topics with common words among their keywords ("strike", "flood")
         self._loose = [t for t in self._topics if any(k[:1].islower() for k in t.keywords)]
 
@@ -216,8 +229,8 @@ class Engine:
             if spec.id not in self._index:
                 self._add_claim(spec)
         for claim_id, sighting in sightings:
-            if sighting not in self._sightings[claim_id]:
-                self._sightings[claim_id].append(sighting)
+            if sighting not in self._sightings.get(claim_id, ()):
+                self._add_sighting(claim_id, sighting)
             if sighting.stance is Stance.SUPPORTS and sighting.figure.text:
                 self._current[claim_id] = sighting  # the latest supporting figure
         for story, origin in stories:
@@ -230,12 +243,11 @@ class Engine:
         claim = self._add_claim(spec)
         self._hear(spec)
         if claim.reference is not None:
-            self._sightings[spec.id].append(_baseline(claim))
-            self._current[spec.id] = self._sightings[spec.id][-1]
+            self._current[spec.id] = self._add_sighting(spec.id, _baseline(claim))
 
     def _hear(self, spec: ClaimSpec) -> None:
         """A configured claim's source is a voice of its topic."""
-        source = parse_attribution(spec.source).source
+        source = _parse_attribution(spec.source).source
         if source:
             self._voices[spec.topic].add(source)
 
@@ -251,6 +263,16 @@ class Engine:
     def sightings(self, claim_id: str) -> list[Sighting]:
         return list(self._sightings.get(claim_id, ()))
 
+    def _add_sighting(self, claim_id: str, sighting: Sighting) -> Sighting:
+        held = self._sightings.get(claim_id)
+        if held is None:
+            self._sightings[claim_id] = (sighting,)
+        elif isinstance(held, tuple):
+            self._sightings[claim_id] = [*held, sighting]
+        else:
+            held.append(sighting)
+        return sighting
+
     def _add_claim(self, spec: ClaimSpec) -> IndexedClaim:
         claim = self._index.add(spec, reference_figure(spec.text))
         self._order.append(spec.id)
@@ -264,7 +286,9 @@ class Engine:
         whole = f"{story.title}\n{story.text}"
         about = self._keywords.topics_in(whole)
         about |= {t.id for t in self._loose if t.id not in about and self._about(t, whole)}
-        topics = [t for t in self._topics if t.id in about]
+        # the topics it is about in configured order, without a pass over all of them
+        places = sorted(i for topic_id in about for i in self._topic_at.get(topic_id, ()))
+        topics = [self._topics[i] for i in places]
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
@@ -280,7 +304,10 @@ class Engine:
 
     def _process_topic(self, run: _Run, topic: Topic, sentences: list[Sentence]) -> None:
         gate = self._gates[topic.id]
-        entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
+        entities = self._entities.get(topic.id)
+        if entities is None:
+            entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
+            self._entities[topic.id] = entities
         readings = [run.read(s.text) for s in sentences]
         gated = [bool(gate.search(r.dateless)) for r in readings]
         said_in = {s.paragraph for s, g in zip(sentences, gated, strict=True) if g}
@@ -289,7 +316,7 @@ class Engine:
         last_named, named_in = Attribution(), -1
         for sentence, reading, named in zip(sentences, readings, gated, strict=True):
             attribution = reading.attribution
-            if is_generic(attribution) and (last_named.source or last_named.via):
+            if reading.generic and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
             elif not (attribution.source or attribution.via) and sentence.paragraph == named_in:
                 attribution = last_named  # reported speech goes on until the paragraph ends
@@ -297,7 +324,9 @@ class Engine:
                 last_named, named_in = attribution, sentence.paragraph
             topical = named or self._heard(topic.id, attribution)
             near = topical or sentence.paragraph in said_in
-            self._process_sentence(run, topic, sentence, attribution, topical, near, entities)
+            self._process_sentence(
+                run, topic, sentence, reading, attribution, topical, near, entities
+            )
 
     def _about(self, topic: Topic, whole: str) -> bool:
         """A story that names none of the topic's names is still about it when two of its
@@ -342,20 +371,20 @@ class Engine:
         run: _Run,
         topic: Topic,
         sentence: Sentence,
+        reading: _Reading,
         attribution: Attribution,
         topical: bool,
         near: bool,
         entities: set[str],
     ) -> None:
         text = sentence.text
-        reading = run.read(text)
-        figures, sentence_masked, cue = reading.figures, reading.masked, reading.cue
+        sentence_masked, cue = reading.masked, reading.cue
+        if not reading.matched and (cue is Stance.NEUTRAL or not near):
+            return  # no figure to match ("up from 4,000" is the old value), no cue to judge
         said = _Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
-        for figure in figures:
-            if is_baseline_mention(text, figure):
-                continue  # "up from 4,000", "rather than the 30,000": the old value
+        for figure in reading.matched:
             hit = self._index.best_for_figure(topic.id, figure, sentence_masked)
             if hit is not None:
                 claim, score = hit
@@ -409,11 +438,6 @@ class Engine:
         if title and claim_id in run.claims_seen:
             return  # the headline restates the body's report
         run.claims_seen.add(claim_id)
-        known = [
-            s
-            for s in self._sightings[claim_id]
-            if s.origin_key != run.origin and s.story_key == s.origin_key  # originals only
-        ]
         current = self._current.get(claim_id)
         if current is not None and current.origin_key == run.origin:
             current = None  # only this story's own figures so far: nothing to compare with
@@ -461,6 +485,11 @@ class Engine:
             return  # _emit would keep the story's earlier, as severe finding for the claim
         latest = self._current.get(claim_id)
         since = latest.published if latest and stance is Stance.REFUTES else None
+        known = [
+            s
+            for s in self._sightings.get(claim_id, ())
+            if s.origin_key != run.origin and s.story_key == s.origin_key  # originals only
+        ]  # (the sighting just recorded is this origin's: never among them)
         if already_said(known, who, shown, stance, since):
             return  # the same source said it before: nothing new
         if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
@@ -471,11 +500,11 @@ class Engine:
         self._emit(run, claim, statement, figure, verdict, said.evidence, sources)
 
     def _record(self, run: _Run, claim_id: str, sighting: Sighting) -> None:
-        key = (claim_id, sighting.figure.low, sighting.figure.high, str(sighting.stance))
+        key = (claim_id, sighting.figure.low, sighting.figure.high, sighting.stance)
         if key in run.seen:
             return
         run.seen.add(key)
-        self._sightings[claim_id].append(sighting)
+        self._add_sighting(claim_id, sighting)
         run.sightings.append((claim_id, sighting))
         claim = self._index.get(claim_id)
         if claim is not None and sighting.attribution.source:
@@ -485,7 +514,7 @@ class Engine:
         """Distinct speakers that said this (a syndicated copy or the same speaker quoted by
         another outlet counts once; configured baselines not at all)."""
         speakers: list[str] = []
-        for s in self._sightings[claim_id]:
+        for s in self._sightings.get(claim_id, ()):
             if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
                 continue
             if figure.text and s.figure.text and not figures_agree(figure, s.figure):
@@ -521,11 +550,12 @@ class Engine:
             origin_key=run.origin,
             independent_sources=sources,
         )
-        for i, other in enumerate(run.findings):
-            if other.claim_id == finding.claim_id:
-                if finding.severity > other.severity:
-                    run.findings[i] = finding
-                return
+        at = run.finding_at.get(finding.claim_id)
+        if at is not None:
+            if finding.severity > run.findings[at].severity:
+                run.findings[at] = finding
+            return
+        run.finding_at[finding.claim_id] = len(run.findings)
         run.findings.append(finding)
 
     def _learn_claim(
@@ -555,14 +585,16 @@ class Engine:
 
 
 def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:
-    """Whether the story already has a finding for the claim at least as severe as `kind`."""
-    return any(f.claim_id == claim_id and f.severity >= kind.severity for f in run.findings)
+    """Whether the story already has a finding for the claim at least as severe as `kind`
+    (it keeps one finding a claim: `_emit`)."""
+    at = run.finding_at.get(claim_id)
+    return at is not None and run.findings[at].severity >= kind.severity
 
 
 def _baseline(claim: IndexedClaim) -> Sighting:
     spec = claim.spec
     assert claim.reference is not None
-    attribution = parse_attribution(spec.source)
+    attribution = _parse_attribution(spec.source)
     key = BASELINE_PREFIX + spec.id
     return Sighting(
         figure=claim.reference,

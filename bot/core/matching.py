@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeAlias, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -30,6 +30,8 @@ EVENT_NEEDS_TEXT = 0.6  # a figure without an event matches an eventful claim on
 NUMBERLESS_SCORE = 0.6  # a sentence without a figure must say this much of the claim
 NUMBERLESS_WORDS = 3  # ... and share at least this many of its words
 SENTENCE_MEMO = 512  # sentences whose word memo the index keeps
+NEAR_MEMO = 200_000  # words whose near claim words the vocabulary keeps
+SHARED_VALUES = 100_000  # distinct numbers, texts and spans of references kept to share
 
 
 _TOKEN = re.compile(r"[a-z_]+(?:'[a-z]+)?|\d[\d,.]*")
@@ -82,17 +84,128 @@ def words_of(text_masked: str) -> tuple[str, ...]:
     return tuple(sys.intern(w) for w in dict.fromkeys(text_masked.split()) if w != "#")
 
 
+def _within(word: str, choices: list[str]) -> set[str]:
+    """The choices within WORD_MATCH of `word` (fuzz.ratio is symmetric: the same pairs as
+    asking of each choice whether `word` is within WORD_MATCH of it)."""
+    found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=WORD_MATCH, limit=None)
+    return {choice for choice, _, _ in found}
+
+
+def _may_match(a: int, b: int) -> bool:
+    """Whether words of lengths `a` and `b` can be within WORD_MATCH: fuzz.ratio is at most
+    200 * min / (a + b) (all of the shorter word in the longer), with a point to spare."""
+    return 200 * min(a, b) >= (WORD_MATCH - 1) * (a + b)
+
+
+class Vocabulary:
+    """Every word of the indexed claims, and for each word a sentence has used, the claim words
+    it says (itself, or within WORD_MATCH): a sentence's words become the set of claim words it
+    says with a few dictionary lookups, and a claim's score is a set intersection.
+
+    Words are only added (a forgotten claim's words stay: they are never asked about). A word
+    is compared only with words of a length that can match, and when looked up again after the
+    vocabulary grew, only with the new ones."""
+
+    __slots__ = ("_by_length", "_known", "_near", "_words")
+
+    def __init__(self) -> None:
+        self._words: list[str] = []
+        self._known: set[str] = set()
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._near: dict[str, tuple[frozenset[str], int]] = {}  # word -> (said, len(_words))
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def add(self, words: Iterable[str]) -> None:
+        known = self._known
+        for word in words:
+            if word not in known:
+                known.add(word)
+                self._words.append(word)
+                self._by_length[len(word)].append(word)
+
+    def near(self, word: str) -> frozenset[str]:
+        """The vocabulary's words `word` says."""
+        size = len(self._words)
+        entry = self._near.get(word)
+        if entry is not None and entry[1] == size:
+            return entry[0]
+        length = len(word)
+        if entry is None:
+            said: set[str] = set()
+            for other, choices in self._by_length.items():
+                if _may_match(length, other):
+                    said |= _within(word, choices)
+            if len(self._near) >= NEAR_MEMO:
+                self._near.clear()
+            found = frozenset(said)
+        else:
+            added = [w for w in self._words[entry[1] :] if _may_match(length, len(w))]
+            found = entry[0].union(_within(word, added)) if added else entry[0]
+        self._near[word] = (found, size)
+        return found
+
+    def said(self, words: Iterable[str]) -> frozenset[str]:
+        """The vocabulary's words a sentence of these words says."""
+        size, memo = len(self._words), self._near
+        out: set[str] = set()
+        stale: dict[int, list[str]] = {}  # words known before the vocabulary grew, by its size
+        for word in words:
+            entry = memo.get(word)
+            if entry is None:
+                out.update(self.near(word))
+            elif entry[1] == size:
+                out.update(entry[0])
+            else:
+                stale.setdefault(entry[1], []).append(word)
+        for since, group in stale.items():
+            self._catch_up(group, since)
+            for word in group:
+                out.update(self.near(word))
+        return frozenset(out)
+
+    def _catch_up(self, group: list[str], since: int) -> None:
+        """`near` of words last looked up when the vocabulary had `since` words, brought up
+        to date with one comparison per word added since (not one per word of the group)."""
+        gained: dict[str, set[str]] = defaultdict(set)
+        for new in self._words[since:]:
+            fits = [word for word in group if _may_match(len(new), len(word))]
+            for word in _within(new, fits) if fits else ():
+                gained[word].add(new)
+        size = len(self._words)
+        for word in group:
+            entry = self._near.get(word)
+            if entry is not None and entry[1] == since:
+                more = gained.get(word)
+                self._near[word] = (entry[0].union(more) if more else entry[0], size)
+
+
 class SentenceWords:
     """A sentence's masked words, and which other words it says (exactly, or within
-    WORD_MATCH): scoring many claims against one sentence asks about each word once."""
+    WORD_MATCH): scoring many claims against one sentence asks about each word once. Given the
+    index's vocabulary, the claim words it says are known at once (`share_known`)."""
 
-    __slots__ = ("_listed", "_said", "masked", "words")
+    __slots__ = ("_known_said", "_listed", "_said", "_size", "_vocabulary", "masked", "words")
 
-    def __init__(self, sentence_masked: str) -> None:
+    def __init__(self, sentence_masked: str, vocabulary: Vocabulary | None = None) -> None:
         self.masked = sentence_masked
         self.words = frozenset(words_of(sentence_masked))
         self._listed = list(self.words)
         self._said: dict[str, bool] = {}
+        self._vocabulary = vocabulary
+        self._size = -1
+        self._known_said: frozenset[str] = frozenset()
+
+    @property
+    def known_said(self) -> frozenset[str]:
+        """The vocabulary's words the sentence says, as of the vocabulary's words now (it grows
+        as claims are added); none without a vocabulary."""
+        vocabulary = self._vocabulary
+        if vocabulary is not None and len(vocabulary) != self._size:
+            self._size = len(vocabulary)
+            self._known_said = vocabulary.said(self._listed)
+        return self._known_said
 
     def says(self, word: str) -> bool:
         said = self._said.get(word)
@@ -115,16 +228,26 @@ class SentenceWords:
             count += self.says(word) if hit is None else hit
         return count / len(claim_words)
 
+    def share_known(self, claim_words: tuple[str, ...]) -> float:
+        """`share` of words all in the vocabulary (an indexed claim's), as a set intersection."""
+        if not claim_words or not self._listed:
+            return 0.0
+        return len(self.known_said.intersection(claim_words)) / len(claim_words)
+
 
 @dataclass(frozen=True, slots=True)
 class IndexedClaim:
     spec: ClaimSpec
     reference: Figure | None  # the figure the claim's own text states
-    masked: str
-    words: tuple[str, ...] = ()  # words_of(masked): what similarity compares
+    words: tuple[str, ...] = ()  # words_of(masked(spec.text)): what similarity compares
+
+    @property
+    def masked(self) -> str:
+        """The claim's words, numbers left out: what `similarity` needs of its masked text."""
+        return " ".join(self.words)
 
     def word_set(self) -> tuple[str, ...]:
-        return self.words or words_of(self.masked)
+        return self.words
 
 
 def quantity_key(figure: Figure) -> str | None:
@@ -173,35 +296,91 @@ def frame_agreement(figure: Figure, reference: Figure) -> int:
     )
 
 
-def _post(index: dict[_K, list[str]], key: _K, claim_id: str, again: bool) -> None:
+# A posting is one claim id (most tokens of a topic belong to one claim) or a list of them.
+_Posting: TypeAlias = str | list[str]
+
+
+def _ids(posting: _Posting | None) -> Sequence[str]:
+    if posting is None:
+        return ()
+    return (posting,) if isinstance(posting, str) else posting
+
+
+def _post(index: dict[_K, _Posting], key: _K, claim_id: str, again: bool) -> None:
     """Add `claim_id` to the posting of `key` (checking for it only when `again`)."""
     posting = index.get(key)
     if posting is None:
-        index[key] = [claim_id]
+        index[key] = claim_id
+    elif isinstance(posting, str):
+        if not again or posting != claim_id:
+            index[key] = [posting, claim_id]
     elif not again or claim_id not in posting:
         posting.append(claim_id)
+
+
+def _unpost(index: dict[_K, _Posting], claim_id: str) -> None:
+    """Take `claim_id` out of every posting of `index` (a posting left empty goes)."""
+    emptied = []
+    for key, posting in index.items():
+        if isinstance(posting, str):
+            if posting == claim_id:
+                emptied.append(key)
+        elif claim_id in posting:
+            posting.remove(claim_id)
+            if not posting:
+                emptied.append(key)
+    for key in emptied:
+        del index[key]
 
 
 class ClaimIndex:
     """Claims by topic, with inverted indexes over tokens and counted kinds.
 
-    Postings are lists of distinct claim ids (a set costs three times the memory, and a
-    hundred thousand claims make half a million postings, most of one or two ids)."""
+    Postings are one claim id, or a list of distinct ids (a set costs three times the memory,
+    and a hundred thousand claims make half a million postings, most of one id). The words of
+    every claim make the index's `Vocabulary`, so a sentence's fuzzy words are looked up once."""
 
     def __init__(self) -> None:
         self._claims: dict[str, IndexedClaim] = {}
-        self._by_token: dict[str, dict[str, list[str]]] = defaultdict(dict)  # topic, token
-        self._by_counted: dict[tuple[str, str, str], list[str]] = {}
-        self._by_key: dict[tuple[str, str], list[str]] = {}
+        self._by_token: dict[str, dict[str, _Posting]] = defaultdict(dict)  # topic, token
+        self._by_counted: dict[tuple[str, str, str], _Posting] = {}
+        self._by_key: dict[tuple[str, str], _Posting] = {}
+        self._vocabulary = Vocabulary()
+        # equal numbers and spans of references, kept once
+        self._figures: dict[Figure, Figure] = {}
+        self._numbers: dict[float, float] = {}
+        self._spans: dict[tuple[int, int], tuple[int, int]] = {}
         # recent sentences scored, with their word memos (a story's sentences come back once
         # for each topic it is about)
         self._sentences: dict[str, SentenceWords] = {}
 
+    def _compact(self, figure: Figure) -> Figure:
+        """An equal figure, shared with the other claims stating it, else its numbers, text and
+        span shared with theirs (a hundred thousand claims repeat a few thousand figures)."""
+        known = self._figures.get(figure)
+        if known is not None:
+            return known
+        numbers, spans, figures = self._numbers, self._spans, self._figures
+        if max(len(numbers), len(spans), len(figures)) >= SHARED_VALUES:
+            numbers.clear()
+            spans.clear()
+            figures.clear()
+        figures[figure] = compact = replace(
+            figure,
+            low=numbers.setdefault(figure.low, figure.low),
+            high=numbers.setdefault(figure.high, figure.high),
+            text=sys.intern(figure.text),
+            span=spans.setdefault(figure.span, figure.span),
+        )
+        return compact
+
     def add(self, spec: ClaimSpec, reference: Figure | None) -> IndexedClaim:
-        text_masked = masked(spec.text)
-        claim = IndexedClaim(spec, reference, text_masked, words_of(text_masked))
+        if reference is not None:
+            reference = self._compact(reference)
+        claim = IndexedClaim(spec, reference, words_of(masked(spec.text)))
         again = spec.id in self._claims  # its old postings stay: only add what is missing
         self._claims[spec.id] = claim
+        self._vocabulary.add(claim.words)
         tokens = self._by_token[spec.topic]
         for token in claim.words:
             _post(tokens, token, spec.id, again)
@@ -216,12 +395,10 @@ class ClaimIndex:
         claim = self._claims.pop(claim_id, None)
         if claim is None:
             return None
-        postings = [*self._by_counted.values(), *self._by_key.values()]
+        _unpost(self._by_counted, claim_id)
+        _unpost(self._by_key, claim_id)
         for tokens in self._by_token.values():
-            postings.extend(tokens.values())
-        for posting in postings:
-            if claim_id in posting:
-                posting.remove(claim_id)
+            _unpost(tokens, claim_id)
         return claim
 
     def get(self, claim_id: str) -> IndexedClaim | None:
@@ -234,7 +411,7 @@ class ClaimIndex:
         return list(self._claims.values())
 
     def by_counted(self, topic: str, counted: str, unit: str) -> list[IndexedClaim]:
-        ids = sorted(self._by_counted.get((topic, counted, unit), ()))
+        ids = sorted(_ids(self._by_counted.get((topic, counted, unit))))
         return [self._claims[i] for i in ids]
 
     def candidates(self, topic: str, sentence_tokens: Iterable[str]) -> list[IndexedClaim]:
@@ -250,12 +427,20 @@ class ClaimIndex:
     ) -> list[str]:
         """Ids of the claims of `topic` (of `among`, if given) sharing the most tokens with
         the sentence, most first, then by id."""
-        counts: Counter[str] = Counter()
+        counts: dict[str, int] = {}
+        count = counts.get
         tokens = self._by_token.get(topic, {})
         for token in set(sentence_tokens) - {"#"}:
             posting = tokens.get(token)
-            if posting and len(posting) <= MAX_POSTING:
-                counts.update(posting if among is None else [i for i in posting if i in among])
+            if posting is None:
+                continue
+            if isinstance(posting, str):
+                if among is None or posting in among:
+                    counts[posting] = count(posting, 0) + 1
+            elif len(posting) <= MAX_POSTING:
+                for claim_id in posting:
+                    if among is None or claim_id in among:
+                        counts[claim_id] = count(claim_id, 0) + 1
         best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [claim_id for claim_id, _ in best]
 
@@ -264,7 +449,8 @@ class ClaimIndex:
         if sentence is None:
             if len(self._sentences) >= SENTENCE_MEMO:
                 self._sentences.clear()
-            sentence = self._sentences[sentence_masked] = SentenceWords(sentence_masked)
+            sentence = SentenceWords(sentence_masked, self._vocabulary)
+            self._sentences[sentence_masked] = sentence
         return sentence
 
     def best_for_words(
@@ -278,11 +464,11 @@ class ClaimIndex:
         words = sentence.words
         best: tuple[tuple[float, int], IndexedClaim] | None = None
         for claim in self.candidates(topic, words):
-            claim_words = claim.word_set()
-            shared = sum(1 for word in claim_words if word in words)
+            claim_words = claim.words
+            shared = len(words.intersection(claim_words))
             if shared < NUMBERLESS_WORDS:
                 continue  # too few words in common, whatever the fuzzy score
-            score = sentence.share(claim_words)
+            score = sentence.share_known(claim_words)
             rank = (score, shared)
             if score >= NUMBERLESS_SCORE and (best is None or rank > best[0]):
                 best = (rank, claim)
@@ -294,7 +480,7 @@ class ClaimIndex:
         named = [
             claim
             for key in sorted(keys)
-            for claim in map(self._claims.__getitem__, sorted(self._by_key.get((topic, key), ())))
+            for claim in map(self._claims.__getitem__, sorted(_ids(self._by_key.get((topic, key)))))
             if claim.reference is not None
             and (not periods or not claim.reference.period or claim.reference.period in periods)
         ]
@@ -314,23 +500,52 @@ class ClaimIndex:
         key = quantity_key(figure)
         if key is None:
             return None
-        pool: Collection[str] = self._by_counted.get((topic, key, figure.unit), ())
+        pool: Sequence[str] = _ids(self._by_counted.get((topic, key, figure.unit)))
         if not pool:
             return None
-        sentence = self._words(sentence_masked)
+        sentence: SentenceWords | None = None
         if len(pool) > MAX_POOL:  # a huge pool: let the words choose
+            sentence = self._words(sentence_masked)
             pool = self._nearest(topic, sentence.words, among=set(pool), limit=MAX_POOL)
+        said: frozenset[str] | None = None  # the sentence's words, once a claim's frame fits
+        spoken = False
+        claims = self._claims
+        unit, period, scope = figure.unit, figure.period, figure.scope
+        event, actor, recipient = figure.event, figure.actor, figure.recipient
         best: tuple[tuple[int, float, str], IndexedClaim] | None = None
         for claim_id in pool:
-            claim = self._claims[claim_id]
+            claim = claims[claim_id]
             reference = claim.reference
             assert reference is not None
-            if _frame_conflict(figure, reference):
+            # _frame_conflict and frame_agreement, inline (this loop is the index's hot spot)
+            theirs = reference.period
+            if (
+                reference.unit != unit
+                or (reference.counted if unit == "count" else reference.measure) != key
+                or (period and theirs and period != theirs)
+                or scope != reference.scope
+                or (event is not None and event != reference.event)
+                or (actor is not None and reference.actor is not None and actor != reference.actor)
+                or (
+                    recipient is not None
+                    and reference.recipient is not None
+                    and recipient != reference.recipient
+                )
+            ):
                 continue  # incompatible whatever the words say
-            agreement = -frame_agreement(figure, reference)
+            agreement = -(
+                (period is not None and period == theirs)
+                + (event is not None and event == reference.event)
+                + (actor is not None and actor == reference.actor)
+                + (recipient is not None and recipient == reference.recipient)
+            )
             if best is not None and agreement > best[0][0]:
                 continue  # agrees on less of the frame than the best so far: cannot win
-            score = sentence.share(claim.word_set())
+            if said is None:
+                sentence = sentence or self._words(sentence_masked)
+                said, spoken = sentence.known_said, bool(sentence.words)
+            words = claim.words  # sentence.share_known(words), inline
+            score = len(said.intersection(words)) / len(words) if words and spoken else 0.0
             if figure.event != reference.event and score < EVENT_NEEDS_TEXT:
                 continue  # the rest of frame_compatible
             rank = (agreement, -score, claim_id)  # smallest wins

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, OrderedDict, defaultdict
+from itertools import chain
 
 from bot.core.model import Story
 
@@ -26,11 +27,12 @@ _WORD = re.compile(r"\w+")
 
 def fingerprint(story: Story) -> frozenset[int]:
     words = _WORD.findall(f"{story.title} {story.text}".lower())
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    # the runs of SHINGLE words, joined (zip stops at the shortest: none for a short text)
+    grams = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
     blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    hashes = {from_bytes(blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
+    hashes = {from_bytes(blake2b(g.encode(), digest_size=8).digest()) for g in grams}
     if len(hashes) > SHORT:
-        hashes = {h for h in hashes if h % SAMPLE == 0}
+        hashes = {h for h in hashes if not h % SAMPLE}
     return frozenset(hashes)
 
 
@@ -76,9 +78,8 @@ class SyndicationIndex:
     def _find_origin(self, prints: frozenset[int]) -> str | None:
         if len(prints) < MIN_SHINGLES:
             return None
-        shared: Counter[str] = Counter()
-        for h in prints:
-            shared.update(self._by_shingle.get(h, ()))
+        # most shingles of a new story are in no other: count only the ones that are
+        shared = Counter(chain.from_iterable(filter(None, map(self._by_shingle.get, prints))))
         best: tuple[float, int, str] | None = None
         for key, count in shared.items():
             other, _, seq = self._stories[key]
