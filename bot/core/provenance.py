@@ -3,14 +3,18 @@
 Each story is fingerprinted by a sample of hashed word shingles (stable blake2b hashes, never
 Python's salted `hash`). A bounded index maps shingles to recent stories; a new story whose
 shingles are mostly contained in an earlier one's is a copy of that story's origin.
+
+The index is kept small, as it holds up to ``MAX_STORIES`` stories for as long as the bot runs:
+a story's hashes as one packed array (8 bytes each, not a set of Python ints), and a shingle
+seen in one story maps to that story's key itself, a set only once a second story shares it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, OrderedDict, defaultdict
-from itertools import chain
+from array import array
+from collections import Counter, OrderedDict
 
 from bot.core.model import Story
 
@@ -41,8 +45,8 @@ class SyndicationIndex:
 
     def __init__(self, max_stories: int = MAX_STORIES) -> None:
         self._max = max_stories
-        self._stories: OrderedDict[str, tuple[frozenset[int], str, int]] = OrderedDict()
-        self._by_shingle: dict[int, set[str]] = defaultdict(set)
+        self._stories: OrderedDict[str, tuple[array[int], str, int]] = OrderedDict()
+        self._by_shingle: dict[int, str | set[str]] = {}  # one key, or the keys sharing it
         self._seq = 0
 
     def __len__(self) -> int:
@@ -63,23 +67,41 @@ class SyndicationIndex:
 
     def remember(self, key: str, prints: frozenset[int], origin: str) -> None:
         self._seq += 1
-        self._stories[key] = (prints, origin, self._seq)
+        self._stories[key] = (array("Q", prints), origin, self._seq)
+        by_shingle = self._by_shingle
         for h in prints:
-            self._by_shingle[h].add(key)
+            keys = by_shingle.get(h)
+            if keys is None:
+                by_shingle[h] = key
+            elif isinstance(keys, str):
+                if keys != key:
+                    by_shingle[h] = {keys, key}
+            else:
+                keys.add(key)
         while len(self._stories) > self._max:
             old_key, (old_prints, _, _) = self._stories.popitem(last=False)
             for h in old_prints:
-                keys = self._by_shingle.get(h)
-                if keys is not None:
-                    keys.discard(old_key)
-                    if not keys:
-                        del self._by_shingle[h]
+                self._forget(h, old_key)
+
+    def _forget(self, shingle: int, key: str) -> None:
+        keys = self._by_shingle.get(shingle)
+        if keys == key:
+            del self._by_shingle[shingle]
+        elif isinstance(keys, set):
+            keys.discard(key)
+            if len(keys) == 1:
+                self._by_shingle[shingle] = keys.pop()
 
     def _find_origin(self, prints: frozenset[int]) -> str | None:
         if len(prints) < MIN_SHINGLES:
             return None
         # most shingles of a new story are in no other: count only the ones that are
-        shared = Counter(chain.from_iterable(filter(None, map(self._by_shingle.get, prints))))
+        shared: Counter[str] = Counter()
+        for keys in filter(None, map(self._by_shingle.get, prints)):
+            if isinstance(keys, str):
+                shared[keys] += 1
+            else:
+                shared.update(keys)
         best: tuple[float, int, str] | None = None
         for key, count in shared.items():
             other, _, seq = self._stories[key]

@@ -40,3 +40,17 @@ def test_the_index_is_bounded() -> None:
     index.origin_of(story("c", "AP", 3, "t", "Another unrelated text about a city council budget."))
     assert len(index) == 2
     assert index.origin_of(story("d", "Yahoo", 4, "t", TEXT)) == "d"  # "a" was forgotten
+
+
+def test_forgetting_one_story_keeps_the_shingles_it_shared() -> None:
+    """Three copies share every shingle; when the first is forgotten the other two still find
+    each other, and when all are forgotten no shingle is left behind."""
+    index = SyndicationIndex(max_stories=2)
+    index.origin_of(story("a", "Reuters", 3, "t", TEXT))
+    index.origin_of(story("b", "Yahoo", 3, "t", TEXT + " (Wire copy.)"))
+    index.origin_of(story("c", "MSN", 4, "t", TEXT + " (Another copy.)"))  # "a" is forgotten
+    assert index.origin_of(story("d", "AOL", 4, "t", TEXT)) == "a"  # b's origin, still known
+    for n, words in enumerate(["a marathon race in the rain", "the city council budget vote"]):
+        index.origin_of(story(f"x{n}", "AP", 5, "t", f"Completely different words about {words}."))
+    assert len(index) == 2
+    assert index.origin_of(story("e", "AOL", 6, "t", TEXT)) == "e"  # all copies forgotten
