@@ -1,4 +1,4 @@
-"""The index's vocabulary and compact postings change no answer: the words a sentence says are
+"""The words side of matching (bot/core/words.py): the vocabulary and a sentence's words
 the ones rapidfuzz finds word by word, also after the vocabulary grows, and a claim forgotten
 or added again is found exactly as before."""
 
@@ -10,11 +10,12 @@ import string
 import pytest
 from rapidfuzz import fuzz, process
 
-import bot.core.matching as matching
+import bot.core.words as words_module
 from bot.core.engine import reference_figure
 from bot.core.figures import extract_figures
-from bot.core.matching import ClaimIndex, SentenceWords, Vocabulary, masked, words_of
+from bot.core.matching import ClaimIndex
 from bot.core.model import ClaimSpec
+from bot.core.words import SentenceWords, Vocabulary, masked, words_of
 
 from .test_claim_index import brute_best, similarity_by_the_book
 
@@ -74,7 +75,7 @@ def test_a_word_looked_up_before_the_vocabulary_grew_says_the_new_words_too() ->
 def test_the_vocabulary_forgets_its_memo_when_full_and_answers_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(matching, "NEAR_MEMO", 5)
+    monkeypatch.setattr(words_module, "NEAR_MEMO", 5)
     rng = random.Random(4)
     vocabulary = Vocabulary()
     listed = list(dict.fromkeys(words(rng, 80)))
