@@ -1,6 +1,6 @@
-"""The words side of matching (bot/core/words.py): the vocabulary and a sentence's words
-the ones rapidfuzz finds word by word, also after the vocabulary grows, and a claim forgotten
-or added again is found exactly as before."""
+"""The vocabulary (bot/core/words.py) and the index's compact postings change no answer: the
+words a sentence says are the ones rapidfuzz finds word by word, also after the vocabulary
+grows, and a claim forgotten or added again is found exactly as before."""
 
 from __future__ import annotations
 
