@@ -29,7 +29,7 @@ from bot.core.message import Line, Message
 from bot.core.model import Story, StoryResult
 from bot.core.render import render_alert, render_digest
 from bot.core.routing import Route, route
-from bot.errors import ChatGone, ChatMoved, MessageRejected, RetryLater
+from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -563,13 +563,20 @@ class Service:
             self.metrics.dead_letters.inc()
             return "next"
         except Exception as exc:  # one bad message must not stop the others
-            log.warning("sending to %s failed: %s", channel, exc, exc_info=True)
-            dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
+            attempt = item.attempts + 1
+            dead = attempt >= MAX_DELIVERY_ATTEMPTS
+            backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0**attempt)
+            then = "given up" if dead else f"next try in {backoff:.0f}s"
+            # a failure the sender recognised (network, server error) needs no traceback
+            log.warning(
+                "channel %s: sending failed (attempt %d of %d, %s): %s",
+                channel, attempt, MAX_DELIVERY_ATTEMPTS, then, exc,
+                exc_info=not isinstance(exc, DeliveryError),
+            )  # fmt: skip
             self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
             self.metrics.delivery_failures.inc()
             if dead:
                 self.metrics.dead_letters.inc()
-            backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0 ** (item.attempts + 1))
             self._paused[channel] = self.now() + timedelta(seconds=backoff)
             return "stop"
         now = self.now()

@@ -127,12 +127,20 @@ async def test_a_moved_chat_is_followed_and_a_rejected_message_not_retried(tmp_p
     service.store.close()
 
 
-async def test_a_network_error_backs_off_that_channel_then_delivers(tmp_path: Path) -> None:
+async def test_a_network_error_backs_off_that_channel_then_delivers(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     service, sender, clock = await run(tmp_path, {"100": [DeliveryError("timed out")] * 2})
     assert await service.dispatch() == 2  # b gets both; a failed once and waits 2 s
     assert await service.dispatch() == 0
     clock.now += timedelta(seconds=3)
     assert await service.dispatch() == 0  # failed again: now waits 4 s
+    failures = [r for r in caplog.records if "sending failed" in r.getMessage()]
+    assert [r.getMessage() for r in failures] == [
+        "channel a: sending failed (attempt 1 of 5, next try in 2s): timed out",
+        "channel a: sending failed (attempt 2 of 5, next try in 4s): timed out",
+    ]
+    assert all(r.exc_info is None for r in failures)  # a known failure: one line, no traceback
     clock.now += timedelta(seconds=5)
     assert await service.dispatch() == 2
     assert sorted(c for c, _ in sender.delivered) == ["100", "100", "200", "200"]
