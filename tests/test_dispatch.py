@@ -140,7 +140,7 @@ async def test_a_network_error_backs_off_that_channel_then_delivers(
         "channel a: sending failed (attempt 1 of 5, next try in 2s): timed out",
         "channel a: sending failed (attempt 2 of 5, next try in 4s): timed out",
     ]
-    assert all(r.exc_info is None for r in failures)  # a known failure: one line, no traceback
+    assert not any(r.exc_info for r in failures)  # a known failure: one line, no traceback
     clock.now += timedelta(seconds=5)
     assert await service.dispatch() == 2
     assert sorted(c for c, _ in sender.delivered) == ["100", "100", "200", "200"]
