@@ -28,7 +28,9 @@ STRONG_VERBS = (
 )
 WEAK_VERBS = (
     "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited|repeated|"
-    "revised|revises|raised|lowered|corrected|updated|saying"
+    "revised|revises|raised|lowered|corrected|updated|saying|counted|calculated|reckoned|"
+    "projected|forecast|predicted|fined|dismissed|rejected|refuted|disputed|retracted|"
+    "questioned"
 )
 PRONOUNS = _words("he she it they we i you who which that this there one")
 AUDIENCES = _words(
@@ -44,7 +46,8 @@ _AUXILIARIES = _words(
 # Speakers named only by a common noun ("the report said") stand for the story's last named one.
 GENERIC_SPEAKERS = _words(
     "report reports agency official officials spokesman spokeswoman spokesperson ministry "
-    "assessment statement analyst analysts source sources document he she they it"
+    "assessment statement analyst analysts source sources document he she they it department "
+    "office bureau service authority authorities"
 )
 _DOCUMENT_PREFIX = re.compile(
     r"^(?:an?\s+|the\s+)?(?:new\s+|latest\s+)?(?:assessment|report|statement|estimate|figures|"
@@ -178,6 +181,9 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
         kept.pop()
     if not kept:
         return None
+    last = kept[-1].group(0)
+    if last.islower() and last.endswith("ed"):
+        return None  # "Hydro Norte dismissed claims that": a verb, and "claims" is a noun
     start, end = cut + 1 + kept[0].start(), cut + 1 + kept[-1].end()
     name = _clean(head[start:end])
     if not name or name.lower() in PRONOUNS or not re.search(r"[A-Za-z]", name):
@@ -198,8 +204,17 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+# Words before a generic speaker that do not say which one it is ("a senior official", "the
+# same agency"); any other word does ("the interior ministry", "the finance ministry").
+UNSPECIFIC = _words(
+    "the a an this that senior junior top unnamed anonymous same other another one two three "
+    "several some its his her their whose government"
+)
+
+
 def is_generic(attribution: Attribution) -> bool:
-    """ "the report", "the official", "the agency": a speaker named only by a common noun."""
+    """ "the report", "the official", "the agency": a speaker named only by a common noun, which
+    stands for the last one named. "The interior ministry" names its ministry: not generic."""
     if not attribution.source:
         return False
     words = attribution.source.split()
@@ -207,6 +222,7 @@ def is_generic(attribution: Attribution) -> bool:
         len(words) <= 3
         and words[-1].lower() in GENERIC_SPEAKERS
         and all(w[:1].islower() for w in words)
+        and all(w.lower() in UNSPECIFIC for w in words[:-1])
     )
 
 

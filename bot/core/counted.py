@@ -24,16 +24,21 @@ from bot.core.lexicon import (
     ENTITIES,
     EVENTS,
     FUNCTION_WORDS,
+    GENERAL_PEOPLE,
     HEAD_NOUNS,
     MATERIAL_KINDS,
+    MEASURE_UNITS,
     MEASURES,
     MODIFIER_EVENTS,
     MONTH_PERIODS,
+    PEOPLE_EVENTS,
     PEOPLE_KINDS,
     PERIODS,
     RECIPIENT_PREPOSITIONS,
     ROLE_KINDS,
     SCOPES,
+    SUBGROUPS,
+    UNSENT_KINDS,
 )
 from bot.core.trie import trie_pattern
 
@@ -105,8 +110,9 @@ _CLAUSE_BREAK = re.compile(
 _MAX_GAP_WORDS = 4
 _CASUALTY_GAP = re.compile(
     r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
-    r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who|still|"
-    r"feared|believed|thought|reported|remain|remained|remaining)\s+)*$"
+    r"(?:(?:have|has|had|were|was|been|being|are|is|reportedly|already|so|far|now|who|still|"
+    r"feared|believed|thought|reported|remain|remained|remaining|confirmed|found|declared|"
+    r"presumed|listed|officially|known|to|be|likely|probably|all)\s+)*$"
 )
 # Words that end the number's noun phrase: "36 after strikers blocked" does not count strikers.
 _GAP_BREAK = re.compile(
@@ -130,7 +136,7 @@ def frames_for(
     """
     low = sentence.lower()
     all_counted = _find_lowered(low, COUNTED)
-    all_events = _find_lowered(low, EVENTS)
+    all_events = [h for h in _find_lowered(low, EVENTS) if not _comparative(low, h)]
     all_entities = [
         h for h in _entities(sentence, low) if not any(s <= h.start < e for s, e in excluded)
     ]
@@ -154,12 +160,28 @@ def frames_for(
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
+        noun_span = (end, noun_end)
         if kind is None and not _own_noun(sentence, end, hi):
-            kind = _counted_before(sentence, counted, lo, start)
+            kind, head_end = _counted_by_head(sentence, counted, lo, start)
+            if kind is not None:
+                noun_span = (_head_end(sentence, lo, start), head_end)
+            else:
+                kind = _counted_before(sentence, counted, lo, start)
         if kind == "people" and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi)):
             kind = "protesters"  # "200,000 people took part in the march"
-        elif kind is None and _walked_out(sentence, end):
-            kind = "protesters"  # "Ministry denies 48,000 joined rail strike"
+        elif kind is None and _walked_out(sentence, _after_item(sentence, end, hi)):
+            kind = "protesters"  # "Ministry denies 48,000 joined rail strike", "8,000 dockers"
+        elif (
+            kind is None
+            and (not units or units[i] == "count")
+            and not _own_noun(sentence, end, hi)
+            and _sized_protest(sentence, lo, start, end, hi)
+        ):
+            kind = "protesters"  # "police put the march at about 40,000"
+        elif (
+            kind is None and (not units or units[i] == "count") and _items(sentence, start, end, hi)
+        ):
+            kind = "units"  # "recalling 450,000 space heaters": things made, sold, recalled
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
@@ -175,17 +197,22 @@ def frames_for(
         measure = None
         if units and units[i] != "count":
             measure = _measure(sentence, all_measures, lo, hi, start, end)
+        if kind not in PEOPLE_KINDS:
+            events = [h for h in events if h.value not in PEOPLE_EVENTS]
         event = _event(events, lo, hi, clause_lo, start, end)
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
         if kind in CASUALTY_KINDS:
             event = "casualties"
+        elif kind in UNSENT_KINDS:
+            event = None  # a turnout or an area is never sent: "the plan to raise" is another's
         elif kind in MATERIAL_KINDS and event == "sent":
             event = "supplied"
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
         )
+        scope = scope or _group(counted, noun_span, kind, event)
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
     return frames
 
@@ -228,10 +255,33 @@ def _measure(
     return earlier[-1].value if earlier else None
 
 
+_THAN = re.compile(r"\s+than\b")
+
+
+def _comparative(low: str, hit: Hit) -> bool:
+    """ "far more than the 10,000 it reported": a comparison, not the modifier of "30,000 more
+    troops" (an event word that is a modifier, followed by "than")."""
+    return hit.phrase in MODIFIER_EVENTS and bool(_THAN.match(low, hit.end))
+
+
 _MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
 _VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
 REACH = 300
+
+
+_PARTITIVE = re.compile(
+    r"\b(?:rest|remainder|balance|bulk|majority|most|half|all|some|many|none|each|one|two|three|"
+    r"\d+%?)\s+of\s+(?:the|its|their|those|these)\s+"
+    r"(?:(?:about|around|some|roughly|approximately|nearly|almost|estimated|reported)\s+)?$",
+    re.I,
+)
+
+
+def is_partitive(sentence: str, start: int) -> bool:
+    """ "the rest of the roughly 4,000 casualties were wounded": a total named as the whole a
+    part is taken from, already known, not stated anew."""
+    return bool(_PARTITIVE.search(sentence, max(0, start - 60), start))
 
 
 def is_increment(sentence: str, start: int) -> bool:
@@ -278,10 +328,50 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
                 hit.start >= first.end
                 and hit.start < hi
                 and hit.value in ROLE_KINDS
-                and _CASUALTY_GAP.match(sentence[first.end : hit.start])
+                and _role_gap(sentence[first.end : hit.start])
             ):
                 return hit.value, hit.end
     return first.value, first.end
+
+
+# Where the people live or come from, between them and what happened to them: "3,500 residents
+# of Alba and Torre have been evacuated", "40 workers at the depot were injured".
+_POST_MODIFIER = re.compile(
+    r"^\s*(?:of|from|in|at|near|around|across|along|on)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+(?:and\s+|or\s+)?){1,4}?(?=(?:have|has|had|were|was|are|been|being)\b)",
+    re.I,
+)
+
+
+def _role_gap(gap: str) -> bool:
+    """Words between a people noun and a role ("were", "have been", "of them"), after at most
+    a short phrase saying where the people are from."""
+    if _CASUALTY_GAP.match(gap):
+        return True
+    modifier = _POST_MODIFIER.match(gap)
+    return modifier is not None and bool(_CASUALTY_GAP.match(gap[modifier.end() :]))
+
+
+def _group(
+    counted: list[Hit], span: tuple[int, int], kind: str | None, event: str | None
+) -> str | None:
+    """Which people a figure counts, when they are a group of their own: a trade, whatever
+    happened to it ("1,200 firefighters", "12 officers were injured"); for a plain count of
+    people with no event, the noun that names them ("60 passengers", "12 miners"), unless it
+    is just the people of the place ("people", "residents"). An event says which people
+    already ("30 miners trapped" and "30 people trapped" are one quantity)."""
+    start, end = span
+    if kind == "protesters":
+        return None  # a turnout is one quantity, whoever walked out ("nurses", "staff")
+    for hit in counted:
+        if not start <= hit.start < end or hit.value != "people":
+            continue
+        if hit.phrase in SUBGROUPS:
+            return SUBGROUPS[hit.phrase]
+        if kind == "people" and event is None and hit.phrase not in GENERAL_PEOPLE:
+            return hit.phrase
+        return None
+    return None
 
 
 _PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
@@ -302,6 +392,63 @@ def _own_noun(sentence: str, end: int, hi: int) -> bool:
     return not (word in _NOT_NOUNS or word.endswith(("ss", "us", "is")) or word in COUNTED)
 
 
+# Verbs of things made, sold, shipped, recalled or damaged: what they count are items (units),
+# whatever the item ("450,000 space heaters", "3,000 phone chargers").
+_ITEM_VERBS = re.compile(
+    r"\b(?:recall|recalls|recalled|recalling|sold|sells|selling|shipped|ships|shipping|"
+    r"produced|produces|manufactured|installed|fitted|delivered|ordered|returned|replaced|"
+    r"repaired|damaged|destroyed|affected|covered|covers|stolen|seized|built)\b",
+    re.I,
+)
+_ITEM_AFTER = re.compile(r"(?:\s+[A-Za-z][\w'-]*){0,2}?\s+([a-z][a-z-]{2,}s)\b")
+_ITEM_VERB_BEFORE = re.compile(
+    _ITEM_VERBS.pattern + r"\s+(?:(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"at least|up to|another|a further|an additional|an estimated)\s+)?$",
+    re.I,
+)
+_ITEM_VERB_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have|has|had|been|being|already|also)\s+)*" + _ITEM_VERBS.pattern,
+    re.I,
+)
+
+
+def _items(sentence: str, start: int, end: int, hi: int) -> bool:
+    """Things made, sold, shipped, recalled or damaged, whatever they are: the verb just
+    before the number ("recalling about 450,000 space heaters") or just after its noun ("1
+    million Kora heaters were affected")."""
+    noun_end = _item_noun(sentence, end, hi)
+    if noun_end is None:
+        return False
+    if _ITEM_VERB_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
+    return bool(_ITEM_VERB_AFTER.match(sentence, noun_end))
+
+
+def _item_noun(sentence: str, end: int, hi: int) -> int | None:
+    """Where a plural noun within three words of the number ends ("450,000 space heaters",
+    "1 million Kora heaters"), when it is not a unit of measure or a word counted otherwise."""
+    m = _ITEM_AFTER.match(sentence, end, hi)
+    if m is None or re.search(r"[,.;:()]", sentence[end : m.start(1)]):
+        return None
+    word = m.group(1)
+    if (
+        word in _NOT_NOUNS
+        or word.endswith(("ss", "us", "is"))
+        or word in COUNTED
+        or word in MEASURE_UNITS
+        or word in _AMOUNT_WORDS
+        or word in FUNCTION_WORDS
+    ):
+        return None
+    return m.end(1)
+
+
+_AMOUNT_WORDS = frozenset(
+    {"kilograms", "kilos", "grams", "tonnes", "tons", "litres", "liters", "gallons", "barrels"}
+    | {"ounces", "pounds", "euros", "dollars", "percent", "points", "cents", "pence"}
+)
+
+
 _PROTEST = re.compile(
     r"\b(?:march|marches|marched|marching|protest|protests|protested|protesting|rally|rallies|"
     r"rallied|demonstration|demonstrations|demonstrated|turnout|sit-ins?|took to the streets)\b"
@@ -316,8 +463,10 @@ _GENERIC_PEOPLE = re.compile(
     re.I,
 )
 _ACTION = re.compile(  # what protesters and strikers do
-    r"\s+(?:(?:have|had|has|were|are|reportedly|also|then)\s+)*"
-    r"(?:walked out|walk out|went on strike|stopped work|downed tools|took to the streets|"
+    r"\s+(?:(?:have|had|has|were|are|was|is|remained|remain|stayed|reportedly|also|then|now|"
+    r"already|all)\s+)*"
+    r"(?:walked out|walk out|went on strike|on strike|stopped work|downed tools|"
+    r"took to the streets|"
     r"(?:joined|join|took part|taken part|take part|participated|turned out)(?P<object>[^,.;]*))",
     re.I,
 )
@@ -340,17 +489,54 @@ def _crowd(
         nouns = [h for h in counted if h.end == noun_end]
     else:  # the noun before it ("the crowd at about 40,000")
         nouns = [h for h in counted if h.end <= start and h.start >= lo][-1:]
-    nouns = [h for h in nouns if h.value == "people" and _GENERIC_PEOPLE.fullmatch(h.phrase)]
+    nouns = [h for h in nouns if h.value == "people"]
     if not nouns:
         return False
+    generic = bool(_GENERIC_PEOPLE.fullmatch(nouns[0].phrase))
     action = _ACTION.match(sentence, nouns[0].end)
-    if action:
+    if action:  # any people who walked out or joined a strike are strikers ("9,500 nurses")
         thing = action.group("object")
-        return thing is None or not thing.strip() or bool(_PROTEST_OBJECT.search(thing))
+        if thing is None:
+            return True
+        return generic if not thing.strip() else bool(_PROTEST_OBJECT.search(thing))
+    if not generic:
+        return False
     if _PROTEST.search(sentence, lo, hi):
         return True
     crowd = any(h.phrase.startswith("crowd") for h in nouns)
     return crowd and not _SHOW.search(sentence, lo, hi)
+
+
+_PROTEST_BEFORE = re.compile(
+    r"\b(?:march|marches|protest|protests|rally|rallies|demonstration|demonstrations|"
+    r"turnout)(?:\s+(?:estimate|figure|count|size|tally))?\s+(?:at|to|of|as)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|up to|at least|less than|"
+    r"fewer than|between|as many as)\s+)?$",
+    re.I,
+)
+_PROTEST_AFTER = re.compile(
+    r"\s+(?:at|in|on|joined|attended)\s+(?:the\s+|a\s+|[A-Z]\w*['’]s\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:march|marches|protest|protests|rally|rallies|demonstration|"
+    r"demonstrations)\b",
+    re.I,
+)
+
+
+def _sized_protest(sentence: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """A bare number given as the size of a march or a rally: "police put the march at about
+    40,000", "the organisers' march estimate to 250,000", "about 40,000 at the pension march".
+    """
+    before = _PROTEST_BEFORE.search(sentence, max(lo, start - 60), start)
+    if before and not _SHOW.search(sentence, before.start(), start):
+        return True
+    return bool(_PROTEST_AFTER.match(sentence, end, hi))
+
+
+def _after_item(sentence: str, end: int, hi: int) -> int:
+    """Where the noun after a number ends, for a noun we do not count ("8,000 dockers"), else
+    the number's own end."""
+    noun_end = _item_noun(sentence, end, hi)
+    return end if noun_end is None else noun_end
 
 
 def _walked_out(sentence: str, end: int) -> bool:
@@ -373,6 +559,30 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
     if _words(gap) <= HEAD_REACH and not re.search(r"[,.;:()]", gap) and _is_head(sentence, hit):
         return hit.value  # "the death toll from Sunday's earthquake ... rose to 410"
     return None
+
+
+_NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
+
+
+def _head_end(sentence: str, lo: int, start: int) -> int:
+    """Where the last "number of" before the figure ends (the noun phrase it heads starts)."""
+    heads = list(_NUMBER_OF.finditer(sentence, lo, start))
+    return heads[-1].end() if heads else lo
+
+
+def _counted_by_head(
+    sentence: str, counted: list[Hit], lo: int, start: int
+) -> tuple[str | None, int]:
+    """ "the number of police officers injured in scuffles ... had risen to 19": the noun phrase
+    after "the number of" says what the figure counts, however far the figure comes."""
+    heads = list(_NUMBER_OF.finditer(sentence, lo, start))
+    if not heads:
+        return None, start
+    head = heads[-1]
+    gap = sentence[head.end() : start]
+    if _words(gap) > HEAD_REACH + 2 or re.search(r"[,.;:()]", gap):
+        return None, start
+    return _counted_after(sentence, counted, head.end(), start)
 
 
 HEAD_REACH = 12  # words between a head noun ("the death toll") and its figure

@@ -10,6 +10,7 @@ already knows from *other* origins. Copies of an earlier story add sightings, ne
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,11 +34,12 @@ from bot.core.compare import (
     figures_agree,
     judge,
 )
-from bot.core.counted import find_entities, is_increment
+from bot.core.counted import find_entities, is_increment, is_partitive
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
-from bot.core.lexicon import RESTATEMENT_CUES
+from bot.core.lexicon import MONTHS, RESTATEMENT_CUES, WEEKDAYS
 from bot.core.matching import (
+    NUMBERLESS_SCORE,
     ClaimIndex,
     IndexedClaim,
     masked,
@@ -61,13 +63,19 @@ from bot.core.provenance import SyndicationIndex
 from bot.core.reading import (
     KeywordIndex,
     Sentence,
-    is_baseline_mention,
     keyword_regex,
     said_by,
     story_sentences,
     without_dates,
 )
-from bot.core.stance import against_old_value, cue_stance, find_cue, framed_as_revision
+from bot.core.stance import (
+    against_old_value,
+    cue_clause,
+    cue_stance,
+    find_cue,
+    framed_as_revision,
+    is_old_value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +131,7 @@ class _Run:
     seen: set[tuple[str, float, float, str]] = field(default_factory=set)
     claims_seen: set[str] = field(default_factory=set)
     readings: dict[str, _Reading] = field(default_factory=dict)
+    last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
 
     def read(self, text: str) -> _Reading:
         """A sentence read once per story, whatever the number of topics it is read for."""
@@ -183,12 +192,18 @@ class Engine:
         self._topics = list(topics)
         self._learn = learn_claims
         self._gates = {t.id: keyword_regex(t.keywords) for t in self._topics}
+        self._names = {
+            t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].isupper()])
+            for t in self._topics
+        }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
         self._order: list[str] = []
         self._sightings: dict[str, list[Sighting]] = defaultdict(list)
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
+        self._places: dict[str, set[str]] = defaultdict(set)  # topic id -> names in its stories
+        self._outlets: set[str] = set()  # outlets' names are no place of any topic
         self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
         self._syndication = SyndicationIndex()
         self._reader = lru_cache(maxsize=READ_CACHE)(read_sentence)
@@ -262,13 +277,14 @@ class Engine:
         origin = self._syndication.origin_of(story)
         run = _Run(story, origin, origin != story.key, self._reader)
         whole = f"{story.title}\n{story.text}"
-        about = self._keywords.topics_in(whole)
-        about |= {t.id for t in self._loose if t.id not in about and self._about(t, whole)}
+        self._outlets.add(story.outlet.lower())
+        named = self._keywords.topics_in(whole)
+        about = named | {t.id for t in self._loose if t.id not in named and self._about(t, whole)}
         topics = [t for t in self._topics if t.id in about]
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
-                self._process_topic(run, topic, sentences)
+                self._process_topic(run, topic, sentences, topic.id in named and not run.copy)
         return StoryResult(
             story=story,
             origin_key=origin,
@@ -278,11 +294,17 @@ class Engine:
             sightings=tuple(run.sightings),
         )
 
-    def _process_topic(self, run: _Run, topic: Topic, sentences: list[Sentence]) -> None:
+    def _process_topic(
+        self, run: _Run, topic: Topic, sentences: list[Sentence], named: bool = False
+    ) -> None:
         gate = self._gates[topic.id]
         entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
         readings = [run.read(s.text) for s in sentences]
         gated = [bool(gate.search(r.dateless)) for r in readings]
+        if named:  # an original story naming the topic: the places it names are the topic's
+            for sentence, said in zip(sentences, gated, strict=True):
+                if said and not sentence.title:
+                    self._places[topic.id].update(proper_names(sentence.text))
         said_in = {s.paragraph for s, g in zip(sentences, gated, strict=True) if g}
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
@@ -302,8 +324,9 @@ class Engine:
     def _about(self, topic: Topic, whole: str) -> bool:
         """A story that names none of the topic's names is still about it when two of its
         keywords go together ("rail strike", "rail strikers") or when it names a source already
-        heard on the topic ("the State Emergency Service"); a lone common word ("a lightning
-        strike", "a flood of orders") is not enough."""
+        heard on the topic ("the State Emergency Service"), or when it says two of them and a
+        place the topic's own stories named ("the mayor of Alba" on a fire and evacuations); a
+        lone common word ("a lightning strike", "a flood of orders") is not enough."""
         text = without_dates(whole)
         hits = [
             (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
@@ -314,10 +337,15 @@ class Engine:
             if first != second and len(text[end:start].split()) <= KEYWORD_GAP:
                 return True
         low = text.lower()
-        return any(
+        if any(
             len(voice.split()) >= 2 and voice.lower() in low
             for voice in self._voices.get(topic.id, ())
-        )
+        ):
+            return True
+        if len({word for _, _, word in hits}) < 2:
+            return False
+        places = self._places.get(topic.id, set()) - self._outlets
+        return any(place in places for place in proper_names(text))
 
     def _heard(self, topic_id: str, attribution: Attribution) -> bool:
         """Whether a source already heard on the topic says it: the State Emergency Service on
@@ -354,8 +382,8 @@ class Engine:
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         for figure in figures:
-            if is_baseline_mention(text, figure):
-                continue  # "up from 4,000", "rather than the 30,000": the old value
+            if is_old_value(text, figure) or is_partitive(text, figure.span[0]):
+                continue  # "up from 4,000", "the rest of the 4,000": the old value
             hit = self._index.best_for_figure(topic.id, figure, sentence_masked)
             if hit is not None:
                 claim, score = hit
@@ -373,7 +401,15 @@ class Engine:
             return
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
-        hit = self._index.best_for_words(topic.id, text, sentence_masked)
+        # the clause the cue speaks of, without the topic's names: every claim of the topic
+        # shares those ("the Kessel Hills wildfire"), so they say nothing of which one
+        scope = cue_clause(text, reading.evidence) if reading.evidence else text
+        scope = self._names[topic.id].sub(" ", scope)
+        hit = self._index.best_for_words(topic.id, scope, masked(scope))
+        if hit is None and run.last_claim and _ANAPHOR.search(scope):
+            last = self._index.get(run.last_claim)  # "the figure was exaggerated"
+            if last is not None and last.spec.topic == topic.id:
+                hit = (last, NUMBERLESS_SCORE)
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
 
@@ -409,6 +445,8 @@ class Engine:
         if title and claim_id in run.claims_seen:
             return  # the headline restates the body's report
         run.claims_seen.add(claim_id)
+        if figure is not None:
+            run.last_claim = claim_id
         known = [
             s
             for s in self._sightings[claim_id]
@@ -542,6 +580,7 @@ class Engine:
         )
         claim = self._add_claim(spec)
         run.new_claims.append(spec)
+        run.last_claim = claim_id
         run.claims_seen.add(claim_id)
         statement = Statement(sentence, (figure,), attribution, Stance.SUPPORTS, claim_id, 1.0)
         run.statements.append(statement)
@@ -552,6 +591,23 @@ class Engine:
         self._current[claim_id] = sighting
         verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
         self._emit(run, claim, statement, figure, verdict, "", 1)
+
+
+# A numberless doubt or denial of "the figure" speaks of the figure the story gave last.
+_ANAPHOR = re.compile(
+    r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:figure|estimate|number|count|"
+    r"toll|tally|total|forecast|claim)\b"
+)
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
+_NOT_PLACES = MONTHS | WEEKDAYS
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised names inside a sentence (not its first word), lower-cased: "Alba", "Port
+    Venn"; weekdays and months are not names of anything."""
+    return {
+        m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_PLACES
+    }
 
 
 def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:

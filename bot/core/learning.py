@@ -7,7 +7,7 @@ from collections.abc import Container
 
 from bot.core.compare import figure_words
 from bot.core.figures import extract_figures
-from bot.core.lexicon import CASUALTY_KINDS, ENTITY_NAMES
+from bot.core.lexicon import CASUALTY_KINDS, COUNTED, ENTITY_NAMES, SCOPES, SUBGROUPS
 from bot.core.matching import quantity_key
 from bot.core.model import Figure
 
@@ -32,8 +32,16 @@ _PARTICIPLES = {
     "sent": "sent",
     "pledged": "pledged",
     "supplied": "supplied",
+    "rescued": "rescued",
+    "trapped": "trapped",
+    "aboard": "aboard",
 }
 _NOUNS = {"killed_or_wounded": "killed or wounded"}
+# A scope in words that read back as it: "nationwide", "police officers".
+_SCOPE_WORDS = {scope: word for word, scope in reversed(SCOPES.items())}
+_GROUP_NOUNS = {
+    group: noun for noun, group in reversed(SUBGROUPS.items()) if COUNTED.get(noun) == "people"
+}
 
 
 def learnable(figure: Figure) -> bool:
@@ -97,6 +105,7 @@ def same_quantity(a: Figure, b: Figure) -> bool:
             f.actor,
             f.recipient,
             f.unit,
+            f.scope,
             f.low,
             f.high,
         )
@@ -110,6 +119,20 @@ def _template(figure: Figure) -> str:
     counted = figure.counted or ""
     amount = figure_words(figure)
     noun = _NOUNS.get(counted, counted.replace("_", " "))
+    scope = figure.scope or ""
+    group = _GROUP_NOUNS.get(scope) or (scope if COUNTED.get(scope) == "people" else None)
+    if group and counted == "people":
+        noun = group  # "1,200 firefighters"
+    elif group:
+        amount = f"{amount} {group}"  # "12 police officers injured"
+    where = _SCOPE_WORDS.get(figure.scope or "")
+    if where:
+        return f"{_counted_template(figure, amount, noun)} {where}"
+    return _counted_template(figure, amount, noun)
+
+
+def _counted_template(figure: Figure, amount: str, noun: str) -> str:
+    counted = figure.counted or ""
     to = f" to {ENTITY_NAMES.get(figure.recipient, figure.recipient)}" if figure.recipient else ""
     if counted in CASUALTY_KINDS:
         adjective = _ADJECTIVES.get(figure.actor or "", "")

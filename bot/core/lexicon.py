@@ -110,12 +110,14 @@ MONTHS: frozenset[str] = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
+WEEKDAYS: frozenset[str] = _words("monday tuesday wednesday thursday friday saturday sunday")
+
 # Words after a number that make it a measurement, not a count ("152mm", "30 km").
 MEASURE_UNITS: frozenset[str] = _words(
     "mm cm km m kg g lb lbs mph kph kmh knots km/h miles mile metres meters metre meter "
     "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
     "caliber hours hour minutes minute seconds days day weeks week months month years year "
-    "decades pm am p.m. a.m. gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh"
+    "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh"
 )
 
 # Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
@@ -273,6 +275,8 @@ COUNTED: dict[str, str] = {
     "civilians": "civilians",
     "people": "people",
     "persons": "people",
+    "individuals": "people",
+    "locals": "people",
     "refugees": "displaced",
     # crowds: what a protest's size is a count of
     "crowd": "people",  # a protest's crowd, or fans at a match: see counted._crowd
@@ -295,7 +299,16 @@ COUNTED: dict[str, str] = {
     "policemen": "people",
     "gendarmes": "people",
     "fire crews": "people",
+    "fire fighters": "people",
+    "firemen": "people",
+    "policewomen": "people",
     "medics": "people",
+    "paramedics": "people",
+    "doctors": "people",
+    "nurses": "people",
+    "health workers": "people",
+    "journalists": "people",
+    "reporters": "people",
     "participants": "people",
     "employees": "people",
     "staff": "people",
@@ -351,11 +364,112 @@ COUNTED: dict[str, str] = {
     "vessels": "units",
     "flights": "units",
     "customers": "people",
+    "holders": "people",
+    "users": "people",
+    "subscribers": "people",
+    "clients": "people",
+    "depositors": "people",
+    "savers": "people",
+    "investors": "people",
+    "shareholders": "people",
+    "policyholders": "people",
+    "voters": "people",
+    "viewers": "people",
+    "commuters": "people",
+    "travellers": "people",
+    "travelers": "people",
+    "drivers": "people",
+    "owners": "people",
+    "miners": "people",
+    "crew": "people",
+    "crew members": "people",
+    "sailors": "people",
+    "seafarers": "people",
+    "fishermen": "people",
+    "migrants": "people",
+    "pilgrims": "people",
+    "patients": "people",
+    "pupils": "people",
+    "teachers": "people",
+    "guests": "people",
+    "hostages": "people",
+    "inmates": "people",
+    "climbers": "people",
+    "hikers": "people",
+    "survivors": "people",
+    "ticket holders": "people",
+    "account holders": "people",
+    "arrivals": "people",
+    # places and facilities are things counted (units), like homes
+    "stops": "units",
+    "tram stops": "units",
+    "bus stops": "units",
+    "stations": "units",
+    "substations": "units",
+    "schools": "units",
+    "hospitals": "units",
+    "clinics": "units",
+    "shops": "units",
+    "stores": "units",
+    "branches": "units",
+    "offices": "units",
+    "factories": "units",
+    "plants": "units",
+    "bridges": "units",
+    "depots": "units",
+    "warehouses": "units",
+    "apartments": "units",
+    "flats": "units",
+    "dwellings": "units",
     "evacuations": "displaced",
     "from their homes": "displaced",
     "forced out": "displaced",
     "forced out of their homes": "displaced",
 }
+
+# People counted by their trade: a group of its own, not the people of the story ("1,200
+# firefighters", "12 officers were injured"). A figure about one carries it as its scope.
+SUBGROUPS: dict[str, str] = {
+    "police": "police",
+    "police officers": "police",
+    "officers": "police",
+    "policemen": "police",
+    "policewomen": "police",
+    "riot police": "police",
+    "gendarmes": "police",
+    "firefighters": "firefighters",
+    "fire fighters": "firefighters",
+    "firemen": "firefighters",
+    "fire crews": "firefighters",
+    "rescuers": "rescuers",
+    "rescue workers": "rescuers",
+    "emergency workers": "rescuers",
+    "medics": "medics",
+    "paramedics": "medics",
+    "doctors": "medics",
+    "nurses": "medics",
+    "health workers": "medics",
+    "journalists": "journalists",
+    "reporters": "journalists",
+}
+
+# Nouns for the people of a place, not a group of their own: "9,000 people" and "9,000
+# residents" are one quantity; "60 passengers" or "12 miners" are their own.
+GENERAL_PEOPLE: frozenset[str] = frozenset(
+    {
+        "people",
+        "persons",
+        "individuals",
+        "residents",
+        "inhabitants",
+        "citizens",
+        "villagers",
+        "locals",
+        "civilians",
+        "crowd",
+        "crowds",
+    }
+)
 
 # Tolls: counted by what happened to people, and growing over time; a casualty cue after a number
 # overrides a people noun ("4,000 troops killed" counts killed, not troops).
@@ -401,7 +515,8 @@ CASUALTY_VERBS: dict[str, str] = {
     "lay off": "jobs",
     "laying off": "jobs",
 }
-PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people"})
+# People counted by who they are; what happened to them wins ("40 protesters were injured").
+PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people", "protesters"})
 # Kinds that say what the people counted did or suffered: after a people noun they win ("4,000
 # troops killed" counts killed; "40,000 people marched" counts protesters).
 ROLE_KINDS: frozenset[str] = CASUALTY_KINDS | {"protesters"}
@@ -497,6 +612,8 @@ MEASURES: dict[str, str] = {
     "economy grew": "growth",
     "cost": "cost",
     "costs": "cost",
+    "costing": "cost",
+    "costed": "cost",
     "set aside": "cost",
     "provision": "cost",
     "fund": "fund",
@@ -506,6 +623,21 @@ MEASURES: dict[str, str] = {
     "fixed": "repairs",
     "repaired": "repairs",
     "repair rate": "repairs",
+    "refund": "refunds",
+    "refunds": "refunds",
+    "refunded": "refunds",
+    "refunding": "refunds",
+    "reimburse": "refunds",
+    "reimbursed": "refunds",
+    "reimbursement": "refunds",
+    "reimbursements": "refunds",
+    "rebate": "refunds",
+    "rebates": "refunds",
+    "compensation": "compensation",
+    "compensate": "compensation",
+    "compensated": "compensation",
+    "payout": "compensation",
+    "payouts": "compensation",
     "fine": "fine",
     "fined": "fine",
     "penalty": "fine",
@@ -616,11 +748,32 @@ EVENTS: dict[str, str] = {
     "transferred to": "supplied",
     "has supplied": "supplied",
     "have supplied": "supplied",
+    # what befell people who are neither casualties nor sent: another quantity of them
+    "rescued": "rescued",
+    "saved": "rescued",
+    "pulled from": "rescued",
+    "pulled alive": "rescued",
+    "airlifted": "rescued",
+    "trapped": "trapped",
+    "stranded": "trapped",
+    "cut off": "trapped",
+    "on board": "aboard",
+    "aboard": "aboard",
+    "carrying": "aboard",
 }
+
+# Events only people have (rescued, trapped, aboard): a ship "carrying 3,000 shells" is not one.
+PEOPLE_EVENTS: frozenset[str] = frozenset({"rescued", "trapped", "aboard"})
 
 # Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.
 MODIFIER_EVENTS: frozenset[str] = frozenset(
     {"more", "additional", "extra", "further", "fresh", "already", "fighting", "stationed"}
+)
+
+# Kinds no sending verb applies to: a turnout or a burned area is not sent, pledged or supplied
+# ("200,000 marched against the plan to raise the pension age" is a turnout, not a plan).
+UNSENT_KINDS: frozenset[str] = frozenset(
+    {"protesters", "hectares", "acres", "square_km", "square_miles"}
 )
 
 # Material kinds are "supplied" when sent ("12 million shells sent" = supplied).
@@ -839,6 +992,30 @@ DISPUTE_CUES: tuple[str, ...] = (
     "overestimates",
     "underestimated",
     "overestimated",
+    "underestimating",
+    "overestimating",
+    "understating",
+    "overstating",
+    "exaggerating",
+    "exaggerates",
+    "exaggeration",
+    "inflating",
+    "undercount",
+    "undercounts",
+    "undercounted",
+    "undercounting",
+    "overcount",
+    "overcounts",
+    "overcounted",
+    "overcounting",
+    "underreported",
+    "under-reported",
+    "underreporting",
+    "under-reporting",
+    "played down",
+    "playing down",
+    "downplayed",
+    "downplaying",
 )
 
 # Phrases that take no side, though they hold a refuting word: "did not confirm or deny".

@@ -50,6 +50,37 @@ def find_cue(sentence: str, cues: tuple[str, ...]) -> str | None:
     return None
 
 
+# Where one clause of a sentence ends and another begins: "X dismissed claims that ... and
+# declined to comment on the number evacuated" holds two statements.
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:but|while|whereas|although|though)\s+|,\s+and\s+|\s+and\s+(?=(?:said|says|"
+    r"declined|refused|added|insisted|denied|called|dismissed|rejected|warned|promised|"
+    r"repeated|urged|would|will|did|was|is)\b)",
+    re.IGNORECASE,
+)
+
+
+def cue_clause(sentence: str, cue: str) -> str:
+    """The clause of `sentence` that holds its (first, not negated) stance cue `cue`: what a
+    refutation or a doubt without a number is about. The whole sentence when not found."""
+    low = sentence.lower().replace("’", "'")
+    at = -1
+    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+        if not _negated(low, m.start()):
+            at = m.start()
+            break
+    if at < 0:
+        return sentence
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return sentence[start:end]
+
+
 _NON_COMMITTAL = re.compile(
     r"(?<![\w])(?:" + "|".join(re.escape(p) for p in NON_COMMITTAL) + r")(?![\w])", re.IGNORECASE
 )
@@ -94,11 +125,36 @@ def stance_of(claim_text: str, sentence: str) -> tuple[Stance, float, str]:
     return Stance.NEUTRAL, score, ""
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:rose|risen|rises|rising|rise|raised|raises|raising|climbed|climbs|climbing|"
+    r"increased|increases|jumped|grew|grown|grows|fell|fallen|falls|dropped|drops|lowered|"
+    r"lowers|revised|revises|reached|reaches|brought|brings|bringing|pushed|corrected|updated|"
+    r"cut|cuts|put|puts|went|gone|soared|surged|doubled|tripled|swelled|edged)\b[^.;:,]{0,80}?"
+    r"(?<!up )(?<!close )(?<!compared )(?<!due )(?<!next )\bto\s+"
+    r"(?:(?:about|around|some|roughly|approximately|nearly|almost|more than|over|"
+    r"at least|just over|just under|an estimated)\s+)?(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+
+
+def moved_to(text: str, figure: Figure) -> bool:
+    """ "raised the death toll from the Brova earthquake to 131", "rose from 85 to 131": the
+    figure a count moved to, the new value, whatever "from" came before it."""
+    start = figure.span[0]
+    return bool(_MOVED_TO.search(text, max(0, start - 120), start))
+
+
+def is_old_value(text: str, figure: Figure) -> bool:
+    """The old value a new statement is measured against ("up from 4,000", "rather than the
+    30,000"), and not the value a count moved to."""
+    return is_baseline_mention(text, figure) and not moved_to(text, figure)
+
+
 def framed_as_update(text: str, figures: list[Figure]) -> bool:
     """An update: said so ("now", "corrected"), measured against an old value ("up from 14",
     "more than the earlier estimate of"), or adding to one ("a further 800,000")."""
     return bool(find_cue(text, UPDATE_CUES)) or any(
-        is_baseline_mention(text, f) or is_increment(text, f.span[0]) for f in figures
+        is_old_value(text, f) or is_increment(text, f.span[0]) for f in figures
     )
 
 
@@ -121,9 +177,7 @@ def framed_as_revision(text: str, figures: list[Figure]) -> bool:
         start = figure.span[0]
         if is_increment(text, start):
             return True
-        if is_baseline_mention(text, figure) and _REVISED_BASELINE.search(
-            text, max(0, start - 50), start
-        ):
+        if is_old_value(text, figure) and _REVISED_BASELINE.search(text, max(0, start - 50), start):
             return True
     return False
 
@@ -132,7 +186,7 @@ def against_old_value(text: str, figures: list[Figure]) -> bool:
     """A figure measured against an older one ("more than the estimate of up to $2m", "well
     above the official figure of 18,000"): an update when it comes later, a dispute when it
     comes from another source at the same time."""
-    return any(is_baseline_mention(text, f) and not _owned(text, f) for f in figures)
+    return any(is_old_value(text, f) and not _owned(text, f) for f in figures)
 
 
 _OWNED_BEFORE = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.counted import is_partitive
 from bot.core.figures import extract_figures
 from bot.core.model import Figure
 
@@ -186,3 +187,191 @@ def test_a_number_with_a_noun_of_its_own_counts_that_noun() -> None:
         None,
     ]
     assert counted("The striker scored 17 goals.") == [None]
+
+
+def scope(sentence: str, index: int = 0) -> tuple[str | None, str | None]:
+    f: Figure = extract_figures(sentence)[index]
+    return (f.counted, f.scope)
+
+
+def test_more_than_is_a_comparison_not_more_troops() -> None:
+    sentence = (
+        "The carrier said 250,000 lines had been cut, far more than the 12,000 it first gave."
+    )
+    assert [f.event for f in extract_figures(sentence)] == [None, None]
+    assert frame("Belmora will send 5,000 more soldiers to the border")[:2] == (
+        "troops",
+        "to_be_sent",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 80,000 people marched in Kell against the government's plan to cut pensions.",
+        "The blaze has burned 5,000 hectares, and the army plans to send more crews.",
+    ],
+)
+def test_a_turnout_or_an_area_is_never_sent(sentence: str) -> None:
+    assert extract_figures(sentence)[0].event is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Some 2,000 residents of Kell and Marrow have been evacuated.", "displaced"),
+        ("About 40 workers at the Dunmore plant were injured.", "injured"),
+        ("Nearly 300 villagers from the valley are missing.", "missing"),
+    ],
+)
+def test_where_people_come_from_sits_between_them_and_what_befell_them(
+    sentence: str, counted: str
+) -> None:
+    assert frame(sentence)[0] == counted
+
+
+def test_people_of_a_trade_are_a_group_of_their_own() -> None:
+    assert scope("More than 300 firefighters are tackling the blaze.") == (
+        "people",
+        "firefighters",
+    )
+    assert scope("Eight police officers were injured in the clashes.") == ("injured", "police")
+    assert scope("About 40 rescue workers were hurt.") == ("injured", "rescuers")
+    assert scope("At least 120 people were injured in the clashes.") == ("injured", None)
+    assert scope("Some 2,000 residents were evacuated.") == ("displaced", None)
+
+
+def test_the_number_of_names_what_a_distant_figure_counts() -> None:
+    sentence = "The number of police officers hurt in the clashes on Friday has risen to 27."
+    assert scope(sentence) == ("injured", "police")
+    assert scope("The number of injured rose to 2,300.") == ("injured", None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police put the Dunmore rally at about 12,000.",
+        "Organisers raised their march estimate to 90,000.",
+        "Police: about 12,000 at the Dunmore pension rally",
+    ],
+)
+def test_a_bare_number_given_as_the_size_of_a_march_counts_protesters(sentence: str) -> None:
+    assert frame(sentence)[0] == "protesters"
+
+
+def test_a_bare_number_near_a_march_that_is_not_its_size_counts_nothing() -> None:
+    assert frame("The council set the march budget at €2m.")[0] is None
+    assert frame("The rally drew 3,000 to the square on 14 May.")[0] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He added that the rest of the roughly 4,000 casualties were wounded.",
+        "Most of the 200 arrested were released.",
+        "Half of its 3,000 staff were sent home.",
+    ],
+)
+def test_a_part_of_a_known_total_names_the_total_as_given(sentence: str) -> None:
+    assert is_partitive(sentence, extract_figures(sentence)[0].span[0])
+
+
+def test_a_total_stated_plainly_is_not_partitive() -> None:
+    for sentence in ("They counted the 4,000 casualties again.", "Some 4,000 were wounded."):
+        assert not is_partitive(sentence, extract_figures(sentence)[0].span[0])
+
+
+def test_clock_times_are_not_counts() -> None:
+    assert extract_figures("The march ended peacefully at 6 p.m., police said.") == []
+    assert extract_figures("The first train left at 5 a.m.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The club has 12,400 season-ticket holders.", "people"),
+        ("The city will add 14 tram stops.", "units"),
+        ("The storm closed 85 schools.", "units"),
+        ("Hotels counted 2,000 arrivals last week.", "people"),
+    ],
+)
+def test_holders_are_people_and_places_are_units(sentence: str, counted: str) -> None:
+    assert frame(sentence)[0] == counted
+
+
+def test_what_befell_protesters_is_what_is_counted() -> None:
+    assert frame("Medics said 40 protesters were injured at the rally.")[0] == "injured"
+    assert frame("Police arrested 45 demonstrators.")[0] == "arrested"
+    assert frame("Some 20,000 protesters marched on parliament.")[0] == "protesters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "event"),
+    [
+        ("About 60 passengers were rescued and flown to Marl.", "people", "rescued"),
+        ("Rescuers said 12 miners were trapped underground.", "people", "trapped"),
+        ("The ferry, carrying 130 passengers and crew, sank.", "people", "aboard"),
+        ("A freighter carrying 3,000 shells docked on Friday.", "shells", None),
+        ("Officials said 35 people had been confirmed dead.", "killed", "casualties"),
+        ("About 20 miners are feared to have been killed.", "killed", "casualties"),
+    ],
+)
+def test_what_befell_people_who_are_not_casualties_is_their_event(
+    sentence: str, counted: str, event: str | None
+) -> None:
+    assert frame(sentence)[:2] == (counted, event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope_"),
+    [
+        ("Rescuers brought 12 miners to the surface alive.", "miners"),
+        ("More than 1,200 customers have joined the class action.", "customers"),
+        ("Rescue teams of about 200 people are working in shifts.", None),
+        ("Some 400 residents gathered in the square.", None),
+        ("Officials said 30 miners were trapped.", None),  # the event says which people
+    ],
+)
+def test_a_plain_count_of_people_is_of_the_people_its_noun_names(
+    sentence: str, scope_: str | None
+) -> None:
+    assert extract_figures(sentence)[0].scope == scope_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Kora is recalling about 450,000 space heaters sold since 2024.", "units"),
+        ("Orbis recalls 3,000 phone chargers.", "units"),
+        ("SafeHome said at least 1 million Kora heaters were affected.", "units"),
+        ("The storm destroyed 12 bridges.", "units"),
+        ("Aresti scored 17 goals last season.", None),
+        ("The regulator has received 52 reports of overheating.", None),
+        ("Customs seized 200 kilograms of cocaine.", None),
+    ],
+)
+def test_things_made_sold_recalled_or_damaged_are_units(sentence: str, counted: str | None) -> None:
+    assert frame(sentence)[0] == counted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 8,000 dockers walked out at the port on Tuesday.",
+        "The ministry said 9,500 dockers were on strike.",
+        "Some 6,000 nurses went on strike on Monday.",
+    ],
+)
+def test_people_of_any_trade_who_walk_out_are_strikers(sentence: str) -> None:
+    figure = extract_figures(sentence)[0]
+    assert (figure.counted, figure.scope) == ("protesters", None)
+
+
+def test_joining_something_that_is_no_protest_is_no_turnout() -> None:
+    assert frame("More than 1,200 customers have joined the class action.")[0] == "people"
+    assert frame("About 200 volunteers took part in the clean-up.")[0] == "people"
+
+
+def test_a_trade_named_before_the_number_of_is_not_its_group() -> None:
+    sentence = "Rescuers found no more survivors, and the number of missing remains at about 46."
+    assert scope(sentence) == ("missing", None)

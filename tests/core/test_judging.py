@@ -276,3 +276,173 @@ def test_two_keywords_together_or_a_known_source_make_a_story_about_the_topic() 
     assert told_at(engine, "b", (2, 12), text) == [("new_claim", "dock-strike/arrested")]
     text = "The Dockers' Union said 9,500 dock workers had walked out, up from 8,000."
     assert told_at(engine, "c", (3, 9), text) == [("new_figure", "dock-strikers")]
+
+
+def test_the_organisers_revising_their_count_is_a_new_figure_not_a_new_claim() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "About 150,000 people marched in Harlow against the government's plan to raise the "
+        "pension age, the Harlow Trades Council said."
+    )
+    assert told_at(engine, "a", (4, 15), text) == [("corroboration", "march-turnout")]
+    text = (
+        "The Harlow Trades Council said 180,000 people had joined the pension march, more "
+        "than its first estimate."
+    )
+    assert told_at(engine, "b", (6, 9), text) == [("new_figure", "march-turnout")]
+
+
+def test_doubt_then_a_figure_from_the_same_source_are_two_disputes() -> None:
+    engine = Engine([MARCH])
+    text = "The interior ministry called the organisers' turnout figure for Harlow exaggerated."
+    assert told_at(engine, "a", (5, 9), text) == [("dispute", "march-turnout")]
+    text = "The interior ministry said fewer than 40,000 people joined the Harlow pension march."
+    assert told_at(engine, "b", (6, 9), text) == [("dispute", "march-turnout")]
+
+
+def test_a_named_ministry_is_its_own_speaker_not_the_last_one_named() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Police said 30,000 people joined the Harlow pension march. "
+        "The interior ministry said it considered the organisers' turnout figure exaggerated."
+    )
+    found = told_at(engine, "a", (5, 9), text)
+    assert found == [("dispute", "march-turnout")]
+    text = "The interior ministry said it considered the march turnout figure exaggerated."
+    assert told_at(engine, "b", (6, 9), text) == []  # the same source's doubt again
+
+
+def test_a_nationwide_count_is_its_own_claim_and_disputed_as_such() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Organisers said 1.2 million people joined pension protests nationwide on Saturday, "
+        "including the march in Harlow."
+    )
+    assert told_at(engine, "a", (5, 9), text) == [("new_claim", "harlow-march/protesters-national")]
+    text = (
+        "Nationwide, police counted about 300,000 demonstrators at the pension protests "
+        "held in Harlow and elsewhere, the interior ministry said."
+    )
+    assert told_at(engine, "b", (7, 9), text) == [("dispute", "harlow-march/protesters-national")]
+
+
+def test_injured_officers_are_counted_apart_from_injured_protesters() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Police arrested 30 people after the Harlow pension march, and 9 officers were "
+        "injured, the police chief said."
+    )
+    assert told_at(engine, "a", (5, 9), text) == [
+        ("new_claim", "harlow-march/arrested"),
+        ("new_claim", "harlow-march/injured-police"),
+    ]
+    text = "Medics said 40 protesters were injured at the Harlow pension march."
+    assert told_at(engine, "b", (5, 12), text) == [("new_claim", "harlow-march/injured")]
+    text = (
+        "The interior ministry said the number of police officers injured at the Harlow "
+        "march had risen to 14."
+    )
+    assert told_at(engine, "c", (7, 9), text) == [("new_figure", "harlow-march/injured-police")]
+
+
+def test_part_of_a_known_total_restates_nothing() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "Some 40 people were killed in the Brannock floods, a police spokesman said, adding "
+        "that the rest of the roughly 120 victims had died in collapsed homes."
+    )
+    found = told(engine, "a", 2, "Post", text)
+    assert ("corroboration", "flood-deaths") not in found
+    assert ("dispute", "flood-deaths") in found  # the 40 killed, another figure for the toll
+
+
+def test_refunds_are_a_quantity_of_their_own() -> None:
+    engine = Engine([FIRE])
+    text = (
+        "The Kessel Hills wildfire has burned 5,600 hectares, the Forest Service said, "
+        "and insurers will refund affected campers a total of $3m."
+    )
+    found = told(engine, "a", 3, "Post", text)
+    assert ("new_claim", "kessel-fire/refunds") in found
+
+
+def test_a_story_with_two_keywords_and_a_place_of_the_topic_is_about_it() -> None:
+    fire = Topic(
+        id="kessel-fire",
+        name="Kessel Hills wildfire",
+        keywords=("wildfire", "fire", "Kessel", "evacuated"),
+        claims=FIRE.claims,
+    )
+    engine = Engine([fire])
+    text = (
+        "The Kessel Hills wildfire has burned 6,000 hectares, the Forest Service said. "
+        "Some 2,000 residents of Dorn and Lisk have been evacuated."
+    )
+    assert ("new_claim", "kessel-fire/displaced") in told(engine, "a", 2, "Post", text)
+    # one keyword next to the topic's place is not enough: a sale in Dorn is not the fire
+    text = "A fire sale at the Dorn furniture store drew 3,000 shoppers on Saturday."
+    assert told(engine, "b", 3, "Wire", text) == []
+    # nor two keywords somewhere the topic never named
+    text = "A kitchen fire in Varna forced 40 people to be evacuated on Sunday."
+    assert told(engine, "c", 3, "Wire", text) == []
+    text = (
+        "The mayor of Dorn said reports that 2,000 people had been evacuated from the town "
+        "because of the fire were not true."
+    )
+    assert told(engine, "d", 4, "Times", text) == [("contradiction", "kessel-fire/displaced")]
+
+
+def test_a_disputing_figure_is_news_even_from_a_source_that_gave_it_before() -> None:
+    engine = Engine([MARCH])
+    text = "Police said about 35,000 people joined the Harlow pension march."
+    assert told_at(engine, "a", (4, 18), text) == [("dispute", "march-turnout")]
+    text = "Police again put the Harlow pension march at about 35,000 on Monday."
+    assert told_at(engine, "b", (6, 9), text) == [("dispute", "march-turnout")]
+    text = "Police said they doubted the organisers' count of the Harlow march turnout."
+    assert told_at(engine, "c", (7, 9), text) == []  # doubt without a figure: said before
+
+
+def test_a_denial_of_what_no_claim_carries_refutes_nothing_beside_it() -> None:
+    engine = Engine([FIRE])
+    text = "Some 2,000 residents of Kessel have been evacuated from the wildfire, officials said."
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "kessel-fire/displaced")]
+    text = (
+        "The Kessel Hills park authority dismissed claims that it had ignored wildfire warnings "
+        "and declined to comment on the number of people evacuated."
+    )
+    assert told(engine, "b", 3, "Wire", text) == []
+    text = "The Kessel mayor denied reports that 2,000 people had been evacuated from the wildfire."
+    assert told(engine, "c", 4, "Times", text) == [("contradiction", "kessel-fire/displaced")]
+
+
+def test_doubt_about_the_figure_speaks_of_the_figure_just_given() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "The Civil Defence Office has put the Brannock flood toll at 120 killed. "
+        "The Red Crescent said the figure was far too low."
+    )
+    assert told(engine, "a", 3, "Post", text) == [("dispute", "flood-deaths")]
+    text = "The Brannock floods left many homeless. The charity said the figure was too low."
+    assert told(engine, "b", 4, "Wire", text) == []  # no figure given: no claim to doubt
+
+
+def test_strikers_of_any_trade_are_a_turnout() -> None:
+    strike = Topic(
+        id="lorn-strike",
+        name="Lorn dockers' strike",
+        keywords=("strike", "dockers", "Lorn"),
+        claims=(
+            ClaimSpec(
+                id="dockers-out",
+                topic="lorn-strike",
+                text="8,000 dockers walked out at the port of Lorn",
+                source="Dockworkers' Federation",
+                date="2026-04-01",
+            ),
+        ),
+    )
+    engine = Engine([strike])
+    text = "The Lorn port authority said only about 3,000 workers had joined the strike."
+    assert told(engine, "a", 1, "Post", text) == [("dispute", "dockers-out")]
+    text = "The Dockworkers' Federation said 9,500 dockers had now joined the strike at Lorn."
+    assert told(engine, "b", 2, "Wire", text) == [("new_figure", "dockers-out")]

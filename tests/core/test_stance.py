@@ -8,9 +8,11 @@ from bot.core.figures import extract_figures
 from bot.core.model import Stance
 from bot.core.stance import (
     against_old_value,
+    cue_clause,
     cue_stance,
     framed_as_revision,
     framed_as_update,
+    is_old_value,
     stance_of,
 )
 
@@ -187,3 +189,62 @@ def test_what_revises_a_figure_whoever_gives_it(sentence: str, revision: bool) -
 )
 def test_an_old_value_of_its_own_or_of_another_source(sentence: str, against: bool) -> None:
     assert against_old_value(sentence, extract_figures(sentence)) is against
+
+
+@pytest.mark.parametrize(
+    ("sentence", "old", "new"),
+    [
+        ("The agency raised the death toll from the Brova earthquake to 131.", None, "131"),
+        ("The toll rose to 131 on Friday, from 85 a day earlier.", "85", "131"),
+        ("Cases climbed to about 600, up from 410.", "410", "600"),
+        (
+            "Police put the crowd at 40,000 rather than the 200,000 organisers gave.",
+            "200,000",
+            "40,000",
+        ),
+    ],
+)
+def test_the_value_a_count_moved_to_is_new_and_the_one_it_left_is_old(
+    sentence: str, old: str | None, new: str
+) -> None:
+    figures = {f.text: f for f in extract_figures(sentence)}
+    assert not is_old_value(sentence, figures[new])
+    if old is not None:
+        assert is_old_value(sentence, figures[old])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "clause"),
+    [
+        (
+            "The operator dismissed claims that it had ignored warnings and declined to comment "
+            "on the number of people evacuated.",
+            "dismissed",
+            "The operator dismissed claims that it had ignored warnings",
+        ),
+        (
+            "The mayor said the count was accurate, but denied that the dam had been breached.",
+            "denied",
+            "denied that the dam had been breached.",
+        ),
+        (
+            "GUR said it had no information about plans to send more troops.",
+            "no information",
+            "GUR said it had no information about plans to send more troops.",
+        ),
+    ],
+)
+def test_a_cue_speaks_of_its_own_clause(sentence: str, cue: str, clause: str) -> None:
+    assert cue_clause(sentence, cue) == clause
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The aid group accused the coastguard of undercounting the dead.",
+        "Unions said the ministry had played down the turnout.",
+        "The analysts said officials were overstating the figure.",
+    ],
+)
+def test_under_and_over_counting_is_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
