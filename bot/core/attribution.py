@@ -39,6 +39,7 @@ AUDIENCES = _words(
 )
 _CLAUSE_WORDS = _words("that as while because which when if after before and but so since where")
 _RELATIVE = _words("who which whose whom")
+_APPOSITIVE_RELATIVES = _RELATIVE | {"that"}
 _AUXILIARIES = _words(
     "also reportedly previously has had have did does do not would will could may might later "
     "then again separately"
@@ -101,6 +102,7 @@ def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+_MODIFIER_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her)\s+$", re.I)
 
 
 def _speaker(
@@ -112,6 +114,8 @@ def _speaker(
                 continue
             if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
                 continue  # "new ruptures were reported": nobody speaks
+            if _MODIFIER_BEFORE.search(sentence, max(0, verb.start() - 8), verb.start()):
+                continue  # "the number of confirmed dead": an adjective, not a speech verb
             found = None
             if sentence[: verb.start()].rstrip().endswith(","):  # "..., said the analyst"
                 found = _subject_after(sentence, verb.end())
@@ -166,6 +170,14 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
     words = list(re.finditer(r"\S+", head[cut + 1 :]))
     if words and words[0].group(0).lower() in _RELATIVE and cut > 0:
         return _subject_before(sentence, cut)  # "The official, who spoke ..., said"
+    if (
+        cut > 0
+        and head[cut] == ","
+        and words
+        and words[0].group(0).lower() in ("a", "an", "the")
+        and any(w.group(0).lower() in _APPOSITIVE_RELATIVES for w in words[1:])
+    ):  # "Skyport Handling, the firm that loads its aircraft, said": the name before
+        return _subject_before(sentence, cut)
     kept: list[re.Match[str]] = []
     for w in reversed(words):
         if w.group(0).lower().strip("\"'“”") in _CLAUSE_WORDS or len(kept) >= 8:

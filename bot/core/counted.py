@@ -25,6 +25,7 @@ from bot.core.lexicon import (
     EVENTS,
     FUNCTION_WORDS,
     GENERAL_PEOPLE,
+    GENERIC_MEASURES,
     HEAD_NOUNS,
     MATERIAL_KINDS,
     MEASURE_UNITS,
@@ -38,6 +39,7 @@ from bot.core.lexicon import (
     ROLE_KINDS,
     SCOPES,
     SUBGROUPS,
+    UNIT_GROUPS,
     UNSENT_KINDS,
 )
 from bot.core.trie import trie_pattern
@@ -105,7 +107,8 @@ def _entities(text: str, low: str) -> list[Hit]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–-]\s|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
+    r";|\s[—–-]\s|\s(?:and|but)\s+that\b"
+    r"|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
 )
 _MAX_GAP_WORDS = 4
 _CASUALTY_GAP = re.compile(
@@ -167,6 +170,9 @@ def frames_for(
                 noun_span = (_head_end(sentence, lo, start), head_end)
             else:
                 kind = _counted_before(sentence, counted, lo, start)
+                before = [h for h in counted if h.end <= start and h.start >= lo]
+                if kind == "units" and before:
+                    noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
         if kind == "people" and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi)):
             kind = "protesters"  # "200,000 people took part in the march"
         elif kind is None and _walked_out(sentence, _after_item(sentence, end, hi)):
@@ -182,21 +188,34 @@ def frames_for(
             kind is None and (not units or units[i] == "count") and _items(sentence, start, end, hi)
         ):
             kind = "units"  # "recalling 450,000 space heaters": things made, sold, recalled
+        elif (
+            kind is None
+            and (not units or units[i] == "count")
+            and _befell(sentence, events, end, hi)
+        ):
+            kind = "people"  # "61,000 stranded", "41 rescued": what befell them says who
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
         scope = _nearest(_within(all_scopes, lo, hi), start, end)
+        confirmed = _CONFIRMED_BEFORE.search(low, max(0, start - 30), start)
         if (
             kind is None
             and i
             and same_unit
             and (listed or is_increment(sentence, start) or _unnamed(sentence, end, hi))
         ):
-            frames.append(replace(frames[-1], period=period or frames[-1].period, scope=scope))
+            kept = frames[-1].scope if frames[-1].counted == "units" else None
+            inherited = replace(frames[-1], period=period or frames[-1].period, scope=scope or kept)
+            if confirmed and inherited.counted == "people":
+                inherited = replace(inherited, event="confirmed")  # "... and confirmed 389"
+            frames.append(inherited)
             continue
         measure = None
         if units and units[i] != "count":
             measure = _measure(sentence, all_measures, lo, hi, start, end)
+        if measure is None and units and units[i] == "percent":
+            measure = _share_of(low, all_counted, end, hi)
         if kind not in PEOPLE_KINDS:
             events = [h for h in events if h.value not in PEOPLE_EVENTS]
         event = _event(events, lo, hi, clause_lo, start, end)
@@ -209,9 +228,13 @@ def frames_for(
             event = None  # a turnout or an area is never sent: "the plan to raise" is another's
         elif kind in MATERIAL_KINDS and event == "sent":
             event = "supplied"
+        if confirmed and kind == "people" and event is None:
+            event = "confirmed"  # "tests have confirmed 212 of the cases"
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
         )
+        if units and units[i] != "count" and kind == "units":
+            kind = None  # "71% of its flights": a share, whose flights are not its scope
         scope = scope or _group(counted, noun_span, kind, event)
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
     return frames
@@ -229,10 +252,22 @@ def _periods(text: str, low: str) -> list[Hit]:
     return sorted([*_find_lowered(low, PERIODS), *_months(text)], key=lambda h: h.start)
 
 
+# A month that is a point in time, not the period a figure is for: a date ("31 October",
+# "October 31") or the start or end of a span ("since late July", "until March").
+_DATE_BEFORE = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:since|until|till|by|before|after)\s+"
+    r"(?:(?:early|mid|late|mid-)\s*)?)$",
+    re.I,
+)
+_DATE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
+
 def _months(sentence: str) -> list[Hit]:
     return [
         Hit(m.start(), m.end(), MONTH_PERIODS[m.group(0)], m.group(0))
         for m in _MONTH.finditer(sentence)
+        if not _DATE_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+        and not _DATE_AFTER.match(sentence, m.end())
     ]
 
 
@@ -249,10 +284,24 @@ def _measure(
     """What an amount or a percentage measures: a measure word in the figure's own window, else
     one earlier in its clause with no comma in between ("the deficit to reach €22bn")."""
     own = [h for h in _within(measures, lo, hi) if not start <= h.start < end]
+    specific = [h for h in own if h.value not in GENERIC_MEASURES]
     if own:
-        return _nearest(own, start, end)
+        return _nearest(specific or own, start, end)
     earlier = [h for h in measures if h.end <= start and "," not in sentence[h.end : start]]
     return earlier[-1].value if earlier else None
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
+
+
+def _share_of(low: str, counted: list[Hit], end: int, hi: int) -> str | None:
+    """ "27% of the survivors": a percentage of a counted group, with nothing else saying what
+    it measures, measures a share of that group ("share_people")."""
+    m = _OF_THE.match(low, end, hi)
+    if m is None:
+        return None
+    hit = next((h for h in counted if h.start == m.end()), None)
+    return f"share_{hit.value}" if hit else None
 
 
 _THAN = re.compile(r"\s+than\b")
@@ -265,6 +314,10 @@ def _comparative(low: str, hit: Hit) -> bool:
 
 
 _MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
+# Verbs of a diagnosis just before a number of people: the cases are confirmed ones.
+_CONFIRMED_BEFORE = re.compile(
+    r"\b(?:confirmed|diagnosed|verified)\s+(?:(?:another|a further|an additional)\s+)?$"
+)
 _VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
 REACH = 300
@@ -282,6 +335,21 @@ def is_partitive(sentence: str, start: int) -> bool:
     """ "the rest of the roughly 4,000 casualties were wounded": a total named as the whole a
     part is taken from, already known, not stated anew."""
     return bool(_PARTITIVE.search(sentence, max(0, start - 60), start))
+
+
+# What a thing could hold, not what happened: "can carry up to 600 passengers and 150 cars".
+_CAPACITY = re.compile(
+    r"\b(?:can|could|is able to|are able to|designed to|built to|licensed to|certified to)\s+"
+    r"(?:carry|hold|seat|accommodate|take|transport|house|host|serve|treat|handle|process)\b"
+    r"[^.;:]*$"
+    r"|\bcapacity\s+(?:of|for)\s+(?:up to\s+|about\s+|some\s+)?$",
+    re.I,
+)
+
+
+def is_capacity(sentence: str, start: int) -> bool:
+    """ "The ferry can carry up to 600 passengers and 150 cars": a capacity, no event."""
+    return bool(_CAPACITY.search(sentence, max(0, start - 80), start))
 
 
 def is_increment(sentence: str, start: int) -> bool:
@@ -361,6 +429,9 @@ def _group(
     is just the people of the place ("people", "residents"). An event says which people
     already ("30 miners trapped" and "30 people trapped" are one quantity)."""
     start, end = span
+    if kind == "units":  # "7,500 bags" and "420 flights" are two quantities
+        items = [h for h in counted if start <= h.start < end and h.value == "units"]
+        return UNIT_GROUPS.get(items[0].phrase) if items else None
     if kind == "protesters":
         return None  # a turnout is one quantity, whoever walked out ("nurses", "staff")
     for hit in counted:
@@ -537,6 +608,16 @@ def _after_item(sentence: str, end: int, hi: int) -> int:
     the number's own end."""
     noun_end = _item_noun(sentence, end, hi)
     return end if noun_end is None else noun_end
+
+
+def _befell(sentence: str, events: list[Hit], end: int, hi: int) -> bool:
+    """A bare number followed by what befalls only people ("61,000 stranded", "300 had been
+    on board")."""
+    for hit in events:
+        if hit.start < end or hit.start >= hi:
+            continue
+        return hit.value in PEOPLE_EVENTS and bool(_CASUALTY_GAP.match(sentence[end : hit.start]))
+    return False
 
 
 def _walked_out(sentence: str, end: int) -> bool:

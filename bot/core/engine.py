@@ -34,10 +34,27 @@ from bot.core.compare import (
     figures_agree,
     judge,
 )
-from bot.core.counted import find_entities, is_increment, is_partitive
+from bot.core.counted import (
+    find_entities,
+    find_phrases,
+    is_capacity,
+    is_increment,
+    is_partitive,
+)
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
-from bot.core.lexicon import MONTHS, RESTATEMENT_CUES, WEEKDAYS
+from bot.core.lexicon import (
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    EVENTS,
+    GENERIC_MEASURES,
+    MEASURES,
+    MODIFIER_EVENTS,
+    MONTHS,
+    PEOPLE_EVENTS,
+    RESTATEMENT_CUES,
+    WEEKDAYS,
+)
 from bot.core.matching import (
     NUMBERLESS_SCORE,
     ClaimIndex,
@@ -132,6 +149,8 @@ class _Run:
     claims_seen: set[str] = field(default_factory=set)
     readings: dict[str, _Reading] = field(default_factory=dict)
     last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
+    # topics of which the story names one place and no event word: its counts are not theirs
+    eventless: set[str] = field(default_factory=set)
 
     def read(self, text: str) -> _Reading:
         """A sentence read once per story, whatever the number of topics it is read for."""
@@ -195,6 +214,12 @@ class Engine:
         self._names = {
             t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].isupper()])
             for t in self._topics
+        }
+        # the topic's common words name its event ("cholera", "outbreak"); its names, places
+        self._event_words = {
+            t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].islower()])
+            for t in self._topics
+            if any(k.strip()[:1].islower() for k in t.keywords)
         }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
@@ -281,6 +306,12 @@ class Engine:
         named = self._keywords.topics_in(whole)
         about = named | {t.id for t in self._loose if t.id not in named and self._about(t, whole)}
         topics = [t for t in self._topics if t.id in about]
+        for topic in topics:
+            words = self._event_words.get(topic.id)
+            if words is not None and not words.search(whole):
+                names = {m.group(0).lower() for m in self._names[topic.id].finditer(whole)}
+                if len(names) < 2:  # one place, no event: "the Moreni half marathon"
+                    run.eventless.add(topic.id)
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
@@ -309,8 +340,13 @@ class Engine:
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
         last_named, named_in = Attribution(), -1
+        members: dict[str, Attribution] = {}  # "its chief executive, Maren Holt" -> the airline
         for sentence, reading, named in zip(sentences, readings, gated, strict=True):
             attribution = reading.attribution
+            if not sentence.title:
+                attribution = self._speaks_for(
+                    topic.id, sentence.text, attribution, last_named, members
+                )
             if is_generic(attribution) and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
             elif not (attribution.source or attribution.via) and sentence.paragraph == named_in:
@@ -320,6 +356,42 @@ class Engine:
             topical = named or self._heard(topic.id, attribution)
             near = topical or sentence.paragraph in said_in
             self._process_sentence(run, topic, sentence, attribution, topical, near, entities)
+
+    def _speaks_for(
+        self,
+        topic_id: str,
+        text: str,
+        attribution: Attribution,
+        last_named: Attribution,
+        members: dict[str, Attribution],
+    ) -> Attribution:
+        """Who a sentence speaks for (README rule 2: "a spokesman speaks for the body he
+        represents"): a person named as "its chief executive, Maren Holt" speaks for the body
+        named before, in this sentence and the story's later ones ("Holt said"); a sentence
+        without attribution whose subject is a body already heard on the topic ("The Calveran
+        Coast Guard ended its search, with 34 dead") gives that body's figures."""
+        source = attribution.source
+        for m in _MEMBER.finditer(text):
+            name = m.group("name")
+            own = source is not None and same_source(source, name)
+            body = last_named if own or not source else attribution
+            if body.source and not same_source(body.source, name):
+                members[name.lower()] = body
+                members[name.split()[-1].lower()] = body
+        if source and not attribution.via and source.lower() in members:
+            return members[source.lower()]
+        if source or attribution.via:
+            return attribution
+        low = text.lower()
+        for voice in sorted(self._voices.get(topic_id, ())):
+            name = voice.lower().removeprefix("the ")
+            if (
+                voice[:1].isupper()  # a name ("Calveran Coast Guard"), not "number of"
+                and len(name.split()) >= 2
+                and low.removeprefix("the ").startswith(name + " ")
+            ):
+                return Attribution(source=voice)
+        return attribution
 
     def _about(self, topic: Topic, whole: str) -> bool:
         """A story that names none of the topic's names is still about it when two of its
@@ -381,21 +453,34 @@ class Engine:
         said = _Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
-        for figure in figures:
+        hits = [
+            None
+            if is_old_value(text, figure) or is_partitive(text, figure.span[0])
+            else self._index.best_for_figure(topic.id, figure, sentence_masked)
+            for figure in figures
+        ]
+        for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
             if is_old_value(text, figure) or is_partitive(text, figure.span[0]):
                 continue  # "up from 4,000", "the rest of the 4,000": the old value
-            hit = self._index.best_for_figure(topic.id, figure, sentence_masked)
             if hit is not None:
                 claim, score = hit
+                increment = is_increment(text, figure.span[0])
+                if increment and any(h and h[0] is claim for h in hits[i + 1 :]):
+                    continue  # "a further 14, bringing the number of dead to 23": the total
                 if near or score >= OFF_TOPIC_SCORE:
                     matched = True
                     step = said
-                    if is_increment(text, figure.span[0]):  # a further 4,000: a new total
+                    if increment:  # a further 4,000: a new total
                         figure = self._total(claim.spec.id, figure, text, earlier)
                         step = replace(said, update=True, revision=True)
                     earlier[claim.spec.id] = figure
                     self._judge(run, claim, figure, step, score, sentence.title)
-            elif self._may_learn(run, sentence, near, cue) and in_topic(figure, topical, entities):
+            elif (
+                self._may_learn(run, sentence, near, cue)
+                and (topic.id not in run.eventless or figure.unit != "count")
+                and in_topic(figure, topical, entities)
+                and not is_capacity(text, figure.span[0])
+            ):
                 self._learn_claim(run, topic, figure, text, attribution)
         if matched or cue is Stance.NEUTRAL or not near:
             return
@@ -405,13 +490,38 @@ class Engine:
         # shares those ("the Kessel Hills wildfire"), so they say nothing of which one
         scope = cue_clause(text, reading.evidence) if reading.evidence else text
         scope = self._names[topic.id].sub(" ", scope)
-        hit = self._index.best_for_words(topic.id, scope, masked(scope))
+        hit = self._named_quantity(topic.id, scope) or self._index.best_for_words(
+            topic.id, scope, masked(scope)
+        )
         if hit is None and run.last_claim and _ANAPHOR.search(scope):
             last = self._index.get(run.last_claim)  # "the figure was exaggerated"
             if last is not None and last.spec.topic == topic.id:
                 hit = (last, NUMBERLESS_SCORE)
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
+
+    def _named_quantity(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
+        """The one claim a numberless clause names by what it says of the quantity: what befell
+        the people ("how many had been crammed onto the boat": the number aboard) or what a
+        rate or an amount measures ("its flights were back on schedule": punctuality). More
+        telling than shared words, which every claim of a story has ("the boat", "Kessa")."""
+        events = {
+            h.value for h in find_phrases(scope, EVENTS) if h.phrase not in MODIFIER_EVENTS
+        } & PEOPLE_EVENTS
+        measures = {h.value for h in find_phrases(scope, MEASURES)} - GENERIC_MEASURES
+        named: list[IndexedClaim] = []
+        if events:
+            named += [
+                c
+                for c in self._index.by_counted(topic_id, "people", "count")
+                if c.reference is not None and c.reference.event in events
+            ]
+        for measure in sorted(measures):
+            for unit in _MEASURED_UNITS:
+                named += self._index.by_counted(topic_id, measure, unit)
+        if len(named) != 1:
+            return None
+        return named[0], NUMBERLESS_SCORE
 
     def _total(
         self, claim_id: str, increment: Figure, text: str, earlier: dict[str, Figure]
@@ -426,7 +536,8 @@ class Engine:
 
     def _may_learn(self, run: _Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
         """Claims are learned from original body sentences of a paragraph naming the topic,
-        said plainly."""
+        said plainly (and, by the caller, from stories that name the topic's event, of what
+        happened rather than what could: not "the boat can carry up to 600")."""
         return (
             self._learn and near and not run.copy and not sentence.title and cue is Stance.NEUTRAL
         )
@@ -593,10 +704,22 @@ class Engine:
         self._emit(run, claim, statement, figure, verdict, "", 1)
 
 
+_MEASURED_UNITS = (
+    "percent",
+    *sorted(set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values())),
+)
+
 # A numberless doubt or denial of "the figure" speaks of the figure the story gave last.
 _ANAPHOR = re.compile(
     r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:figure|estimate|number|count|"
     r"toll|tally|total|forecast|claim)\b"
+)
+# "its chief executive, Maren Holt," / "their spokeswoman Ana Dara": a person of a body.
+_MEMBER = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}?(?:director|spokesman|spokeswoman|spokesperson|"
+    r"executive|chief|head|chair|chairman|chairwoman|president|commander|officer|manager|"
+    r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
+    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
 _NOT_PLACES = MONTHS | WEEKDAYS

@@ -7,7 +7,14 @@ from collections.abc import Container
 
 from bot.core.compare import figure_words
 from bot.core.figures import extract_figures
-from bot.core.lexicon import CASUALTY_KINDS, COUNTED, ENTITY_NAMES, SCOPES, SUBGROUPS
+from bot.core.lexicon import (
+    CASUALTY_KINDS,
+    COUNTED,
+    ENTITY_NAMES,
+    PEOPLE_EVENTS,
+    SCOPES,
+    SUBGROUPS,
+)
 from bot.core.matching import quantity_key
 from bot.core.model import Figure
 
@@ -36,6 +43,12 @@ _PARTICIPLES = {
     "trapped": "trapped",
     "aboard": "aboard",
 }
+# Events that read back only in their own words: "389 confirmed cases".
+_EVENT_TEMPLATES = {
+    "suspected": "{amount} suspected cases",
+    "confirmed": "{amount} confirmed cases",
+    "admitted": "{amount} people admitted to hospital",
+}
 _NOUNS = {"killed_or_wounded": "killed or wounded"}
 # A scope in words that read back as it: "nationwide", "police officers".
 _SCOPE_WORDS = {scope: word for word, scope in reversed(SCOPES.items())}
@@ -56,10 +69,18 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
     an amount): "32,000 season tickets" next to "Tessa United" is not the war's."""
     if not learnable(figure):
         return False
-    if not topical and figure.unit == "count" and figure.counted not in CASUALTY_KINDS:
+    if not topical and figure.unit == "count" and not _befell(figure):
         return False
     parties = {p for p in (figure.actor, figure.recipient) if p}
     return not parties or not entities or bool(parties & entities)
+
+
+def _befell(figure: Figure) -> bool:
+    """A toll, or people something befell (rescued, trapped, aboard, diagnosed, admitted):
+    what the story is about, whichever sentence says it."""
+    return figure.counted in CASUALTY_KINDS or (
+        figure.counted == "people" and figure.event in PEOPLE_EVENTS
+    )
 
 
 def claim_id_for(topic: str, figure: Figure, taken: Container[str]) -> str:
@@ -90,12 +111,23 @@ def _slug(text: str) -> str:
 def claim_text_for(figure: Figure, sentence: str) -> str:
     """A short claim text that `extract_figures` reads back as `figure`'s quantity."""
     for text in (_template(figure), sentence.strip()):
-        if any(same_quantity(f, figure) for f in extract_figures(text)):
+        if same_quantity(_reference(text), figure):
             return text
     return _template(figure)
 
 
-def same_quantity(a: Figure, b: Figure) -> bool:
+def _reference(text: str) -> Figure | None:
+    """The figure a claim's text states, as the engine reads it: the first one that counts
+    something (a sentence whose first figure is another quantity does not read back)."""
+    figures = extract_figures(text)
+    counted = [f for f in figures if quantity_key(f)] or figures
+    return counted[0] if counted else None
+
+
+def same_quantity(a: Figure | None, b: Figure) -> bool:
+    if a is None:
+        return False
+
     def key(f: Figure) -> tuple[object, ...]:
         return (
             f.counted,
@@ -118,6 +150,8 @@ def _template(figure: Figure) -> str:
         return f"{(figure.measure or '').replace('_', ' ')} {figure_words(figure)}".strip()
     counted = figure.counted or ""
     amount = figure_words(figure)
+    if counted == "people" and figure.event in _EVENT_TEMPLATES and not figure.scope:
+        return _EVENT_TEMPLATES[figure.event].format(amount=amount)
     noun = _NOUNS.get(counted, counted.replace("_", " "))
     scope = figure.scope or ""
     group = _GROUP_NOUNS.get(scope) or (scope if COUNTED.get(scope) == "people" else None)

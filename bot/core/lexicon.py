@@ -117,7 +117,8 @@ MEASURE_UNITS: frozenset[str] = _words(
     "mm cm km m kg g lb lbs mph kph kmh knots km/h miles mile metres meters metre meter "
     "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
     "caliber hours hour minutes minute seconds days day weeks week months month years year "
-    "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh"
+    "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh "
+    "nautical yards yd hectare-sized sq"
 )
 
 # Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
@@ -125,7 +126,7 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "article resolution no no. number flight route highway chapter section page vol vol. "
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
-    "week day year aged age ages magnitude bib"
+    "week day year aged age ages magnitude bib terminal runway pier berth dock hangar"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -362,6 +363,37 @@ COUNTED: dict[str, str] = {
     "servers": "units",
     "devices": "units",
     "vessels": "units",
+    "boats": "units",
+    "yachts": "units",
+    "ferries": "units",
+    "trawlers": "units",
+    "dinghies": "units",
+    "lifeboats": "units",
+    "tankers": "units",
+    "barges": "units",
+    "sailings": "units",
+    "crossings": "units",
+    "aircraft": "units",
+    "planes": "units",
+    "jets": "units",
+    "helicopters": "units",
+    "doses": "units",
+    "vaccine doses": "units",
+    "vials": "units",
+    "bags": "units",
+    "checked bags": "units",
+    "suitcases": "units",
+    "luggage": "units",
+    "baggage": "units",
+    "items of luggage": "units",
+    "pieces of luggage": "units",
+    "parcels": "units",
+    "packages": "units",
+    "departures": "units",
+    "gates": "units",
+    "runways": "units",
+    "terminals": "units",
+    "carousels": "units",
     "flights": "units",
     "customers": "people",
     "holders": "people",
@@ -389,6 +421,15 @@ COUNTED: dict[str, str] = {
     "migrants": "people",
     "pilgrims": "people",
     "patients": "people",
+    # a case of a disease is a person ill with it (README: cases and patients -> people)
+    "cases": "people",
+    "suspected cases": "people",
+    "confirmed cases": "people",
+    "infections": "people",
+    "hospital admissions": "people",
+    "admissions": "people",
+    "outpatients": "people",
+    "inpatients": "people",
     "pupils": "people",
     "teachers": "people",
     "guests": "people",
@@ -453,6 +494,27 @@ SUBGROUPS: dict[str, str] = {
     "reporters": "journalists",
 }
 
+# Things counted as units, by what they are: a figure for one is its own quantity ("7,500 bags"
+# is not a figure for "420 flights", though both are units). A figure carries its group as its
+# scope; units not listed here carry none.
+UNIT_GROUPS: dict[str, str] = {
+    **dict.fromkeys(["flights", "departures", "arrivals flights"], "flights"),
+    **dict.fromkeys(["sailings", "crossings", "ferry crossings"], "sailings"),
+    **dict.fromkeys(["bags", "checked bags", "suitcases", "luggage", "baggage"], "bags"),
+    **dict.fromkeys(["items of luggage", "pieces of luggage", "parcels", "packages"], "bags"),
+    **dict.fromkeys(["homes", "houses", "households", "dwellings", "apartments", "flats"], "homes"),
+    **dict.fromkeys(["buildings", "properties"], "buildings"),
+    **dict.fromkeys(["vessels", "boats", "yachts", "ferries", "ships", "trawlers"], "vessels"),
+    **dict.fromkeys(["dinghies", "lifeboats", "tankers", "barges"], "vessels"),
+    **dict.fromkeys(["aircraft", "planes", "jets", "helicopters"], "aircraft"),
+    **dict.fromkeys(["doses", "vaccine doses", "vials"], "doses"),
+    **dict.fromkeys(["accounts", "customer accounts"], "accounts"),
+    **dict.fromkeys(["records", "patient records"], "records"),
+    **dict.fromkeys(["devices", "routers", "servers"], "devices"),
+    **dict.fromkeys(["shares"], "shares"),
+    **dict.fromkeys(["tickets", "season tickets"], "tickets"),
+}
+
 # Nouns for the people of a place, not a group of their own: "9,000 people" and "9,000
 # residents" are one quantity; "60 passengers" or "12 miners" are their own.
 GENERAL_PEOPLE: frozenset[str] = frozenset(
@@ -514,6 +576,9 @@ CASUALTY_VERBS: dict[str, str] = {
     "laid off": "jobs",
     "lay off": "jobs",
     "laying off": "jobs",
+    # "the bodies of 34 people": the people counted are dead
+    "bodies of": "killed",
+    "remains of": "killed",
 }
 # People counted by who they are; what happened to them wins ("40 protesters were injured").
 PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people", "protesters"})
@@ -526,7 +591,9 @@ HEAD_NOUNS: frozenset[str] = frozenset({"death toll", "toll", "number of"})
 
 # Quantities that keep growing: a later, higher figure may be an update; a lower one from another
 # source is a dispute. Tolls (the "casualties" event), a burned area, a containment rate.
-CUMULATIVE_EVENTS: frozenset[str] = frozenset({"casualties"})
+CUMULATIVE_EVENTS: frozenset[str] = frozenset(
+    {"casualties", "suspected", "confirmed", "admitted"}  # tolls and case counts since the start
+)
 CUMULATIVE_KINDS: frozenset[str] = frozenset(
     {"hectares", "acres", "square_km", "square_miles", "containment"}
 )
@@ -554,6 +621,16 @@ UPDATE_CUES: tuple[str, ...] = (
     "rises to",
     "rise to",
     "increased to",
+    "climbed to",
+    "climbs to",
+    "climbing to",
+    "jumped to",
+    "jumps to",
+    "grew to",
+    "grown to",
+    "soared to",
+    "surged to",
+    "mounted to",
     "has grown",
     "latest estimate",
     "updated",
@@ -652,7 +729,71 @@ MEASURES: dict[str, str] = {
     "turnout": "turnout",
     "debt": "debt",
     "interest rate": "interest_rate",
+    # money asked or given for a cause: what it is for is what it measures
+    "appeal": "appeal",
+    "appeals": "appeal",
+    "emergency appeal": "appeal",
+    "flash appeal": "appeal",
+    "funding appeal": "appeal",
+    "humanitarian appeal": "appeal",
+    "fundraising": "appeal",
+    "funding": "funding",
+    "grant": "funding",
+    "grants": "funding",
+    "aid": "aid",
+    "aid package": "aid",
+    "relief": "aid",
+    "donations": "donations",
+    "donated": "donations",
+    "donation": "donations",
+    "loan": "loan",
+    "loans": "loan",
+    "bailout": "loan",
+    "ransom": "ransom",
+    "bail": "bail",
+    "reward": "reward",
+    "settlement": "settlement",
+    "budget": "budget",
+    "revenue": "revenue",
+    "revenues": "revenue",
+    "sales": "revenue",
+    "turnover": "revenue",
+    "profit": "profit",
+    "profits": "profit",
+    "net income": "profit",
+    "loss": "loss",
+    "losses": "loss",
+    # the price of one thing is not the cost of an operation
+    "price": "price",
+    "fare": "price",
+    "fares": "price",
+    "ticket price": "price",
+    "per ticket": "price",
+    # rates of a disease
+    "case-fatality rate": "fatality_rate",
+    "case fatality rate": "fatality_rate",
+    "fatality rate": "fatality_rate",
+    "mortality rate": "fatality_rate",
+    "death rate": "fatality_rate",
+    "cfr": "fatality_rate",
+    "attack rate": "attack_rate",
+    "infection rate": "attack_rate",
+    "positivity rate": "positivity_rate",
+    "vaccination rate": "vaccination_rate",
+    "vaccination coverage": "vaccination_rate",
+    # what a share of services says of them
+    "on time": "punctuality",
+    "on-time": "punctuality",
+    "on schedule": "punctuality",
+    "back on schedule": "punctuality",
+    "punctuality": "punctuality",
+    "punctual": "punctuality",
+    "delayed": "delays",
+    "delays": "delays",
 }
+# Measures that say money was spent or put aside, not on what: a measure naming the purpose in
+# the same window wins ("set aside £38m to cover compensation" measures compensation).
+GENERIC_MEASURES: frozenset[str] = frozenset({"cost", "services"})
 
 # The period a figure is for: phrase -> period. Month names are matched capitalised only
 # ("in May", not "may send"; "March", not "the march").
@@ -760,14 +901,42 @@ EVENTS: dict[str, str] = {
     "on board": "aboard",
     "aboard": "aboard",
     "carrying": "aboard",
+    "crammed onto": "aboard",
+    "crammed into": "aboard",
+    "packed onto": "aboard",
+    "packed into": "aboard",
+    "squeezed onto": "aboard",
+    "squeezed into": "aboard",
+    "crowded onto": "aboard",
+    "crowded into": "aboard",
+    # survivors of a wreck or a disaster are the people rescued
+    "survivors": "rescued",
+    "survived": "rescued",
+    # a disease's cases, told apart by how sure the count is and where the patients are
+    "suspected": "suspected",
+    "suspected cases": "suspected",
+    "probable cases": "suspected",
+    "confirmed cases": "confirmed",
+    "confirmed infections": "confirmed",
+    "laboratory-confirmed": "confirmed",
+    "lab-confirmed": "confirmed",
+    "tested positive": "confirmed",
+    "admitted to": "admitted",
+    "hospital admissions": "admitted",
+    "taken to hospital": "admitted",
+    "in hospital": "admitted",
 }
 
 # Events only people have (rescued, trapped, aboard): a ship "carrying 3,000 shells" is not one.
-PEOPLE_EVENTS: frozenset[str] = frozenset({"rescued", "trapped", "aboard"})
+PEOPLE_EVENTS: frozenset[str] = frozenset(
+    {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted"}
+)
 
 # Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.
 MODIFIER_EVENTS: frozenset[str] = frozenset(
     {"more", "additional", "extra", "further", "fresh", "already", "fighting", "stationed"}
+    | {"survivors", "suspected", "suspected cases", "probable cases", "confirmed cases"}
+    | {"confirmed infections", "laboratory-confirmed", "lab-confirmed", "hospital admissions"}
 )
 
 # Kinds no sending verb applies to: a turnout or a burned area is not sent, pledged or supplied

@@ -151,3 +151,19 @@ def test_a_noun_after_a_verb_is_no_speech_verb() -> None:
     assert attribution_of(sentence).source == "Hydro Norte"
     sentence = "Officials rejected reports that the plant had been evacuated."
     assert attribution_of(sentence).source == "Officials"
+
+
+def test_a_speech_verb_used_as_an_adjective_names_no_speaker() -> None:
+    sentence = "The number of confirmed dead rose to 40, the Port Authority said."
+    assert attribution_of(sentence).source == "Port Authority"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour Link, the ferry firm that runs the crossings, said 40 sailings were cancelled.",
+        "Harbour Link, a company which runs the crossings to Lenno, said 40 were cancelled.",
+    ],
+)
+def test_an_apposition_with_a_relative_clause_is_not_the_speaker(sentence: str) -> None:
+    assert attribution_of(sentence).source == "Harbour Link"

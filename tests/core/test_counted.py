@@ -375,3 +375,91 @@ def test_joining_something_that_is_no_protest_is_no_turnout() -> None:
 def test_a_trade_named_before_the_number_of_is_not_its_group() -> None:
     sentence = "Rescuers found no more survivors, and the number of missing remains at about 46."
     assert scope(sentence) == ("missing", None)
+
+
+# --- round 2: what is counted in outbreaks, wrecks and disruptions (invented sentences) ------
+
+
+def test_disease_cases_are_people_told_apart_by_how_sure_the_count_is() -> None:
+    assert frame("Health officials have recorded about 900 suspected cases of measles.")[:2] == (
+        "people",
+        "suspected",
+    )
+    assert frame("Laboratory tests have confirmed 57 of the cases, the agency said.")[:2] == (
+        "people",
+        "confirmed",
+    )
+    # a number in a list inherits the noun, but its own diagnosing verb sets its event
+    listed = "Suspected infections climbed to 1,020 and laboratories have confirmed 88."
+    assert frame(listed, 0)[:2] == ("people", "suspected")
+    assert frame(listed, 1)[:2] == ("people", "confirmed")
+
+
+def test_hospital_admissions_are_people_admitted() -> None:
+    sentence = "Some 430 patients have been admitted to hospital since the outbreak began."
+    assert frame(sentence)[:2] == ("people", "admitted")
+
+
+def test_the_bodies_of_people_count_the_dead() -> None:
+    assert frame("Divers recovered the bodies of 12 people from the hull.")[0] == "killed"
+
+
+def test_survivors_are_the_rescued_and_crammed_onto_a_boat_is_aboard() -> None:
+    assert frame("Twenty-six survivors were brought ashore at Lenno.")[:2] == ("people", "rescued")
+    crammed = "Witnesses said 90 people had been crammed onto the dinghy."
+    assert frame(crammed)[:2] == ("people", "aboard")
+
+
+def test_things_counted_as_units_keep_what_they_are_as_their_scope() -> None:
+    bags = extract_figures("Some 2,100 suitcases were left behind at Orsa airport.")[0]
+    flights = extract_figures("The airline cancelled 310 flights at Orsa airport.")[0]
+    assert (bags.counted, flights.counted) == ("units", "units")
+    assert (bags.scope, flights.scope) == ("bags", "flights")
+    share = extract_figures("Some 64% of its flights left on time.")[0]
+    assert (share.unit, share.scope, share.measure) == ("percent", None, "punctuality")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("The economy added 14,000 jobs in March, the office said.", "mar"),
+        ("Claims for the 4,000 lost bags can be made until 30 November.", None),
+        ("Claims for the 4,000 lost bags can be made until November 30.", None),
+        ("About 1,300 people have been admitted to hospital since late June.", None),
+    ],
+)
+def test_a_month_with_a_day_or_a_since_is_a_date_not_a_period(
+    sentence: str, period: str | None
+) -> None:
+    assert extract_figures(sentence)[0].period == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The Red Crescent launched an appeal for $4.2m on Monday.", "appeal"),
+        ("The operator set aside £12m to cover compensation for travellers.", "compensation"),
+        ("A return fare now costs €18, the ferry company said.", "price"),
+        ("The rescue operation had cost €2.5m by Friday.", "cost"),
+        ("The case-fatality rate fell to 1.9%, the agency said.", "fatality_rate"),
+    ],
+)
+def test_money_and_rates_measure_what_they_are_for(sentence: str, measure: str) -> None:
+    assert extract_figures(sentence)[0].measure == measure
+
+
+def test_a_bare_number_that_only_people_can_suffer_counts_people() -> None:
+    assert frame("Airport says 61,000 stranded by the outage")[:2] == ("people", "trapped")
+    assert frame("A report said 300 had been on board the boat.")[:2] == ("people", "aboard")
+
+
+def test_airport_things_are_units() -> None:
+    assert frame("Twelve new gates would be built.")[0] == "units"
+
+
+def test_a_percentage_of_a_group_measures_a_share_of_it() -> None:
+    share = extract_figures("The agency said 27% of the survivors were children.")[0]
+    assert (share.unit, share.measure) == ("percent", "share_people")
+    # a measure word says what a percentage measures before the group does
+    rate = extract_figures("Some 64% of its flights left on time.")[0]
+    assert rate.measure == "punctuality"

@@ -446,3 +446,123 @@ def test_strikers_of_any_trade_are_a_turnout() -> None:
     assert told(engine, "a", 1, "Post", text) == [("dispute", "dockers-out")]
     text = "The Dockworkers' Federation said 9,500 dockers had now joined the strike at Lorn."
     assert told(engine, "b", 2, "Wire", text) == [("new_figure", "dockers-out")]
+
+
+# --- round 2 (invented stories) --------------------------------------------------------------
+
+WRECK = Topic(
+    id="orsa-wreck",
+    name="Orsa Bay boat wreck",
+    keywords=("wreck", "capsized", "Orsa Bay"),
+    claims=(
+        ClaimSpec(
+            id="wreck-dead",
+            topic="orsa-wreck",
+            text="Six bodies were recovered after a boat capsized in Orsa Bay",
+            source="Harbour Police",
+            date="2026-04-01",
+        ),
+        ClaimSpec(
+            id="wreck-missing",
+            topic="orsa-wreck",
+            text="About 40 people were missing after a boat capsized in Orsa Bay",
+            source="Harbour Police",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_a_sum_with_its_total_stated_cites_the_total() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "Divers recovered a further 9 bodies from the boat that capsized in Orsa Bay, bringing "
+        "the number of dead to 15, the Harbour Police said."
+    )
+    result = engine.process(story("a", 2, "Post", text))
+    assert [(str(f.kind), f.claim_id, f.figure and f.figure.text) for f in result.findings] == [
+        ("new_figure", "wreck-dead", "15")
+    ]
+
+
+def test_a_numberless_denial_names_its_quantity_by_what_befell_the_people() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "The boat that capsized in Orsa Bay was carrying about 70 people, the Harbour Police said."
+    )
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "orsa-wreck/people-aboard")]
+    denial = (
+        "The harbour master dismissed accounts of how many people had been crammed onto the "
+        "boat that capsized in Orsa Bay."
+    )
+    assert told(engine, "b", 3, "Wire", denial) == [("contradiction", "orsa-wreck/people-aboard")]
+
+
+def test_a_body_s_officer_and_a_sentence_about_the_body_speak_for_it() -> None:
+    engine = Engine([WRECK])
+    first = "About 40 people are still missing in Orsa Bay, the Harbour Police said."
+    assert told(engine, "a", 2, "Post", first) == [("corroboration", "wreck-missing")]
+    # its commander speaks for the police, and so does an unattributed sentence about them
+    again = (
+        "The Harbour Police scaled back the search in Orsa Bay. Its commander, Ivo Serra, told "
+        "reporters that about 40 people were still missing after the boat capsized."
+    )
+    assert told(engine, "b", 3, "Wire", again) == []
+    later = "The Harbour Police ended the search in Orsa Bay, with about 40 people still missing."
+    assert told(engine, "c", 4, "Times", later) == []
+
+
+OUTBREAK = Topic(
+    id="lenno-measles",
+    name="Lenno measles outbreak",
+    keywords=("measles", "Lenno"),
+    claims=(
+        ClaimSpec(
+            id="measles-suspected",
+            topic="lenno-measles",
+            text="The Lenno measles outbreak has caused about 900 suspected cases",
+            source="Lenno Health Office",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_case_counts_grow_and_confirmed_cases_are_another_claim() -> None:
+    engine = Engine([OUTBREAK])
+    text = (
+        "The measles outbreak in Lenno has caused about 1,300 suspected cases, the Lenno Health "
+        "Office said. Laboratory tests have confirmed 140 of the cases."
+    )
+    assert told(engine, "a", 3, "Post", text) == [
+        ("new_figure", "measles-suspected"),
+        ("new_claim", "lenno-measles/people-confirmed"),
+    ]
+
+
+def test_money_for_different_things_are_different_claims() -> None:
+    engine = Engine([WRECK])
+    fare = (
+        "A single fare to Orsa Bay now costs €24, the ferry company said after the boat capsized."
+    )
+    cost = "The search in Orsa Bay after the boat capsized has cost about €1.8m, the navy said."
+    assert told(engine, "a", 2, "Post", fare) == [("new_claim", "orsa-wreck/price")]
+    assert told(engine, "b", 3, "Wire", cost) == [("new_claim", "orsa-wreck/cost")]
+
+
+def test_a_capacity_is_no_quantity_of_the_story() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "The ferry that replaced the boat that capsized in Orsa Bay can carry up to 600 "
+        "passengers and 150 cars, the operator said."
+    )
+    assert told(engine, "a", 2, "Post", text) == []
+
+
+def test_a_story_naming_only_a_place_of_the_topic_teaches_it_nothing() -> None:
+    engine = Engine([OUTBREAK])
+    race = "Ana Ferro won the Lenno half marathon ahead of more than 6,200 runners on Sunday."
+    assert told(engine, "a", 2, "Post", race) == []
+    # the same place with the event named is the topic's
+    text = "More than 200 volunteers have joined the measles vaccination drive in Lenno."
+    assert told(engine, "b", 3, "Wire", text) == [("new_claim", "lenno-measles/people-volunteers")]

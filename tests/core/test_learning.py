@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.figures import extract_figures
-from bot.core.learning import claim_id_for, claim_text_for, same_quantity
+from bot.core.learning import claim_id_for, claim_text_for, in_topic, same_quantity
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,24 @@ def test_a_scope_makes_another_claim_id() -> None:
     assert claim_id_for("march", officers, set()) == "march/injured-police"
     assert claim_id_for("march", everyone, set()) == "march/injured"
     assert not same_quantity(officers, everyone)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index"),
+    [
+        ("Suspected cases climbed to 1,020 and laboratories have confirmed 88.", 1),
+        ("Some 430 patients have been admitted to hospital since the outbreak began.", 0),
+    ],
+)
+def test_a_learned_claim_s_text_reads_back_as_its_own_figure(sentence: str, index: int) -> None:
+    figure = extract_figures(sentence)[index]
+    text = claim_text_for(figure, sentence)
+    first = [f for f in extract_figures(text) if f.counted]
+    assert first and same_quantity(first[0], figure)  # the figure the engine will take
+
+
+def test_people_something_befell_are_learned_from_a_sentence_not_naming_the_topic() -> None:
+    confirmed = extract_figures("Laboratory tests have confirmed 140 of the cases.")[0]
+    runners = extract_figures("More than 6,000 runners finished the race.")[0]
+    assert in_topic(confirmed, topical=False, entities=set())
+    assert not in_topic(runners, topical=False, entities=set())
