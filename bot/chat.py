@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -211,7 +211,20 @@ class ServiceView:
         )
 
     def findings_since(self, after_id: int, topics: Sequence[str]) -> Sequence[tuple[int, Payload]]:
-        return self.service.store.findings_since(after_id, list(topics))
+        """Findings after ``after_id``, leaving out those on stories too old to alert on
+        (``CLAIMWATCH_MAX_STORY_AGE``): a digest tells what is new, as alerts do."""
+        rows = self.service.store.findings_since(after_id, list(topics))
+        return [(i, payload) for i, payload in rows if not self._stale(payload)]
+
+    def _stale(self, payload: Payload) -> bool:
+        age, published = self.service.max_story_age, payload.get("published")
+        if age is None or not isinstance(published, str):
+            return False
+        try:
+            when = datetime.fromisoformat(published)
+        except ValueError:
+            return False
+        return _aware(when) < self.service.now() - age
 
 
 # --- effects ---------------------------------------------------------------------------------
@@ -411,3 +424,7 @@ def run_chat(
             console.show(message)
         output.flush()
     return 0
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -14,13 +14,23 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import IO
 
 import httpx
+from rich.console import Console as RichConsole
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from bot import __version__
 from bot.adapters.console import ConsoleChannel
@@ -34,6 +44,7 @@ from bot.settings import Settings
 log = logging.getLogger("bot.cli")
 
 EXIT_BAD_INPUT = 2
+PROGRESS_FROM = 50  # stories; a shorter replay is over before a bar would help
 
 
 class UsageError(Exception):
@@ -124,9 +135,12 @@ def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
         sources = [_source_for(location) for location in args.feeds]
         batches = asyncio.run(_read_all(service, sources))
         console = ConsoleChannel(out) if not args.json else None
+        ordered = publication_order(batches)
+        progress = stack.enter_context(_progress(len(ordered), "replaying"))
         count = stories = 0
-        for source, story in publication_order(batches):
+        for source, story in ordered:
             result = service.ingest(story, feed_url=source.location, deliver=False)
+            progress.advance()
             if result is None:
                 continue
             stories += 1
@@ -139,6 +153,37 @@ def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
         if not args.json:
             out.write(f"{stories} stories replayed, {count} finding(s).\n")
     return 0
+
+
+class _Progress:
+    """Stories done out of the total, as a live bar on stderr when stderr is a terminal (a long
+    replay is minutes of work); nothing at all otherwise, so scripts and pipes see only output."""
+
+    def __init__(self, bar: Progress | None, task: TaskID | None) -> None:
+        self._bar, self._task = bar, task
+
+    def advance(self) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task)
+
+
+@contextmanager
+def _progress(total: int, what: str) -> Iterator[_Progress]:
+    err = RichConsole(stderr=True)
+    if not err.is_terminal or total < PROGRESS_FROM:
+        yield _Progress(None, None)
+        return
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("stories"),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        yield _Progress(bar, bar.add_task(what, total=total))
 
 
 def _source_for(location: str) -> FeedSource:
@@ -200,7 +245,11 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             raise UsageError(f"{exc}; not polling beside it") from None
         console = ConsoleChannel(out)
         service = Service(
-            config, store, senders={"console": console}, max_story_age=settings.max_story_age
+            config,
+            store,
+            senders={"console": console},
+            max_story_age=settings.max_story_age,
+            delivery_concurrency=settings.delivery_concurrency,
         )
 
         async def run() -> int:
@@ -243,7 +292,11 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         except AlreadyRunning as exc:
             raise UsageError(f"{exc}; not starting a second one") from None
         service = Service(
-            config, store, senders=senders_for(settings, out), max_story_age=settings.max_story_age
+            config,
+            store,
+            senders=senders_for(settings, out),
+            max_story_age=settings.max_story_age,
+            delivery_concurrency=settings.delivery_concurrency,
         )
         try:
             runners = runners_for(service, settings)

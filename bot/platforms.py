@@ -44,28 +44,23 @@ def senders_for(settings: Settings, console: IO[str] | None = None) -> dict[str,
 
 def runners_for(service: Service, settings: Settings) -> list[Runner]:
     runners: list[Runner] = []
+    routes = ops_routes(service.metrics)
     if settings.telegram_bot_token:
         from bot.adapters.telegram import start as start_telegram
 
         telegram = start_telegram(service, settings)
         if settings.telegram_webhook_url:
-            from bot.adapters.telegram.webhook import WebhookServer
+            from bot.adapters.telegram.webhook import TelegramWebhook
 
             if not settings.telegram_webhook_secret:
                 raise ValueError("TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET as well")
-            path = "/" + settings.telegram_webhook_url.split("://", 1)[-1].partition("/")[2]
-            runners.append(
-                WebhookServer(
-                    telegram,
-                    url=settings.telegram_webhook_url,
-                    secret=settings.telegram_webhook_secret,
-                    port=settings.telegram_webhook_port,
-                    path=path,
-                )
+            webhook = TelegramWebhook(
+                telegram, url=settings.telegram_webhook_url, secret=settings.telegram_webhook_secret
             )
+            runners.append(webhook)
+            routes.update(webhook.routes())  # on the one HTTP server, $PORT
         else:
             runners.append(telegram)  # long polling
-    routes = ops_routes(service.metrics)
     if settings.slack_bot_token and settings.slack_app_token:
         from bot.adapters.slack.socketmode import start as start_socket_mode
 

@@ -52,7 +52,6 @@ SETTINGS: tuple[Setting, ...] = (
         "Secret token Telegram sends with every webhook call (1-256 of A-Z a-z 0-9 _ -).",
         secret=True,
     ),
-    Setting("TELEGRAM_WEBHOOK_PORT", "8443", "Local port of the Telegram webhook server."),
     Setting("SLACK_BOT_TOKEN", None, "Slack bot token (xoxb-…).", secret=True),
     Setting("SLACK_SIGNING_SECRET", None, "Slack signing secret for HTTP mode.", secret=True),
     Setting(
@@ -73,10 +72,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CLAIMWATCH_FETCH_PER_HOST", "2", "Feeds fetched at once from one host, at most."),
     Setting("CLAIMWATCH_FETCH_CONCURRENCY", "32", "Feeds fetched at once in all, at most."),
     Setting(
+        "CLAIMWATCH_DELIVERY_CONCURRENCY",
+        "16",
+        "Channels sent to at once, at most (each gets one message at a time, in order).",
+    ),
+    Setting(
         "CLAIMWATCH_MAX_STORY_AGE",
         "7d",
-        "Stories published longer ago than this are stored but never alerted on "
-        "(90m, 12h, 7d; 0: no limit). Stories without a date count as new.",
+        "Stories published longer ago than this are stored but never alerted on, nor put in a "
+        "digest (90m, 12h, 7d; 0: no limit). Stories without a date count as new.",
     ),
 )
 
@@ -109,7 +113,6 @@ class Settings:
     telegram_api_url: str = "https://api.telegram.org/bot"
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: Secret | None = None
-    telegram_webhook_port: int = 8443
     slack_bot_token: Secret | None = None
     slack_signing_secret: Secret | None = None
     slack_app_token: Secret | None = None
@@ -118,6 +121,7 @@ class Settings:
     host: str = "0.0.0.0"
     fetch_per_host: int = 2
     fetch_concurrency: int = 32
+    delivery_concurrency: int = 16
     max_story_age: timedelta | None = timedelta(days=7)
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
@@ -134,12 +138,19 @@ class Settings:
             return Secret(value) if value else None
 
         port = get("PORT") or "8080"
-        webhook_port = get("TELEGRAM_WEBHOOK_PORT") or "8443"
-        for name, value in (("PORT", port), ("TELEGRAM_WEBHOOK_PORT", webhook_port)):
-            if not value.isdigit():
-                raise ValueError(f"{name}: expected a port number, got {value!r}")
+        if not port.isdigit():
+            raise ValueError(f"PORT: expected a port number, got {port!r}")
+        if environ.get("TELEGRAM_WEBHOOK_PORT", "").strip():
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_PORT is no longer used: the Telegram webhook is served on PORT "
+                "with the other routes (point your proxy there and unset it)"
+            )
         limits = {}
-        for name in ("CLAIMWATCH_FETCH_PER_HOST", "CLAIMWATCH_FETCH_CONCURRENCY"):
+        for name in (
+            "CLAIMWATCH_FETCH_PER_HOST",
+            "CLAIMWATCH_FETCH_CONCURRENCY",
+            "CLAIMWATCH_DELIVERY_CONCURRENCY",
+        ):
             value = get(name) or ""
             if not value.isdigit() or int(value) < 1:
                 raise ValueError(f"{name}: expected a whole number of 1 or more, got {value!r}")
@@ -153,7 +164,6 @@ class Settings:
             telegram_api_url=get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_webhook_url=get("TELEGRAM_WEBHOOK_URL"),
             telegram_webhook_secret=secret("TELEGRAM_WEBHOOK_SECRET"),
-            telegram_webhook_port=int(webhook_port),
             slack_bot_token=secret("SLACK_BOT_TOKEN"),
             slack_signing_secret=secret("SLACK_SIGNING_SECRET"),
             slack_app_token=secret("SLACK_APP_TOKEN"),
@@ -162,6 +172,7 @@ class Settings:
             host=get("CLAIMWATCH_HOST") or "0.0.0.0",
             fetch_per_host=limits["CLAIMWATCH_FETCH_PER_HOST"],
             fetch_concurrency=limits["CLAIMWATCH_FETCH_CONCURRENCY"],
+            delivery_concurrency=limits["CLAIMWATCH_DELIVERY_CONCURRENCY"],
             max_story_age=parse_age(
                 "CLAIMWATCH_MAX_STORY_AGE", get("CLAIMWATCH_MAX_STORY_AGE") or "0"
             ),

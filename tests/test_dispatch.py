@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.adapters.feeds import parse_feed
 from bot.adapters.store import Notice, Store
 from bot.adapters.telegram.fake import FakeBotAPI
@@ -16,6 +18,8 @@ from bot.config import load_config
 from bot.core.message import Message
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.service import Sender, Service
+from bot.settings import Settings
+from tests.clirun import claimwatch
 from tests.clock import Clock
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
@@ -213,3 +217,14 @@ async def test_a_paced_backlog_at_the_fake_bot_api_holds_up_only_its_own_chat(
     assert max(i for i, chat in enumerate(arrivals) if chat == "200") < 4  # not behind a's 7
     assert [s.text for s in api.sent_to("100")][-2:] == [s.text for s in api.sent_to("200")]
     service.store.close()
+
+
+def test_the_delivery_concurrency_setting(tmp_path: Path) -> None:
+    assert Settings.from_env({}).delivery_concurrency == 16
+    assert Settings.from_env({"CLAIMWATCH_DELIVERY_CONCURRENCY": "4"}).delivery_concurrency == 4
+    for bad in ("0", "-3", "many"):
+        with pytest.raises(ValueError, match="CLAIMWATCH_DELIVERY_CONCURRENCY"):
+            Settings.from_env({"CLAIMWATCH_DELIVERY_CONCURRENCY": bad})
+    run = claimwatch("poll", cwd=tmp_path, env={"CLAIMWATCH_DELIVERY_CONCURRENCY": "none"})
+    assert run.code == 2
+    assert "CLAIMWATCH_DELIVERY_CONCURRENCY: expected a whole number of 1 or more" in run.err

@@ -1,8 +1,9 @@
 """The one HTTP server of `claimwatch run`: a route table served on ``$PORT``.
 
 Routes are plain functions from :class:`Request` to :class:`Response`, keyed by method and path:
-the ops routes (``GET /healthz``, ``GET /metrics``, bot/ops.py) and, in Slack's HTTP mode,
-``POST /slack/events`` (bot/adapters/slack/app.py). The standard library's threading server
+the ops routes (``GET /healthz``, ``GET /metrics``, bot/ops.py), in Slack's HTTP mode
+``POST /slack/events`` (bot/adapters/slack/app.py), and in Telegram's webhook mode ``POST`` on the
+webhook URL's path (bot/adapters/telegram/webhook.py). The standard library's threading server
 answers each request in its own thread, so a busy or stuck event loop cannot stop ``/healthz``
 from saying so. An unknown path is a 404, a known path with another method a 405.
 """

@@ -12,8 +12,8 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from bot.core.attribution import attribution_span
 from bot.core.counted import frames_for
@@ -30,7 +30,7 @@ from bot.core.lexicon import (
     VAGUE_PHRASES,
 )
 from bot.core.model import Figure, Hedge
-from bot.core.numbers import Number, find_numbers, may_hold_number
+from bot.core.numbers import Number, find_numbers, has_digit, may_hold_number
 from bot.core.trie import first_char_guard
 
 log = logging.getLogger(__name__)
@@ -39,8 +39,8 @@ ROUND_TOLERANCE = 0.02
 ABOUT_TOLERANCE = 0.10
 ALMOST_FLOOR = 0.95
 
-_NOT_COUNT_SPANS = re.compile(
-    r"(?=[\d+(a])(?:"  # where one of these can start: a digit, "+", "(", "aged"/"ages"
+_NOT_COUNT_SPANS = re.compile(  # each needs a digit: only searched in a text with one
+    r"(?=[\d+(]|age)(?:"  # where one of these can start: a digit, "+", "(", "aged"/"ages"
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2025-07-02
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 02/07/2025
     r"|\b\d{1,2}/\d{1,2}\b"  # 7/2
@@ -102,11 +102,28 @@ class _Raw:
     number: tuple[int, int] = (-1, -1)  # the number alone ("30,000"): Figure.text and span
 
 
+SHORT_TEXT = 300  # characters: a claim's text, a learned claim's template, a short sentence
+EXTRACT_CACHE = 2048  # short texts whose figures are remembered
+
+
 def extract_figures(
     sentence: str, *, excluded: Sequence[tuple[int, int]] | None = None
 ) -> list[Figure]:
     """The figures of one sentence, in order of appearance. `excluded` is the spans of the
     attribution's names (`attribution_span`), when the caller has them already."""
+    if excluded is None and len(sentence) <= SHORT_TEXT:
+        return list(_short_text_figures(sentence))
+    return _figures(sentence, excluded)
+
+
+@lru_cache(maxsize=EXTRACT_CACHE)
+def _short_text_figures(text: str) -> tuple[Figure, ...]:
+    """A short text is often read again: a learned claim's text when it is indexed, a claim's
+    text for each stance asked of it."""
+    return tuple(_figures(text, None))
+
+
+def _figures(sentence: str, excluded: Sequence[tuple[int, int]] | None) -> list[Figure]:
     raws = _raw_figures(sentence)
     if not raws:
         return []
@@ -137,19 +154,21 @@ def extract_figures(
 
 def _raw_figures(sentence: str) -> list[_Raw]:
     vague = _vague(sentence)
-    if not vague and not may_hold_number(sentence):
+    digit = has_digit(sentence)
+    if not vague and not digit and not may_hold_number(sentence):
         return []  # no digit, no number word: nothing below would find a figure
-    headline = _title_case(sentence)
-    blocked = [(m.start(), m.end()) for m in _NOT_COUNT_SPANS.finditer(sentence)]
+    blocked = [m.span() for m in _NOT_COUNT_SPANS.finditer(sentence)] if digit else []
     blocked += [(v.start, v.end) for v in vague]
     numbers = [
         n
         for n in find_numbers(sentence)
-        if not _overlaps(n.start, n.end, blocked) and _is_count(sentence, n, headline)
+        if not (blocked and _overlaps(n.start, n.end, blocked)) and _is_count(sentence, n)
     ]
-    raws = _join_ranges(sentence, numbers)
-    raws = [_with_hedge(sentence, _with_unit(sentence, r)) for r in raws]
-    raws += [replace(v, number=(v.start, v.end)) for v in vague]
+    raws = [_with_hedge(sentence, _with_unit(sentence, r)) for r in _join_ranges(sentence, numbers)]
+    if vague:
+        raws += [
+            _Raw(v.low, v.high, v.hedge, v.start, v.end, number=(v.start, v.end)) for v in vague
+        ]
     raws.sort(key=lambda r: r.start)
     return raws
 
@@ -167,8 +186,17 @@ def _vague_regex() -> re.Pattern[str]:
     )
 
 
+# Every vague phrase holds its longest word: an ASCII text holding none of them (lower-cased)
+# holds no vague phrase.
+_VAGUE_KEYS = tuple(sorted({max(p.lower().split(), key=len) for p in VAGUE_PHRASES}))
+
+
 def _vague(sentence: str) -> list[_Raw]:
-    out = []
+    out: list[_Raw] = []
+    if sentence.isascii():
+        lowered = sentence.lower()
+        if not any(key in lowered for key in _VAGUE_KEYS):
+            return out
     for m in _vague_regex().finditer(sentence):
         low, high = VAGUE_PHRASES[m.group(0).lower()]
         out.append(_Raw(low, high, Hedge.VAGUE, m.start(), m.end()))
@@ -176,29 +204,32 @@ def _vague(sentence: str) -> list[_Raw]:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w'./°%$€£-]+)")
-_PREV_WORD = re.compile(r"([\w'.#]+)\s*$")
+# The word ending the text before a number, matched on that text reversed (one attempt at its
+# start, not a search from every position): the same as `([\w'.#]+)\s*$` on the text.
+_PREV_WORD_REVERSED = re.compile(r"\s*([\w'.#]+)")
 
 
 def _next_word(sentence: str, end: int) -> str:
-    m = _NEXT_WORD.match(sentence[end : end + 40])
+    m = _NEXT_WORD.match(sentence, end, end + 40)
     return m.group(1).lower().rstrip(".,;:") if m else ""
 
 
 def _prev_word(sentence: str, start: int) -> str:
-    m = _PREV_WORD.search(sentence[max(0, start - 40) : start])
-    return m.group(1).lower() if m else ""
+    m = _PREV_WORD_REVERSED.match(sentence[max(0, start - 40) : start][::-1])
+    return m.group(1)[::-1].lower() if m else ""
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
 
 
+@lru_cache(maxsize=8)  # asked of a sentence only when a name comes before one of its numbers
 def _title_case(sentence: str) -> bool:
     """ "Quake Toll Rises To 410": most words capitalised, so a capital says nothing."""
     words = _WORDS.findall(sentence)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
-def _is_count(sentence: str, n: Number, headline: bool = False) -> bool:
+def _is_count(sentence: str, n: Number) -> bool:
     """False for years, dates, times, ages, measurements, model numbers, ordinals, ids."""
     after = sentence[n.end : n.end + 24]
     before = sentence[max(0, n.start - 12) : n.start]
@@ -220,11 +251,16 @@ def _is_count(sentence: str, n: Number, headline: bool = False) -> bool:
         return False  # KN-23, Su-25, F-16, #3
     if n.plain_int and n.text[0] == "0" and len(n.text) > 1:
         return False  # 0800: a phone prefix or a code
-    proper = _PROPER_BEFORE.search(sentence, max(0, n.start - 30), n.start)
-    if n.plain_int and proper and not headline and proper.group(1).lower() not in PREFIX_HEDGES:
-        return False  # Ranger 300, Route 66: a name
-    if n.plain_int and _CODE_BEFORE.search(before):
-        return False  # BW 1182, AF 447: a flight or other code
+    if n.plain_int:
+        proper = _PROPER_BEFORE.search(sentence, max(0, n.start - 30), n.start)
+        if (
+            proper
+            and proper.group(1).lower() not in PREFIX_HEDGES
+            and not _title_case(sentence)  # in a headline a capital says nothing
+        ):
+            return False  # Ranger 300, Route 66: a name
+        if _CODE_BEFORE.search(before):
+            return False  # BW 1182, AF 447: a flight or other code
     if not _counts_in_context(prev_word, next_word):
         return False
     if next_word in ("years", "year-old", "yrs") or next_word == "old":
@@ -294,32 +330,36 @@ def _join_ranges(sentence: str, numbers: list[Number]) -> list[_Raw]:
 
 @cache
 def _hedge_regex() -> re.Pattern[str]:
-    phrases = sorted(PREFIX_HEDGES, key=len, reverse=True)
+    """A prefix hedge ending the text before a number ("up to", "about US$"), matched on that text
+    reversed: the same hedge as searching `(?<!\\w)(hedge)\\s*(?:US\\$|\\$|€|£)?\\s*$` in the
+    text (the longest phrase not glued to a word), in one attempt instead of one a position."""
+    phrases = sorted((p[::-1] for p in PREFIX_HEDGES), key=len, reverse=True)
     return re.compile(
-        r"(?<![\w])(" + "|".join(re.escape(p) for p in phrases) + r")\s*(?:US\$|\$|€|£)?\s*$",
+        r"\s*(?:\$SU|\$|€|£)?\s*(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
         re.IGNORECASE,
     )
 
 
 def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
-    before = sentence[max(0, raw.start - 30) : raw.start]
-    m = _hedge_regex().search(before)
+    m = _hedge_regex().match(sentence[max(0, raw.start - 30) : raw.start][::-1])
+    phrase = m.group(1)[::-1] if m else ""
+    at = raw.start - m.end(1) if m else raw.start  # where the hedge starts
     start, end = raw.start, raw.end
     number = raw.number if raw.number[0] >= 0 else (raw.start, raw.end)
     hedge = raw.hedge
-    if m and _is_particle(sentence, raw.start - len(before) + m.start(), m.group(1)):
-        m = None  # "revised ... up to 4.4%": a move, the figure is exact
-    if m and hedge is Hedge.EXACT:
-        hedge = PREFIX_HEDGES[m.group(1).lower()]
-        start = raw.start - len(before) + m.start()
-    elif m and PREFIX_HEDGES[m.group(1).lower()] is Hedge.ABOUT:
-        start = raw.start - len(before) + m.start()
+    if phrase and _is_particle(sentence, at, phrase):
+        phrase = ""  # "revised ... up to 4.4%": a move, the figure is exact
+    if phrase and hedge is Hedge.EXACT:
+        hedge = PREFIX_HEDGES[phrase.lower()]
+        start = at
+    elif phrase and PREFIX_HEDGES[phrase.lower()] is Hedge.ABOUT:
+        start = at
     suffix = _SUFFIX.match(sentence, end, end + 12) if hedge is Hedge.EXACT else None
     if suffix:
         hedge = SUFFIX_HEDGES[suffix.group(1).lower()]
         end = suffix.end()
     low, high = interval(raw.low, raw.high, hedge)
-    return replace(raw, low=low, high=high, hedge=hedge, start=start, end=end, number=number)
+    return _Raw(low, high, hedge, start, end, raw.unit, number)
 
 
 _CLAUSE_WORDS = re.compile(r"[\w']+|[,;:]")
@@ -363,28 +403,28 @@ def _is_round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
-@cache
-def _currency_prefixes() -> tuple[tuple[str, str], ...]:
-    """CURRENCY_PREFIX, longest symbol first."""
-    return tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+_CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
 def _with_unit(sentence: str, raw: _Raw) -> _Raw:
     after = sentence[raw.end : raw.end + 24]
     m = _PERCENT_AFTER.match(after)
     if m:
-        return replace(raw, unit="percent", end=raw.end + m.end())
+        return _Raw(
+            raw.low, raw.high, raw.hedge, raw.start, raw.end + m.end(), "percent", raw.number
+        )
     text = sentence[raw.start : raw.end].lower()
-    for symbol, code in _currency_prefixes():
+    for symbol, code in _CURRENCY_PREFIXES:  # longest symbol first
         if symbol in text:
-            return replace(raw, unit=code)
+            return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, code, raw.number)
     before = sentence[max(0, raw.start - 4) : raw.start]
     m2 = _CURRENCY_BEFORE.search(before)
     if m2:
-        return replace(
-            raw, unit=CURRENCY_PREFIX[m2.group(1).lower()], start=raw.start - len(m2.group(1))
-        )
+        unit = CURRENCY_PREFIX[m2.group(1).lower()]
+        start = raw.start - len(m2.group(1))
+        return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, unit, raw.number)
     word = _next_word(sentence, raw.end)
     if word in CURRENCY_WORDS:
-        return replace(raw, unit=CURRENCY_WORDS[word])
+        unit = CURRENCY_WORDS[word]
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)
     return raw

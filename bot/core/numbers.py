@@ -14,12 +14,13 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from bot.core.lexicon import NUMBER_WORDS, SCALE_WORDS
-from bot.core.trie import first_char_guard
+from bot.core.trie import first_char_guard, trie_pattern
 
 log = logging.getLogger(__name__)
 
 _SEP = r"[,\u00a0\u202f\u2009 ]"
 _DIGITS = re.compile(
+    r"(?=\d)"  # a match starts with a digit: one test skips the other positions
     r"(?<![\w.,])"  # not glued to a word or another number
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:" + _SEP + r"\d{3})+(?!\d|,\d)|\d+)"
     r"(?P<dec>\.\d+)?"
@@ -39,29 +40,36 @@ _WORD_RUN = re.compile(
 
 _SEP_RE = re.compile(_SEP)
 _WORD_SPLIT = re.compile(r"[\s-]+")
-_WORDS = re.compile(r"\w+")
-_NUMBER_WORD_HEADS = frozenset(w.lower()[:3] for w in NUMBER_WORDS if len(w) >= 3)
-_SHORT_NUMBER_WORDS = tuple(w.lower() for w in NUMBER_WORDS if len(w) < 3)
 _DIGIT = re.compile(r"\d")
+# A word made only of number words ("six", "sixty", "sixten"): `_WORD_RUN` matches in an ASCII
+# text exactly when the text has one (a match starts at a word boundary with such a word, and
+# any such word starts a match). Case-sensitive, over the lower-cased text.
+_NUMBER_WORD_TOKEN = re.compile(
+    first_char_guard(NUMBER_WORDS)
+    + r"\b(?:"
+    + trie_pattern(sorted({w.lower() for w in NUMBER_WORDS}))
+    + r")+\b"
+)
+WORDS_CACHE = 4096  # number phrases ("six hundred") whose value is remembered
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
 
 
 def may_hold_number(text: str) -> bool:
     """False when `find_numbers` certainly finds nothing: no digit and no number word."""
-    return bool(_DIGIT.search(text)) or _may_hold_number_word(text)
+    return _DIGIT.search(text) is not None or _may_hold_number_word(text)
 
 
 @lru_cache(maxsize=64)  # asked twice of each sentence (`may_hold_number`, `_word_numbers`)
 def _may_hold_number_word(text: str) -> bool:
-    """False when `_WORD_RUN` certainly matches nothing. A match starts and ends at word
-    boundaries and each of its words (\\w+ runs) is made of number words, so in ASCII text a
-    match needs a word that begins like one; other text (where case folding may make "ſix" a
-    "six") is left to the regex."""
+    """False when `_WORD_RUN` certainly matches nothing. In ASCII text it matches exactly when
+    a word (a \\w+ run) is made of number words (`_NUMBER_WORD_TOKEN`); other text (where
+    case folding may make "ſix" a "six") is left to the regex."""
     if not text.isascii():
         return True
-    return any(
-        word[:3] in _NUMBER_WORD_HEADS or word.startswith(_SHORT_NUMBER_WORDS)
-        for word in _WORDS.findall(text.lower())
-    )
+    return _NUMBER_WORD_TOKEN.search(text.lower()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +88,13 @@ class Number:
 
 def find_numbers(text: str) -> list[Number]:
     """All numbers in `text`, in order, without overlaps."""
-    found = [*_digit_numbers(text), *_word_numbers(text)]
+    digits = _digit_numbers(text) if _DIGIT.search(text) else []
+    words = _word_numbers(text)
+    if not words:
+        return digits  # in order and apart already: `_DIGITS` matches never overlap
+    if not digits:
+        return words
+    found = [*digits, *words]
     found.sort(key=lambda n: (n.start, -n.end))
     out: list[Number] = []
     last_end = -1
@@ -94,26 +108,18 @@ def find_numbers(text: str) -> list[Number]:
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in _DIGITS.finditer(text):
-        raw = _SEP_RE.sub("", m.group("int"))
+        integer, dec, suffix, scale_name = m.group("int", "dec", "suffix", "scale")
+        raw = integer if integer.isdigit() else _SEP_RE.sub("", integer)
         if len(raw) > 15:
             continue
-        value = float(raw + (m.group("dec") or ""))
-        scale_word = (m.group("suffix") or "").lower() or (m.group("scale") or "").lower()
+        value = float(raw + (dec or ""))
+        scale_word = (suffix or "").lower() or (scale_name or "").lower()
+        scale = SCALE_WORDS[scale_word] if scale_word else 1.0
         if scale_word:
-            value *= SCALE_WORDS[scale_word]
-        plain = not scale_word and not m.group("dec") and raw == m.group("int")
-        out.append(
-            Number(
-                value=value,
-                start=m.start(),
-                end=m.end(),
-                text=m.group(0),
-                digits=True,
-                scaled=bool(scale_word),
-                plain_int=plain,
-                scale=SCALE_WORDS[scale_word] if scale_word else 1.0,
-            )
-        )
+            value *= scale
+        plain = not scale_word and not dec and raw == integer
+        start, end = m.span()
+        out.append(Number(value, start, end, m.group(0), True, bool(scale_word), plain, scale))
     return out
 
 
@@ -143,6 +149,7 @@ def _word_numbers(text: str) -> list[Number]:
     return out
 
 
+@lru_cache(maxsize=WORDS_CACHE)
 def words_to_number(phrase: str) -> float | None:
     """ "six hundred" -> 600, "a thousand" -> 1000, "twenty-five thousand" -> 25000."""
     words = _WORD_SPLIT.split(phrase.strip().lower())

@@ -35,9 +35,19 @@ _BASELINE_MENTION = re.compile(
 )
 
 
+# One of these is in every `_BASELINE_MENTION` match: a text before a figure (ASCII, lower-cased)
+# with none of them is no baseline mention, and the regex need not run.
+_BASELINE_KEYS = ("than", "from", "compar", "not", " of")
+
+
 def is_baseline_mention(text: str, figure: Figure) -> bool:
     """The old value a new statement is measured against ("up from 4,000")."""
     start = figure.span[0]
+    before = text[max(0, start - 50) : start]
+    if before.isascii():
+        lowered = before.lower()
+        if not any(key in lowered for key in _BASELINE_KEYS):
+            return False
     return bool(_BASELINE_MENTION.search(text, max(0, start - 50), start))
 
 
@@ -46,6 +56,7 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _DATE = re.compile(
+    r"(?=[\dADFJMNOS])"  # a date starts with a digit or a month's capital: one test elsewhere
     r"\b(?:(?:" + _MONTH_NAMES + r")\s+\d{1,4}|\d{1,2}\s+(?:" + _MONTH_NAMES + r"))\b"
 )
 
@@ -75,15 +86,25 @@ class KeywordIndex:
                 if keyword.strip()[:1].isupper():
                     self._names[topic.id].add(gram)
         self._sizes = sorted({len(gram.split()) for gram in self._topics})
+        # the first words of the keywords of more than one word, by their number of words
+        self._heads = {
+            size: frozenset(g.split()[0] for g in self._topics if len(g.split()) == size)
+            for size in self._sizes
+        }
 
     def topics_in(self, text: str) -> set[str]:
         words = _WORD.findall(without_dates(text).lower())
         said: set[str] = set()
         for size in self._sizes:
+            if size == 1:
+                said.update(self._topics.keys() & set(words))
+                continue
+            heads = self._heads[size]
             for i in range(len(words) - size + 1):
-                gram = " ".join(words[i : i + size])
-                if gram in self._topics:
-                    said.add(gram)
+                if words[i] in heads:
+                    gram = " ".join(words[i : i + size])
+                    if gram in self._topics:
+                        said.add(gram)
         gated = {topic for gram in said for topic in self._topics[gram]}
         return {t for t in gated if not self._names.get(t) or self._names[t] & said}
 

@@ -25,15 +25,24 @@ _TERMINALS = "".join(sorted(c for c in State.terminals if len(c) == 1 and c != "
 # spaces, and a capital. syntok splits there in any state (its "starter" rule for "The", "In",
 # ..., else its default), and looks at nothing beyond the capital's token to decide.
 _CUT = re.compile(r"(?:^|(?<=[ \t]))([a-z]{2,}|[A-Z][a-z]+)\.[ \t]+(?=[A-Z])")
+# `_CUT` found faster: its full stop, spaces and capital first, then the word before the stop
+# (from the last space or tab before it, since a `_CUT` word starts after one or at the start).
+_STOP_BEFORE_CAPITAL = re.compile(r"\.[ \t]+(?=[A-Z])")
+_CUT_WORD = re.compile(r"[a-z]{2,}|[A-Z][a-z]+")
 _UNSAFE_WORDS = State.abbreviations | {"no", "No"}
 # What syntok might split at or rewrite inside a piece: a terminal, a bracket, a full stop not
 # between digits ("3.5" is one token), a "n't" (rewritten "not"), a line break, a zero-width space.
+_SPECIAL = re.escape(_TERMINALS + _OPENING) + r"\n\r\u200b"
+# Written as one character class first and checks behind it (the same matches as
+# `[special]|(?<![0-9])\.|\.(?![0-9])|n't`), so `re` skips the other characters in one loop.
 _NOT_PLAIN = re.compile(
     "["
-    + re.escape(_TERMINALS + _OPENING)
-    + r"\n\r\u200b]|(?<![0-9])\.|\.(?![0-9])|n["
+    + _SPECIAL
+    + r".n](?:(?<=["
+    + _SPECIAL
+    + r"])|(?<=\.)(?:(?<![0-9]\.)|(?![0-9]))|(?<=n)["
     + _APOSTROPHES
-    + "]t"
+    + "]t)"
 )
 _FINAL_STOP = re.compile(r"\.[ \t]*$")
 _PARAGRAPHS = re.compile(r"\n\s*\n|\n(?=\s*[-*•])")
@@ -59,11 +68,14 @@ def _pieces(paragraph: str) -> list[str]:
         return [paragraph]
     pieces: list[str] = []
     start = 0
-    for m in _CUT.finditer(paragraph):
-        if m.group(1) in _UNSAFE_WORDS:
+    for m in _STOP_BEFORE_CAPITAL.finditer(paragraph):  # `_CUT.finditer`, the same cuts
+        stop = m.start()
+        word = paragraph[
+            max(paragraph.rfind(" ", 0, stop), paragraph.rfind("\t", 0, stop)) + 1 : stop
+        ]
+        if not _CUT_WORD.fullmatch(word) or word in _UNSAFE_WORDS:
             continue
-        stop = m.start(1) + len(m.group(1)) + 1
-        pieces.append(paragraph[start:stop])
+        pieces.append(paragraph[start : stop + 1])
         start = m.end()
     pieces.append(paragraph[start:])
     return pieces

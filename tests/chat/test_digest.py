@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
+
+from bot.adapters.store import Store
 from bot.chat import post_due_digests
+from bot.config import Config
 from bot.core.digest import Schedule, due, period_start
 from bot.service import Service
 from tests.chat.conftest import T0, OpenService, Recorder, ingest_demo
@@ -103,3 +108,26 @@ def test_a_schedule_set_by_command_starts_at_the_next_time(open_service: OpenSer
     assert post(service, T0 + timedelta(minutes=1)) == 0
     noon = datetime(2025, 7, 20, 12, 0, 30, tzinfo=UTC)
     assert post(service, noon) == 1
+
+
+@pytest.mark.parametrize(("max_age_days", "digests"), [(None, 1), (7, 0)])
+def test_findings_on_stories_too_old_to_alert_on_stay_out_of_the_digest(
+    config: Config, tmp_path: Path, max_age_days: int | None, digests: int
+) -> None:
+    """A first poll of a feed's 30-day backlog stores its findings but alerts on none; the
+    next digest leaves them out too (with no age limit, the same findings make a digest)."""
+    later = T0 + timedelta(days=30)
+    store = Store.open(f"sqlite:///{tmp_path}/state.db")
+    try:
+        age = timedelta(days=max_age_days) if max_age_days is not None else None
+        service = Service(
+            config, store, senders={"console": Recorder("console")}, now=Clock(later),
+            max_story_age=age,
+        )  # fmt: skip
+        assert post(service, later) == 0  # first sight
+        assert ingest_demo(service) > 0  # the findings are stored either way
+        assert store.counts()["findings"] > 0
+        assert post(service, later + timedelta(days=1)) == digests
+        assert len(console(service).sent) == digests
+    finally:
+        store.close()

@@ -60,7 +60,7 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
             "TELEGRAM_API_URL": telegram.base_url,
             "TELEGRAM_WEBHOOK_URL": hook,
             "TELEGRAM_WEBHOOK_SECRET": secret,
-            "TELEGRAM_WEBHOOK_PORT": str(port),
+            "PORT": str(port),  # the one HTTP server: the webhook is one of its routes
         }
         update = {
             "update_id": 1,
@@ -86,7 +86,8 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
         ) as bot:
-            bot.wait_for("webhook served on port", 20)
+            bot.wait_for("webhook registered", 20)
+            bot.wait_for("HTTP server on", 20)
             (call,) = telegram.calls_of("setWebhook")
             assert call.params["url"] == hook and call.params["secret_token"] == secret
             assert post({"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403

@@ -49,6 +49,7 @@ def make_bot(
     *,
     max_retries: int = 2,
     poll_timeout_s: float = 30.0,
+    connections: int = 16,
 ) -> ExtBot[int]:
     """A rate-limited bot speaking to ``api_url`` (Telegram's, a self-hosted one or a fake)."""
     base = api_url.rstrip("/")
@@ -57,7 +58,8 @@ def make_bot(
         str(token),
         base_url=base,
         base_file_url=file_url,
-        request=HTTPXRequest(connection_pool_size=16, read_timeout=20.0),  # a sender per channel
+        # One connection per channel sending at once (CLAIMWATCH_DELIVERY_CONCURRENCY).
+        request=HTTPXRequest(connection_pool_size=connections, read_timeout=20.0),
         get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
         rate_limiter=AIORateLimiter(max_retries=max_retries),
     )
@@ -205,4 +207,5 @@ def sender_from_settings(settings: Settings) -> TelegramSender:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     token = str(settings.telegram_bot_token)
     guard_token_in_logs(token)
-    return TelegramSender(make_bot(token, settings.telegram_api_url))
+    bot = make_bot(token, settings.telegram_api_url, connections=settings.delivery_concurrency)
+    return TelegramSender(bot)
