@@ -276,7 +276,26 @@ def _aliases(name: str) -> frozenset[str]:
     capitals = re.findall(r"\b[A-Z][a-z]+", owner[-1])
     if len(capitals) >= 2:
         out.add("".join(w[0] for w in capitals).lower())
+    out |= _ministry(bare)
     return frozenset(a for a in out if a)
+
+
+_MINISTRY = re.compile(
+    r"\b(?:(?P<field>(?:[A-Z][a-z]+\s+){1,2})(?:Minister|Ministry|Secretary)"
+    r"|(?:Minister|Ministry|Secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:[A-Z][a-z]+\s*){1,2}))"
+)
+
+
+def _ministry(name: str) -> set[str]:
+    """A minister speaks for the ministry (README rule 2): "Justice Minister Aldo Verin", "the
+    Minister of Health" and "the Ministry of Health" all also name "justice ministry" or
+    "health ministry"."""
+    out = set()
+    for m in _MINISTRY.finditer(name):
+        field = _norm(m.group("field") or m.group("of") or "")
+        if field and field not in ("prime", "deputy", "chief", "the", "former"):
+            out.add(f"{field} ministry")
+    return out
 
 
 _VERBISH = _words("is are was were be been has have had will would could may might can")

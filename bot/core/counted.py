@@ -20,6 +20,7 @@ from bot.core.lexicon import (
     ACTOR_PREPOSITIONS,
     CASUALTY_KINDS,
     CASUALTY_VERBS,
+    COMMODITIES,
     COUNTED,
     ENTITIES,
     EVENTS,
@@ -42,6 +43,7 @@ from bot.core.lexicon import (
     UNIT_GROUPS,
     UNSENT_KINDS,
 )
+from bot.core.model import Figure
 from bot.core.trie import trie_pattern
 
 
@@ -160,11 +162,14 @@ def frames_for(
         events = _within(all_events, clause_lo, clause_hi)
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
+        noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
+        if noun is not None and kind is not None and kind not in ROLE_KINDS | PEOPLE_KINDS:
+            kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
         noun_span = (end, noun_end)
-        if kind is None and not _own_noun(sentence, end, hi):
+        if kind is None and noun is None and not _own_noun(sentence, end, hi):
             kind, head_end = _counted_by_head(sentence, counted, lo, start)
             if kind is not None:
                 noun_span = (_head_end(sentence, lo, start), head_end)
@@ -212,7 +217,9 @@ def frames_for(
             frames.append(inherited)
             continue
         measure = None
-        if units and units[i] != "count":
+        if units and units[i] in TALLY_UNITS:
+            measure = _winner(sentence, clause_lo, start, excluded)
+        elif units and units[i] != "count":
             measure = _measure(sentence, all_measures, lo, hi, start, end)
         if measure is None and units and units[i] == "percent":
             measure = _share_of(low, all_counted, end, hi)
@@ -222,8 +229,10 @@ def frames_for(
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
-        if kind in CASUALTY_KINDS:
-            event = "casualties"
+        if kind in CASUALTY_KINDS or (
+            kind == "units" and _suffered(sentence, counted, noun_end, hi)
+        ):
+            event = "casualties"  # "4,000 killed"; "40,000 cattle, sheep and goats have died"
         elif kind in UNSENT_KINDS:
             event = None  # a turnout or an area is never sent: "the plan to raise" is another's
         elif kind in MATERIAL_KINDS and event == "sent":
@@ -235,8 +244,46 @@ def frames_for(
         )
         if units and units[i] != "count" and kind == "units":
             kind = None  # "71% of its flights": a share, whose flights are not its scope
+        if kind is None and noun is not None and noun.split()[-1] not in TALLIES:
+            kind, scope = "units", noun  # "48,700 rejected ballots": things, told by their noun
+        elif units and units[i] in MASS_UNIT_CODES:  # "1.8 million tonnes of grain"
+            measure = mass_of(sentence, end, hi) or _commodity(low, clause_lo, start) or measure
         scope = scope or _group(counted, noun_span, kind, event)
+        if kind == "units" and scope is None and noun is not None:
+            scope = noun  # "sold 1.8 million copies": copies, not any units
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
+    return _parts(sentence, spans, frames, all_events, breaks)
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|those|these)\s+$", re.I)
+
+
+def _parts(
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    frames: list[Frame],
+    events: list[Hit],
+    breaks: list[int],
+) -> list[Frame]:
+    """A part of a whole ("88 of the 96 inmates who escaped had been recaptured") counts the
+    whole's people or things, with what the clause's predicate says befell the part: its last
+    event after the whole, "recaptured" (the whole, the old value, keeps "escaped")."""
+    for i in range(len(frames) - 1):
+        end = spans[i][1]
+        whole = frames[i + 1]
+        if frames[i].counted is not None or whole.counted is None:
+            continue
+        if not _PART_OF.match(sentence[end : spans[i + 1][0]]):
+            continue
+        at = bisect_left(breaks, spans[i + 1][1])
+        clause_hi = breaks[at] if at < len(breaks) else len(sentence)
+        after = [
+            h
+            for h in _within(events, spans[i + 1][1], clause_hi)
+            if h.value in PEOPLE_EVENTS or whole.counted not in PEOPLE_KINDS
+        ]
+        event = after[-1].value if after else whole.event
+        frames[i] = replace(whole, event=event)
     return frames
 
 
@@ -411,6 +458,21 @@ _POST_MODIFIER = re.compile(
 )
 
 
+def _suffered(sentence: str, counted: list[Hit], noun_end: int, hi: int) -> bool:
+    """Things or animals a toll befell: a casualty word after their noun in the same phrase
+    ("40,000 cattle, sheep and goats have died"), so that the toll is its own quantity."""
+    for hit in counted:
+        if hit.start < noun_end or hit.start >= hi or hit.value not in CASUALTY_KINDS:
+            continue
+        gap = sentence[noun_end : hit.start]
+        return (
+            _words(gap) <= 2 * _MAX_GAP_WORDS
+            and not re.search(r"[.;:()]", gap)
+            and not _GAP_BREAK.search(gap)
+        )
+    return False
+
+
 def _role_gap(gap: str) -> bool:
     """Words between a people noun and a role ("were", "have been", "of them"), after at most
     a short phrase saying where the people are from."""
@@ -512,6 +574,151 @@ def _item_noun(sentence: str, end: int, hi: int) -> int | None:
     ):
         return None
     return m.end(1)
+
+
+# Nouns counted whatever their number: "40,000 cattle", "3,000 sheep".
+INVARIANT_NOUNS = frozenset(
+    {"cattle", "livestock", "sheep", "poultry", "deer", "fish", "swine", "bison", "grain"}
+    | {"wheat", "maize", "rice", "barley", "corn", "feedstock", "crude", "fuel", "waste"}
+)
+_INVARIANT = "|".join(sorted(INVARIANT_NOUNS))
+_OPEN_NOUN = re.compile(
+    r"\s+(?:head\s+of\s+)?((?:[a-z][a-z-]+\s+){0,2}?)"
+    r"(" + _INVARIANT + r"|[a-z][a-z-]{2,}s)(?![\w-])"
+)
+# Tallies of choices or scores and counts of acts, not things: README maps "17 goals" and
+# votes to no kind; "52 reports of overheating" count what people did, not what they hold.
+TALLIES = frozenset(
+    {"vote", "ballot cast", "goal", "point", "seat", "run", "wicket", "mark", "signature"}
+    | {"report", "complaint", "incident", "call", "request", "application", "attempt", "claim"}
+    | {"visit", "trip", "journey", "step", "message", "post", "view", "click", "search", "try"}
+)
+MASS_UNIT_CODES = frozenset({"tonnes"})
+# Plurals that stand for a noun said elsewhere or count nothing: "23 others were injured".
+_PRO_NOUNS = frozenset(
+    {"others", "ones", "these", "those", "times", "ways", "kinds", "sorts", "types", "parts"}
+    | {"terms", "thousands", "hundreds", "millions", "billions", "dozens", "tens", "lots"}
+)
+_VERB_WORDS = frozenset({"were", "was", "had", "have", "has", "is", "are", "been", "would", "will"})
+_MASS_OF = re.compile(
+    r"\s+(?:metric\s+)?(?:tonnes|tonne|tons|ton)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+)
+
+
+_KNOWN_GROUPS = frozenset(UNIT_GROUPS.values())
+
+
+def is_open(figure: Figure) -> bool:
+    """Whether a figure counts a thing the lexicon does not know, told only by its noun
+    (`open_noun`): "12 guards", "1.8 million copies"."""
+    return (
+        figure.unit == "count"
+        and figure.counted == "units"
+        and figure.scope is not None
+        and figure.scope not in _KNOWN_GROUPS
+    )
+
+
+TALLY_UNITS = frozenset({"votes", "seats"})
+_HEDGE_WORDS = frozenset(
+    {"about", "around", "some", "roughly", "nearly", "almost", "over", "under", "up", "at"}
+    | {"more", "fewer", "less", "between", "approximately", "only", "just", "exactly"}
+)
+_PROPER = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+_NOT_WINNERS = frozenset(
+    {"The", "A", "An", "It", "He", "She", "They", "His", "Her", "Its", "Their", "President"}
+    | {"Prime", "Minister", "Former", "Leader", "Opposition", "Mr", "Mrs", "Ms", "Dr"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August", "September"}
+    | {"October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday"}
+    | {"Friday", "Saturday", "Sunday"}
+)
+
+
+def _winner(
+    sentence: str, clause_lo: int, start: int, excluded: Sequence[tuple[int, int]]
+) -> str | None:
+    """Whose votes or seats a tally counts: the nearest name before it in its clause ("Anton
+    Velisar won 2,841,306 votes", "gave Korvath 2,602,115 votes"), not the speaker's; None
+    when the clause names nobody (precision first: one candidate's votes are not another's)."""
+    names = [
+        m
+        for m in _PROPER.finditer(sentence, clause_lo, start)
+        if m.group(0).removesuffix("'s").removesuffix("’s") not in _NOT_WINNERS
+        and m.group(0).lower() not in FUNCTION_WORDS
+        and m.group(0).lower() not in _HEDGE_WORDS
+        and not any(s <= m.start() < e for s, e in excluded)
+    ]
+    if not names:
+        return None
+    return names[-1].group(0).lower().removesuffix("'s").removesuffix("’s")
+
+
+def lemma(word: str) -> str:
+    """The singular of a regular English plural: "ballots" -> "ballot", "copies" -> "copy",
+    "boxes" -> "box"; an invariant plural ("cattle") is its own."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _noun_phrase(modifiers: str, head: str) -> str | None:
+    words = modifiers.split()
+    if head in FUNCTION_WORDS or any(w in FUNCTION_WORDS or w in _NOT_NOUNS for w in words):
+        return None
+    return " ".join([*words, lemma(head)])
+
+
+def open_noun(sentence: str, end: int, hi: int) -> str | None:
+    """The thing a number counts when the lexicon has no kind for it: the plural noun just
+    after it, with its modifiers, in the singular ("48,700 rejected ballots" -> "rejected
+    ballot", "40,000 head of cattle" -> "cattle"). Two figures with one noun phrase count
+    one quantity; another noun is another quantity. None for a noun counted otherwise
+    ("troops", "hectares"), a unit of measure, an amount word or a verb ("was")."""
+    m = _OPEN_NOUN.match(sentence, end, hi)
+    if m is None:
+        return None
+    head = m.group(2)
+    if (
+        head in _NOT_NOUNS
+        or head in _PRO_NOUNS
+        or head.endswith(("ss", "us", "is"))
+        or head in COUNTED
+        or m.group(1) + head in COUNTED
+        or head in MEASURE_UNITS
+        or head in _AMOUNT_WORDS
+        or (head.endswith("s") and head[:-1] in COUNTED)
+    ):
+        return None
+    return _noun_phrase(m.group(1), head)
+
+
+_COMMODITY = re.compile(r"\b(" + "|".join(sorted(COMMODITIES, key=len, reverse=True)) + r")\b")
+
+
+def _commodity(low: str, lo: int, start: int) -> str | None:
+    """What a weight without an "of" phrase measures: the goods named earlier in its clause
+    ("the grain harvest would come in at about 1.8 million tonnes")."""
+    found = list(_COMMODITY.finditer(low, lo, start))
+    return found[-1].group(1) if found else None
+
+
+def mass_of(sentence: str, end: int, hi: int) -> str | None:
+    """What a weight measures, from its "of" phrase: "1.8 million tonnes of grain" -> "grain",
+    "about 1,800 tonnes of burned feedstock" -> "burned feedstock"."""
+    m = _MASS_OF.match(sentence, end, hi)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group(1).split():
+        if word in FUNCTION_WORDS or word in _NOT_NOUNS or word in _VERB_WORDS:
+            break
+        words.append(word)
+    return _noun_phrase(" ".join(words[:-1]), words[-1]) if words else None
 
 
 _AMOUNT_WORDS = frozenset(

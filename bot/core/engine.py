@@ -39,11 +39,14 @@ from bot.core.counted import (
     find_phrases,
     is_capacity,
     is_increment,
+    is_open,
     is_partitive,
+    lemma,
 )
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
 from bot.core.lexicon import (
+    COUNTED,
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
     EVENTS,
@@ -151,6 +154,9 @@ class _Run:
     last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
     # topics of which the story names one place and no event word: its counts are not theirs
     eventless: set[str] = field(default_factory=set)
+    unnamed: set[str] = field(default_factory=set)  # topics the story only shares a word with
+    unevented: set[str] = field(default_factory=set)  # topics whose event it does not name
+    unknown: set[str] = field(default_factory=set)  # topics it may learn no unknown thing for
 
     def read(self, text: str) -> _Reading:
         """A sentence read once per story, whatever the number of topics it is read for."""
@@ -220,6 +226,12 @@ class Engine:
             t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].islower()])
             for t in self._topics
             if any(k.strip()[:1].islower() for k in t.keywords)
+        }
+        # topics whose common words name an event, not only quantities ("inflation", "jobs")
+        self._eventful = {
+            t.id
+            for t in self._topics
+            if any(_names_event(k.strip()) for k in t.keywords if k.strip()[:1].islower())
         }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
@@ -307,11 +319,7 @@ class Engine:
         about = named | {t.id for t in self._loose if t.id not in named and self._about(t, whole)}
         topics = [t for t in self._topics if t.id in about]
         for topic in topics:
-            words = self._event_words.get(topic.id)
-            if words is not None and not words.search(whole):
-                names = {m.group(0).lower() for m in self._names[topic.id].finditer(whole)}
-                if len(names) < 2:  # one place, no event: "the Moreni half marathon"
-                    run.eventless.add(topic.id)
+            self._anchor(run, topic, whole)
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
@@ -392,6 +400,38 @@ class Engine:
             ):
                 return Attribution(source=voice)
         return attribution
+
+    def _anchor(self, run: _Run, topic: Topic, whole: str) -> None:
+        """What a story may teach the topic (claims are learned only from its own event): a
+        story naming none of the topic's names ("Harrowmere", "Kessa") and no two keywords
+        together ("dock strike") teaches nothing, as a common keyword alone lets a decoy in ("a
+        jailbreak game", "the coast guard approved a ferry lane"); one naming one place and no
+        event word teaches no counts ("the Moreni half marathon"); a thing the lexicon does not
+        know ("12 guards", "48,700 rejected ballots") is learned only from a story naming the
+        event, as nothing else ties it to the topic ("45,000 fans in Pyongyang")."""
+        rx = self._names[topic.id]
+        names = {m.group(0).lower() for m in rx.finditer(whole)}
+        if rx.pattern != _NEVER and not names and not self._keyword_phrase(topic, whole):
+            run.unnamed.add(topic.id)
+        words = self._event_words.get(topic.id)
+        if words is None or topic.id not in self._eventful:
+            run.unknown.add(topic.id)  # no event word to tie unknown things to the topic
+        if words is not None and not words.search(whole):
+            run.unknown.add(topic.id)
+            if topic.id in self._eventful:
+                run.unevented.add(topic.id)  # money and rates need the event named
+            if len(names) < 2:
+                run.eventless.add(topic.id)
+
+    def _keyword_phrase(self, topic: Topic, text: str) -> bool:
+        """Two of the topic's keywords together: "rail strike", "rail strikers"."""
+        hits = [
+            (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
+        ]
+        return any(
+            first != second and len(text[end:start].split()) <= KEYWORD_GAP
+            for (_, end, first), (start, _, second) in pairwise(hits)
+        )
 
     def _about(self, topic: Topic, whole: str) -> bool:
         """A story that names none of the topic's names is still about it when two of its
@@ -477,7 +517,10 @@ class Engine:
                     self._judge(run, claim, figure, step, score, sentence.title)
             elif (
                 self._may_learn(run, sentence, near, cue)
+                and topic.id not in run.unnamed
                 and (topic.id not in run.eventless or figure.unit != "count")
+                and (topic.id not in run.unevented or figure.unit == "count")
+                and (topic.id not in run.unknown or not is_open(figure))
                 and in_topic(figure, topical, entities)
                 and not is_capacity(text, figure.span[0])
             ):
@@ -502,8 +545,9 @@ class Engine:
 
     def _named_quantity(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
         """The one claim a numberless clause names by what it says of the quantity: what befell
-        the people ("how many had been crammed onto the boat": the number aboard) or what a
-        rate or an amount measures ("its flights were back on schedule": punctuality). More
+        the people ("how many had been crammed onto the boat": the number aboard), what a
+        rate or an amount measures ("its flights were back on schedule": punctuality) or the
+        noun of a thing the lexicon does not know ("no evidence of ballot stuffing"). More
         telling than shared words, which every claim of a story has ("the boat", "Kessa")."""
         events = {
             h.value for h in find_phrases(scope, EVENTS) if h.phrase not in MODIFIER_EVENTS
@@ -519,6 +563,16 @@ class Engine:
         for measure in sorted(measures):
             for unit in _MEASURED_UNITS:
                 named += self._index.by_counted(topic_id, measure, unit)
+        things = self._index.by_counted(topic_id, "units", "count")
+        if things:  # "no evidence of ballot stuffing": the one claim counting ballots
+            nouns = {lemma(w) for w in _WORD.findall(scope.lower())}
+            named += [
+                c
+                for c in things
+                if c.reference is not None
+                and is_open(c.reference)
+                and (c.reference.scope or "").split()[-1] in nouns
+            ]
         if len(named) != 1:
             return None
         return named[0], NUMBERLESS_SCORE
@@ -704,6 +758,7 @@ class Engine:
         self._emit(run, claim, statement, figure, verdict, "", 1)
 
 
+_NEVER = keyword_regex([]).pattern  # the pattern of no keywords, which matches nothing
 _MEASURED_UNITS = (
     "percent",
     *sorted(set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values())),
@@ -721,8 +776,16 @@ _MEMBER = re.compile(
     r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
+_WORD = re.compile(r"[a-z][a-z-]+")
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
 _NOT_PLACES = MONTHS | WEEKDAYS
+
+
+def _names_event(word: str) -> bool:
+    """A common keyword that names an event ("riot", "drought"), not a quantity ("inflation",
+    "jobs", "casualties"): a topic of quantities has no one event its stories must name."""
+    low = word.lower()
+    return low not in MEASURES and low not in COUNTED
 
 
 def proper_names(text: str) -> set[str]:

@@ -403,6 +403,8 @@ def _is_round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
+MASS_WORDS = frozenset({"tonnes", "tonne", "tons", "ton"})
+TALLY_WORDS = {"votes": "votes", "vote": "votes", "seats": "seats", "seat": "seats"}
 _CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -424,6 +426,11 @@ def _with_unit(sentence: str, raw: _Raw) -> _Raw:
         start = raw.start - len(m2.group(1))
         return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, unit, raw.number)
     word = _next_word(sentence, raw.end)
+    if word in MASS_WORDS:  # "1.8 million tonnes": a weight, not a count
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, "tonnes", raw.number)
+    if word in TALLY_WORDS:  # "2,841,306 votes": a tally won by someone, not things
+        unit = TALLY_WORDS[word]
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)
     if word in CURRENCY_WORDS:
         unit = CURRENCY_WORDS[word]
         return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)

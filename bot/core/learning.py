@@ -6,6 +6,7 @@ import re
 from collections.abc import Container
 
 from bot.core.compare import figure_words
+from bot.core.counted import INVARIANT_NOUNS, MASS_UNIT_CODES, TALLY_UNITS
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     CASUALTY_KINDS,
@@ -76,10 +77,13 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
 
 
 def _befell(figure: Figure) -> bool:
-    """A toll, or people something befell (rescued, trapped, aboard, diagnosed, admitted):
-    what the story is about, whichever sentence says it."""
-    return figure.counted in CASUALTY_KINDS or (
-        figure.counted == "people" and figure.event in PEOPLE_EVENTS
+    """A toll (of people, or of animals: "40,000 cattle have died"), or people something
+    befell (rescued, trapped, aboard, diagnosed, admitted): what the story is about, whichever
+    sentence says it."""
+    return (
+        figure.counted in CASUALTY_KINDS
+        or figure.event == "casualties"
+        or (figure.counted == "people" and figure.event in PEOPLE_EVENTS)
     )
 
 
@@ -146,6 +150,10 @@ def same_quantity(a: Figure | None, b: Figure) -> bool:
 
 
 def _template(figure: Figure) -> str:
+    if figure.unit in TALLY_UNITS and figure.measure:  # "Korvath won 2,602,115 votes"
+        return f"{figure.measure.title()} won {figure_words(figure)} {figure.unit}"
+    if figure.unit in MASS_UNIT_CODES and figure.measure:  # "1.8 million tonnes of grain"
+        return f"{figure_words(figure)} {figure.unit} of {figure.measure}"
     if figure.unit != "count":
         return f"{(figure.measure or '').replace('_', ' ')} {figure_words(figure)}".strip()
     counted = figure.counted or ""
@@ -154,6 +162,10 @@ def _template(figure: Figure) -> str:
         return _EVENT_TEMPLATES[figure.event].format(amount=amount)
     noun = _NOUNS.get(counted, counted.replace("_", " "))
     scope = figure.scope or ""
+    if counted == "units" and scope and scope not in _SCOPE_WORDS:
+        noun, scope = plural(scope), ""  # "12 guards", "48,700 rejected ballots"
+        if figure.event == "casualties":
+            noun += " died"  # "40,000 livestock died": the toll, not the herd
     group = _GROUP_NOUNS.get(scope) or (scope if COUNTED.get(scope) == "people" else None)
     if group and counted == "people":
         noun = group  # "1,200 firefighters"
@@ -163,6 +175,21 @@ def _template(figure: Figure) -> str:
     if where:
         return f"{_counted_template(figure, amount, noun)} {where}"
     return _counted_template(figure, amount, noun)
+
+
+def plural(phrase: str) -> str:
+    """The plural of a noun phrase in the singular (`counted.lemma`'s inverse): "rejected
+    ballot" -> "rejected ballots", "copy" -> "copies"; a noun counted as it is stays."""
+    *words, head = phrase.split()
+    if head in COUNTED or head in INVARIANT_NOUNS:
+        pass
+    elif head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
+        head = head[:-1] + "ies"
+    elif head.endswith(("s", "x", "z", "ch", "sh")):
+        head += "es"
+    else:
+        head += "s"
+    return " ".join([*words, head])
 
 
 def _counted_template(figure: Figure, amount: str, noun: str) -> str:

@@ -162,6 +162,23 @@ PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pc", "pe
 # --- what is counted -------------------------------------------------------------------------
 
 # Noun (or participle) phrase -> normalised counted kind. Longest phrase wins.
+# Goods measured by weight: what "1.8 million tonnes" measures when its clause names them.
+COMMODITIES: frozenset[str] = frozenset(
+    {"grain", "wheat", "maize", "corn", "rice", "barley", "oats", "sorghum", "soybeans", "soya"}
+    | {"sugar", "cocoa", "coffee", "tea", "cotton", "feedstock", "crude", "oil", "fuel", "diesel"}
+    | {"petrol", "gasoline", "naphtha", "coal", "ore", "iron", "steel", "copper", "aluminium"}
+    | {"cement", "fertiliser", "fertilizer", "waste", "debris", "rubble", "fish", "meat", "milk"}
+    | {"food", "fodder", "seed", "seeds", "timber", "plastic", "ammonia", "chemicals"}
+)
+
+# Livestock and other animals, by head: one quantity, "livestock" ("58,000 cattle, sheep and
+# goats" and "some 40,000 head of livestock").
+ANIMALS: tuple[str, ...] = (
+    "animals", "livestock", "cattle", "cows", "bulls", "calves", "oxen", "buffalo", "buffaloes",
+    "sheep", "lambs", "goats", "pigs", "hogs", "swine", "horses", "donkeys", "mules", "camels",
+    "poultry", "chickens", "hens", "ducks", "geese", "turkeys", "birds", "head of cattle",
+    "head of livestock", "head of sheep", "head of goats", "heads of cattle", "heads of livestock",
+)  # fmt: skip
 COUNTED: dict[str, str] = {
     "troops": "troops",
     "troop": "troops",
@@ -337,6 +354,11 @@ COUNTED: dict[str, str] = {
     "in shelters": "displaced",
     "in emergency shelters": "displaced",
     "detainees": "arrested",
+    "escapees": "people",
+    "escapers": "people",
+    "fugitives": "people",
+    "runaways": "people",
+    "absconders": "people",
     "in custody": "arrested",
     "taken into custody": "arrested",
     # areas: each unit its own kind
@@ -462,6 +484,8 @@ COUNTED: dict[str, str] = {
     "apartments": "units",
     "flats": "units",
     "dwellings": "units",
+    # animals are counted by head, as things (units), whatever befell them
+    **dict.fromkeys(ANIMALS, "units"),
     "evacuations": "displaced",
     "from their homes": "displaced",
     "forced out": "displaced",
@@ -512,6 +536,7 @@ UNIT_GROUPS: dict[str, str] = {
     **dict.fromkeys(["records", "patient records"], "records"),
     **dict.fromkeys(["devices", "routers", "servers"], "devices"),
     **dict.fromkeys(["shares"], "shares"),
+    **dict.fromkeys(ANIMALS, "livestock"),
     **dict.fromkeys(["tickets", "season tickets"], "tickets"),
 }
 
@@ -593,9 +618,10 @@ HEAD_NOUNS: frozenset[str] = frozenset({"death toll", "toll", "number of"})
 # source is a dispute. Tolls (the "casualties" event), a burned area, a containment rate.
 CUMULATIVE_EVENTS: frozenset[str] = frozenset(
     {"casualties", "suspected", "confirmed", "admitted"}  # tolls and case counts since the start
+    | {"rescued", "recaptured"}  # the running count of an operation: rescued, caught so far
 )
 CUMULATIVE_KINDS: frozenset[str] = frozenset(
-    {"hectares", "acres", "square_km", "square_miles", "containment"}
+    {"hectares", "acres", "square_km", "square_miles", "containment", "arrested"}
 )
 
 # Words of a source restating its own figure: "stands by its estimate" agrees, but it is not a new
@@ -610,6 +636,11 @@ RESTATEMENT_CUES: tuple[str, ...] = (
     "maintains its",
     "maintained its",
     "repeated its",
+    "repeated that",
+    "repeats its",
+    "repeats that",
+    "restated",
+    "restates",
 )
 
 # Words that frame a figure as an update of an earlier one.
@@ -921,6 +952,22 @@ EVENTS: dict[str, str] = {
     "laboratory-confirmed": "confirmed",
     "lab-confirmed": "confirmed",
     "tested positive": "confirmed",
+    # people who got away from custody, and those brought back: two quantities
+    "escaped": "escaped",
+    "escaped from": "escaped",
+    "broke out": "escaped",
+    "broken out": "escaped",
+    "breaking out": "escaped",
+    "absconded": "escaped",
+    "on the run": "escaped",
+    "at large": "escaped",
+    "recaptured": "recaptured",
+    "rearrested": "recaptured",
+    "re-arrested": "recaptured",
+    "caught": "recaptured",
+    "back in custody": "recaptured",
+    "returned to custody": "recaptured",
+    "back behind bars": "recaptured",
     "admitted to": "admitted",
     "hospital admissions": "admitted",
     "taken to hospital": "admitted",
@@ -929,7 +976,8 @@ EVENTS: dict[str, str] = {
 
 # Events only people have (rescued, trapped, aboard): a ship "carrying 3,000 shells" is not one.
 PEOPLE_EVENTS: frozenset[str] = frozenset(
-    {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted"}
+    {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted", "escaped"}
+    | {"recaptured"}
 )
 
 # Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.

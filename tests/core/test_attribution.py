@@ -167,3 +167,17 @@ def test_a_speech_verb_used_as_an_adjective_names_no_speaker() -> None:
 )
 def test_an_apposition_with_a_relative_clause_is_not_the_speaker(sentence: str) -> None:
     assert attribution_of(sentence).source == "Harbour Link"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Justice Minister Aldo Verin", "the Justice Ministry", True),
+        ("Health Minister Ana Lopes", "the Ministry of Health", True),
+        ("the Minister for Transport, Kai Moor", "Transport Ministry", True),
+        ("Interior Minister Tom Bell", "the Health Ministry", False),
+        ("Prime Minister Jo Kay", "the Justice Ministry", False),
+    ],
+)
+def test_a_minister_speaks_for_the_ministry(a: str, b: str, same: bool) -> None:
+    assert same_source(a, b) is same

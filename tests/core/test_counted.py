@@ -182,11 +182,83 @@ def test_areas_keep_their_units() -> None:
 
 
 def test_a_number_with_a_noun_of_its_own_counts_that_noun() -> None:
+    # places are things counted (units), told apart by their noun, never the displaced
     assert counted("Some 3,500 residents were evacuated from four villages.") == [
         "displaced",
-        None,
+        "units",
     ]
-    assert counted("The striker scored 17 goals.") == [None]
+    assert scope("Some 3,500 residents were evacuated from four villages.", 1) == (
+        "units",
+        "village",
+    )
+    assert counted("The striker scored 17 goals.") == [None]  # a tally, not a thing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The auditors found 48,700 rejected ballots.", ("units", "rejected ballot")),
+        ("Customs seized 3,000 counterfeit watches at the port.", ("units", "counterfeit watch")),
+        ("The studio sold 1.8 million copies in ten days.", ("units", "copy")),
+        ("The storm flattened 212 greenhouses.", ("units", "greenhouse")),
+        ("Rangers counted 640 nesting pairs.", ("units", "nesting pair")),
+        ("Crews replaced 96 batteries overnight.", ("units", "battery")),
+        ("Some 12 guards were still being held hostage.", ("units", "guard")),
+        ("About 40,000 head of cattle were moved north.", ("units", "livestock")),
+        ("Nearly 9,000 sheep and goats were sold at the market.", ("units", "livestock")),
+    ],
+)
+def test_a_thing_the_lexicon_does_not_know_is_counted_by_its_noun(
+    sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    """Open vocabulary: the head noun after the number, in the singular, with its modifiers,
+    is the quantity's identity; livestock words are one group."""
+    assert scope(sentence) == expected
+
+
+def test_the_same_noun_is_one_quantity_and_another_noun_is_another() -> None:
+    first = extract_figures("Inspectors found 48,700 rejected ballots in the count.")[0]
+    later = extract_figures("The count now shows about 51,000 rejected ballots.")[0]
+    other = extract_figures("Police seized 51,000 forged ballots.")[0]
+    assert (first.counted, first.scope) == (later.counted, later.scope)
+    assert other.scope != first.scope
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 23 others were injured.",
+        "Fans cast 12,000 votes for the new kit.",
+        "The regulator received 52 complaints.",
+        "The agency logged 300 calls in an hour.",
+    ],
+)
+def test_stand_ins_tallies_and_acts_are_not_things(sentence: str) -> None:
+    assert extract_figures(sentence)[0].counted != "units"
+
+
+def test_a_toll_of_animals_is_its_own_event() -> None:
+    died = extract_figures("Some 40,000 cattle, sheep and goats have died of thirst.")[0]
+    sold = extract_figures("Some 40,000 cattle were sold at auction.")[0]
+    assert (died.counted, died.scope, died.event) == ("units", "livestock", "casualties")
+    assert (sold.counted, sold.scope, sold.event) == ("units", "livestock", None)
+
+
+def test_a_casualty_word_after_an_unknown_person_noun_still_counts_the_casualties() -> None:
+    assert counted("Nine wardens were injured in the fighting.") == ["injured"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The harvest is forecast at 2.1 million tonnes of grain.", "grain"),
+        ("About 1,800 tonnes of burned feedstock were lost.", "burned feedstock"),
+        ("Exporters shipped 40,000 tonnes of frozen fish last month.", "frozen fish"),
+    ],
+)
+def test_a_weight_is_in_tonnes_and_measures_its_of_noun(sentence: str, measure: str) -> None:
+    f = extract_figures(sentence)[0]
+    assert (f.unit, f.counted, f.measure) == ("tonnes", None, measure)
 
 
 def scope(sentence: str, index: int = 0) -> tuple[str | None, str | None]:
@@ -463,3 +535,27 @@ def test_a_percentage_of_a_group_measures_a_share_of_it() -> None:
     # a measure word says what a percentage measures before the group does
     rate = extract_figures("Some 64% of its flights left on time.")[0]
     assert rate.measure == "punctuality"
+
+
+def test_getting_away_and_being_brought_back_are_two_events_of_the_same_people() -> None:
+    escaped = extract_figures("Some 40 inmates escaped from the jail overnight.")[0]
+    caught = extract_figures("Police have recaptured 12 inmates near the border.")[0]
+    further = extract_figures("A further nine fugitives were caught on Sunday.")[0]
+    assert escaped.event == "escaped"
+    assert caught.event == further.event == "recaptured"
+
+
+def test_a_part_of_a_whole_counts_the_whole_s_people_with_the_predicate_s_event() -> None:
+    sentence = "Officials said 30 of the 45 inmates who escaped had been caught."
+    part, whole = extract_figures(sentence)
+    assert (part.counted, part.event) == (whole.counted, "recaptured")
+    assert whole.event == "escaped"
+    part, whole = extract_figures("Crews said 40 of the 120 homes had no power.")
+    assert (part.counted, part.scope) == (whole.counted, whole.scope) == ("units", "homes")
+
+
+def test_a_weight_without_an_of_phrase_measures_the_goods_its_clause_names() -> None:
+    f = extract_figures("The rice harvest should come in at about 4.2 million tonnes.")[0]
+    assert (f.unit, f.measure) == ("tonnes", "rice")
+    f = extract_figures("Output reached 300,000 tonnes last year.")[0]
+    assert (f.unit, f.measure) == ("tonnes", None)  # nothing named: no quantity to learn

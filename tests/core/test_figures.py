@@ -257,3 +257,22 @@ def test_a_number_between_commas_after_a_place_is_still_a_figure() -> None:
 def test_the_two_of_something_known_is_no_count_unless_it_counts_a_kind() -> None:
     assert extract_figures("It is the latest row between the two companies.") == []
     assert [f.text for f in extract_figures("It denied the two deaths were linked.")] == ["two"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "whose"),
+    [
+        ("Governor Ilse Marr won 1,204,311 votes in the runoff.", "votes", "marr"),
+        ("The final count gave Tobin 988,020 votes.", "votes", "tobin"),
+        ("The recount cut Senator Ruiz's total to 51,870 votes.", "votes", "ruiz"),
+        ("The Green Alliance took 14 seats, the commission said.", "seats", "alliance"),
+        ("About 60% said they would vote, and 1,200 votes were spoiled.", "votes", None),
+    ],
+)
+def test_a_tally_is_counted_in_its_own_unit_for_whoever_won_it(
+    sentence: str, unit: str, whose: str | None
+) -> None:
+    """Votes and seats are tallies, not things (README: no counted kind); whose they are is
+    their identity: one candidate's votes are never another's."""
+    f = next(f for f in extract_figures(sentence) if f.unit == unit)
+    assert (f.counted, f.measure) == (None, whose)

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.core.compare import judge
 from bot.core.engine import Engine
-from bot.core.model import ClaimSpec, Story, Topic
+from bot.core.model import (
+    Attribution,
+    ClaimSpec,
+    Figure,
+    FindingKind,
+    Hedge,
+    Sighting,
+    Stance,
+    Story,
+    Topic,
+)
 
 FLOOD = Topic(
     id="brannock-flood",
@@ -566,3 +577,20 @@ def test_a_story_naming_only_a_place_of_the_topic_teaches_it_nothing() -> None:
     # the same place with the event named is the topic's
     text = "More than 200 volunteers have joined the measles vaccination drive in Lenno."
     assert told(engine, "b", 3, "Wire", text) == [("new_claim", "lenno-measles/people-volunteers")]
+
+
+def test_a_running_count_from_another_source_days_later_is_an_update() -> None:
+    """README rule 3: a later, higher count of a quantity that only grows (people caught so
+    far, rescued so far) is a new figure, not a dispute."""
+
+    def caught(n: float, day: int) -> Sighting:
+        figure = Figure(n, n, Hedge.EXACT, str(n), counted="people", event="recaptured")
+        when = datetime(2026, 4, day, 9, 0, tzinfo=UTC)
+        return Sighting(figure, Attribution("police"), "Wire", "u", when, f"s{day}", f"s{day}")
+
+    later = Figure(71, 71, Hedge.EXACT, "71", counted="people", event="recaptured")
+    same_day = datetime(2026, 4, 2, 15, 0, tzinfo=UTC)
+    days_later = datetime(2026, 4, 5, 9, 0, tzinfo=UTC)
+    known = [caught(53, 2)]
+    assert judge(later, Stance.NEUTRAL, known, days_later).kind is FindingKind.NEW_FIGURE
+    assert judge(later, Stance.NEUTRAL, known, same_day).kind is FindingKind.DISPUTE

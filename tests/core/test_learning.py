@@ -51,3 +51,26 @@ def test_people_something_befell_are_learned_from_a_sentence_not_naming_the_topi
     runners = extract_figures("More than 6,000 runners finished the race.")[0]
     assert in_topic(confirmed, topical=False, entities=set())
     assert not in_topic(runners, topical=False, entities=set())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inspectors said 48,700 rejected ballots had been set aside.",
+        "Customs seized 3,000 counterfeit watches, the agency said.",
+        "Some 40,000 cattle, sheep and goats have died of thirst, the union said.",
+        "The harvest is now forecast at 1.8 million tonnes of grain, the ministry said.",
+    ],
+)
+def test_an_open_noun_claim_s_text_reads_back_as_the_same_quantity(sentence: str) -> None:
+    figure = extract_figures(sentence)[0]
+    text = claim_text_for(figure, sentence)
+    assert len(text) < len(sentence)
+    assert any(same_quantity(f, figure) for f in extract_figures(text))
+
+
+def test_a_toll_of_animals_is_learned_from_a_sentence_not_naming_the_topic() -> None:
+    died = extract_figures("Some 40,000 cattle have died since November.")[0]
+    sold = extract_figures("Some 40,000 cattle were sold at auction.")[0]
+    assert in_topic(died, topical=False, entities=set())
+    assert not in_topic(sold, topical=False, entities=set())
