@@ -28,7 +28,9 @@ STRONG_VERBS = (
 )
 WEAK_VERBS = (
     "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited|repeated|"
-    "revised|revises|raised|lowered|corrected|updated|saying"
+    "revised|revises|raised|lowered|corrected|updated|saying|counted|calculated|reckoned|"
+    "projected|forecast|predicted|fined|dismissed|rejected|refuted|disputed|retracted|"
+    "questioned"
 )
 PRONOUNS = _words("he she it they we i you who which that this there one")
 AUDIENCES = _words(
@@ -37,6 +39,7 @@ AUDIENCES = _words(
 )
 _CLAUSE_WORDS = _words("that as while because which when if after before and but so since where")
 _RELATIVE = _words("who which whose whom")
+_APPOSITIVE_RELATIVES = _RELATIVE | {"that"}
 _AUXILIARIES = _words(
     "also reportedly previously has had have did does do not would will could may might later "
     "then again separately"
@@ -44,7 +47,8 @@ _AUXILIARIES = _words(
 # Speakers named only by a common noun ("the report said") stand for the story's last named one.
 GENERIC_SPEAKERS = _words(
     "report reports agency official officials spokesman spokeswoman spokesperson ministry "
-    "assessment statement analyst analysts source sources document he she they it"
+    "assessment statement analyst analysts source sources document he she they it department "
+    "office bureau service authority authorities"
 )
 _DOCUMENT_PREFIX = re.compile(
     r"^(?:an?\s+|the\s+)?(?:new\s+|latest\s+)?(?:assessment|report|statement|estimate|figures|"
@@ -98,6 +102,7 @@ def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
+_MODIFIER_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her)\s+$", re.I)
 
 
 def _speaker(
@@ -109,6 +114,8 @@ def _speaker(
                 continue
             if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
                 continue  # "new ruptures were reported": nobody speaks
+            if _MODIFIER_BEFORE.search(sentence, max(0, verb.start() - 8), verb.start()):
+                continue  # "the number of confirmed dead": an adjective, not a speech verb
             found = None
             if sentence[: verb.start()].rstrip().endswith(","):  # "..., said the analyst"
                 found = _subject_after(sentence, verb.end())
@@ -163,6 +170,14 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
     words = list(re.finditer(r"\S+", head[cut + 1 :]))
     if words and words[0].group(0).lower() in _RELATIVE and cut > 0:
         return _subject_before(sentence, cut)  # "The official, who spoke ..., said"
+    if (
+        cut > 0
+        and head[cut] == ","
+        and words
+        and words[0].group(0).lower() in ("a", "an", "the")
+        and any(w.group(0).lower() in _APPOSITIVE_RELATIVES for w in words[1:])
+    ):  # "Skyport Handling, the firm that loads its aircraft, said": the name before
+        return _subject_before(sentence, cut)
     kept: list[re.Match[str]] = []
     for w in reversed(words):
         if w.group(0).lower().strip("\"'“”") in _CLAUSE_WORDS or len(kept) >= 8:
@@ -178,6 +193,9 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
         kept.pop()
     if not kept:
         return None
+    last = kept[-1].group(0)
+    if last.islower() and last.endswith("ed"):
+        return None  # "Hydro Norte dismissed claims that": a verb, and "claims" is a noun
     start, end = cut + 1 + kept[0].start(), cut + 1 + kept[-1].end()
     name = _clean(head[start:end])
     if not name or name.lower() in PRONOUNS or not re.search(r"[A-Za-z]", name):
@@ -198,8 +216,17 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+# Words before a generic speaker that do not say which one it is ("a senior official", "the
+# same agency"); any other word does ("the interior ministry", "the finance ministry").
+UNSPECIFIC = _words(
+    "the a an this that senior junior top unnamed anonymous same other another one two three "
+    "several some its his her their whose government"
+)
+
+
 def is_generic(attribution: Attribution) -> bool:
-    """ "the report", "the official", "the agency": a speaker named only by a common noun."""
+    """ "the report", "the official", "the agency": a speaker named only by a common noun, which
+    stands for the last one named. "The interior ministry" names its ministry: not generic."""
     if not attribution.source:
         return False
     words = attribution.source.split()
@@ -207,6 +234,7 @@ def is_generic(attribution: Attribution) -> bool:
         len(words) <= 3
         and words[-1].lower() in GENERIC_SPEAKERS
         and all(w[:1].islower() for w in words)
+        and all(w.lower() in UNSPECIFIC for w in words[:-1])
     )
 
 
@@ -248,7 +276,26 @@ def _aliases(name: str) -> frozenset[str]:
     capitals = re.findall(r"\b[A-Z][a-z]+", owner[-1])
     if len(capitals) >= 2:
         out.add("".join(w[0] for w in capitals).lower())
+    out |= _ministry(bare)
     return frozenset(a for a in out if a)
+
+
+_MINISTRY = re.compile(
+    r"\b(?:(?P<field>(?:[A-Z][a-z]+\s+){1,2})(?:Minister|Ministry|Secretary)"
+    r"|(?:Minister|Ministry|Secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:[A-Z][a-z]+\s*){1,2}))"
+)
+
+
+def _ministry(name: str) -> set[str]:
+    """A minister speaks for the ministry (README rule 2): "Justice Minister Aldo Verin", "the
+    Minister of Health" and "the Ministry of Health" all also name "justice ministry" or
+    "health ministry"."""
+    out = set()
+    for m in _MINISTRY.finditer(name):
+        field = _norm(m.group("field") or m.group("of") or "")
+        if field and field not in ("prime", "deputy", "chief", "the", "former"):
+            out.add(f"{field} ministry")
+    return out
 
 
 _VERBISH = _words("is are was were be been has have had will would could may might can")

@@ -142,7 +142,9 @@ def already_said(
 ) -> bool:
     """Whether a sighting (not a configured claim's note) from the same speaker said the same
     thing: agreeing figures, or both without a figure. Only sightings from `since` on count: a
-    denial of the claim's newer figure is news even when its source denied an older one."""
+    denial of the claim's newer figure is news even when its source denied an older one. A
+    disputing figure is never old news (README rule 2: disputes are unaffected); doubt
+    without one is, when its source doubted the claim before."""
     after = timestamp(since)
     for s in known:
         if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
@@ -151,6 +153,8 @@ def already_said(
             continue
         if not same_source(speaker(s.attribution, s.outlet), who):
             continue
+        if figure.text and stance is Stance.DISPUTES:
+            continue  # a disputing figure is news even from the same source (rule 2)
         if not figure.text or not s.figure.text or figures_agree(figure, s.figure):
             return True
     return False

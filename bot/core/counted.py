@@ -20,21 +20,30 @@ from bot.core.lexicon import (
     ACTOR_PREPOSITIONS,
     CASUALTY_KINDS,
     CASUALTY_VERBS,
+    COMMODITIES,
     COUNTED,
     ENTITIES,
     EVENTS,
     FUNCTION_WORDS,
+    GENERAL_PEOPLE,
+    GENERIC_MEASURES,
     HEAD_NOUNS,
     MATERIAL_KINDS,
+    MEASURE_UNITS,
     MEASURES,
     MODIFIER_EVENTS,
     MONTH_PERIODS,
+    PEOPLE_EVENTS,
     PEOPLE_KINDS,
     PERIODS,
     RECIPIENT_PREPOSITIONS,
     ROLE_KINDS,
     SCOPES,
+    SUBGROUPS,
+    UNIT_GROUPS,
+    UNSENT_KINDS,
 )
+from bot.core.model import Figure
 from bot.core.trie import trie_pattern
 
 
@@ -100,13 +109,15 @@ def _entities(text: str, low: str) -> list[Hit]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–-]\s|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
+    r";|\s[—–-]\s|\s(?:and|but)\s+that\b"
+    r"|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
 )
 _MAX_GAP_WORDS = 4
 _CASUALTY_GAP = re.compile(
     r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
-    r"(?:(?:have|has|had|were|was|been|being|are|reportedly|already|so|far|now|who|still|"
-    r"feared|believed|thought|reported|remain|remained|remaining)\s+)*$"
+    r"(?:(?:have|has|had|were|was|been|being|are|is|reportedly|already|so|far|now|who|still|"
+    r"feared|believed|thought|reported|remain|remained|remaining|confirmed|found|declared|"
+    r"presumed|listed|officially|known|to|be|likely|probably|all)\s+)*$"
 )
 # Words that end the number's noun phrase: "36 after strikers blocked" does not count strikers.
 _GAP_BREAK = re.compile(
@@ -130,7 +141,7 @@ def frames_for(
     """
     low = sentence.lower()
     all_counted = _find_lowered(low, COUNTED)
-    all_events = _find_lowered(low, EVENTS)
+    all_events = [h for h in _find_lowered(low, EVENTS) if not _comparative(low, h)]
     all_entities = [
         h for h in _entities(sentence, low) if not any(s <= h.start < e for s, e in excluded)
     ]
@@ -151,42 +162,128 @@ def frames_for(
         events = _within(all_events, clause_lo, clause_hi)
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
+        noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
+        if noun is not None and kind is not None and kind not in ROLE_KINDS | PEOPLE_KINDS:
+            kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
-        if kind is None and not _own_noun(sentence, end, hi):
-            kind = _counted_before(sentence, counted, lo, start)
+        noun_span = (end, noun_end)
+        if kind is None and noun is None and not _own_noun(sentence, end, hi):
+            kind, head_end = _counted_by_head(sentence, counted, lo, start)
+            if kind is not None:
+                noun_span = (_head_end(sentence, lo, start), head_end)
+            else:
+                kind = _counted_before(sentence, counted, lo, start)
+                before = [h for h in counted if h.end <= start and h.start >= lo]
+                if kind == "units" and before:
+                    noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
         if kind == "people" and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi)):
             kind = "protesters"  # "200,000 people took part in the march"
-        elif kind is None and _walked_out(sentence, end):
-            kind = "protesters"  # "Ministry denies 48,000 joined rail strike"
+        elif kind is None and _walked_out(sentence, _after_item(sentence, end, hi)):
+            kind = "protesters"  # "Ministry denies 48,000 joined rail strike", "8,000 dockers"
+        elif (
+            kind is None
+            and (not units or units[i] == "count")
+            and not _own_noun(sentence, end, hi)
+            and _sized_protest(sentence, lo, start, end, hi)
+        ):
+            kind = "protesters"  # "police put the march at about 40,000"
+        elif (
+            kind is None and (not units or units[i] == "count") and _items(sentence, start, end, hi)
+        ):
+            kind = "units"  # "recalling 450,000 space heaters": things made, sold, recalled
+        elif (
+            kind is None
+            and (not units or units[i] == "count")
+            and _befell(sentence, events, end, hi)
+        ):
+            kind = "people"  # "61,000 stranded", "41 rescued": what befell them says who
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
         scope = _nearest(_within(all_scopes, lo, hi), start, end)
+        confirmed = _CONFIRMED_BEFORE.search(low, max(0, start - 30), start)
         if (
             kind is None
             and i
             and same_unit
             and (listed or is_increment(sentence, start) or _unnamed(sentence, end, hi))
         ):
-            frames.append(replace(frames[-1], period=period or frames[-1].period, scope=scope))
+            kept = frames[-1].scope if frames[-1].counted == "units" else None
+            inherited = replace(frames[-1], period=period or frames[-1].period, scope=scope or kept)
+            if confirmed and inherited.counted == "people":
+                inherited = replace(inherited, event="confirmed")  # "... and confirmed 389"
+            frames.append(inherited)
             continue
         measure = None
-        if units and units[i] != "count":
+        if units and units[i] in TALLY_UNITS:
+            measure = _winner(sentence, clause_lo, start, excluded)
+        elif units and units[i] != "count":
             measure = _measure(sentence, all_measures, lo, hi, start, end)
+        if measure is None and units and units[i] == "percent":
+            measure = _share_of(low, all_counted, end, hi)
+        if kind not in PEOPLE_KINDS:
+            events = [h for h in events if h.value not in PEOPLE_EVENTS]
         event = _event(events, lo, hi, clause_lo, start, end)
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
-        if kind in CASUALTY_KINDS:
-            event = "casualties"
+        if kind in CASUALTY_KINDS or (
+            kind == "units" and _suffered(sentence, counted, noun_end, hi)
+        ):
+            event = "casualties"  # "4,000 killed"; "40,000 cattle, sheep and goats have died"
+        elif kind in UNSENT_KINDS:
+            event = None  # a turnout or an area is never sent: "the plan to raise" is another's
         elif kind in MATERIAL_KINDS and event == "sent":
             event = "supplied"
+        if confirmed and kind == "people" and event is None:
+            event = "confirmed"  # "tests have confirmed 212 of the cases"
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
         )
+        if units and units[i] != "count" and kind == "units":
+            kind = None  # "71% of its flights": a share, whose flights are not its scope
+        if kind is None and noun is not None and noun.split()[-1] not in TALLIES:
+            kind, scope = "units", noun  # "48,700 rejected ballots": things, told by their noun
+        elif units and units[i] in MASS_UNIT_CODES:  # "1.8 million tonnes of grain"
+            measure = mass_of(sentence, end, hi) or _commodity(low, clause_lo, start) or measure
+        scope = scope or _group(counted, noun_span, kind, event)
+        if kind == "units" and scope is None and noun is not None:
+            scope = noun  # "sold 1.8 million copies": copies, not any units
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
+    return _parts(sentence, spans, frames, all_events, breaks)
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|those|these)\s+$", re.I)
+
+
+def _parts(
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    frames: list[Frame],
+    events: list[Hit],
+    breaks: list[int],
+) -> list[Frame]:
+    """A part of a whole ("88 of the 96 inmates who escaped had been recaptured") counts the
+    whole's people or things, with what the clause's predicate says befell the part: its last
+    event after the whole, "recaptured" (the whole, the old value, keeps "escaped")."""
+    for i in range(len(frames) - 1):
+        end = spans[i][1]
+        whole = frames[i + 1]
+        if frames[i].counted is not None or whole.counted is None:
+            continue
+        if not _PART_OF.match(sentence[end : spans[i + 1][0]]):
+            continue
+        at = bisect_left(breaks, spans[i + 1][1])
+        clause_hi = breaks[at] if at < len(breaks) else len(sentence)
+        after = [
+            h
+            for h in _within(events, spans[i + 1][1], clause_hi)
+            if h.value in PEOPLE_EVENTS or whole.counted not in PEOPLE_KINDS
+        ]
+        event = after[-1].value if after else whole.event
+        frames[i] = replace(whole, event=event)
     return frames
 
 
@@ -202,10 +299,22 @@ def _periods(text: str, low: str) -> list[Hit]:
     return sorted([*_find_lowered(low, PERIODS), *_months(text)], key=lambda h: h.start)
 
 
+# A month that is a point in time, not the period a figure is for: a date ("31 October",
+# "October 31") or the start or end of a span ("since late July", "until March").
+_DATE_BEFORE = re.compile(
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?|\b(?:since|until|till|by|before|after)\s+"
+    r"(?:(?:early|mid|late|mid-)\s*)?)$",
+    re.I,
+)
+_DATE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+
+
 def _months(sentence: str) -> list[Hit]:
     return [
         Hit(m.start(), m.end(), MONTH_PERIODS[m.group(0)], m.group(0))
         for m in _MONTH.finditer(sentence)
+        if not _DATE_BEFORE.search(sentence, max(0, m.start() - 24), m.start())
+        and not _DATE_AFTER.match(sentence, m.end())
     ]
 
 
@@ -222,16 +331,72 @@ def _measure(
     """What an amount or a percentage measures: a measure word in the figure's own window, else
     one earlier in its clause with no comma in between ("the deficit to reach €22bn")."""
     own = [h for h in _within(measures, lo, hi) if not start <= h.start < end]
+    specific = [h for h in own if h.value not in GENERIC_MEASURES]
     if own:
-        return _nearest(own, start, end)
+        return _nearest(specific or own, start, end)
     earlier = [h for h in measures if h.end <= start and "," not in sentence[h.end : start]]
     return earlier[-1].value if earlier else None
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
+
+
+def _share_of(low: str, counted: list[Hit], end: int, hi: int) -> str | None:
+    """ "27% of the survivors": a percentage of a counted group, with nothing else saying what
+    it measures, measures a share of that group ("share_people")."""
+    m = _OF_THE.match(low, end, hi)
+    if m is None:
+        return None
+    hit = next((h for h in counted if h.start == m.end()), None)
+    return f"share_{hit.value}" if hit else None
+
+
+_THAN = re.compile(r"\s+than\b")
+
+
+def _comparative(low: str, hit: Hit) -> bool:
+    """ "far more than the 10,000 it reported": a comparison, not the modifier of "30,000 more
+    troops" (an event word that is a modifier, followed by "than")."""
+    return hit.phrase in MODIFIER_EVENTS and bool(_THAN.match(low, hit.end))
+
+
 _MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
+# Verbs of a diagnosis just before a number of people: the cases are confirmed ones.
+_CONFIRMED_BEFORE = re.compile(
+    r"\b(?:confirmed|diagnosed|verified)\s+(?:(?:another|a further|an additional)\s+)?$"
+)
 _VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
 REACH = 300
+
+
+_PARTITIVE = re.compile(
+    r"\b(?:rest|remainder|balance|bulk|majority|most|half|all|some|many|none|each|one|two|three|"
+    r"\d+%?)\s+of\s+(?:the|its|their|those|these)\s+"
+    r"(?:(?:about|around|some|roughly|approximately|nearly|almost|estimated|reported)\s+)?$",
+    re.I,
+)
+
+
+def is_partitive(sentence: str, start: int) -> bool:
+    """ "the rest of the roughly 4,000 casualties were wounded": a total named as the whole a
+    part is taken from, already known, not stated anew."""
+    return bool(_PARTITIVE.search(sentence, max(0, start - 60), start))
+
+
+# What a thing could hold, not what happened: "can carry up to 600 passengers and 150 cars".
+_CAPACITY = re.compile(
+    r"\b(?:can|could|is able to|are able to|designed to|built to|licensed to|certified to)\s+"
+    r"(?:carry|hold|seat|accommodate|take|transport|house|host|serve|treat|handle|process)\b"
+    r"[^.;:]*$"
+    r"|\bcapacity\s+(?:of|for)\s+(?:up to\s+|about\s+|some\s+)?$",
+    re.I,
+)
+
+
+def is_capacity(sentence: str, start: int) -> bool:
+    """ "The ferry can carry up to 600 passengers and 150 cars": a capacity, no event."""
+    return bool(_CAPACITY.search(sentence, max(0, start - 80), start))
 
 
 def is_increment(sentence: str, start: int) -> bool:
@@ -278,10 +443,68 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
                 hit.start >= first.end
                 and hit.start < hi
                 and hit.value in ROLE_KINDS
-                and _CASUALTY_GAP.match(sentence[first.end : hit.start])
+                and _role_gap(sentence[first.end : hit.start])
             ):
                 return hit.value, hit.end
     return first.value, first.end
+
+
+# Where the people live or come from, between them and what happened to them: "3,500 residents
+# of Alba and Torre have been evacuated", "40 workers at the depot were injured".
+_POST_MODIFIER = re.compile(
+    r"^\s*(?:of|from|in|at|near|around|across|along|on)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+(?:and\s+|or\s+)?){1,4}?(?=(?:have|has|had|were|was|are|been|being)\b)",
+    re.I,
+)
+
+
+def _suffered(sentence: str, counted: list[Hit], noun_end: int, hi: int) -> bool:
+    """Things or animals a toll befell: a casualty word after their noun in the same phrase
+    ("40,000 cattle, sheep and goats have died"), so that the toll is its own quantity."""
+    for hit in counted:
+        if hit.start < noun_end or hit.start >= hi or hit.value not in CASUALTY_KINDS:
+            continue
+        gap = sentence[noun_end : hit.start]
+        return (
+            _words(gap) <= 2 * _MAX_GAP_WORDS
+            and not re.search(r"[.;:()]", gap)
+            and not _GAP_BREAK.search(gap)
+        )
+    return False
+
+
+def _role_gap(gap: str) -> bool:
+    """Words between a people noun and a role ("were", "have been", "of them"), after at most
+    a short phrase saying where the people are from."""
+    if _CASUALTY_GAP.match(gap):
+        return True
+    modifier = _POST_MODIFIER.match(gap)
+    return modifier is not None and bool(_CASUALTY_GAP.match(gap[modifier.end() :]))
+
+
+def _group(
+    counted: list[Hit], span: tuple[int, int], kind: str | None, event: str | None
+) -> str | None:
+    """Which people a figure counts, when they are a group of their own: a trade, whatever
+    happened to it ("1,200 firefighters", "12 officers were injured"); for a plain count of
+    people with no event, the noun that names them ("60 passengers", "12 miners"), unless it
+    is just the people of the place ("people", "residents"). An event says which people
+    already ("30 miners trapped" and "30 people trapped" are one quantity)."""
+    start, end = span
+    if kind == "units":  # "7,500 bags" and "420 flights" are two quantities
+        items = [h for h in counted if start <= h.start < end and h.value == "units"]
+        return UNIT_GROUPS.get(items[0].phrase) if items else None
+    if kind == "protesters":
+        return None  # a turnout is one quantity, whoever walked out ("nurses", "staff")
+    for hit in counted:
+        if not start <= hit.start < end or hit.value != "people":
+            continue
+        if hit.phrase in SUBGROUPS:
+            return SUBGROUPS[hit.phrase]
+        if kind == "people" and event is None and hit.phrase not in GENERAL_PEOPLE:
+            return hit.phrase
+        return None
+    return None
 
 
 _PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
@@ -302,6 +525,208 @@ def _own_noun(sentence: str, end: int, hi: int) -> bool:
     return not (word in _NOT_NOUNS or word.endswith(("ss", "us", "is")) or word in COUNTED)
 
 
+# Verbs of things made, sold, shipped, recalled or damaged: what they count are items (units),
+# whatever the item ("450,000 space heaters", "3,000 phone chargers").
+_ITEM_VERBS = re.compile(
+    r"\b(?:recall|recalls|recalled|recalling|sold|sells|selling|shipped|ships|shipping|"
+    r"produced|produces|manufactured|installed|fitted|delivered|ordered|returned|replaced|"
+    r"repaired|damaged|destroyed|affected|covered|covers|stolen|seized|built)\b",
+    re.I,
+)
+_ITEM_AFTER = re.compile(r"(?:\s+[A-Za-z][\w'-]*){0,2}?\s+([a-z][a-z-]{2,}s)\b")
+_ITEM_VERB_BEFORE = re.compile(
+    _ITEM_VERBS.pattern + r"\s+(?:(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"at least|up to|another|a further|an additional|an estimated)\s+)?$",
+    re.I,
+)
+_ITEM_VERB_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have|has|had|been|being|already|also)\s+)*" + _ITEM_VERBS.pattern,
+    re.I,
+)
+
+
+def _items(sentence: str, start: int, end: int, hi: int) -> bool:
+    """Things made, sold, shipped, recalled or damaged, whatever they are: the verb just
+    before the number ("recalling about 450,000 space heaters") or just after its noun ("1
+    million Kora heaters were affected")."""
+    noun_end = _item_noun(sentence, end, hi)
+    if noun_end is None:
+        return False
+    if _ITEM_VERB_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
+    return bool(_ITEM_VERB_AFTER.match(sentence, noun_end))
+
+
+def _item_noun(sentence: str, end: int, hi: int) -> int | None:
+    """Where a plural noun within three words of the number ends ("450,000 space heaters",
+    "1 million Kora heaters"), when it is not a unit of measure or a word counted otherwise."""
+    m = _ITEM_AFTER.match(sentence, end, hi)
+    if m is None or re.search(r"[,.;:()]", sentence[end : m.start(1)]):
+        return None
+    word = m.group(1)
+    if (
+        word in _NOT_NOUNS
+        or word.endswith(("ss", "us", "is"))
+        or word in COUNTED
+        or word in MEASURE_UNITS
+        or word in _AMOUNT_WORDS
+        or word in FUNCTION_WORDS
+    ):
+        return None
+    return m.end(1)
+
+
+# Nouns counted whatever their number: "40,000 cattle", "3,000 sheep".
+INVARIANT_NOUNS = frozenset(
+    {"cattle", "livestock", "sheep", "poultry", "deer", "fish", "swine", "bison", "grain"}
+    | {"wheat", "maize", "rice", "barley", "corn", "feedstock", "crude", "fuel", "waste"}
+)
+_INVARIANT = "|".join(sorted(INVARIANT_NOUNS))
+_OPEN_NOUN = re.compile(
+    r"\s+(?:head\s+of\s+)?((?:[a-z][a-z-]+\s+){0,2}?)"
+    r"(" + _INVARIANT + r"|[a-z][a-z-]{2,}s)(?![\w-])"
+)
+# Tallies of choices or scores and counts of acts, not things: README maps "17 goals" and
+# votes to no kind; "52 reports of overheating" count what people did, not what they hold.
+TALLIES = frozenset(
+    {"vote", "ballot cast", "goal", "point", "seat", "run", "wicket", "mark", "signature"}
+    | {"report", "complaint", "incident", "call", "request", "application", "attempt", "claim"}
+    | {"visit", "trip", "journey", "step", "message", "post", "view", "click", "search", "try"}
+)
+MASS_UNIT_CODES = frozenset({"tonnes"})
+# Plurals that stand for a noun said elsewhere or count nothing: "23 others were injured".
+_PRO_NOUNS = frozenset(
+    {"others", "ones", "these", "those", "times", "ways", "kinds", "sorts", "types", "parts"}
+    | {"terms", "thousands", "hundreds", "millions", "billions", "dozens", "tens", "lots"}
+)
+_VERB_WORDS = frozenset({"were", "was", "had", "have", "has", "is", "are", "been", "would", "will"})
+_MASS_OF = re.compile(
+    r"\s+(?:metric\s+)?(?:tonnes|tonne|tons|ton)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
+)
+
+
+_KNOWN_GROUPS = frozenset(UNIT_GROUPS.values())
+
+
+def is_open(figure: Figure) -> bool:
+    """Whether a figure counts a thing the lexicon does not know, told only by its noun
+    (`open_noun`): "12 guards", "1.8 million copies"."""
+    return (
+        figure.unit == "count"
+        and figure.counted == "units"
+        and figure.scope is not None
+        and figure.scope not in _KNOWN_GROUPS
+    )
+
+
+TALLY_UNITS = frozenset({"votes", "seats"})
+_HEDGE_WORDS = frozenset(
+    {"about", "around", "some", "roughly", "nearly", "almost", "over", "under", "up", "at"}
+    | {"more", "fewer", "less", "between", "approximately", "only", "just", "exactly"}
+)
+_PROPER = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+_NOT_WINNERS = frozenset(
+    {"The", "A", "An", "It", "He", "She", "They", "His", "Her", "Its", "Their", "President"}
+    | {"Prime", "Minister", "Former", "Leader", "Opposition", "Mr", "Mrs", "Ms", "Dr"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August", "September"}
+    | {"October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday"}
+    | {"Friday", "Saturday", "Sunday"}
+)
+
+
+def _winner(
+    sentence: str, clause_lo: int, start: int, excluded: Sequence[tuple[int, int]]
+) -> str | None:
+    """Whose votes or seats a tally counts: the nearest name before it in its clause ("Anton
+    Velisar won 2,841,306 votes", "gave Korvath 2,602,115 votes"), not the speaker's; None
+    when the clause names nobody (precision first: one candidate's votes are not another's)."""
+    names = [
+        m
+        for m in _PROPER.finditer(sentence, clause_lo, start)
+        if m.group(0).removesuffix("'s").removesuffix("’s") not in _NOT_WINNERS
+        and m.group(0).lower() not in FUNCTION_WORDS
+        and m.group(0).lower() not in _HEDGE_WORDS
+        and not any(s <= m.start() < e for s, e in excluded)
+    ]
+    if not names:
+        return None
+    return names[-1].group(0).lower().removesuffix("'s").removesuffix("’s")
+
+
+def lemma(word: str) -> str:
+    """The singular of a regular English plural: "ballots" -> "ballot", "copies" -> "copy",
+    "boxes" -> "box"; an invariant plural ("cattle") is its own."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _noun_phrase(modifiers: str, head: str) -> str | None:
+    words = modifiers.split()
+    if head in FUNCTION_WORDS or any(w in FUNCTION_WORDS or w in _NOT_NOUNS for w in words):
+        return None
+    return " ".join([*words, lemma(head)])
+
+
+def open_noun(sentence: str, end: int, hi: int) -> str | None:
+    """The thing a number counts when the lexicon has no kind for it: the plural noun just
+    after it, with its modifiers, in the singular ("48,700 rejected ballots" -> "rejected
+    ballot", "40,000 head of cattle" -> "cattle"). Two figures with one noun phrase count
+    one quantity; another noun is another quantity. None for a noun counted otherwise
+    ("troops", "hectares"), a unit of measure, an amount word or a verb ("was")."""
+    m = _OPEN_NOUN.match(sentence, end, hi)
+    if m is None:
+        return None
+    head = m.group(2)
+    if (
+        head in _NOT_NOUNS
+        or head in _PRO_NOUNS
+        or head.endswith(("ss", "us", "is"))
+        or head in COUNTED
+        or m.group(1) + head in COUNTED
+        or head in MEASURE_UNITS
+        or head in _AMOUNT_WORDS
+        or (head.endswith("s") and head[:-1] in COUNTED)
+    ):
+        return None
+    return _noun_phrase(m.group(1), head)
+
+
+_COMMODITY = re.compile(r"\b(" + "|".join(sorted(COMMODITIES, key=len, reverse=True)) + r")\b")
+
+
+def _commodity(low: str, lo: int, start: int) -> str | None:
+    """What a weight without an "of" phrase measures: the goods named earlier in its clause
+    ("the grain harvest would come in at about 1.8 million tonnes")."""
+    found = list(_COMMODITY.finditer(low, lo, start))
+    return found[-1].group(1) if found else None
+
+
+def mass_of(sentence: str, end: int, hi: int) -> str | None:
+    """What a weight measures, from its "of" phrase: "1.8 million tonnes of grain" -> "grain",
+    "about 1,800 tonnes of burned feedstock" -> "burned feedstock"."""
+    m = _MASS_OF.match(sentence, end, hi)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group(1).split():
+        if word in FUNCTION_WORDS or word in _NOT_NOUNS or word in _VERB_WORDS:
+            break
+        words.append(word)
+    return _noun_phrase(" ".join(words[:-1]), words[-1]) if words else None
+
+
+_AMOUNT_WORDS = frozenset(
+    {"kilograms", "kilos", "grams", "tonnes", "tons", "litres", "liters", "gallons", "barrels"}
+    | {"ounces", "pounds", "euros", "dollars", "percent", "points", "cents", "pence"}
+)
+
+
 _PROTEST = re.compile(
     r"\b(?:march|marches|marched|marching|protest|protests|protested|protesting|rally|rallies|"
     r"rallied|demonstration|demonstrations|demonstrated|turnout|sit-ins?|took to the streets)\b"
@@ -316,8 +741,10 @@ _GENERIC_PEOPLE = re.compile(
     re.I,
 )
 _ACTION = re.compile(  # what protesters and strikers do
-    r"\s+(?:(?:have|had|has|were|are|reportedly|also|then)\s+)*"
-    r"(?:walked out|walk out|went on strike|stopped work|downed tools|took to the streets|"
+    r"\s+(?:(?:have|had|has|were|are|was|is|remained|remain|stayed|reportedly|also|then|now|"
+    r"already|all)\s+)*"
+    r"(?:walked out|walk out|went on strike|on strike|stopped work|downed tools|"
+    r"took to the streets|"
     r"(?:joined|join|took part|taken part|take part|participated|turned out)(?P<object>[^,.;]*))",
     re.I,
 )
@@ -340,17 +767,64 @@ def _crowd(
         nouns = [h for h in counted if h.end == noun_end]
     else:  # the noun before it ("the crowd at about 40,000")
         nouns = [h for h in counted if h.end <= start and h.start >= lo][-1:]
-    nouns = [h for h in nouns if h.value == "people" and _GENERIC_PEOPLE.fullmatch(h.phrase)]
+    nouns = [h for h in nouns if h.value == "people"]
     if not nouns:
         return False
+    generic = bool(_GENERIC_PEOPLE.fullmatch(nouns[0].phrase))
     action = _ACTION.match(sentence, nouns[0].end)
-    if action:
+    if action:  # any people who walked out or joined a strike are strikers ("9,500 nurses")
         thing = action.group("object")
-        return thing is None or not thing.strip() or bool(_PROTEST_OBJECT.search(thing))
+        if thing is None:
+            return True
+        return generic if not thing.strip() else bool(_PROTEST_OBJECT.search(thing))
+    if not generic:
+        return False
     if _PROTEST.search(sentence, lo, hi):
         return True
     crowd = any(h.phrase.startswith("crowd") for h in nouns)
     return crowd and not _SHOW.search(sentence, lo, hi)
+
+
+_PROTEST_BEFORE = re.compile(
+    r"\b(?:march|marches|protest|protests|rally|rallies|demonstration|demonstrations|"
+    r"turnout)(?:\s+(?:estimate|figure|count|size|tally))?\s+(?:at|to|of|as)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|up to|at least|less than|"
+    r"fewer than|between|as many as)\s+)?$",
+    re.I,
+)
+_PROTEST_AFTER = re.compile(
+    r"\s+(?:at|in|on|joined|attended)\s+(?:the\s+|a\s+|[A-Z]\w*['’]s\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:march|marches|protest|protests|rally|rallies|demonstration|"
+    r"demonstrations)\b",
+    re.I,
+)
+
+
+def _sized_protest(sentence: str, lo: int, start: int, end: int, hi: int) -> bool:
+    """A bare number given as the size of a march or a rally: "police put the march at about
+    40,000", "the organisers' march estimate to 250,000", "about 40,000 at the pension march".
+    """
+    before = _PROTEST_BEFORE.search(sentence, max(lo, start - 60), start)
+    if before and not _SHOW.search(sentence, before.start(), start):
+        return True
+    return bool(_PROTEST_AFTER.match(sentence, end, hi))
+
+
+def _after_item(sentence: str, end: int, hi: int) -> int:
+    """Where the noun after a number ends, for a noun we do not count ("8,000 dockers"), else
+    the number's own end."""
+    noun_end = _item_noun(sentence, end, hi)
+    return end if noun_end is None else noun_end
+
+
+def _befell(sentence: str, events: list[Hit], end: int, hi: int) -> bool:
+    """A bare number followed by what befalls only people ("61,000 stranded", "300 had been
+    on board")."""
+    for hit in events:
+        if hit.start < end or hit.start >= hi:
+            continue
+        return hit.value in PEOPLE_EVENTS and bool(_CASUALTY_GAP.match(sentence[end : hit.start]))
+    return False
 
 
 def _walked_out(sentence: str, end: int) -> bool:
@@ -373,6 +847,30 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
     if _words(gap) <= HEAD_REACH and not re.search(r"[,.;:()]", gap) and _is_head(sentence, hit):
         return hit.value  # "the death toll from Sunday's earthquake ... rose to 410"
     return None
+
+
+_NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
+
+
+def _head_end(sentence: str, lo: int, start: int) -> int:
+    """Where the last "number of" before the figure ends (the noun phrase it heads starts)."""
+    heads = list(_NUMBER_OF.finditer(sentence, lo, start))
+    return heads[-1].end() if heads else lo
+
+
+def _counted_by_head(
+    sentence: str, counted: list[Hit], lo: int, start: int
+) -> tuple[str | None, int]:
+    """ "the number of police officers injured in scuffles ... had risen to 19": the noun phrase
+    after "the number of" says what the figure counts, however far the figure comes."""
+    heads = list(_NUMBER_OF.finditer(sentence, lo, start))
+    if not heads:
+        return None, start
+    head = heads[-1]
+    gap = sentence[head.end() : start]
+    if _words(gap) > HEAD_REACH + 2 or re.search(r"[,.;:()]", gap):
+        return None, start
+    return _counted_after(sentence, counted, head.end(), start)
 
 
 HEAD_REACH = 12  # words between a head noun ("the death toll") and its figure

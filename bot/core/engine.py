@@ -10,6 +10,7 @@ already knows from *other* origins. Copies of an earlier story add sightings, ne
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,11 +34,32 @@ from bot.core.compare import (
     figures_agree,
     judge,
 )
-from bot.core.counted import find_entities, is_increment
+from bot.core.counted import (
+    find_entities,
+    find_phrases,
+    is_capacity,
+    is_increment,
+    is_open,
+    is_partitive,
+    lemma,
+)
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
-from bot.core.lexicon import RESTATEMENT_CUES
+from bot.core.lexicon import (
+    COUNTED,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    EVENTS,
+    GENERIC_MEASURES,
+    MEASURES,
+    MODIFIER_EVENTS,
+    MONTHS,
+    PEOPLE_EVENTS,
+    RESTATEMENT_CUES,
+    WEEKDAYS,
+)
 from bot.core.matching import (
+    NUMBERLESS_SCORE,
     ClaimIndex,
     IndexedClaim,
     masked,
@@ -61,13 +83,19 @@ from bot.core.provenance import SyndicationIndex
 from bot.core.reading import (
     KeywordIndex,
     Sentence,
-    is_baseline_mention,
     keyword_regex,
     said_by,
     story_sentences,
     without_dates,
 )
-from bot.core.stance import against_old_value, cue_stance, find_cue, framed_as_revision
+from bot.core.stance import (
+    against_old_value,
+    cue_clause,
+    cue_stance,
+    find_cue,
+    framed_as_revision,
+    is_old_value,
+)
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +154,12 @@ class _Run:
     claims_seen: set[str] = field(default_factory=set)
     readings: dict[str, _Reading] = field(default_factory=dict)
     finding_at: dict[str, int] = field(default_factory=dict)  # claim id -> its place in findings
+    last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
+    # topics of which the story names one place and no event word: its counts are not theirs
+    eventless: set[str] = field(default_factory=set)
+    unnamed: set[str] = field(default_factory=set)  # topics the story only shares a word with
+    unevented: set[str] = field(default_factory=set)  # topics whose event it does not name
+    unknown: set[str] = field(default_factory=set)  # topics it may learn no unknown thing for
 
     def read(self, text: str) -> _Reading:
         """A sentence read once per story, whatever the number of topics it is read for."""
@@ -147,7 +181,10 @@ def read_sentence(text: str) -> _Reading:
     update = judged and against_old_value(text, list(figures))
     revision = judged and framed_as_revision(text, list(figures))
     words = masked(text) if judged else ""
-    matched = tuple(f for f in figures if not is_baseline_mention(text, f))
+    # the figures to match: not the old values ("up from 4,000", "the rest of the 4,000")
+    matched = tuple(
+        f for f in figures if not (is_old_value(text, f) or is_partitive(text, f.span[0]))
+    )
     dateless = without_dates(text)
     generic = is_generic(attribution)
     return _Reading(
@@ -195,6 +232,22 @@ class Engine:
         self._learn = learn_claims
         self._gates = {t.id: keyword_regex(t.keywords) for t in self._topics}
         self._entities: dict[str, set[str]] = {}  # topic id -> the entities its keywords name
+        self._names = {
+            t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].isupper()])
+            for t in self._topics
+        }
+        # the topic's common words name its event ("cholera", "outbreak"); its names, places
+        self._event_words = {
+            t.id: keyword_regex([k for k in t.keywords if k.strip()[:1].islower()])
+            for t in self._topics
+            if any(k.strip()[:1].islower() for k in t.keywords)
+        }
+        # topics whose common words name an event, not only quantities ("inflation", "jobs")
+        self._eventful = {
+            t.id
+            for t in self._topics
+            if any(_names_event(k.strip()) for k in t.keywords if k.strip()[:1].islower())
+        }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
         self._order: list[str] = []
@@ -203,6 +256,8 @@ class Engine:
         self._sightings: dict[str, tuple[Sighting] | list[Sighting]] = {}
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
+        self._places: dict[str, set[str]] = defaultdict(set)  # topic id -> names in its stories
+        self._outlets: set[str] = set()  # outlets' names are no place of any topic
         self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
         self._syndication = SyndicationIndex()
         self._reader = lru_cache(maxsize=READ_CACHE)(read_sentence)
@@ -284,15 +339,18 @@ class Engine:
         origin = self._syndication.origin_of(story)
         run = _Run(story, origin, origin != story.key, self._reader)
         whole = f"{story.title}\n{story.text}"
-        about = self._keywords.topics_in(whole)
-        about |= {t.id for t in self._loose if t.id not in about and self._about(t, whole)}
+        self._outlets.add(story.outlet.lower())
+        named = self._keywords.topics_in(whole)
+        about = named | {t.id for t in self._loose if t.id not in named and self._about(t, whole)}
         # the topics it is about in configured order, without a pass over all of them
         places = sorted(i for topic_id in about for i in self._topic_at.get(topic_id, ()))
         topics = [self._topics[i] for i in places]
+        for topic in topics:
+            self._anchor(run, topic, whole)
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
-                self._process_topic(run, topic, sentences)
+                self._process_topic(run, topic, sentences, topic.id in named and not run.copy)
         return StoryResult(
             story=story,
             origin_key=origin,
@@ -302,7 +360,9 @@ class Engine:
             sightings=tuple(run.sightings),
         )
 
-    def _process_topic(self, run: _Run, topic: Topic, sentences: list[Sentence]) -> None:
+    def _process_topic(
+        self, run: _Run, topic: Topic, sentences: list[Sentence], named: bool = False
+    ) -> None:
         gate = self._gates[topic.id]
         entities = self._entities.get(topic.id)
         if entities is None:
@@ -310,13 +370,25 @@ class Engine:
             self._entities[topic.id] = entities
         readings = [run.read(s.text) for s in sentences]
         gated = [bool(gate.search(r.dateless)) for r in readings]
+        if named:  # an original story naming the topic: the places it names are the topic's
+            for sentence, said in zip(sentences, gated, strict=True):
+                if said and not sentence.title:
+                    self._places[topic.id].update(proper_names(sentence.text))
         said_in = {s.paragraph for s, g in zip(sentences, gated, strict=True) if g}
         if 0 in said_in:
             said_in.add(1)  # the lead paragraph continues the title
         last_named, named_in = Attribution(), -1
+        members: dict[str, Attribution] = {}  # "its chief executive, Maren Holt" -> the airline
         for sentence, reading, named in zip(sentences, readings, gated, strict=True):
             attribution = reading.attribution
-            if reading.generic and (last_named.source or last_named.via):
+            if not sentence.title:
+                attribution = self._speaks_for(
+                    topic.id, sentence.text, attribution, last_named, members
+                )
+            generic = (
+                reading.generic if attribution is reading.attribution else is_generic(attribution)
+            )
+            if generic and (last_named.source or last_named.via):
                 attribution = last_named  # "the report said" -> the report named before
             elif not (attribution.source or attribution.via) and sentence.paragraph == named_in:
                 attribution = last_named  # reported speech goes on until the paragraph ends
@@ -328,11 +400,80 @@ class Engine:
                 run, topic, sentence, reading, attribution, topical, near, entities
             )
 
+    def _speaks_for(
+        self,
+        topic_id: str,
+        text: str,
+        attribution: Attribution,
+        last_named: Attribution,
+        members: dict[str, Attribution],
+    ) -> Attribution:
+        """Who a sentence speaks for (README rule 2: "a spokesman speaks for the body he
+        represents"): a person named as "its chief executive, Maren Holt" speaks for the body
+        named before, in this sentence and the story's later ones ("Holt said"); a sentence
+        without attribution whose subject is a body already heard on the topic ("The Calveran
+        Coast Guard ended its search, with 34 dead") gives that body's figures."""
+        source = attribution.source
+        for m in _MEMBER.finditer(text):
+            name = m.group("name")
+            own = source is not None and same_source(source, name)
+            body = last_named if own or not source else attribution
+            if body.source and not same_source(body.source, name):
+                members[name.lower()] = body
+                members[name.split()[-1].lower()] = body
+        if source and not attribution.via and source.lower() in members:
+            return members[source.lower()]
+        if source or attribution.via:
+            return attribution
+        low = text.lower()
+        for voice in sorted(self._voices.get(topic_id, ())):
+            name = voice.lower().removeprefix("the ")
+            if (
+                voice[:1].isupper()  # a name ("Calveran Coast Guard"), not "number of"
+                and len(name.split()) >= 2
+                and low.removeprefix("the ").startswith(name + " ")
+            ):
+                return Attribution(source=voice)
+        return attribution
+
+    def _anchor(self, run: _Run, topic: Topic, whole: str) -> None:
+        """What a story may teach the topic (claims are learned only from its own event): a
+        story naming none of the topic's names ("Harrowmere", "Kessa") and no two keywords
+        together ("dock strike") teaches nothing, as a common keyword alone lets a decoy in ("a
+        jailbreak game", "the coast guard approved a ferry lane"); one naming one place and no
+        event word teaches no counts ("the Moreni half marathon"); a thing the lexicon does not
+        know ("12 guards", "48,700 rejected ballots") is learned only from a story naming the
+        event, as nothing else ties it to the topic ("45,000 fans in Pyongyang")."""
+        rx = self._names[topic.id]
+        names = {m.group(0).lower() for m in rx.finditer(whole)}
+        if rx.pattern != _NEVER and not names and not self._keyword_phrase(topic, whole):
+            run.unnamed.add(topic.id)
+        words = self._event_words.get(topic.id)
+        if words is None or topic.id not in self._eventful:
+            run.unknown.add(topic.id)  # no event word to tie unknown things to the topic
+        if words is not None and not words.search(whole):
+            run.unknown.add(topic.id)
+            if topic.id in self._eventful:
+                run.unevented.add(topic.id)  # money and rates need the event named
+            if len(names) < 2:
+                run.eventless.add(topic.id)
+
+    def _keyword_phrase(self, topic: Topic, text: str) -> bool:
+        """Two of the topic's keywords together: "rail strike", "rail strikers"."""
+        hits = [
+            (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
+        ]
+        return any(
+            first != second and len(text[end:start].split()) <= KEYWORD_GAP
+            for (_, end, first), (start, _, second) in pairwise(hits)
+        )
+
     def _about(self, topic: Topic, whole: str) -> bool:
         """A story that names none of the topic's names is still about it when two of its
         keywords go together ("rail strike", "rail strikers") or when it names a source already
-        heard on the topic ("the State Emergency Service"); a lone common word ("a lightning
-        strike", "a flood of orders") is not enough."""
+        heard on the topic ("the State Emergency Service"), or when it says two of them and a
+        place the topic's own stories named ("the mayor of Alba" on a fire and evacuations); a
+        lone common word ("a lightning strike", "a flood of orders") is not enough."""
         text = without_dates(whole)
         hits = [
             (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
@@ -343,10 +484,15 @@ class Engine:
             if first != second and len(text[end:start].split()) <= KEYWORD_GAP:
                 return True
         low = text.lower()
-        return any(
+        if any(
             len(voice.split()) >= 2 and voice.lower() in low
             for voice in self._voices.get(topic.id, ())
-        )
+        ):
+            return True
+        if len({word for _, _, word in hits}) < 2:
+            return False
+        places = self._places.get(topic.id, set()) - self._outlets
+        return any(place in places for place in proper_names(text))
 
     def _heard(self, topic_id: str, attribution: Attribution) -> bool:
         """Whether a source already heard on the topic says it: the State Emergency Service on
@@ -384,27 +530,83 @@ class Engine:
         said = _Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
-        for figure in reading.matched:
-            hit = self._index.best_for_figure(topic.id, figure, sentence_masked)
+        figures = reading.matched  # not the old values ("up from 4,000", "the rest of the …")
+        hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
+        for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
             if hit is not None:
                 claim, score = hit
+                increment = is_increment(text, figure.span[0])
+                if increment and any(h and h[0] is claim for h in hits[i + 1 :]):
+                    continue  # "a further 14, bringing the number of dead to 23": the total
                 if near or score >= OFF_TOPIC_SCORE:
                     matched = True
                     step = said
-                    if is_increment(text, figure.span[0]):  # a further 4,000: a new total
+                    if increment:  # a further 4,000: a new total
                         figure = self._total(claim.spec.id, figure, text, earlier)
                         step = replace(said, update=True, revision=True)
                     earlier[claim.spec.id] = figure
                     self._judge(run, claim, figure, step, score, sentence.title)
-            elif self._may_learn(run, sentence, near, cue) and in_topic(figure, topical, entities):
+            elif (
+                self._may_learn(run, sentence, near, cue)
+                and topic.id not in run.unnamed
+                and (topic.id not in run.eventless or figure.unit != "count")
+                and (topic.id not in run.unevented or figure.unit == "count")
+                and (topic.id not in run.unknown or not is_open(figure))
+                and in_topic(figure, topical, entities)
+                and not is_capacity(text, figure.span[0])
+            ):
                 self._learn_claim(run, topic, figure, text, attribution)
         if matched or cue is Stance.NEUTRAL or not near:
             return
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
-        hit = self._index.best_for_words(topic.id, text, sentence_masked)
+        # the clause the cue speaks of, without the topic's names: every claim of the topic
+        # shares those ("the Kessel Hills wildfire"), so they say nothing of which one
+        scope = cue_clause(text, reading.evidence) if reading.evidence else text
+        scope = self._names[topic.id].sub(" ", scope)
+        hit = self._named_quantity(topic.id, scope) or self._index.best_for_words(
+            topic.id, scope, masked(scope)
+        )
+        if hit is None and run.last_claim and _ANAPHOR.search(scope):
+            last = self._index.get(run.last_claim)  # "the figure was exaggerated"
+            if last is not None and last.spec.topic == topic.id:
+                hit = (last, NUMBERLESS_SCORE)
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
+
+    def _named_quantity(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
+        """The one claim a numberless clause names by what it says of the quantity: what befell
+        the people ("how many had been crammed onto the boat": the number aboard), what a
+        rate or an amount measures ("its flights were back on schedule": punctuality) or the
+        noun of a thing the lexicon does not know ("no evidence of ballot stuffing"). More
+        telling than shared words, which every claim of a story has ("the boat", "Kessa")."""
+        events = {
+            h.value for h in find_phrases(scope, EVENTS) if h.phrase not in MODIFIER_EVENTS
+        } & PEOPLE_EVENTS
+        measures = {h.value for h in find_phrases(scope, MEASURES)} - GENERIC_MEASURES
+        named: list[IndexedClaim] = []
+        if events:
+            named += [
+                c
+                for c in self._index.by_counted(topic_id, "people", "count")
+                if c.reference is not None and c.reference.event in events
+            ]
+        for measure in sorted(measures):
+            for unit in _MEASURED_UNITS:
+                named += self._index.by_counted(topic_id, measure, unit)
+        things = self._index.by_counted(topic_id, "units", "count")
+        if things:  # "no evidence of ballot stuffing": the one claim counting ballots
+            nouns = {lemma(w) for w in _WORD.findall(scope.lower())}
+            named += [
+                c
+                for c in things
+                if c.reference is not None
+                and is_open(c.reference)
+                and (c.reference.scope or "").split()[-1] in nouns
+            ]
+        if len(named) != 1:
+            return None
+        return named[0], NUMBERLESS_SCORE
 
     def _total(
         self, claim_id: str, increment: Figure, text: str, earlier: dict[str, Figure]
@@ -419,7 +621,8 @@ class Engine:
 
     def _may_learn(self, run: _Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
         """Claims are learned from original body sentences of a paragraph naming the topic,
-        said plainly."""
+        said plainly (and, by the caller, from stories that name the topic's event, of what
+        happened rather than what could: not "the boat can carry up to 600")."""
         return (
             self._learn and near and not run.copy and not sentence.title and cue is Stance.NEUTRAL
         )
@@ -438,6 +641,8 @@ class Engine:
         if title and claim_id in run.claims_seen:
             return  # the headline restates the body's report
         run.claims_seen.add(claim_id)
+        if figure is not None:
+            run.last_claim = claim_id
         current = self._current.get(claim_id)
         if current is not None and current.origin_key == run.origin:
             current = None  # only this story's own figures so far: nothing to compare with
@@ -572,6 +777,7 @@ class Engine:
         )
         claim = self._add_claim(spec)
         run.new_claims.append(spec)
+        run.last_claim = claim_id
         run.claims_seen.add(claim_id)
         statement = Statement(sentence, (figure,), attribution, Stance.SUPPORTS, claim_id, 1.0)
         run.statements.append(statement)
@@ -582,6 +788,44 @@ class Engine:
         self._current[claim_id] = sighting
         verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
         self._emit(run, claim, statement, figure, verdict, "", 1)
+
+
+_NEVER = keyword_regex([]).pattern  # the pattern of no keywords, which matches nothing
+_MEASURED_UNITS = (
+    "percent",
+    *sorted(set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values())),
+)
+
+# A numberless doubt or denial of "the figure" speaks of the figure the story gave last.
+_ANAPHOR = re.compile(
+    r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:figure|estimate|number|count|"
+    r"toll|tally|total|forecast|claim)\b"
+)
+# "its chief executive, Maren Holt," / "their spokeswoman Ana Dara": a person of a body.
+_MEMBER = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}?(?:director|spokesman|spokeswoman|spokesperson|"
+    r"executive|chief|head|chair|chairman|chairwoman|president|commander|officer|manager|"
+    r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
+    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+)
+_WORD = re.compile(r"[a-z][a-z-]+")
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
+_NOT_PLACES = MONTHS | WEEKDAYS
+
+
+def _names_event(word: str) -> bool:
+    """A common keyword that names an event ("riot", "drought"), not a quantity ("inflation",
+    "jobs", "casualties"): a topic of quantities has no one event its stories must name."""
+    low = word.lower()
+    return low not in MEASURES and low not in COUNTED
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised names inside a sentence (not its first word), lower-cased: "Alba", "Port
+    Venn"; weekdays and months are not names of anything."""
+    return {
+        m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_PLACES
+    }
 
 
 def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:

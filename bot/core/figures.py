@@ -61,7 +61,7 @@ _SUFFIX = re.compile(
 )
 _GLUED_AFTER = re.compile(
     r"(?:st|nd|rd|th|s)\b|[A-Za-z]"
-    r"|-(?:year|month|week|day|hour|minute|mm|cm|km|kg|inch|metre|meter|mile)"
+    r"|-(?:[a-z]+-)?(?:year|month|week|day|hour|minute|mm|cm|km|kg|inch|metre|meter|mile)"
 )
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$|[#№]$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)")
@@ -72,6 +72,16 @@ _RANGE_JOIN = re.compile(
 )
 _THOUSANDS_TAIL = re.compile(r"[,\u00a0\u202f\u2009 ]000$")  # "25-30,000": the 25 is 25,000
 _PROPER_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)\s$")  # "... Ranger 300": a model name
+# "BW 1182": a flight code (not a country, nor a word of an all-capitals headline)
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?!US|UK|EU|UN|TO|OF|IN|AT|BY|ON|UP|AS|IS|NO)[A-Z]{2}\s$")
+# "Leona Park, 52, said": an age in apposition to a name; "children under five": an age bound
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
+_AGE_AFTER = re.compile(r",|\s+(?:said|says|told|who|from|of|and)\b|\.?$")
+_AGE_BOUND = re.compile(
+    r"\b(?:children|child|kids|infants|babies|boys|girls|minors|pupils)\s+"
+    r"(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")$",
@@ -221,13 +231,19 @@ def _title_case(sentence: str) -> bool:
 
 def _is_count(sentence: str, n: Number) -> bool:
     """False for years, dates, times, ages, measurements, model numbers, ordinals, ids."""
-    after = sentence[n.end : n.end + 12]
+    after = sentence[n.end : n.end + 24]
     before = sentence[max(0, n.start - 12) : n.start]
     next_word = _next_word(sentence, n.end)
     prev_word = _prev_word(sentence, n.start)
+    if _is_age(sentence, n):
+        return False
     if not n.digits:  # "six hundred", but not "two-day" or "one of"
         return (
-            n.value >= 2 and not after.startswith("-") and _counts_in_context(prev_word, next_word)
+            n.value >= 2
+            and not after.startswith("-")
+            # "the two companies": the ones already known; "the two deaths" is still a count
+            and not (prev_word == "the" and n.value < 10 and next_word not in COUNTED)
+            and _counts_in_context(prev_word, next_word)
         )
     if _GLUED_AFTER.match(after):
         return False  # 1st, 1990s, 152mm, 2S19, 25-year-old, 155-mm
@@ -243,12 +259,28 @@ def _is_count(sentence: str, n: Number) -> bool:
             and not _title_case(sentence)  # in a headline a capital says nothing
         ):
             return False  # Ranger 300, Route 66: a name
+        if _CODE_BEFORE.search(before):
+            return False  # BW 1182, AF 447: a flight or other code
     if not _counts_in_context(prev_word, next_word):
         return False
     if next_word in ("years", "year-old", "yrs") or next_word == "old":
         return False
     is_year = n.plain_int and len(n.text) == 4 and 1900 <= n.value <= 2100
     return not (is_year and next_word not in COUNTED)
+
+
+def _is_age(sentence: str, n: Number) -> bool:
+    """ "Leona Park, 52, said": a small number between commas after a name is an age; so is
+    the bound of "children under five"."""
+    before = sentence[max(0, n.start - 40) : n.start]
+    if _AGE_BOUND.search(before):
+        return True
+    return (
+        n.value < 120
+        and (n.plain_int or not n.digits)
+        and bool(_AGE_APPOSITION.search(before))
+        and bool(_AGE_AFTER.match(sentence, n.end, n.end + 8))
+    )
 
 
 def _counts_in_context(prev_word: str, next_word: str) -> bool:
@@ -371,6 +403,8 @@ def _is_round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
+MASS_WORDS = frozenset({"tonnes", "tonne", "tons", "ton"})
+TALLY_WORDS = {"votes": "votes", "vote": "votes", "seats": "seats", "seat": "seats"}
 _CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -392,6 +426,11 @@ def _with_unit(sentence: str, raw: _Raw) -> _Raw:
         start = raw.start - len(m2.group(1))
         return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, unit, raw.number)
     word = _next_word(sentence, raw.end)
+    if word in MASS_WORDS:  # "1.8 million tonnes": a weight, not a count
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, "tonnes", raw.number)
+    if word in TALLY_WORDS:  # "2,841,306 votes": a tally won by someone, not things
+        unit = TALLY_WORDS[word]
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)
     if word in CURRENCY_WORDS:
         unit = CURRENCY_WORDS[word]
         return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)

@@ -6,8 +6,16 @@ import re
 from collections.abc import Container
 
 from bot.core.compare import figure_words
+from bot.core.counted import INVARIANT_NOUNS, MASS_UNIT_CODES, TALLY_UNITS
 from bot.core.figures import extract_figures
-from bot.core.lexicon import CASUALTY_KINDS, ENTITY_NAMES
+from bot.core.lexicon import (
+    CASUALTY_KINDS,
+    COUNTED,
+    ENTITY_NAMES,
+    PEOPLE_EVENTS,
+    SCOPES,
+    SUBGROUPS,
+)
 from bot.core.matching import quantity_key
 from bot.core.model import Figure
 
@@ -32,8 +40,22 @@ _PARTICIPLES = {
     "sent": "sent",
     "pledged": "pledged",
     "supplied": "supplied",
+    "rescued": "rescued",
+    "trapped": "trapped",
+    "aboard": "aboard",
+}
+# Events that read back only in their own words: "389 confirmed cases".
+_EVENT_TEMPLATES = {
+    "suspected": "{amount} suspected cases",
+    "confirmed": "{amount} confirmed cases",
+    "admitted": "{amount} people admitted to hospital",
 }
 _NOUNS = {"killed_or_wounded": "killed or wounded"}
+# A scope in words that read back as it: "nationwide", "police officers".
+_SCOPE_WORDS = {scope: word for word, scope in reversed(SCOPES.items())}
+_GROUP_NOUNS = {
+    group: noun for noun, group in reversed(SUBGROUPS.items()) if COUNTED.get(noun) == "people"
+}
 
 
 def learnable(figure: Figure) -> bool:
@@ -48,10 +70,21 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
     an amount): "32,000 season tickets" next to "Tessa United" is not the war's."""
     if not learnable(figure):
         return False
-    if not topical and figure.unit == "count" and figure.counted not in CASUALTY_KINDS:
+    if not topical and figure.unit == "count" and not _befell(figure):
         return False
     parties = {p for p in (figure.actor, figure.recipient) if p}
     return not parties or not entities or bool(parties & entities)
+
+
+def _befell(figure: Figure) -> bool:
+    """A toll (of people, or of animals: "40,000 cattle have died"), or people something
+    befell (rescued, trapped, aboard, diagnosed, admitted): what the story is about, whichever
+    sentence says it."""
+    return (
+        figure.counted in CASUALTY_KINDS
+        or figure.event == "casualties"
+        or (figure.counted == "people" and figure.event in PEOPLE_EVENTS)
+    )
 
 
 def claim_id_for(topic: str, figure: Figure, taken: Container[str]) -> str:
@@ -82,12 +115,23 @@ def _slug(text: str) -> str:
 def claim_text_for(figure: Figure, sentence: str) -> str:
     """A short claim text that `extract_figures` reads back as `figure`'s quantity."""
     for text in (_template(figure), sentence.strip()):
-        if any(same_quantity(f, figure) for f in extract_figures(text)):
+        if same_quantity(_reference(text), figure):
             return text
     return _template(figure)
 
 
-def same_quantity(a: Figure, b: Figure) -> bool:
+def _reference(text: str) -> Figure | None:
+    """The figure a claim's text states, as the engine reads it: the first one that counts
+    something (a sentence whose first figure is another quantity does not read back)."""
+    figures = extract_figures(text)
+    counted = [f for f in figures if quantity_key(f)] or figures
+    return counted[0] if counted else None
+
+
+def same_quantity(a: Figure | None, b: Figure) -> bool:
+    if a is None:
+        return False
+
     def key(f: Figure) -> tuple[object, ...]:
         return (
             f.counted,
@@ -97,6 +141,7 @@ def same_quantity(a: Figure, b: Figure) -> bool:
             f.actor,
             f.recipient,
             f.unit,
+            f.scope,
             f.low,
             f.high,
         )
@@ -105,11 +150,50 @@ def same_quantity(a: Figure, b: Figure) -> bool:
 
 
 def _template(figure: Figure) -> str:
+    if figure.unit in TALLY_UNITS and figure.measure:  # "Korvath won 2,602,115 votes"
+        return f"{figure.measure.title()} won {figure_words(figure)} {figure.unit}"
+    if figure.unit in MASS_UNIT_CODES and figure.measure:  # "1.8 million tonnes of grain"
+        return f"{figure_words(figure)} {figure.unit} of {figure.measure}"
     if figure.unit != "count":
         return f"{(figure.measure or '').replace('_', ' ')} {figure_words(figure)}".strip()
     counted = figure.counted or ""
     amount = figure_words(figure)
+    if counted == "people" and figure.event in _EVENT_TEMPLATES and not figure.scope:
+        return _EVENT_TEMPLATES[figure.event].format(amount=amount)
     noun = _NOUNS.get(counted, counted.replace("_", " "))
+    scope = figure.scope or ""
+    if counted == "units" and scope and scope not in _SCOPE_WORDS:
+        noun, scope = plural(scope), ""  # "12 guards", "48,700 rejected ballots"
+        if figure.event == "casualties":
+            noun += " died"  # "40,000 livestock died": the toll, not the herd
+    group = _GROUP_NOUNS.get(scope) or (scope if COUNTED.get(scope) == "people" else None)
+    if group and counted == "people":
+        noun = group  # "1,200 firefighters"
+    elif group:
+        amount = f"{amount} {group}"  # "12 police officers injured"
+    where = _SCOPE_WORDS.get(figure.scope or "")
+    if where:
+        return f"{_counted_template(figure, amount, noun)} {where}"
+    return _counted_template(figure, amount, noun)
+
+
+def plural(phrase: str) -> str:
+    """The plural of a noun phrase in the singular (`counted.lemma`'s inverse): "rejected
+    ballot" -> "rejected ballots", "copy" -> "copies"; a noun counted as it is stays."""
+    *words, head = phrase.split()
+    if head in COUNTED or head in INVARIANT_NOUNS:
+        pass
+    elif head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
+        head = head[:-1] + "ies"
+    elif head.endswith(("s", "x", "z", "ch", "sh")):
+        head += "es"
+    else:
+        head += "s"
+    return " ".join([*words, head])
+
+
+def _counted_template(figure: Figure, amount: str, noun: str) -> str:
+    counted = figure.counted or ""
     to = f" to {ENTITY_NAMES.get(figure.recipient, figure.recipient)}" if figure.recipient else ""
     if counted in CASUALTY_KINDS:
         adjective = _ADJECTIVES.get(figure.actor or "", "")

@@ -110,12 +110,15 @@ MONTHS: frozenset[str] = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
+WEEKDAYS: frozenset[str] = _words("monday tuesday wednesday thursday friday saturday sunday")
+
 # Words after a number that make it a measurement, not a count ("152mm", "30 km").
 MEASURE_UNITS: frozenset[str] = _words(
     "mm cm km m kg g lb lbs mph kph kmh knots km/h miles mile metres meters metre meter "
     "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
     "caliber hours hour minutes minute seconds days day weeks week months month years year "
-    "decades pm am p.m. a.m. gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh"
+    "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh "
+    "nautical yards yd hectare-sized sq"
 )
 
 # Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
@@ -123,7 +126,7 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "article resolution no no. number flight route highway chapter section page vol vol. "
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
-    "week day year aged age ages magnitude bib"
+    "week day year aged age ages magnitude bib terminal runway pier berth dock hangar"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -159,6 +162,23 @@ PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pc", "pe
 # --- what is counted -------------------------------------------------------------------------
 
 # Noun (or participle) phrase -> normalised counted kind. Longest phrase wins.
+# Goods measured by weight: what "1.8 million tonnes" measures when its clause names them.
+COMMODITIES: frozenset[str] = frozenset(
+    {"grain", "wheat", "maize", "corn", "rice", "barley", "oats", "sorghum", "soybeans", "soya"}
+    | {"sugar", "cocoa", "coffee", "tea", "cotton", "feedstock", "crude", "oil", "fuel", "diesel"}
+    | {"petrol", "gasoline", "naphtha", "coal", "ore", "iron", "steel", "copper", "aluminium"}
+    | {"cement", "fertiliser", "fertilizer", "waste", "debris", "rubble", "fish", "meat", "milk"}
+    | {"food", "fodder", "seed", "seeds", "timber", "plastic", "ammonia", "chemicals"}
+)
+
+# Livestock and other animals, by head: one quantity, "livestock" ("58,000 cattle, sheep and
+# goats" and "some 40,000 head of livestock").
+ANIMALS: tuple[str, ...] = (
+    "animals", "livestock", "cattle", "cows", "bulls", "calves", "oxen", "buffalo", "buffaloes",
+    "sheep", "lambs", "goats", "pigs", "hogs", "swine", "horses", "donkeys", "mules", "camels",
+    "poultry", "chickens", "hens", "ducks", "geese", "turkeys", "birds", "head of cattle",
+    "head of livestock", "head of sheep", "head of goats", "heads of cattle", "heads of livestock",
+)  # fmt: skip
 COUNTED: dict[str, str] = {
     "troops": "troops",
     "troop": "troops",
@@ -273,6 +293,8 @@ COUNTED: dict[str, str] = {
     "civilians": "civilians",
     "people": "people",
     "persons": "people",
+    "individuals": "people",
+    "locals": "people",
     "refugees": "displaced",
     # crowds: what a protest's size is a count of
     "crowd": "people",  # a protest's crowd, or fans at a match: see counted._crowd
@@ -295,7 +317,16 @@ COUNTED: dict[str, str] = {
     "policemen": "people",
     "gendarmes": "people",
     "fire crews": "people",
+    "fire fighters": "people",
+    "firemen": "people",
+    "policewomen": "people",
     "medics": "people",
+    "paramedics": "people",
+    "doctors": "people",
+    "nurses": "people",
+    "health workers": "people",
+    "journalists": "people",
+    "reporters": "people",
     "participants": "people",
     "employees": "people",
     "staff": "people",
@@ -323,6 +354,11 @@ COUNTED: dict[str, str] = {
     "in shelters": "displaced",
     "in emergency shelters": "displaced",
     "detainees": "arrested",
+    "escapees": "people",
+    "escapers": "people",
+    "fugitives": "people",
+    "runaways": "people",
+    "absconders": "people",
     "in custody": "arrested",
     "taken into custody": "arrested",
     # areas: each unit its own kind
@@ -349,13 +385,178 @@ COUNTED: dict[str, str] = {
     "servers": "units",
     "devices": "units",
     "vessels": "units",
+    "boats": "units",
+    "yachts": "units",
+    "ferries": "units",
+    "trawlers": "units",
+    "dinghies": "units",
+    "lifeboats": "units",
+    "tankers": "units",
+    "barges": "units",
+    "sailings": "units",
+    "crossings": "units",
+    "aircraft": "units",
+    "planes": "units",
+    "jets": "units",
+    "helicopters": "units",
+    "doses": "units",
+    "vaccine doses": "units",
+    "vials": "units",
+    "bags": "units",
+    "checked bags": "units",
+    "suitcases": "units",
+    "luggage": "units",
+    "baggage": "units",
+    "items of luggage": "units",
+    "pieces of luggage": "units",
+    "parcels": "units",
+    "packages": "units",
+    "departures": "units",
+    "gates": "units",
+    "runways": "units",
+    "terminals": "units",
+    "carousels": "units",
     "flights": "units",
     "customers": "people",
+    "holders": "people",
+    "users": "people",
+    "subscribers": "people",
+    "clients": "people",
+    "depositors": "people",
+    "savers": "people",
+    "investors": "people",
+    "shareholders": "people",
+    "policyholders": "people",
+    "voters": "people",
+    "viewers": "people",
+    "commuters": "people",
+    "travellers": "people",
+    "travelers": "people",
+    "drivers": "people",
+    "owners": "people",
+    "miners": "people",
+    "crew": "people",
+    "crew members": "people",
+    "sailors": "people",
+    "seafarers": "people",
+    "fishermen": "people",
+    "migrants": "people",
+    "pilgrims": "people",
+    "patients": "people",
+    # a case of a disease is a person ill with it (README: cases and patients -> people)
+    "cases": "people",
+    "suspected cases": "people",
+    "confirmed cases": "people",
+    "infections": "people",
+    "hospital admissions": "people",
+    "admissions": "people",
+    "outpatients": "people",
+    "inpatients": "people",
+    "pupils": "people",
+    "teachers": "people",
+    "guests": "people",
+    "hostages": "people",
+    "inmates": "people",
+    "climbers": "people",
+    "hikers": "people",
+    "survivors": "people",
+    "ticket holders": "people",
+    "account holders": "people",
+    "arrivals": "people",
+    # places and facilities are things counted (units), like homes
+    "stops": "units",
+    "tram stops": "units",
+    "bus stops": "units",
+    "stations": "units",
+    "substations": "units",
+    "schools": "units",
+    "hospitals": "units",
+    "clinics": "units",
+    "shops": "units",
+    "stores": "units",
+    "branches": "units",
+    "offices": "units",
+    "factories": "units",
+    "plants": "units",
+    "bridges": "units",
+    "depots": "units",
+    "warehouses": "units",
+    "apartments": "units",
+    "flats": "units",
+    "dwellings": "units",
+    # animals are counted by head, as things (units), whatever befell them
+    **dict.fromkeys(ANIMALS, "units"),
     "evacuations": "displaced",
     "from their homes": "displaced",
     "forced out": "displaced",
     "forced out of their homes": "displaced",
 }
+
+# People counted by their trade: a group of its own, not the people of the story ("1,200
+# firefighters", "12 officers were injured"). A figure about one carries it as its scope.
+SUBGROUPS: dict[str, str] = {
+    "police": "police",
+    "police officers": "police",
+    "officers": "police",
+    "policemen": "police",
+    "policewomen": "police",
+    "riot police": "police",
+    "gendarmes": "police",
+    "firefighters": "firefighters",
+    "fire fighters": "firefighters",
+    "firemen": "firefighters",
+    "fire crews": "firefighters",
+    "rescuers": "rescuers",
+    "rescue workers": "rescuers",
+    "emergency workers": "rescuers",
+    "medics": "medics",
+    "paramedics": "medics",
+    "doctors": "medics",
+    "nurses": "medics",
+    "health workers": "medics",
+    "journalists": "journalists",
+    "reporters": "journalists",
+}
+
+# Things counted as units, by what they are: a figure for one is its own quantity ("7,500 bags"
+# is not a figure for "420 flights", though both are units). A figure carries its group as its
+# scope; units not listed here carry none.
+UNIT_GROUPS: dict[str, str] = {
+    **dict.fromkeys(["flights", "departures", "arrivals flights"], "flights"),
+    **dict.fromkeys(["sailings", "crossings", "ferry crossings"], "sailings"),
+    **dict.fromkeys(["bags", "checked bags", "suitcases", "luggage", "baggage"], "bags"),
+    **dict.fromkeys(["items of luggage", "pieces of luggage", "parcels", "packages"], "bags"),
+    **dict.fromkeys(["homes", "houses", "households", "dwellings", "apartments", "flats"], "homes"),
+    **dict.fromkeys(["buildings", "properties"], "buildings"),
+    **dict.fromkeys(["vessels", "boats", "yachts", "ferries", "ships", "trawlers"], "vessels"),
+    **dict.fromkeys(["dinghies", "lifeboats", "tankers", "barges"], "vessels"),
+    **dict.fromkeys(["aircraft", "planes", "jets", "helicopters"], "aircraft"),
+    **dict.fromkeys(["doses", "vaccine doses", "vials"], "doses"),
+    **dict.fromkeys(["accounts", "customer accounts"], "accounts"),
+    **dict.fromkeys(["records", "patient records"], "records"),
+    **dict.fromkeys(["devices", "routers", "servers"], "devices"),
+    **dict.fromkeys(["shares"], "shares"),
+    **dict.fromkeys(ANIMALS, "livestock"),
+    **dict.fromkeys(["tickets", "season tickets"], "tickets"),
+}
+
+# Nouns for the people of a place, not a group of their own: "9,000 people" and "9,000
+# residents" are one quantity; "60 passengers" or "12 miners" are their own.
+GENERAL_PEOPLE: frozenset[str] = frozenset(
+    {
+        "people",
+        "persons",
+        "individuals",
+        "residents",
+        "inhabitants",
+        "citizens",
+        "villagers",
+        "locals",
+        "civilians",
+        "crowd",
+        "crowds",
+    }
+)
 
 # Tolls: counted by what happened to people, and growing over time; a casualty cue after a number
 # overrides a people noun ("4,000 troops killed" counts killed, not troops).
@@ -400,8 +601,12 @@ CASUALTY_VERBS: dict[str, str] = {
     "laid off": "jobs",
     "lay off": "jobs",
     "laying off": "jobs",
+    # "the bodies of 34 people": the people counted are dead
+    "bodies of": "killed",
+    "remains of": "killed",
 }
-PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people"})
+# People counted by who they are; what happened to them wins ("40 protesters were injured").
+PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people", "protesters"})
 # Kinds that say what the people counted did or suffered: after a people noun they win ("4,000
 # troops killed" counts killed; "40,000 people marched" counts protesters).
 ROLE_KINDS: frozenset[str] = CASUALTY_KINDS | {"protesters"}
@@ -411,9 +616,12 @@ HEAD_NOUNS: frozenset[str] = frozenset({"death toll", "toll", "number of"})
 
 # Quantities that keep growing: a later, higher figure may be an update; a lower one from another
 # source is a dispute. Tolls (the "casualties" event), a burned area, a containment rate.
-CUMULATIVE_EVENTS: frozenset[str] = frozenset({"casualties"})
+CUMULATIVE_EVENTS: frozenset[str] = frozenset(
+    {"casualties", "suspected", "confirmed", "admitted"}  # tolls and case counts since the start
+    | {"rescued", "recaptured"}  # the running count of an operation: rescued, caught so far
+)
 CUMULATIVE_KINDS: frozenset[str] = frozenset(
-    {"hectares", "acres", "square_km", "square_miles", "containment"}
+    {"hectares", "acres", "square_km", "square_miles", "containment", "arrested"}
 )
 
 # Words of a source restating its own figure: "stands by its estimate" agrees, but it is not a new
@@ -428,6 +636,11 @@ RESTATEMENT_CUES: tuple[str, ...] = (
     "maintains its",
     "maintained its",
     "repeated its",
+    "repeated that",
+    "repeats its",
+    "repeats that",
+    "restated",
+    "restates",
 )
 
 # Words that frame a figure as an update of an earlier one.
@@ -439,6 +652,16 @@ UPDATE_CUES: tuple[str, ...] = (
     "rises to",
     "rise to",
     "increased to",
+    "climbed to",
+    "climbs to",
+    "climbing to",
+    "jumped to",
+    "jumps to",
+    "grew to",
+    "grown to",
+    "soared to",
+    "surged to",
+    "mounted to",
     "has grown",
     "latest estimate",
     "updated",
@@ -497,6 +720,8 @@ MEASURES: dict[str, str] = {
     "economy grew": "growth",
     "cost": "cost",
     "costs": "cost",
+    "costing": "cost",
+    "costed": "cost",
     "set aside": "cost",
     "provision": "cost",
     "fund": "fund",
@@ -506,6 +731,21 @@ MEASURES: dict[str, str] = {
     "fixed": "repairs",
     "repaired": "repairs",
     "repair rate": "repairs",
+    "refund": "refunds",
+    "refunds": "refunds",
+    "refunded": "refunds",
+    "refunding": "refunds",
+    "reimburse": "refunds",
+    "reimbursed": "refunds",
+    "reimbursement": "refunds",
+    "reimbursements": "refunds",
+    "rebate": "refunds",
+    "rebates": "refunds",
+    "compensation": "compensation",
+    "compensate": "compensation",
+    "compensated": "compensation",
+    "payout": "compensation",
+    "payouts": "compensation",
     "fine": "fine",
     "fined": "fine",
     "penalty": "fine",
@@ -520,7 +760,71 @@ MEASURES: dict[str, str] = {
     "turnout": "turnout",
     "debt": "debt",
     "interest rate": "interest_rate",
+    # money asked or given for a cause: what it is for is what it measures
+    "appeal": "appeal",
+    "appeals": "appeal",
+    "emergency appeal": "appeal",
+    "flash appeal": "appeal",
+    "funding appeal": "appeal",
+    "humanitarian appeal": "appeal",
+    "fundraising": "appeal",
+    "funding": "funding",
+    "grant": "funding",
+    "grants": "funding",
+    "aid": "aid",
+    "aid package": "aid",
+    "relief": "aid",
+    "donations": "donations",
+    "donated": "donations",
+    "donation": "donations",
+    "loan": "loan",
+    "loans": "loan",
+    "bailout": "loan",
+    "ransom": "ransom",
+    "bail": "bail",
+    "reward": "reward",
+    "settlement": "settlement",
+    "budget": "budget",
+    "revenue": "revenue",
+    "revenues": "revenue",
+    "sales": "revenue",
+    "turnover": "revenue",
+    "profit": "profit",
+    "profits": "profit",
+    "net income": "profit",
+    "loss": "loss",
+    "losses": "loss",
+    # the price of one thing is not the cost of an operation
+    "price": "price",
+    "fare": "price",
+    "fares": "price",
+    "ticket price": "price",
+    "per ticket": "price",
+    # rates of a disease
+    "case-fatality rate": "fatality_rate",
+    "case fatality rate": "fatality_rate",
+    "fatality rate": "fatality_rate",
+    "mortality rate": "fatality_rate",
+    "death rate": "fatality_rate",
+    "cfr": "fatality_rate",
+    "attack rate": "attack_rate",
+    "infection rate": "attack_rate",
+    "positivity rate": "positivity_rate",
+    "vaccination rate": "vaccination_rate",
+    "vaccination coverage": "vaccination_rate",
+    # what a share of services says of them
+    "on time": "punctuality",
+    "on-time": "punctuality",
+    "on schedule": "punctuality",
+    "back on schedule": "punctuality",
+    "punctuality": "punctuality",
+    "punctual": "punctuality",
+    "delayed": "delays",
+    "delays": "delays",
 }
+# Measures that say money was spent or put aside, not on what: a measure naming the purpose in
+# the same window wins ("set aside £38m to cover compensation" measures compensation).
+GENERIC_MEASURES: frozenset[str] = frozenset({"cost", "services"})
 
 # The period a figure is for: phrase -> period. Month names are matched capitalised only
 # ("in May", not "may send"; "March", not "the march").
@@ -616,11 +920,77 @@ EVENTS: dict[str, str] = {
     "transferred to": "supplied",
     "has supplied": "supplied",
     "have supplied": "supplied",
+    # what befell people who are neither casualties nor sent: another quantity of them
+    "rescued": "rescued",
+    "saved": "rescued",
+    "pulled from": "rescued",
+    "pulled alive": "rescued",
+    "airlifted": "rescued",
+    "trapped": "trapped",
+    "stranded": "trapped",
+    "cut off": "trapped",
+    "on board": "aboard",
+    "aboard": "aboard",
+    "carrying": "aboard",
+    "crammed onto": "aboard",
+    "crammed into": "aboard",
+    "packed onto": "aboard",
+    "packed into": "aboard",
+    "squeezed onto": "aboard",
+    "squeezed into": "aboard",
+    "crowded onto": "aboard",
+    "crowded into": "aboard",
+    # survivors of a wreck or a disaster are the people rescued
+    "survivors": "rescued",
+    "survived": "rescued",
+    # a disease's cases, told apart by how sure the count is and where the patients are
+    "suspected": "suspected",
+    "suspected cases": "suspected",
+    "probable cases": "suspected",
+    "confirmed cases": "confirmed",
+    "confirmed infections": "confirmed",
+    "laboratory-confirmed": "confirmed",
+    "lab-confirmed": "confirmed",
+    "tested positive": "confirmed",
+    # people who got away from custody, and those brought back: two quantities
+    "escaped": "escaped",
+    "escaped from": "escaped",
+    "broke out": "escaped",
+    "broken out": "escaped",
+    "breaking out": "escaped",
+    "absconded": "escaped",
+    "on the run": "escaped",
+    "at large": "escaped",
+    "recaptured": "recaptured",
+    "rearrested": "recaptured",
+    "re-arrested": "recaptured",
+    "caught": "recaptured",
+    "back in custody": "recaptured",
+    "returned to custody": "recaptured",
+    "back behind bars": "recaptured",
+    "admitted to": "admitted",
+    "hospital admissions": "admitted",
+    "taken to hospital": "admitted",
+    "in hospital": "admitted",
 }
+
+# Events only people have (rescued, trapped, aboard): a ship "carrying 3,000 shells" is not one.
+PEOPLE_EVENTS: frozenset[str] = frozenset(
+    {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted", "escaped"}
+    | {"recaptured"}
+)
 
 # Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.
 MODIFIER_EVENTS: frozenset[str] = frozenset(
     {"more", "additional", "extra", "further", "fresh", "already", "fighting", "stationed"}
+    | {"survivors", "suspected", "suspected cases", "probable cases", "confirmed cases"}
+    | {"confirmed infections", "laboratory-confirmed", "lab-confirmed", "hospital admissions"}
+)
+
+# Kinds no sending verb applies to: a turnout or a burned area is not sent, pledged or supplied
+# ("200,000 marched against the plan to raise the pension age" is a turnout, not a plan).
+UNSENT_KINDS: frozenset[str] = frozenset(
+    {"protesters", "hectares", "acres", "square_km", "square_miles"}
 )
 
 # Material kinds are "supplied" when sent ("12 million shells sent" = supplied).
@@ -839,6 +1209,30 @@ DISPUTE_CUES: tuple[str, ...] = (
     "overestimates",
     "underestimated",
     "overestimated",
+    "underestimating",
+    "overestimating",
+    "understating",
+    "overstating",
+    "exaggerating",
+    "exaggerates",
+    "exaggeration",
+    "inflating",
+    "undercount",
+    "undercounts",
+    "undercounted",
+    "undercounting",
+    "overcount",
+    "overcounts",
+    "overcounted",
+    "overcounting",
+    "underreported",
+    "under-reported",
+    "underreporting",
+    "under-reporting",
+    "played down",
+    "playing down",
+    "downplayed",
+    "downplaying",
 )
 
 # Phrases that take no side, though they hold a refuting word: "did not confirm or deny".

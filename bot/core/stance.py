@@ -45,9 +45,81 @@ def find_cue(sentence: str, cues: tuple[str, ...]) -> str | None:
     """The first cue of `cues` in the sentence that is not negated."""
     low = sentence.lower().replace("’", "'")
     for m in _cue_regex(cues).finditer(low):
-        if not _negated(low, m.start()):
+        if (
+            not _negated(low, m.start())
+            and not _describes_counted(low, m.start())
+            and not _ACT_OBJECT.match(low, m.end())
+        ):
             return m.group(0)
     return None
+
+
+# What is rejected or dismissed may be a request or a proposal, not a report: "rejected the
+# opposition's appeal", "dismissed the lawsuit", "withdrew its bid". Only a statement can be
+# refuted.
+_ACT_OBJECT = re.compile(
+    r"\s+(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:appeals?|offers?|proposals?|bids?|requests?|motions?|bills?|applications?|"
+    r"deals?|demands?|calls?|resignations?|candidac(?:y|ies)|petitions?|lawsuits?|suits?|"
+    r"challenges?|amendments?|nominations?|invitations?|ultimatums?|budgets?|"
+    r"settlements?|tenders?|troops|forces|staff|ambassadors?|envoys?|licen[cs]es?)\b"
+)
+
+
+def _describes_counted(low: str, at: int) -> bool:
+    """A cue word that describes the things a number counts: "48,700 rejected ballots",
+    "48,700 ballots had been rejected as invalid"; not when the number is a report's ("reports
+    of 4,000 casualties were rejected", "claims that 300 had fled were dismissed")."""
+    if _AFTER_NUMBER.search(low, max(0, at - 20), at):
+        return True
+    passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
+    return passive is not None and not _REPORTED.search(
+        low, max(0, passive.start() - 60), passive.start() + 1
+    )
+
+
+# A cue word right after a number is a participle naming what is counted, not a denial:
+# "48,700 rejected ballots", "some 300 disputed claims", "12 false alarms".
+_PASSIVE_OF_COUNTED = re.compile(
+    r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+(?:[a-z-]+\s+){1,3}?"
+    r"(?:had been|have been|has been|were|was|are|is|being)\s+(?:[a-z]+ly\s+)?$"
+)
+_REPORTED = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
+    r"accounts?|posts?|stories|story)\s+(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$"
+)
+_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")
+
+
+# Where one clause of a sentence ends and another begins: "X dismissed claims that ... and
+# declined to comment on the number evacuated" holds two statements.
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:but|while|whereas|although|though)\s+|,\s+and\s+|\s+and\s+(?=(?:said|says|"
+    r"declined|refused|added|insisted|denied|called|dismissed|rejected|warned|promised|"
+    r"repeated|urged|would|will|did|was|is)\b)",
+    re.IGNORECASE,
+)
+
+
+def cue_clause(sentence: str, cue: str) -> str:
+    """The clause of `sentence` that holds its (first, not negated) stance cue `cue`: what a
+    refutation or a doubt without a number is about. The whole sentence when not found."""
+    low = sentence.lower().replace("’", "'")
+    at = -1
+    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+        if not _negated(low, m.start()):
+            at = m.start()
+            break
+    if at < 0:
+        return sentence
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() > at:
+            end = m.start()
+            break
+    return sentence[start:end]
 
 
 _NON_COMMITTAL = re.compile(
@@ -94,11 +166,65 @@ def stance_of(claim_text: str, sentence: str) -> tuple[Stance, float, str]:
     return Stance.NEUTRAL, score, ""
 
 
+_MOVED_TO = re.compile(
+    r"\b(?:rose|risen|rises|rising|rise|raised|raises|raising|climbed|climbs|climbing|"
+    r"increased|increases|jumped|grew|grown|grows|fell|fallen|falls|dropped|drops|lowered|"
+    r"lowers|revised|revises|reached|reaches|brought|brings|bringing|pushed|corrected|updated|"
+    r"cut|cuts|put|puts|went|gone|soared|surged|doubled|tripled|swelled|edged)\b[^.;:,]{0,80}?"
+    r"(?<!up )(?<!close )(?<!compared )(?<!due )(?<!next )\bto\s+"
+    r"(?:(?:about|around|some|roughly|approximately|nearly|almost|more than|over|"
+    r"at least|just over|just under|an estimated)\s+)?(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+
+
+def moved_to(text: str, figure: Figure) -> bool:
+    """ "raised the death toll from the Brova earthquake to 131", "rose from 85 to 131": the
+    figure a count moved to, the new value, whatever "from" came before it."""
+    start = figure.span[0]
+    return bool(_MOVED_TO.search(text, max(0, start - 120), start))
+
+
+def is_old_value(text: str, figure: Figure) -> bool:
+    """The old value a new statement is measured against ("up from 4,000", "rather than the
+    30,000"), and not the value a count moved to."""
+    start = figure.span[0]
+    if _MEASURED_AGAINST.search(text, max(0, start - 60), start):
+        return True  # "against a forecast of 3.4 million tonnes": the reference point
+    return (
+        is_baseline_mention(text, figure)
+        and not moved_to(text, figure)
+        and not _whence(text, figure)
+    )
+
+
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:against|versus|vs\.?)\s+(?:a|an|the|its|their|last\s+\w+'s)?\s*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:forecast|estimate|projection|prediction|expectation|target|figure|average|total)s?"
+    r"\s+of\s+(?:about\s+|around\s+|some\s+|up to\s+)?(?:US\$|\$|€|£)?$",
+    re.I,
+)
+
+
+_BARE_FROM = re.compile(r"(?<!up )(?<!down )\bfrom\s+$", re.I)
+_NOUN_NOT_TO = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?[a-z-]{3,}s\b(?![^.;]{0,30}?\bto\s+(?:\S*\d))")
+
+
+def _whence(text: str, figure: Figure) -> bool:
+    """ "from 214 polling stations", "evacuated from four villages": where people or things
+    come from, a place counted, not an old value: a bare "from" right before a number that
+    counts its own noun, with no "to" and a new number after it ("from 11 to 7")."""
+    start, end = figure.span
+    return bool(_BARE_FROM.search(text, max(0, start - 8), start)) and bool(
+        _NOUN_NOT_TO.match(text, end)
+    )
+
+
 def framed_as_update(text: str, figures: list[Figure]) -> bool:
     """An update: said so ("now", "corrected"), measured against an old value ("up from 14",
     "more than the earlier estimate of"), or adding to one ("a further 800,000")."""
     return bool(find_cue(text, UPDATE_CUES)) or any(
-        is_baseline_mention(text, f) or is_increment(text, f.span[0]) for f in figures
+        is_old_value(text, f) or is_increment(text, f.span[0]) for f in figures
     )
 
 
@@ -121,9 +247,7 @@ def framed_as_revision(text: str, figures: list[Figure]) -> bool:
         start = figure.span[0]
         if is_increment(text, start):
             return True
-        if is_baseline_mention(text, figure) and _REVISED_BASELINE.search(
-            text, max(0, start - 50), start
-        ):
+        if is_old_value(text, figure) and _REVISED_BASELINE.search(text, max(0, start - 50), start):
             return True
     return False
 
@@ -132,7 +256,7 @@ def against_old_value(text: str, figures: list[Figure]) -> bool:
     """A figure measured against an older one ("more than the estimate of up to $2m", "well
     above the official figure of 18,000"): an update when it comes later, a dispute when it
     comes from another source at the same time."""
-    return any(is_baseline_mention(text, f) and not _owned(text, f) for f in figures)
+    return any(is_old_value(text, f) and not _owned(text, f) for f in figures)
 
 
 _OWNED_BEFORE = re.compile(

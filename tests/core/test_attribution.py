@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.attribution import attribution_of, parse_attribution, same_source
+from bot.core.attribution import attribution_of, is_generic, parse_attribution, same_source
 from bot.core.model import Attribution
 
 
@@ -107,3 +107,77 @@ def test_the_speaker_of_a_second_verb_is_the_sentence_s_subject() -> None:
 def test_a_source_that_revises_its_figure_speaks() -> None:
     sentence = "The statistics office revised the January rate to 4.4% from 4.2%."
     assert attribution_of(sentence).source == "statistics office"
+
+
+@pytest.mark.parametrize(
+    ("source", "generic"),
+    [
+        ("ministry", True),
+        ("the agency", True),
+        ("senior officials", True),
+        ("interior ministry", False),
+        ("finance ministry", False),
+        ("city's police chief", False),
+        ("Interior Ministry", False),
+    ],
+)
+def test_a_common_noun_names_a_speaker_only_with_a_word_that_picks_it_out(
+    source: str, generic: bool
+) -> None:
+    assert is_generic(Attribution(source)) is generic
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The Telecoms Authority fined Ardent Mobile $2m over the outage.", "Telecoms Authority"),
+        ("Police counted about 30,000 people at the rally.", "Police"),
+        ("The fiscal council forecast a deficit of €22bn for next year.", "fiscal council"),
+        ("Police counted 30,000 at the rally, the interior ministry said.", "interior ministry"),
+    ],
+)
+def test_who_counts_fines_or_forecasts_is_the_source(sentence: str, source: str) -> None:
+    assert attribution_of(sentence).source == source
+
+
+def test_the_department_said_stands_for_the_department_named_before() -> None:
+    assert is_generic(Attribution("department"))
+    assert is_generic(Attribution("office"))
+    assert not is_generic(Attribution("Civil Protection Department"))
+
+
+def test_a_noun_after_a_verb_is_no_speech_verb() -> None:
+    sentence = "The operator, Hydro Norte, dismissed claims that it had ignored warnings."
+    assert attribution_of(sentence).source == "Hydro Norte"
+    sentence = "Officials rejected reports that the plant had been evacuated."
+    assert attribution_of(sentence).source == "Officials"
+
+
+def test_a_speech_verb_used_as_an_adjective_names_no_speaker() -> None:
+    sentence = "The number of confirmed dead rose to 40, the Port Authority said."
+    assert attribution_of(sentence).source == "Port Authority"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour Link, the ferry firm that runs the crossings, said 40 sailings were cancelled.",
+        "Harbour Link, a company which runs the crossings to Lenno, said 40 were cancelled.",
+    ],
+)
+def test_an_apposition_with_a_relative_clause_is_not_the_speaker(sentence: str) -> None:
+    assert attribution_of(sentence).source == "Harbour Link"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Justice Minister Aldo Verin", "the Justice Ministry", True),
+        ("Health Minister Ana Lopes", "the Ministry of Health", True),
+        ("the Minister for Transport, Kai Moor", "Transport Ministry", True),
+        ("Interior Minister Tom Bell", "the Health Ministry", False),
+        ("Prime Minister Jo Kay", "the Justice Ministry", False),
+    ],
+)
+def test_a_minister_speaks_for_the_ministry(a: str, b: str, same: bool) -> None:
+    assert same_source(a, b) is same

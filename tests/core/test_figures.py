@@ -234,3 +234,45 @@ def test_percentages_and_money_count_nothing_but_say_what_they_measure() -> None
 
 def test_a_capitalised_word_before_a_number_in_a_title_case_headline_is_no_name() -> None:
     assert [f.text for f in extract_figures("Quake Death Toll Rises To 410")] == ["410"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its spokeswoman, Mara Lind, 47, said the terminal would reopen.",
+        "Many of the patients were children under five.",
+        "Flight QK 2207 to Lenno was the first to leave.",
+        "The fleet set off on a 120-nautical-mile race.",
+        "The boat sank 14 nautical miles off the cape.",
+    ],
+)
+def test_ages_codes_and_distances_are_not_figures(sentence: str) -> None:
+    assert extract_figures(sentence) == []
+
+
+def test_a_number_between_commas_after_a_place_is_still_a_figure() -> None:
+    assert [f.text for f in extract_figures("In Orsa, 52 homes were destroyed.")] == ["52"]
+
+
+def test_the_two_of_something_known_is_no_count_unless_it_counts_a_kind() -> None:
+    assert extract_figures("It is the latest row between the two companies.") == []
+    assert [f.text for f in extract_figures("It denied the two deaths were linked.")] == ["two"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "whose"),
+    [
+        ("Governor Ilse Marr won 1,204,311 votes in the runoff.", "votes", "marr"),
+        ("The final count gave Tobin 988,020 votes.", "votes", "tobin"),
+        ("The recount cut Senator Ruiz's total to 51,870 votes.", "votes", "ruiz"),
+        ("The Green Alliance took 14 seats, the commission said.", "seats", "alliance"),
+        ("About 60% said they would vote, and 1,200 votes were spoiled.", "votes", None),
+    ],
+)
+def test_a_tally_is_counted_in_its_own_unit_for_whoever_won_it(
+    sentence: str, unit: str, whose: str | None
+) -> None:
+    """Votes and seats are tallies, not things (README: no counted kind); whose they are is
+    their identity: one candidate's votes are never another's."""
+    f = next(f for f in extract_figures(sentence) if f.unit == unit)
+    assert (f.counted, f.measure) == (None, whose)

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.core.compare import judge
 from bot.core.engine import Engine
-from bot.core.model import ClaimSpec, Story, Topic
+from bot.core.model import (
+    Attribution,
+    ClaimSpec,
+    Figure,
+    FindingKind,
+    Hedge,
+    Sighting,
+    Stance,
+    Story,
+    Topic,
+)
 
 FLOOD = Topic(
     id="brannock-flood",
@@ -276,3 +287,310 @@ def test_two_keywords_together_or_a_known_source_make_a_story_about_the_topic() 
     assert told_at(engine, "b", (2, 12), text) == [("new_claim", "dock-strike/arrested")]
     text = "The Dockers' Union said 9,500 dock workers had walked out, up from 8,000."
     assert told_at(engine, "c", (3, 9), text) == [("new_figure", "dock-strikers")]
+
+
+def test_the_organisers_revising_their_count_is_a_new_figure_not_a_new_claim() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "About 150,000 people marched in Harlow against the government's plan to raise the "
+        "pension age, the Harlow Trades Council said."
+    )
+    assert told_at(engine, "a", (4, 15), text) == [("corroboration", "march-turnout")]
+    text = (
+        "The Harlow Trades Council said 180,000 people had joined the pension march, more "
+        "than its first estimate."
+    )
+    assert told_at(engine, "b", (6, 9), text) == [("new_figure", "march-turnout")]
+
+
+def test_doubt_then_a_figure_from_the_same_source_are_two_disputes() -> None:
+    engine = Engine([MARCH])
+    text = "The interior ministry called the organisers' turnout figure for Harlow exaggerated."
+    assert told_at(engine, "a", (5, 9), text) == [("dispute", "march-turnout")]
+    text = "The interior ministry said fewer than 40,000 people joined the Harlow pension march."
+    assert told_at(engine, "b", (6, 9), text) == [("dispute", "march-turnout")]
+
+
+def test_a_named_ministry_is_its_own_speaker_not_the_last_one_named() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Police said 30,000 people joined the Harlow pension march. "
+        "The interior ministry said it considered the organisers' turnout figure exaggerated."
+    )
+    found = told_at(engine, "a", (5, 9), text)
+    assert found == [("dispute", "march-turnout")]
+    text = "The interior ministry said it considered the march turnout figure exaggerated."
+    assert told_at(engine, "b", (6, 9), text) == []  # the same source's doubt again
+
+
+def test_a_nationwide_count_is_its_own_claim_and_disputed_as_such() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Organisers said 1.2 million people joined pension protests nationwide on Saturday, "
+        "including the march in Harlow."
+    )
+    assert told_at(engine, "a", (5, 9), text) == [("new_claim", "harlow-march/protesters-national")]
+    text = (
+        "Nationwide, police counted about 300,000 demonstrators at the pension protests "
+        "held in Harlow and elsewhere, the interior ministry said."
+    )
+    assert told_at(engine, "b", (7, 9), text) == [("dispute", "harlow-march/protesters-national")]
+
+
+def test_injured_officers_are_counted_apart_from_injured_protesters() -> None:
+    engine = Engine([MARCH])
+    text = (
+        "Police arrested 30 people after the Harlow pension march, and 9 officers were "
+        "injured, the police chief said."
+    )
+    assert told_at(engine, "a", (5, 9), text) == [
+        ("new_claim", "harlow-march/arrested"),
+        ("new_claim", "harlow-march/injured-police"),
+    ]
+    text = "Medics said 40 protesters were injured at the Harlow pension march."
+    assert told_at(engine, "b", (5, 12), text) == [("new_claim", "harlow-march/injured")]
+    text = (
+        "The interior ministry said the number of police officers injured at the Harlow "
+        "march had risen to 14."
+    )
+    assert told_at(engine, "c", (7, 9), text) == [("new_figure", "harlow-march/injured-police")]
+
+
+def test_part_of_a_known_total_restates_nothing() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "Some 40 people were killed in the Brannock floods, a police spokesman said, adding "
+        "that the rest of the roughly 120 victims had died in collapsed homes."
+    )
+    found = told(engine, "a", 2, "Post", text)
+    assert ("corroboration", "flood-deaths") not in found
+    assert ("dispute", "flood-deaths") in found  # the 40 killed, another figure for the toll
+
+
+def test_refunds_are_a_quantity_of_their_own() -> None:
+    engine = Engine([FIRE])
+    text = (
+        "The Kessel Hills wildfire has burned 5,600 hectares, the Forest Service said, "
+        "and insurers will refund affected campers a total of $3m."
+    )
+    found = told(engine, "a", 3, "Post", text)
+    assert ("new_claim", "kessel-fire/refunds") in found
+
+
+def test_a_story_with_two_keywords_and_a_place_of_the_topic_is_about_it() -> None:
+    fire = Topic(
+        id="kessel-fire",
+        name="Kessel Hills wildfire",
+        keywords=("wildfire", "fire", "Kessel", "evacuated"),
+        claims=FIRE.claims,
+    )
+    engine = Engine([fire])
+    text = (
+        "The Kessel Hills wildfire has burned 6,000 hectares, the Forest Service said. "
+        "Some 2,000 residents of Dorn and Lisk have been evacuated."
+    )
+    assert ("new_claim", "kessel-fire/displaced") in told(engine, "a", 2, "Post", text)
+    # one keyword next to the topic's place is not enough: a sale in Dorn is not the fire
+    text = "A fire sale at the Dorn furniture store drew 3,000 shoppers on Saturday."
+    assert told(engine, "b", 3, "Wire", text) == []
+    # nor two keywords somewhere the topic never named
+    text = "A kitchen fire in Varna forced 40 people to be evacuated on Sunday."
+    assert told(engine, "c", 3, "Wire", text) == []
+    text = (
+        "The mayor of Dorn said reports that 2,000 people had been evacuated from the town "
+        "because of the fire were not true."
+    )
+    assert told(engine, "d", 4, "Times", text) == [("contradiction", "kessel-fire/displaced")]
+
+
+def test_a_disputing_figure_is_news_even_from_a_source_that_gave_it_before() -> None:
+    engine = Engine([MARCH])
+    text = "Police said about 35,000 people joined the Harlow pension march."
+    assert told_at(engine, "a", (4, 18), text) == [("dispute", "march-turnout")]
+    text = "Police again put the Harlow pension march at about 35,000 on Monday."
+    assert told_at(engine, "b", (6, 9), text) == [("dispute", "march-turnout")]
+    text = "Police said they doubted the organisers' count of the Harlow march turnout."
+    assert told_at(engine, "c", (7, 9), text) == []  # doubt without a figure: said before
+
+
+def test_a_denial_of_what_no_claim_carries_refutes_nothing_beside_it() -> None:
+    engine = Engine([FIRE])
+    text = "Some 2,000 residents of Kessel have been evacuated from the wildfire, officials said."
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "kessel-fire/displaced")]
+    text = (
+        "The Kessel Hills park authority dismissed claims that it had ignored wildfire warnings "
+        "and declined to comment on the number of people evacuated."
+    )
+    assert told(engine, "b", 3, "Wire", text) == []
+    text = "The Kessel mayor denied reports that 2,000 people had been evacuated from the wildfire."
+    assert told(engine, "c", 4, "Times", text) == [("contradiction", "kessel-fire/displaced")]
+
+
+def test_doubt_about_the_figure_speaks_of_the_figure_just_given() -> None:
+    engine = Engine([FLOOD])
+    text = (
+        "The Civil Defence Office has put the Brannock flood toll at 120 killed. "
+        "The Red Crescent said the figure was far too low."
+    )
+    assert told(engine, "a", 3, "Post", text) == [("dispute", "flood-deaths")]
+    text = "The Brannock floods left many homeless. The charity said the figure was too low."
+    assert told(engine, "b", 4, "Wire", text) == []  # no figure given: no claim to doubt
+
+
+def test_strikers_of_any_trade_are_a_turnout() -> None:
+    strike = Topic(
+        id="lorn-strike",
+        name="Lorn dockers' strike",
+        keywords=("strike", "dockers", "Lorn"),
+        claims=(
+            ClaimSpec(
+                id="dockers-out",
+                topic="lorn-strike",
+                text="8,000 dockers walked out at the port of Lorn",
+                source="Dockworkers' Federation",
+                date="2026-04-01",
+            ),
+        ),
+    )
+    engine = Engine([strike])
+    text = "The Lorn port authority said only about 3,000 workers had joined the strike."
+    assert told(engine, "a", 1, "Post", text) == [("dispute", "dockers-out")]
+    text = "The Dockworkers' Federation said 9,500 dockers had now joined the strike at Lorn."
+    assert told(engine, "b", 2, "Wire", text) == [("new_figure", "dockers-out")]
+
+
+# --- round 2 (invented stories) --------------------------------------------------------------
+
+WRECK = Topic(
+    id="orsa-wreck",
+    name="Orsa Bay boat wreck",
+    keywords=("wreck", "capsized", "Orsa Bay"),
+    claims=(
+        ClaimSpec(
+            id="wreck-dead",
+            topic="orsa-wreck",
+            text="Six bodies were recovered after a boat capsized in Orsa Bay",
+            source="Harbour Police",
+            date="2026-04-01",
+        ),
+        ClaimSpec(
+            id="wreck-missing",
+            topic="orsa-wreck",
+            text="About 40 people were missing after a boat capsized in Orsa Bay",
+            source="Harbour Police",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_a_sum_with_its_total_stated_cites_the_total() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "Divers recovered a further 9 bodies from the boat that capsized in Orsa Bay, bringing "
+        "the number of dead to 15, the Harbour Police said."
+    )
+    result = engine.process(story("a", 2, "Post", text))
+    assert [(str(f.kind), f.claim_id, f.figure and f.figure.text) for f in result.findings] == [
+        ("new_figure", "wreck-dead", "15")
+    ]
+
+
+def test_a_numberless_denial_names_its_quantity_by_what_befell_the_people() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "The boat that capsized in Orsa Bay was carrying about 70 people, the Harbour Police said."
+    )
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "orsa-wreck/people-aboard")]
+    denial = (
+        "The harbour master dismissed accounts of how many people had been crammed onto the "
+        "boat that capsized in Orsa Bay."
+    )
+    assert told(engine, "b", 3, "Wire", denial) == [("contradiction", "orsa-wreck/people-aboard")]
+
+
+def test_a_body_s_officer_and_a_sentence_about_the_body_speak_for_it() -> None:
+    engine = Engine([WRECK])
+    first = "About 40 people are still missing in Orsa Bay, the Harbour Police said."
+    assert told(engine, "a", 2, "Post", first) == [("corroboration", "wreck-missing")]
+    # its commander speaks for the police, and so does an unattributed sentence about them
+    again = (
+        "The Harbour Police scaled back the search in Orsa Bay. Its commander, Ivo Serra, told "
+        "reporters that about 40 people were still missing after the boat capsized."
+    )
+    assert told(engine, "b", 3, "Wire", again) == []
+    later = "The Harbour Police ended the search in Orsa Bay, with about 40 people still missing."
+    assert told(engine, "c", 4, "Times", later) == []
+
+
+OUTBREAK = Topic(
+    id="lenno-measles",
+    name="Lenno measles outbreak",
+    keywords=("measles", "Lenno"),
+    claims=(
+        ClaimSpec(
+            id="measles-suspected",
+            topic="lenno-measles",
+            text="The Lenno measles outbreak has caused about 900 suspected cases",
+            source="Lenno Health Office",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_case_counts_grow_and_confirmed_cases_are_another_claim() -> None:
+    engine = Engine([OUTBREAK])
+    text = (
+        "The measles outbreak in Lenno has caused about 1,300 suspected cases, the Lenno Health "
+        "Office said. Laboratory tests have confirmed 140 of the cases."
+    )
+    assert told(engine, "a", 3, "Post", text) == [
+        ("new_figure", "measles-suspected"),
+        ("new_claim", "lenno-measles/people-confirmed"),
+    ]
+
+
+def test_money_for_different_things_are_different_claims() -> None:
+    engine = Engine([WRECK])
+    fare = (
+        "A single fare to Orsa Bay now costs €24, the ferry company said after the boat capsized."
+    )
+    cost = "The search in Orsa Bay after the boat capsized has cost about €1.8m, the navy said."
+    assert told(engine, "a", 2, "Post", fare) == [("new_claim", "orsa-wreck/price")]
+    assert told(engine, "b", 3, "Wire", cost) == [("new_claim", "orsa-wreck/cost")]
+
+
+def test_a_capacity_is_no_quantity_of_the_story() -> None:
+    engine = Engine([WRECK])
+    text = (
+        "The ferry that replaced the boat that capsized in Orsa Bay can carry up to 600 "
+        "passengers and 150 cars, the operator said."
+    )
+    assert told(engine, "a", 2, "Post", text) == []
+
+
+def test_a_story_naming_only_a_place_of_the_topic_teaches_it_nothing() -> None:
+    engine = Engine([OUTBREAK])
+    race = "Ana Ferro won the Lenno half marathon ahead of more than 6,200 runners on Sunday."
+    assert told(engine, "a", 2, "Post", race) == []
+    # the same place with the event named is the topic's
+    text = "More than 200 volunteers have joined the measles vaccination drive in Lenno."
+    assert told(engine, "b", 3, "Wire", text) == [("new_claim", "lenno-measles/people-volunteers")]
+
+
+def test_a_running_count_from_another_source_days_later_is_an_update() -> None:
+    """README rule 3: a later, higher count of a quantity that only grows (people caught so
+    far, rescued so far) is a new figure, not a dispute."""
+
+    def caught(n: float, day: int) -> Sighting:
+        figure = Figure(n, n, Hedge.EXACT, str(n), counted="people", event="recaptured")
+        when = datetime(2026, 4, day, 9, 0, tzinfo=UTC)
+        return Sighting(figure, Attribution("police"), "Wire", "u", when, f"s{day}", f"s{day}")
+
+    later = Figure(71, 71, Hedge.EXACT, "71", counted="people", event="recaptured")
+    same_day = datetime(2026, 4, 2, 15, 0, tzinfo=UTC)
+    days_later = datetime(2026, 4, 5, 9, 0, tzinfo=UTC)
+    known = [caught(53, 2)]
+    assert judge(later, Stance.NEUTRAL, known, days_later).kind is FindingKind.NEW_FIGURE
+    assert judge(later, Stance.NEUTRAL, known, same_day).kind is FindingKind.DISPUTE

@@ -8,9 +8,11 @@ from bot.core.figures import extract_figures
 from bot.core.model import Stance
 from bot.core.stance import (
     against_old_value,
+    cue_clause,
     cue_stance,
     framed_as_revision,
     framed_as_update,
+    is_old_value,
     stance_of,
 )
 
@@ -187,3 +189,134 @@ def test_what_revises_a_figure_whoever_gives_it(sentence: str, revision: bool) -
 )
 def test_an_old_value_of_its_own_or_of_another_source(sentence: str, against: bool) -> None:
     assert against_old_value(sentence, extract_figures(sentence)) is against
+
+
+@pytest.mark.parametrize(
+    ("sentence", "old", "new"),
+    [
+        ("The agency raised the death toll from the Brova earthquake to 131.", None, "131"),
+        ("The toll rose to 131 on Friday, from 85 a day earlier.", "85", "131"),
+        ("Cases climbed to about 600, up from 410.", "410", "600"),
+        (
+            "Police put the crowd at 40,000 rather than the 200,000 organisers gave.",
+            "200,000",
+            "40,000",
+        ),
+    ],
+)
+def test_the_value_a_count_moved_to_is_new_and_the_one_it_left_is_old(
+    sentence: str, old: str | None, new: str
+) -> None:
+    figures = {f.text: f for f in extract_figures(sentence)}
+    assert not is_old_value(sentence, figures[new])
+    if old is not None:
+        assert is_old_value(sentence, figures[old])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "clause"),
+    [
+        (
+            "The operator dismissed claims that it had ignored warnings and declined to comment "
+            "on the number of people evacuated.",
+            "dismissed",
+            "The operator dismissed claims that it had ignored warnings",
+        ),
+        (
+            "The mayor said the count was accurate, but denied that the dam had been breached.",
+            "denied",
+            "denied that the dam had been breached.",
+        ),
+        (
+            "GUR said it had no information about plans to send more troops.",
+            "no information",
+            "GUR said it had no information about plans to send more troops.",
+        ),
+    ],
+)
+def test_a_cue_speaks_of_its_own_clause(sentence: str, cue: str, clause: str) -> None:
+    assert cue_clause(sentence, cue) == clause
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The aid group accused the coastguard of undercounting the dead.",
+        "Unions said the ministry had played down the turnout.",
+        "The analysts said officials were overstating the figure.",
+    ],
+)
+def test_under_and_over_counting_is_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Auditors set aside 48,700 rejected ballots in the count.",
+        "The insurer has paid out on 1,200 disputed claims so far.",
+        "Firefighters answered 312 false alarms last month.",
+    ],
+)
+def test_a_cue_word_naming_what_a_number_counts_is_no_denial(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.NEUTRAL
+
+
+def test_a_cue_word_as_the_verb_still_refutes() -> None:
+    assert cue_stance("The commission rejected the 48,700 figure as false.")[0] is Stance.REFUTES
+    assert cue_stance("The minister rejected reports of 300 dead.")[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Auditors said 3,100 parcels had been rejected as damaged.", Stance.NEUTRAL),
+        ("The ministry said reports of 4,000 casualties were rejected.", Stance.REFUTES),
+        ("Claims that 300 inmates had fled were dismissed by the ministry.", Stance.REFUTES),
+    ],
+)
+def test_a_passive_cue_on_the_counted_things_is_no_denial_of_a_report(
+    sentence: str, expected: Stance
+) -> None:
+    assert cue_stance(sentence)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "old"),
+    [
+        ("Inspectors recounted the ballots from 214 polling stations in the north.", False),
+        ("Some 3,000 people were evacuated from 12 villages.", False),
+        ("The count of missing fell from 11 people to 7.", True),
+        ("Arrests rose to 63, up from 27 last week.", True),
+        ("Inflation was revised to 4.4% from 4.2%.", True),
+    ],
+)
+def test_from_a_place_counted_is_no_old_value(sentence: str, old: bool) -> None:
+    figures = extract_figures(sentence)
+    target = figures[1] if "4.2%" in sentence or "63" in sentence else figures[0]
+    if "evacuated" in sentence:
+        target = figures[1]
+    assert is_old_value(sentence, target) is old
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The court rejected the opposition's appeal and certified the result.", Stance.NEUTRAL),
+        ("The board dismissed the lawsuit on Friday.", Stance.NEUTRAL),
+        ("The company withdrew its takeover bid.", Stance.NEUTRAL),
+        ("The ministry rejected the report as baseless.", Stance.REFUTES),
+        ("Moscow denied plans to send 30,000 more troops.", Stance.REFUTES),
+    ],
+)
+def test_a_request_or_proposal_rejected_is_no_refutation(sentence: str, expected: Stance) -> None:
+    assert cue_stance(sentence)[0] is expected
+
+
+def test_a_value_measured_against_is_the_reference_point() -> None:
+    text = "Exports reached 2.3 million tonnes of rice, against a forecast of 2.9 million tonnes."
+    new, old = extract_figures(text)
+    assert not is_old_value(text, new)
+    assert is_old_value(text, old)
+    text = "Sales hit €40m, against last year's total of €31m."
+    assert is_old_value(text, extract_figures(text)[1])
