@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from bot.core.attribution import same_source, speaker
-from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS
+from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS, SHRINKING_KINDS
 from bot.core.model import Figure, FindingKind, Hedge, Sighting, Stance
 
 BASELINE_PREFIX = "claim:"  # the origin key of a configured claim's own figure (a note)
@@ -90,8 +90,10 @@ def judge(
     if latest is None:
         return Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
     higher = core(figure)[0] > core(latest.figure)[1]
+    lower = core(figure)[1] < core(latest.figure)[0]
     later = is_later(published, latest.published)
-    if own_source or update_cue or (later and (framed or (higher and is_cumulative(figure)))):
+    moved = (higher and is_cumulative(figure)) or (lower and is_shrinking(figure))
+    if own_source or update_cue or (later and (framed or moved)):
         return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, later and higher)
     return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
 
@@ -109,6 +111,11 @@ def is_later(now: datetime | None, then: datetime | None) -> bool:
         return True
     same_day = datetime.fromtimestamp(a, UTC).date() == datetime.fromtimestamp(b, UTC).date()
     return a - b >= SAME_TIME_HOURS * 3600 and not same_day
+
+
+def is_shrinking(figure: Figure) -> bool:
+    """A quantity that falls over time as the count goes on: the missing, as they are found."""
+    return figure.unit == "count" and figure.counted in SHRINKING_KINDS
 
 
 def is_cumulative(figure: Figure) -> bool:

@@ -22,6 +22,9 @@ from bot.core.lexicon import (
     CASUALTY_VERBS,
     COMMODITIES,
     COUNTED,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    CUSTODY_EVENTS,
     ENTITIES,
     EVENTS,
     FUNCTION_WORDS,
@@ -223,13 +226,18 @@ def frames_for(
             measure = _measure(sentence, all_measures, lo, hi, start, end)
         if measure is None and units and units[i] == "percent":
             measure = _share_of(low, all_counted, end, hi)
+        if units and units[i] in CURRENCY_CODES and _CENTS.search(sentence, start, end):
+            measure = "price"  # "the game costs €29.99": one thing's price, not a total
         if kind not in PEOPLE_KINDS:
-            events = [h for h in events if h.value not in PEOPLE_EVENTS]
+            custody = CUSTODY_EVENTS if kind == "prisoners" else frozenset()
+            events = [h for h in events if h.value not in PEOPLE_EVENTS - custody]
         event = _event(events, lo, hi, clause_lo, start, end)
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
-        if kind in CASUALTY_KINDS or (
+        if kind == "prisoners" and event in CUSTODY_EVENTS:
+            pass  # "40 prisoners escaped": got away, not taken; two quantities of prisoners
+        elif kind in CASUALTY_KINDS or (
             kind == "units" and _suffered(sentence, counted, noun_end, hi)
         ):
             event = "casualties"  # "4,000 killed"; "40,000 cattle, sheep and goats have died"
@@ -248,11 +256,27 @@ def frames_for(
             kind, scope = "units", noun  # "48,700 rejected ballots": things, told by their noun
         elif units and units[i] in MASS_UNIT_CODES:  # "1.8 million tonnes of grain"
             measure = mass_of(sentence, end, hi) or _commodity(low, clause_lo, start) or measure
-        scope = scope or _group(counted, noun_span, kind, event)
+        scope = scope or _group(counted, noun_span, kind, event) or _members(sentence, end, kind)
         if kind == "units" and scope is None and noun is not None:
             scope = noun  # "sold 1.8 million copies": copies, not any units
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
-    return _parts(sentence, spans, frames, all_events, breaks)
+    return [_in_custody(f) for f in _parts(sentence, spans, frames, all_events, breaks)]
+
+
+# An amount given to the cent, with no scale word ("€29.99", "$5.82"): the price of one thing.
+# Totals (a cost of damage, a fine, an appeal) are given in round thousands or millions.
+_CENTS = re.compile(r"(?<![\d,.])\d{1,4}\.\d\d$")
+CURRENCY_CODES: frozenset[str] = frozenset(CURRENCY_PREFIX.values()) | frozenset(
+    CURRENCY_WORDS.values()
+)
+
+
+def _in_custody(frame: Frame) -> Frame:
+    """People who escaped from custody, or were brought back to it, are prisoners (README:
+    escaped and recaptured inmates -> prisoners); the event still tells the two apart."""
+    if frame.counted == "people" and frame.event in CUSTODY_EVENTS:
+        return replace(frame, counted="prisoners")
+    return frame
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|those|these)\s+$", re.I)
@@ -394,6 +418,29 @@ _CAPACITY = re.compile(
 )
 
 
+# How many a poll or a study asked: its method, not a quantity of the news ("a survey of 1,204
+# people", "2,000 adults were polled", "1,500 respondents").
+_SAMPLE_BEFORE = re.compile(
+    r"\b(?:survey|poll|opinion poll|sample|study|questionnaire|panel|focus group)s?\s+"
+    r"(?:of|among|with|questioning|asking|interviewing)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|just over|just under)\s+)?$",
+    re.I,
+)
+_SAMPLE_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,3}?(?:respondents\b|(?:(?:were|was|had been|being)\s+)?"
+    r"(?:surveyed|polled|questioned|interviewed|sampled)\b)",
+    re.I,
+)
+
+
+def is_sample(sentence: str, start: int, end: int) -> bool:
+    """ "a survey of 1,204 people": the size of a poll's sample, which no story's claim counts."""
+    return bool(
+        _SAMPLE_BEFORE.search(sentence, max(0, start - 60), start)
+        or _SAMPLE_AFTER.match(sentence[end : end + 60])
+    )
+
+
 def is_capacity(sentence: str, start: int) -> bool:
     """ "The ferry can carry up to 600 passengers and 150 cars": a capacity, no event."""
     return bool(_CAPACITY.search(sentence, max(0, start - 80), start))
@@ -473,11 +520,20 @@ def _suffered(sentence: str, counted: list[Hit], noun_end: int, hi: int) -> bool
     return False
 
 
+# The same, set off by commas: "900 residents, from the streets south of the ring road, had".
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:of|from|in|at|near|around|across|along|on)\s[^,.;:()]{1,80},\s*", re.I
+)
+
+
 def _role_gap(gap: str) -> bool:
     """Words between a people noun and a role ("were", "have been", "of them"), after at most
     a short phrase saying where the people are from."""
     if _CASUALTY_GAP.match(gap):
         return True
+    aside = _ASIDE.match(gap)  # "900 residents, from the streets of ..., had been moved out"
+    if aside is not None:
+        return bool(_CASUALTY_GAP.match(gap[aside.end() :]))
     modifier = _POST_MODIFIER.match(gap)
     return modifier is not None and bool(_CASUALTY_GAP.match(gap[modifier.end() :]))
 
@@ -504,6 +560,24 @@ def _group(
         if kind == "people" and event is None and hit.phrase not in GENERAL_PEOPLE:
             return hit.phrase
         return None
+    return None
+
+
+_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+(?:own\s+)?members\b")
+_GUILD = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){1,4})(?:Union|Association|Federation|Guild|Society|Syndicate)\b"
+)
+
+
+def _members(sentence: str, end: int, kind: str | None) -> str | None:
+    """A body of a trade counts its members as that trade: "the Prison Officers' Union said 20
+    of its members were hurt" counts prison officers, as "20 prison officers were hurt" would."""
+    if kind not in ROLE_KINDS | PEOPLE_KINDS or not _MEMBERS.match(sentence, end):
+        return None
+    for name in _GUILD.finditer(sentence):
+        groups = find_phrases(name.group(1).replace("’", "'").replace("'", " "), SUBGROUPS)
+        if groups:
+            return groups[0].value
     return None
 
 

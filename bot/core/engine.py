@@ -41,11 +41,13 @@ from bot.core.counted import (
     is_increment,
     is_open,
     is_partitive,
+    is_sample,
     lemma,
 )
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
 from bot.core.lexicon import (
+    CASUALTY_KINDS,
     COUNTED,
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
@@ -56,6 +58,7 @@ from bot.core.lexicon import (
     MONTHS,
     PEOPLE_EVENTS,
     RESTATEMENT_CUES,
+    SUBGROUPS,
     WEEKDAYS,
 )
 from bot.core.matching import (
@@ -219,6 +222,20 @@ class _Said:
     evidence: str
     update: bool  # measured against an old value ("more than the estimate of")
     revision: bool = False  # revises an old value ("corrected", "a further 4,000")
+
+
+_INDEFINITE = re.compile(r"\ban?\s+$", re.I)
+_OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)", re.I)
+
+
+def _figurative(text: str, word: re.Match[str]) -> bool:
+    """An event word as a measure of plenty names no event: "a blast of 4,500 fireworks", "a
+    flood of orders", "an explosion of colour" (not "a blast at the plant", "an explosion of a
+    fuel tank")."""
+    return bool(
+        _INDEFINITE.search(text, max(0, word.start() - 4), word.start())
+        and _OF_WHAT.match(text, word.end())
+    )
 
 
 class Engine:
@@ -451,7 +468,7 @@ class Engine:
         words = self._event_words.get(topic.id)
         if words is None or topic.id not in self._eventful:
             run.unknown.add(topic.id)  # no event word to tie unknown things to the topic
-        if words is not None and not words.search(whole):
+        if words is not None and not any(not _figurative(whole, m) for m in words.finditer(whole)):
             run.unknown.add(topic.id)
             if topic.id in self._eventful:
                 run.unevented.add(topic.id)  # money and rates need the event named
@@ -554,6 +571,7 @@ class Engine:
                 and (topic.id not in run.unknown or not is_open(figure))
                 and in_topic(figure, topical, entities)
                 and not is_capacity(text, figure.span[0])
+                and not is_sample(text, figure.span[0], figure.span[1])
             ):
                 self._learn_claim(run, topic, figure, text, attribution)
         if matched or cue is Stance.NEUTRAL or not near:
@@ -585,15 +603,25 @@ class Engine:
         } & PEOPLE_EVENTS
         measures = {h.value for h in find_phrases(scope, MEASURES)} - GENERIC_MEASURES
         named: list[IndexedClaim] = []
-        if events:
+        for counted in ("people", "prisoners") if events else ():
             named += [
                 c
-                for c in self._index.by_counted(topic_id, "people", "count")
+                for c in self._index.by_counted(topic_id, counted, "count")
                 if c.reference is not None and c.reference.event in events
             ]
         for measure in sorted(measures):
             for unit in _MEASURED_UNITS:
                 named += self._index.by_counted(topic_id, measure, unit)
+        groups = {h.value for h in find_phrases(scope, SUBGROUPS)}
+        tolls = (
+            {h.value for h in find_phrases(scope, COUNTED)} & CASUALTY_KINDS if groups else set()
+        )
+        for toll in sorted(tolls):  # "reports of guards' deaths": the guards killed, not others
+            named += [
+                c
+                for c in self._index.by_counted(topic_id, toll, "count")
+                if c.reference is not None and c.reference.scope in groups
+            ]
         things = self._index.by_counted(topic_id, "units", "count")
         if things:  # "no evidence of ballot stuffing": the one claim counting ballots
             nouns = {lemma(w) for w in _WORD.findall(scope.lower())}

@@ -231,6 +231,12 @@ COUNTED: dict[str, str] = {
     "evacuees": "displaced",
     "homeless": "displaced",
     "forced from their homes": "displaced",
+    # made to leave their homes, in other words (README: residents "moved out" -> displaced)
+    "moved out": "displaced",
+    "relocated": "displaced",
+    "ordered to leave": "displaced",
+    "forced to leave": "displaced",
+    "ordered out": "displaced",
     "arrested": "arrested",
     "arrests": "arrested",
     "detained": "arrested",
@@ -456,7 +462,18 @@ COUNTED: dict[str, str] = {
     "teachers": "people",
     "guests": "people",
     "hostages": "people",
+    "guards": "people",
+    "prison guards": "people",
+    "security guards": "people",
+    "wardens": "people",
+    "warders": "people",
+    "jailers": "people",
+    "prison officers": "people",
+    "prison staff": "people",
+    "correctional officers": "people",
+    "corrections officers": "people",
     "inmates": "people",
+    "convicts": "people",
     "climbers": "people",
     "hikers": "people",
     "survivors": "people",
@@ -516,6 +533,17 @@ SUBGROUPS: dict[str, str] = {
     "health workers": "medics",
     "journalists": "journalists",
     "reporters": "journalists",
+    # those who keep a prison, not those kept in it
+    "guards": "guards",
+    "prison guards": "guards",
+    "security guards": "guards",
+    "wardens": "guards",
+    "warders": "guards",
+    "jailers": "guards",
+    "prison officers": "guards",
+    "prison staff": "guards",
+    "correctional officers": "guards",
+    "corrections officers": "guards",
 }
 
 # Things counted as units, by what they are: a figure for one is its own quantity ("7,500 bags"
@@ -620,6 +648,9 @@ CUMULATIVE_EVENTS: frozenset[str] = frozenset(
     {"casualties", "suspected", "confirmed", "admitted"}  # tolls and case counts since the start
     | {"rescued", "recaptured"}  # the running count of an operation: rescued, caught so far
 )
+# Quantities that fall as the count goes on: the missing are found, alive or dead, so a lower
+# count of them on a later day is the count moving on, not another source's alternative.
+SHRINKING_KINDS: frozenset[str] = frozenset({"missing"})
 CUMULATIVE_KINDS: frozenset[str] = frozenset(
     {"hectares", "acres", "square_km", "square_miles", "containment", "arrested"}
 )
@@ -954,6 +985,9 @@ EVENTS: dict[str, str] = {
     "tested positive": "confirmed",
     # people who got away from custody, and those brought back: two quantities
     "escaped": "escaped",
+    "escape": "escaped",
+    "escapes": "escaped",
+    "escaping": "escaped",
     "escaped from": "escaped",
     "broke out": "escaped",
     "broken out": "escaped",
@@ -962,6 +996,9 @@ EVENTS: dict[str, str] = {
     "on the run": "escaped",
     "at large": "escaped",
     "recaptured": "recaptured",
+    "recapture": "recaptured",
+    "recaptures": "recaptured",
+    "recapturing": "recaptured",
     "rearrested": "recaptured",
     "re-arrested": "recaptured",
     "caught": "recaptured",
@@ -979,6 +1016,9 @@ PEOPLE_EVENTS: frozenset[str] = frozenset(
     {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted", "escaped"}
     | {"recaptured"}
 )
+
+# Events of custody: the people they befall are prisoners, whatever noun counts them.
+CUSTODY_EVENTS: frozenset[str] = frozenset({"escaped", "recaptured"})
 
 # Verbs beat modifiers: "pledged 6,000 extra personnel" is pledged, not to_be_sent.
 MODIFIER_EVENTS: frozenset[str] = frozenset(

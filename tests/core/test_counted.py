@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.counted import is_partitive
+from bot.core.counted import is_partitive, is_sample
 from bot.core.figures import extract_figures
 from bot.core.model import Figure
 
@@ -203,7 +203,7 @@ def test_a_number_with_a_noun_of_its_own_counts_that_noun() -> None:
         ("The storm flattened 212 greenhouses.", ("units", "greenhouse")),
         ("Rangers counted 640 nesting pairs.", ("units", "nesting pair")),
         ("Crews replaced 96 batteries overnight.", ("units", "battery")),
-        ("Some 12 guards were still being held hostage.", ("units", "guard")),
+        ("Some 12 trailers were still being held at the border.", ("units", "trailer")),
         ("About 40,000 head of cattle were moved north.", ("units", "livestock")),
         ("Nearly 9,000 sheep and goats were sold at the market.", ("units", "livestock")),
     ],
@@ -520,6 +520,19 @@ def test_money_and_rates_measure_what_they_are_for(sentence: str, measure: str) 
     assert extract_figures(sentence)[0].measure == measure
 
 
+def test_an_amount_given_to_the_cent_is_the_price_of_one_thing() -> None:
+    """A price is not a cost of damage: "costs €19.99" is what one copy sells for, while a
+    total ("cost €2.5m", "a fine of €1,250") is never given to the cent with a scale word."""
+    for sentence in (
+        "The board game costs €19.99 in most shops.",
+        "Diesel rose to $4.17 a gallon on Monday.",
+        "A single ticket now costs 12.50 euros.",
+    ):
+        assert extract_figures(sentence)[0].measure == "price", sentence
+    assert extract_figures("Repairs will cost €6.25 million.")[0].measure == "cost"
+    assert extract_figures("The rescue operation had cost €2.5m by Friday.")[0].measure == "cost"
+
+
 def test_a_bare_number_that_only_people_can_suffer_counts_people() -> None:
     assert frame("Airport says 61,000 stranded by the outage")[:2] == ("people", "trapped")
     assert frame("A report said 300 had been on board the boat.")[:2] == ("people", "aboard")
@@ -545,6 +558,61 @@ def test_getting_away_and_being_brought_back_are_two_events_of_the_same_people()
     assert caught.event == further.event == "recaptured"
 
 
+def test_people_who_escaped_or_were_recaptured_are_prisoners_whatever_noun_counts_them() -> None:
+    escaped = extract_figures("Some 40 inmates escaped from the jail overnight.")[0]
+    caught = extract_figures("Police have recaptured 12 convicts near the border.")[0]
+    fled = extract_figures("The warden said 17 people had absconded from the centre.")[0]
+    assert (escaped.counted, escaped.event) == ("prisoners", "escaped")
+    assert (caught.counted, caught.event) == ("prisoners", "recaptured")
+    assert (fled.counted, fled.event) == ("prisoners", "escaped")
+    # a headline's present tense says the same
+    headline = extract_figures("Police recapture 22 escapees near Tolle")[0]
+    assert (headline.counted, headline.event) == ("prisoners", "recaptured")
+    headline = extract_figures("35 inmates escape after riot at Dunmore jail")[0]
+    assert (headline.counted, headline.event) == ("prisoners", "escaped")
+    # named as prisoners, they keep the event too: escaped is not taken prisoner in a war
+    named = extract_figures("Seventeen prisoners broke out of the jail.")[0]
+    assert (named.counted, named.event) == ("prisoners", "escaped")
+    pows = extract_figures("The army said 85 prisoners of war were held.")[0]
+    assert (pows.counted, pows.event) == ("prisoners", "casualties")
+    # the same people killed, or taken hostage, are counted by what befell them, not as prisoners
+    killed = extract_figures("Three inmates were killed in the fighting.")[0]
+    assert killed.counted == "killed"
+    hostages = extract_figures("Five visitors were rescued from the wing.")[0]
+    assert hostages.counted == "people"
+
+
+def test_those_who_keep_a_prison_are_a_group_of_their_own() -> None:
+    guards = extract_figures("Two guards were killed in the riot.")[0]
+    inmates = extract_figures("Two inmates were killed in the riot.")[0]
+    assert (guards.counted, guards.scope) == ("killed", "guards")
+    assert (inmates.counted, inmates.scope) == ("killed", None)
+    held = extract_figures("Twelve prison officers were still held hostage.")[0]
+    assert (held.counted, held.scope) == ("people", "guards")
+
+
+def test_where_the_people_are_from_set_off_by_commas_does_not_hide_what_befell_them() -> None:
+    sentence = "About 700 residents, from the streets east of the canal, were moved out overnight."
+    assert extract_figures(sentence)[0].counted == "displaced"
+    sentence = "Some 90 workers, at the plant near the harbour, had been injured."
+    assert extract_figures(sentence)[0].counted == "injured"
+    # another clause after the aside is not their predicate
+    sentence = "About 700 residents, from the town, said 40 neighbours were hurt."
+    assert [f.counted for f in extract_figures(sentence)] == ["people", "injured"]
+    # made to leave home, in other words
+    for verb in ("relocated", "ordered to leave", "moved out"):
+        assert extract_figures(f"Some 300 villagers were {verb}.")[0].counted == "displaced"
+
+
+def test_a_trade_body_s_members_are_of_its_trade() -> None:
+    sentence = "The Firefighters' Union said 30 of its members had been injured."
+    assert extract_figures(sentence)[0].scope == "firefighters"
+    assert extract_figures("The union said 30 of its members had been injured.")[0].scope is None
+    # a count not of its members keeps its own noun
+    sentence = "The Firefighters' Union said 30 residents had been injured."
+    assert extract_figures(sentence)[0].scope is None
+
+
 def test_a_part_of_a_whole_counts_the_whole_s_people_with_the_predicate_s_event() -> None:
     sentence = "Officials said 30 of the 45 inmates who escaped had been caught."
     part, whole = extract_figures(sentence)
@@ -559,3 +627,21 @@ def test_a_weight_without_an_of_phrase_measures_the_goods_its_clause_names() -> 
     assert (f.unit, f.measure) == ("tonnes", "rice")
     f = extract_figures("Output reached 300,000 tonnes last year.")[0]
     assert (f.unit, f.measure) == ("tonnes", None)  # nothing named: no quantity to learn
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sample"),
+    [
+        ("The figures come from a survey of 2,310 adults by the Norland Institute.", True),
+        ("A poll of some 900 voters put the mayor ahead.", True),
+        ("In all, 1,500 parents were questioned online last week.", True),
+        ("The study asked 640 respondents about their commute.", True),
+        ("About 2,310 people were evacuated from the valley.", False),
+        ("Police said 900 voters had queued outside the hall.", False),
+    ],
+)
+def test_the_size_of_a_poll_s_sample_is_its_method_not_a_quantity(
+    sentence: str, sample: bool
+) -> None:
+    (figure,) = extract_figures(sentence)
+    assert is_sample(sentence, *figure.span) is sample

@@ -594,3 +594,94 @@ def test_a_running_count_from_another_source_days_later_is_an_update() -> None:
     known = [caught(53, 2)]
     assert judge(later, Stance.NEUTRAL, known, days_later).kind is FindingKind.NEW_FIGURE
     assert judge(later, Stance.NEUTRAL, known, same_day).kind is FindingKind.DISPUTE
+
+
+def test_fewer_missing_from_another_source_days_later_is_the_count_moving_on() -> None:
+    """The missing are found, alive or dead: a later, lower count of them is an update (README
+    rule 3, like a fall from 11 to 7), while the same day it is still an alternative (rule 4),
+    and a lower count of what only grows (a toll) is never an update."""
+
+    def said(figure: Figure, day: int) -> Sighting:
+        when = datetime(2026, 4, day, 9, 0, tzinfo=UTC)
+        return Sighting(figure, Attribution("company"), "Wire", "u", when, f"s{day}", f"s{day}")
+
+    missing = Figure(7, 7, Hedge.EXACT, "Seven", counted="missing", event="casualties")
+    fewer = Figure(3, 3, Hedge.EXACT, "Three", counted="missing", event="casualties")
+    same_day = datetime(2026, 4, 2, 15, 0, tzinfo=UTC)
+    days_later = datetime(2026, 4, 4, 9, 0, tzinfo=UTC)
+    known = [said(missing, 2)]
+    assert judge(fewer, Stance.NEUTRAL, known, days_later).kind is FindingKind.NEW_FIGURE
+    assert judge(fewer, Stance.NEUTRAL, known, same_day).kind is FindingKind.DISPUTE
+    dead = Figure(7, 7, Hedge.EXACT, "Seven", counted="killed", event="casualties")
+    fewer_dead = Figure(3, 3, Hedge.EXACT, "Three", counted="killed", event="casualties")
+    assert judge(fewer_dead, Stance.NEUTRAL, [said(dead, 2)], days_later).kind is (
+        FindingKind.DISPUTE
+    )
+    # doubt is doubt whenever it comes
+    assert judge(fewer, Stance.DISPUTES, known, days_later).kind is FindingKind.DISPUTE
+
+
+JAIL = Topic(
+    id="tarn-jail",
+    name="Tarnfield jail uprising",
+    keywords=("uprising", "Tarnfield", "jail"),
+    claims=(),
+)
+
+
+def test_a_toll_of_the_wardens_is_not_a_toll_of_the_inmates() -> None:
+    """Rule 12: whose deaths they are tells two tolls apart, so a small number of wardens
+    killed never disputes the inmates' toll; a union's "its members" are its trade; a
+    numberless denial of the wardens' deaths refutes their toll, not the inmates'."""
+    engine = Engine([JAIL])
+    text = "Five inmates were killed in the Tarnfield jail uprising, the justice ministry said."
+    assert told(engine, "a", 2, "Post", text) == [("new_claim", "tarn-jail/killed")]
+    text = "Posts on social media claimed that two wardens had died in the Tarnfield jail uprising."
+    assert told(engine, "b", 3, "Wire", text) == [("new_claim", "tarn-jail/killed-guards")]
+    text = "Eight prison officers were injured in the Tarnfield jail uprising, the police said."
+    assert told(engine, "c", 3, "Wire", text) == [("new_claim", "tarn-jail/injured-guards")]
+    text = (
+        "The Prison Officers' Association said 15 of its members were injured in the Tarnfield "
+        "jail uprising, calling the police figure far too low."
+    )
+    assert told(engine, "d", 3, "Times", text) == [("dispute", "tarn-jail/injured-guards")]
+    text = (
+        "The justice ministry called reports of wardens' deaths in the Tarnfield jail uprising "
+        "untrue."
+    )
+    assert told(engine, "e", 4, "Post", text) == [("contradiction", "tarn-jail/killed-guards")]
+
+
+PLANT = Topic(
+    id="ostra-blast",
+    name="Ostra chemical plant explosion",
+    keywords=("explosion", "blast", "plant", "Ostra"),
+    claims=(),
+)
+
+
+def test_an_event_word_as_a_measure_of_plenty_names_no_event() -> None:
+    """Rule 11: "a blast of 3,000 fireworks" or "an explosion of colour" in the topic's town is
+    not the topic's blast, so a story naming only the town and such a phrase teaches nothing;
+    the same story naming the blast itself does."""
+    engine = Engine([PLANT])
+    decoy = (
+        "The Ostra summer carnival ended with a blast of 3,000 fireworks, and about 40,000 "
+        "visitors came over its three days, the organisers said."
+    )
+    assert told(engine, "a", 2, "Post", decoy) == []
+    colour = "An explosion of colour greeted some 2,000 runners at the Ostra fun run."
+    assert told(engine, "b", 3, "Post", colour) == []
+    real = "A blast at the Ostra chemical works injured 14 workers, the fire service said."
+    assert told(engine, "c", 4, "Post", real) == [("new_claim", "ostra-blast/injured")]
+
+
+def test_a_poll_s_sample_is_never_learned_as_a_quantity_of_the_topic() -> None:
+    engine = Engine([PLANT])
+    text = (
+        "Most residents want the Ostra plant closed after the explosion, according to a survey "
+        "of 1,150 people by the pollster Vantage."
+    )
+    assert told(engine, "a", 2, "Post", text) == []
+    text = "The explosion at the Ostra plant forced 1,150 people from their homes, police said."
+    assert told(engine, "b", 3, "Post", text) == [("new_claim", "ostra-blast/displaced")]
