@@ -66,19 +66,17 @@ HOLDOUT = {
 HOLDOUT_FIGURES = 0.81
 
 
-@pytest.mark.parametrize("kind", sorted(WHOLE))
-def test_the_whole_corpus_does_not_fall_below_its_floor(whole: Report, kind: str) -> None:
-    precision, f1 = WHOLE[kind]
-    score = whole.findings[kind]
-    assert score.precision >= precision, whole.false_alerts
-    assert score.f1 >= f1, whole.misses
-    assert whole.figures["all"].f1 >= WHOLE_FIGURES, whole.figure_errors
+FLOORS = {"whole": (WHOLE, WHOLE_FIGURES), "holdout": (HOLDOUT, HOLDOUT_FIGURES)}
 
 
-@pytest.mark.parametrize("kind", sorted(HOLDOUT))
-def test_the_holdout_does_not_fall_below_its_floor(holdout: Report, kind: str) -> None:
-    precision, f1 = HOLDOUT[kind]
-    score = holdout.findings[kind]
-    assert score.precision >= precision, holdout.false_alerts
-    assert score.f1 >= f1, holdout.misses
-    assert holdout.figures["all"].f1 >= HOLDOUT_FIGURES, holdout.figure_errors
+@pytest.mark.parametrize(("part", "kind"), [(p, k) for p in FLOORS for k in sorted(WHOLE)])
+def test_no_score_falls_below_its_floor(
+    part: str, kind: str, whole: Report, holdout: Report
+) -> None:
+    report = whole if part == "whole" else holdout
+    kinds, figures = FLOORS[part]
+    precision, f1 = kinds[kind]
+    score = report.findings[kind]
+    assert score.precision >= precision, report.false_alerts
+    assert score.f1 >= f1, report.misses
+    assert report.figures["all"].f1 >= figures, report.figure_errors
