@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.core.lexicon import (
     ACTOR_PREPOSITIONS,
@@ -90,12 +90,62 @@ def _table_regex(table: dict[str, str]) -> re.Pattern[str]:
 
 def find_phrases(text: str, table: dict[str, str]) -> list[Hit]:
     """Whole-phrase matches of `table`'s keys in `text` (case-insensitive), longest first."""
-    return _find_lowered(text.lower(), table)
+    low = text.lower()
+    for i, scanned in enumerate(_SCANNED):
+        if scanned is table:
+            return list(_scan(low)[i])
+    return _find_lowered(low, table)
 
 
 def _find_lowered(low: str, table: dict[str, str]) -> list[Hit]:
     """`find_phrases` of a text already lower-cased."""
     return [Hit(m.start(), m.end(), table[m[0]], m[0]) for m in _table_regex(table).finditer(low)]
+
+
+# The tables `frames_for` searches in every sentence (the matcher and `words.tokens` search some
+# of them in the same sentences), found in one pass: `_scan(low)[i]` is `_find_lowered(low,
+# _SCANNED[i])`.
+_SCANNED: tuple[dict[str, str], ...] = (COUNTED, EVENTS, ENTITIES, MEASURES, PERIODS, SCOPES)
+_TABLE_INDEXES = tuple(range(len(_SCANNED)))
+SCAN_CACHE = 1024  # sentences whose phrases are remembered: those of the story being read
+
+
+def _combined_regex(tables: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """A zero-width match at each position where a phrase of some table starts (whole words),
+    with one group per table: that table's longest phrase there, or None."""
+    anyone = trie_pattern({phrase for table in tables for phrase in table})
+    groups = "".join(r"(?:(?=(" + trie_pattern(table) + r")(?![\w]))|)" for table in tables)
+    return re.compile(r"(?<![\w])(?=(?:" + anyone + r")(?![\w]))" + groups)
+
+
+_COMBINED: list[tuple[tuple[int, ...], re.Pattern[str]]] = []
+
+
+def _scan_regex() -> re.Pattern[str]:
+    sizes = tuple(len(table) for table in _SCANNED)
+    if not _COMBINED or _COMBINED[0][0] != sizes:  # the lexicon's tables are constants
+        _COMBINED[:] = [(sizes, _combined_regex(tuple(tuple(t) for t in _SCANNED)))]
+    return _COMBINED[0][1]
+
+
+@lru_cache(maxsize=SCAN_CACHE)
+def _scan(low: str) -> tuple[list[Hit], ...]:
+    """Each `_SCANNED` table's matches in `low`, as `finditer` of its own regex finds them: at
+    each start the longest phrase, the next one searched for from the end of the last. The
+    lists are shared by every caller of the same text: read them, never change them."""
+    tables = _SCANNED
+    found: tuple[list[Hit], ...] = tuple([] for _ in tables)
+    ends = [0] * len(tables)
+    for m in _scan_regex().finditer(low):
+        at = m.start()
+        phrases = m.groups()
+        for i in _TABLE_INDEXES:
+            phrase = phrases[i]
+            if phrase is not None and at >= ends[i]:
+                end = at + len(phrase)
+                found[i].append(Hit(at, end, tables[i][phrase], phrase))
+                ends[i] = end
+    return found
 
 
 def find_entities(text: str) -> list[Hit]:
@@ -104,7 +154,7 @@ def find_entities(text: str) -> list[Hit]:
 
 def _entities(text: str, low: str) -> list[Hit]:
     hits = []
-    for hit in _find_lowered(low, ENTITIES):
+    for hit in _scan(low)[2]:
         if hit.phrase == "us" and text[hit.start : hit.end] != "US":  # the pronoun, not the country
             continue
         hits.append(hit)
@@ -113,9 +163,12 @@ def _entities(text: str, low: str) -> list[Hit]:
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–-]\s|\s(?:and|but)\s+that\b"
-    r"|,\s+(?:while|whereas|but|although|though|compared with)\b|\bcompared with\b"
-)
+    r"|,\s+(?:while|whereas|but|although|though|compared with)\b|c(?<=\bc)ompared with\b"
+)  # "c(?<=\bc)ompared": the matches of "\bcompared", found faster (no branch starts with \b)
 _MAX_GAP_WORDS = 4
+_PUNCTUATION = re.compile(r"[,.;:()]")  # what ends a noun phrase
+_STOPS = re.compile(r"[.;:()]")  # the same, a comma allowed
+_LOW_WORD = re.compile(r"[a-z']+")
 _CASUALTY_GAP = re.compile(
     r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
     r"(?:(?:have|has|had|were|was|been|being|are|is|reportedly|already|so|far|now|who|still|"
@@ -143,15 +196,13 @@ def frames_for(
     are a list of the same unit ("4,000 killed or wounded, later 6,000").
     """
     low = sentence.lower()
-    all_counted = _find_lowered(low, COUNTED)
-    all_events = [h for h in _find_lowered(low, EVENTS) if not _comparative(low, h)]
+    all_counted, events_found, _, all_measures, _, all_scopes = _scan(low)
+    all_events = [h for h in events_found if not _comparative(low, h)]
     all_entities = [
         h for h in _entities(sentence, low) if not any(s <= h.start < e for s, e in excluded)
     ]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
-    all_measures = _find_lowered(low, MEASURES)
     all_periods = _periods(sentence, low)
-    all_scopes = _find_lowered(low, SCOPES)
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
         at = bisect_left(breaks, start)
@@ -166,7 +217,7 @@ def frames_for(
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
-        if noun is not None and kind is not None and kind not in ROLE_KINDS | PEOPLE_KINDS:
+        if noun is not None and kind is not None and kind not in _NAMED_PEOPLE:
             kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
@@ -229,8 +280,8 @@ def frames_for(
         if units and units[i] in CURRENCY_CODES and _CENTS.search(sentence, start, end):
             measure = "price"  # "the game costs €29.99": one thing's price, not a total
         if kind not in PEOPLE_KINDS:
-            custody = CUSTODY_EVENTS if kind == "prisoners" else frozenset()
-            events = [h for h in events if h.value not in PEOPLE_EVENTS - custody]
+            only_people = _FREE_EVENTS if kind == "prisoners" else PEOPLE_EVENTS
+            events = [h for h in events if h.value not in only_people]
         event = _event(events, lo, hi, clause_lo, start, end)
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
@@ -263,6 +314,8 @@ def frames_for(
     return [_in_custody(f) for f in _parts(sentence, spans, frames, all_events, breaks)]
 
 
+_NAMED_PEOPLE = ROLE_KINDS | PEOPLE_KINDS
+_FREE_EVENTS = PEOPLE_EVENTS - CUSTODY_EVENTS  # what befalls people, but prisoners may escape
 # An amount given to the cent, with no scale word ("€29.99", "$5.82"): the price of one thing.
 # Totals (a cost of damage, a fine, an appeal) are given in round thousands or millions.
 _CENTS = re.compile(r"(?<![\d,.])\d{1,4}\.\d\d$")
@@ -312,6 +365,7 @@ def _parts(
 
 
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_PERIODS) + r")\b")
+_ANY_MONTH = re.compile("|".join(MONTH_PERIODS))  # plain words: a quick test that none is there
 
 
 def find_periods(text: str) -> list[Hit]:
@@ -320,7 +374,10 @@ def find_periods(text: str) -> list[Hit]:
 
 
 def _periods(text: str, low: str) -> list[Hit]:
-    return sorted([*_find_lowered(low, PERIODS), *_months(text)], key=lambda h: h.start)
+    months = _months(text)
+    if not months:
+        return list(_scan(low)[4])  # already in order
+    return sorted([*_scan(low)[4], *months], key=lambda h: h.start)
 
 
 # A month that is a point in time, not the period a figure is for: a date ("31 October",
@@ -334,6 +391,8 @@ _DATE_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 def _months(sentence: str) -> list[Hit]:
+    if _ANY_MONTH.search(sentence) is None:
+        return []
     return [
         Hit(m.start(), m.end(), MONTH_PERIODS[m.group(0)], m.group(0))
         for m in _MONTH.finditer(sentence)
@@ -455,6 +514,10 @@ def is_increment(sentence: str, start: int) -> bool:
 
 def _within(hits: list[Hit], lo: int, hi: int) -> list[Hit]:
     """The hits starting in [lo, hi) (hits are sorted by start)."""
+    if not hits:
+        return []
+    if lo <= hits[0].start and hits[-1].start < hi:
+        return hits[:]  # the whole sentence's hits, most often: a short sentence is one clause
     first = bisect_left(hits, lo, key=lambda h: h.start)
     last = bisect_left(hits, hi, key=lambda h: h.start)
     return hits[first:last]
@@ -476,7 +539,7 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
             break
         if (
             _words(gap) <= _MAX_GAP_WORDS
-            and not re.search(r"[,.;:()]", gap)
+            and not _PUNCTUATION.search(gap)
             and not _GAP_BREAK.search(gap)
         ):
             first = hit
@@ -514,7 +577,7 @@ def _suffered(sentence: str, counted: list[Hit], noun_end: int, hi: int) -> bool
         gap = sentence[noun_end : hit.start]
         return (
             _words(gap) <= 2 * _MAX_GAP_WORDS
-            and not re.search(r"[.;:()]", gap)
+            and not _STOPS.search(gap)
             and not _GAP_BREAK.search(gap)
         )
     return False
@@ -572,7 +635,7 @@ _GUILD = re.compile(
 def _members(sentence: str, end: int, kind: str | None) -> str | None:
     """A body of a trade counts its members as that trade: "the Prison Officers' Union said 20
     of its members were hurt" counts prison officers, as "20 prison officers were hurt" would."""
-    if kind not in ROLE_KINDS | PEOPLE_KINDS or not _MEMBERS.match(sentence, end):
+    if kind not in _NAMED_PEOPLE or not _MEMBERS.match(sentence, end):
         return None
     for name in _GUILD.finditer(sentence):
         groups = find_phrases(name.group(1).replace("’", "'").replace("'", " "), SUBGROUPS)
@@ -635,7 +698,7 @@ def _item_noun(sentence: str, end: int, hi: int) -> int | None:
     """Where a plural noun within three words of the number ends ("450,000 space heaters",
     "1 million Kora heaters"), when it is not a unit of measure or a word counted otherwise."""
     m = _ITEM_AFTER.match(sentence, end, hi)
-    if m is None or re.search(r"[,.;:()]", sentence[end : m.start(1)]):
+    if m is None or _PUNCTUATION.search(sentence[end : m.start(1)]):
         return None
     word = m.group(1)
     if (
@@ -916,9 +979,9 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
         return None
     hit = before[-1]
     gap = sentence[hit.end : start]
-    if _words(gap) <= 6 and not re.search(r"[.;:()]", gap):
+    if _words(gap) <= 6 and not _STOPS.search(gap):
         return hit.value
-    if _words(gap) <= HEAD_REACH and not re.search(r"[,.;:()]", gap) and _is_head(sentence, hit):
+    if _words(gap) <= HEAD_REACH and not _PUNCTUATION.search(gap) and _is_head(sentence, hit):
         return hit.value  # "the death toll from Sunday's earthquake ... rose to 410"
     return None
 
@@ -942,7 +1005,7 @@ def _counted_by_head(
         return None, start
     head = heads[-1]
     gap = sentence[head.end() : start]
-    if _words(gap) > HEAD_REACH + 2 or re.search(r"[,.;:()]", gap):
+    if _words(gap) > HEAD_REACH + 2 or _PUNCTUATION.search(gap):
         return None, start
     return _counted_after(sentence, counted, head.end(), start)
 
@@ -1026,7 +1089,7 @@ def _parties(
 
 
 def _preposition_before(low: str, pos: int) -> str:
-    words = re.findall(r"[a-z']+", low[max(0, pos - 30) : pos].lower())
+    words = _LOW_WORD.findall(low[max(0, pos - 30) : pos].lower())
     if words and words[-1] == "the":
         words.pop()
     return words[-1] if words else ""
