@@ -67,6 +67,9 @@ _WEAK = re.compile(first_char_guard(WEAK_VERBS.split("|")) + r"\b(?:" + WEAK_VER
 _ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
 _TOLD_OUTLET = re.compile(r"\btold\s+(?P<via>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)")
 _AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+_NONSPACE = re.compile(r"\S+")
 
 
 def attribution_of(sentence: str) -> Attribution:
@@ -144,7 +147,7 @@ def _sentence_subject(sentence: str) -> tuple[str, tuple[int, int]] | None:
     if not m:
         return None
     name = _clean(m.group("src"))
-    if not name or name.split()[0].lower() in PRONOUNS or re.search(r"\d", name):
+    if not name or name.split()[0].lower() in PRONOUNS or _DIGIT.search(name):
         return None
     return name, m.span("src")
 
@@ -158,7 +161,7 @@ def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
         return None
     if name.split()[0].lower() in ("on", "in", "at", "that", "last", "this", "earlier"):
         return None
-    if re.search(r"\d", name) or _VERBISH & {w.lower() for w in name.split()}:
+    if _DIGIT.search(name) or _VERBISH & {w.lower() for w in name.split()}:
         return None  # "..., said 600 were killed" is a clause, not a name
     return name, m.span("src")
 
@@ -167,7 +170,7 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
     """The noun phrase just before `pos`, back to a comma or a clause word (at most 8 words)."""
     head = sentence[:pos].rstrip().rstrip(",").rstrip()
     cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("\u201c"))
-    words = list(re.finditer(r"\S+", head[cut + 1 :]))
+    words = list(_NONSPACE.finditer(head[cut + 1 :]))
     if words and words[0].group(0).lower() in _RELATIVE and cut > 0:
         return _subject_before(sentence, cut)  # "The official, who spoke ..., said"
     if (
@@ -198,9 +201,9 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
         return None  # "Hydro Norte dismissed claims that": a verb, and "claims" is a noun
     start, end = cut + 1 + kept[0].start(), cut + 1 + kept[-1].end()
     name = _clean(head[start:end])
-    if not name or name.lower() in PRONOUNS or not re.search(r"[A-Za-z]", name):
+    if not name or name.lower() in PRONOUNS or not _LETTER.search(name):
         return None
-    if re.search(r"\d", name) or any(w.lower() in PRONOUNS for w in name.split()[1:]):
+    if _DIGIT.search(name) or any(w.lower() in PRONOUNS for w in name.split()[1:]):
         return None
     return name, (start, end)
 

@@ -83,14 +83,17 @@ def judge(
         return Verdict(FindingKind.CONTRADICTION, Stance.REFUTES, first)
     if cue is Stance.DISPUTES or figure is None:
         return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
-    agreeing = [s for s in references if figures_agree(figure, s.figure)]
-    if agreeing:
-        return Verdict(FindingKind.CORROBORATION, Stance.SUPPORTS, agreeing[0])
+    low, high = core(figure)  # figures_agree, with the new figure's core worked out once
+    for s in references:
+        their_low, their_high = core(s.figure)
+        if low <= their_high and their_low <= high:
+            return Verdict(FindingKind.CORROBORATION, Stance.SUPPORTS, s)
     latest = _latest(references)
     if latest is None:
         return Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
-    higher = core(figure)[0] > core(latest.figure)[1]
-    lower = core(figure)[1] < core(latest.figure)[0]
+    latest_low, latest_high = core(latest.figure)
+    higher = low > latest_high
+    lower = high < latest_low
     later = is_later(published, latest.published)
     moved = (higher and is_cumulative(figure)) or (lower and is_shrinking(figure))
     if own_source or update_cue or (later and (framed or moved)):

@@ -181,12 +181,13 @@ def read_sentence(text: str) -> _Reading:
     # only a sentence with a figure or a cue is matched and judged: the rest of its
     # reading is never asked for
     judged = bool(figures) or cue is not Stance.NEUTRAL
-    update = judged and against_old_value(text, list(figures))
-    revision = judged and framed_as_revision(text, list(figures))
+    old = [is_old_value(text, f) for f in figures]  # asked three times below: read once
+    update = judged and against_old_value(text, list(figures), old)
+    revision = judged and framed_as_revision(text, list(figures), old)
     words = masked(text) if judged else ""
     # the figures to match: not the old values ("up from 4,000", "the rest of the 4,000")
     matched = tuple(
-        f for f in figures if not (is_old_value(text, f) or is_partitive(text, f.span[0]))
+        f for f, was in zip(figures, old, strict=True) if not (was or is_partitive(text, f.span[0]))
     )
     dateless = without_dates(text)
     generic = is_generic(attribution)
@@ -273,9 +274,11 @@ class Engine:
         self._sightings: dict[str, tuple[Sighting] | list[Sighting]] = {}
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
+        self._heard_order: dict[str, list[str]] = defaultdict(list)  # the same, in order heard
         self._places: dict[str, set[str]] = defaultdict(set)  # topic id -> names in its stories
         self._outlets: set[str] = set()  # outlets' names are no place of any topic
         self._heard_memo: dict[tuple[str, str], tuple[int, bool]] = {}  # (topic, source) -> _heard
+        self._bodies_memo: dict[str, tuple[int, list[tuple[str, str]]]] = {}  # see _bodies
         self._syndication = SyndicationIndex()
         self._reader = lru_cache(maxsize=READ_CACHE)(read_sentence)
         for topic in self._topics:
@@ -321,7 +324,15 @@ class Engine:
         """A configured claim's source is a voice of its topic."""
         source = _parse_attribution(spec.source).source
         if source:
-            self._voices[spec.topic].add(source)
+            self._add_voice(spec.topic, source)
+
+    def _add_voice(self, topic_id: str, source: str) -> None:
+        """A source heard on a topic (voices are only ever added, and kept in the order heard
+        as well, so that `_heard` compares a source only with the voices new since it asked)."""
+        voices = self._voices[topic_id]
+        if source not in voices:
+            voices.add(source)
+            self._heard_order[topic_id].append(source)
 
     def untrack(self, claim_id: str) -> None:
         """Stop matching a claim (`/untrack`); what was seen of it stays in the store."""
@@ -442,16 +453,31 @@ class Engine:
             return members[source.lower()]
         if source or attribution.via:
             return attribution
-        low = text.lower()
-        for voice in sorted(self._voices.get(topic_id, ())):
-            name = voice.lower().removeprefix("the ")
-            if (
-                voice[:1].isupper()  # a name ("Calveran Coast Guard"), not "number of"
-                and len(name.split()) >= 2
-                and low.removeprefix("the ").startswith(name + " ")
-            ):
+        bodies = self._bodies(topic_id)
+        if not bodies:
+            return attribution
+        low = text.lower().removeprefix("the ")
+        for voice, opening in bodies:
+            if low.startswith(opening):
                 return Attribution(source=voice)
         return attribution
+
+    def _bodies(self, topic_id: str) -> list[tuple[str, str]]:
+        """The topic's voices that may open a sentence as its subject, in name order, each
+        with the opening it is said by: a name of two words or more ("Calveran Coast Guard",
+        not "number of"), lower-cased, without "the ", and a space. Kept until the topic hears
+        a new voice (voices are only ever added)."""
+        voices = self._voices.get(topic_id, ())
+        kept = self._bodies_memo.get(topic_id)
+        if kept is not None and kept[0] == len(voices):
+            return kept[1]
+        bodies: list[tuple[str, str]] = []
+        for voice in sorted(voices):
+            name = voice.lower().removeprefix("the ")
+            if voice[:1].isupper() and len(name.split()) >= 2:
+                bodies.append((voice, name + " "))
+        self._bodies_memo[topic_id] = (len(voices), bodies)
+        return bodies
 
     def _anchor(self, run: _Run, topic: Topic, whole: str) -> None:
         """What a story may teach the topic (claims are learned only from its own event): a
@@ -517,13 +543,15 @@ class Engine:
         source = attribution.source
         if not source:
             return False
-        voices = self._voices.get(topic_id, ())
-        # voices are only ever added: a yes stays a yes, a no holds until the topic hears more
+        voices = self._heard_order.get(topic_id, ())
+        # voices are only ever added: a yes stays a yes, a no holds until the topic hears more,
+        # and then only the voices heard since need asking about
         key = (topic_id, source)
         memo = self._heard_memo.get(key)
         if memo is not None and (memo[1] or memo[0] == len(voices)):
             return memo[1]
-        heard = any(_same_source(source, known) for known in voices)
+        since = 0 if memo is None else memo[0]
+        heard = any(_same_source(source, known) for known in voices[since:])
         if len(self._heard_memo) >= HEARD_MEMO:
             self._heard_memo.clear()
         self._heard_memo[key] = (len(voices), heard)
@@ -741,7 +769,7 @@ class Engine:
         run.sightings.append((claim_id, sighting))
         claim = self._index.get(claim_id)
         if claim is not None and sighting.attribution.source:
-            self._voices[claim.spec.topic].add(sighting.attribution.source)
+            self._add_voice(claim.spec.topic, sighting.attribution.source)
 
     def _independent(self, claim_id: str, figure: Figure, stance: Stance) -> int:
         """Distinct speakers that said this (a syndicated copy or the same speaker quoted by

@@ -7,6 +7,7 @@ Negation is read in a short window before a cue: "did not deny" is not a denial.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from bot.core.compare import figures_agree
@@ -35,15 +36,26 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + trie_pattern(cues) + r")(?![\w])")
 
 
+# any negator, as a word: one search instead of one per negator
+_NEGATOR = re.compile(
+    r"(?<![\w'])(?:" + "|".join(re.escape(neg) for neg in NEGATORS) + r")(?![\w])"
+)
+_WORDISH = re.compile(r"[\w']+")
+
+
 def _negated(low: str, start: int) -> bool:
-    window = " ".join(re.findall(r"[\w']+", low[max(0, start - 60) : start])[-NEGATION_WINDOW:])
+    window = " ".join(_WORDISH.findall(low[max(0, start - 60) : start])[-NEGATION_WINDOW:])
     window = window.replace("n't", " n't")
-    return any(re.search(r"(?<![\w'])" + re.escape(neg) + r"(?![\w])", window) for neg in NEGATORS)
+    return _NEGATOR.search(window) is not None
 
 
 def find_cue(sentence: str, cues: tuple[str, ...]) -> str | None:
     """The first cue of `cues` in the sentence that is not negated."""
-    low = sentence.lower().replace("’", "'")
+    return _find_cue_low(sentence.lower().replace("’", "'"), cues)
+
+
+def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
+    """`find_cue` of a sentence already lower-cased, its ’ made '."""
     for m in _cue_regex(cues).finditer(low):
         if (
             not _negated(low, m.start())
@@ -133,10 +145,11 @@ def cue_stance(sentence: str) -> tuple[Stance, str]:
     "Did not confirm or deny" takes no side: it is blanked out before the cues are read.
     """
     sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
-    cue = find_cue(sentence, REFUTE_CUES)
+    low = sentence.lower().replace("’", "'")
+    cue = _find_cue_low(low, REFUTE_CUES)
     if cue:
         return Stance.REFUTES, cue
-    cue = find_cue(sentence, DISPUTE_CUES)
+    cue = _find_cue_low(low, DISPUTE_CUES)
     if cue:
         return Stance.DISPUTES, cue
     return Stance.NEUTRAL, ""
@@ -236,27 +249,32 @@ _REVISED_BASELINE = re.compile(
 )
 
 
-def framed_as_revision(text: str, figures: list[Figure]) -> bool:
+def framed_as_revision(text: str, figures: list[Figure], old: Sequence[bool] | None = None) -> bool:
     """A revision, whoever gives it: said so ("corrected", "revised", "up from"), adding to an
     old value ("a further 800,000"), or measured against an earlier one ("more than the
     corrected 21,000", "analysts' earlier estimate of"). A contrast with another source's
-    value ("rather than the 30,000", "above the official figure of") is not one."""
+    value ("rather than the 30,000", "above the official figure of") is not one. `old`, when
+    given, is `is_old_value` of each figure, already known."""
     if _cue_regex(REVISION_CUES).search(text.lower()):  # "not 38,000 as first reported"
         return True
-    for figure in figures:
+    for i, figure in enumerate(figures):
         start = figure.span[0]
         if is_increment(text, start):
             return True
-        if is_old_value(text, figure) and _REVISED_BASELINE.search(text, max(0, start - 50), start):
+        was = is_old_value(text, figure) if old is None else old[i]
+        if was and _REVISED_BASELINE.search(text, max(0, start - 50), start):
             return True
     return False
 
 
-def against_old_value(text: str, figures: list[Figure]) -> bool:
+def against_old_value(text: str, figures: list[Figure], old: Sequence[bool] | None = None) -> bool:
     """A figure measured against an older one ("more than the estimate of up to $2m", "well
     above the official figure of 18,000"): an update when it comes later, a dispute when it
-    comes from another source at the same time."""
-    return any(is_old_value(text, f) and not _owned(text, f) for f in figures)
+    comes from another source at the same time. `old`, when given, is `is_old_value` of each
+    figure, already known."""
+    if old is None:
+        return any(is_old_value(text, f) and not _owned(text, f) for f in figures)
+    return any(was and not _owned(text, f) for f, was in zip(figures, old, strict=True))
 
 
 _OWNED_BEFORE = re.compile(

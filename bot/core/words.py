@@ -20,6 +20,8 @@ NEAR_MEMO = 200_000  # words whose near claim words the vocabulary keeps
 
 
 _TOKEN = re.compile(r"[a-z_]+(?:'[a-z]+)?|\d[\d,.]*")
+TOKEN_MEMO = 50_000  # words whose token `tokens` keeps (pure: the lexicon is fixed)
+_TOKEN_MEMO: dict[str, str] = {}
 
 
 def tokens(text: str) -> list[str]:
@@ -33,15 +35,27 @@ def tokens(text: str) -> list[str]:
         last = hit.end
     pieces.append(low[last:])
     out: list[str] = []
+    memo = _TOKEN_MEMO
     for word in _TOKEN.findall("".join(pieces)):
-        if word[0].isdigit():
-            out.append("#")
-            continue
-        word = word.removesuffix("'s")
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        out.append(SYNONYMS.get(word, word))
+        token = memo.get(word)
+        if token is None:
+            token = _token(word)
+            if len(memo) >= TOKEN_MEMO:
+                memo.clear()
+            memo[word] = token
+        if token:
+            out.append(token)
     return out
+
+
+def _token(word: str) -> str:
+    """What `tokens` keeps of one word: '#' for a number, its synonym, or "" for a stopword."""
+    if word[0].isdigit():
+        return "#"
+    word = word.removesuffix("'s")
+    if word in STOPWORDS or len(word) < 2:
+        return ""
+    return SYNONYMS.get(word, word)
 
 
 def masked(text: str) -> str:
