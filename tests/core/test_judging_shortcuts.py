@@ -12,31 +12,16 @@ from bot.core.figures import extract_figures
 from bot.core.lexicon import NEGATORS, REFUTE_CUES
 from bot.core.model import (
     Attribution,
-    ClaimSpec,
     Figure,
     FindingKind,
     Hedge,
     Sighting,
     Stance,
-    Topic,
 )
 from bot.core.stance import against_old_value, find_cue, framed_as_revision, is_old_value
 from bot.core.words import tokens
 
-FLOOD = Topic(
-    id="brannock-flood",
-    name="Brannock floods",
-    keywords=("flood", "floods", "Brannock"),
-    claims=(
-        ClaimSpec(
-            id="flood-deaths",
-            topic="brannock-flood",
-            text="The Brannock floods killed 120 people",
-            source="Civil Defence Office",
-            date="2026-04-01",
-        ),
-    ),
-)
+from .test_judging import FLOOD
 
 
 def test_a_source_not_heard_is_heard_once_the_topic_hears_it() -> None:
