@@ -286,16 +286,7 @@ def frames_for(
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
-        if kind == "prisoners" and event in CUSTODY_EVENTS:
-            pass  # "40 prisoners escaped": got away, not taken; two quantities of prisoners
-        elif kind in CASUALTY_KINDS or (
-            kind == "units" and _suffered(sentence, counted, noun_end, hi)
-        ):
-            event = "casualties"  # "4,000 killed"; "40,000 cattle, sheep and goats have died"
-        elif kind in UNSENT_KINDS:
-            event = None  # a turnout or an area is never sent: "the plan to raise" is another's
-        elif kind in MATERIAL_KINDS and event == "sent":
-            event = "supplied"
+        event = _kind_event(kind, event, sentence, counted, noun_end, hi)
         if confirmed and kind == "people" and event is None:
             event = "confirmed"  # "tests have confirmed 212 of the cases"
         actor, recipient = _parties(
@@ -566,6 +557,21 @@ _POST_MODIFIER = re.compile(
     r"(?:[\w'’-]+\s+(?:and\s+|or\s+)?){1,4}?(?=(?:have|has|had|were|was|are|been|being)\b)",
     re.I,
 )
+
+
+def _kind_event(
+    kind: str | None, event: str | None, sentence: str, counted: list[Hit], noun_end: int, hi: int
+) -> str | None:
+    """What the counted kind makes of the event word found near the number."""
+    if kind == "prisoners" and event in CUSTODY_EVENTS:
+        return event  # "40 prisoners escaped": got away, not taken; two quantities of prisoners
+    if kind in CASUALTY_KINDS or (kind == "units" and _suffered(sentence, counted, noun_end, hi)):
+        return "casualties"  # "4,000 killed"; "40,000 cattle, sheep and goats have died"
+    if kind in UNSENT_KINDS:
+        return None  # a turnout or an area is never sent: "the plan to raise" is another's
+    if kind in MATERIAL_KINDS and event == "sent":
+        return "supplied"
+    return event
 
 
 def _suffered(sentence: str, counted: list[Hit], noun_end: int, hi: int) -> bool:
