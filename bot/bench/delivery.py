@@ -28,9 +28,10 @@ import random
 import sqlite3
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -288,15 +289,7 @@ def delivery(
     if routing not in ROUTING.values():
         raise ValueError(f"routing is one of {sorted(ROUTING.values())}, not {routing!r}")
     desk = routing == ROUTING[True]
-    before = noise()
-    _quiet()
-    with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
-        result = asyncio.run(
-            _delivery(platform, channels, backlog, steady_s, runs, desk, Path(tmp))
-        )
-    result["peak_rss_mb"] = peak_rss_mb()
-    result["noise"] = {"before": before, "after": noise()}
-    return result
+    return _measured(lambda tmp: _delivery(platform, channels, backlog, steady_s, runs, desk, tmp))
 
 
 # --- end to end: feed change → message ---------------------------------------------------------
@@ -425,12 +418,18 @@ def end_to_end(
     drain_s: float = DRAIN_S,
 ) -> Json:
     """Feed change → message at the fake Telegram server, through ``run_forever``."""
+    return _measured(
+        lambda tmp: _end_to_end(feeds, claims, interval_s, rounds, channels, drain_s, tmp)
+    )
+
+
+def _measured(run: Callable[[Path], Coroutine[Any, Any, Json]]) -> Json:
+    """Run one bench coroutine in a scratch folder, with the noise before and after and the
+    peak resident memory."""
     before = noise()
     _quiet()
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
-        result = asyncio.run(
-            _end_to_end(feeds, claims, interval_s, rounds, channels, drain_s, Path(tmp))
-        )
+        result = asyncio.run(run(Path(tmp)))
     result["peak_rss_mb"] = peak_rss_mb()
     result["noise"] = {"before": before, "after": noise()}
     return result
