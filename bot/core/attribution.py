@@ -161,6 +161,8 @@ def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
         return None
     if name.split()[0].lower() in ("on", "in", "at", "that", "last", "this", "earlier"):
         return None
+    if name.split()[0].lower() in AUDIENCES:
+        return None  # "..., told reporters in the capital": who is told, not who tells
     if _DIGIT.search(name) or _VERBISH & {w.lower() for w in name.split()}:
         return None  # "..., said 600 were killed" is a clause, not a name
     return name, m.span("src")

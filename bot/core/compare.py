@@ -151,7 +151,8 @@ def already_said(
     since: datetime | None = None,
 ) -> bool:
     """Whether a sighting (not a configured claim's note) from the same speaker said the same
-    thing: agreeing figures, or both without a figure. Only sightings from `since` on count: a
+    thing: agreeing figures, or both without a figure (a denial of a figure after a denial
+    without one is a new denial: what is denied is new). Only sightings from `since` on count: a
     denial of the claim's newer figure is news even when its source denied an older one. A
     disputing figure is never old news (README rule 2: disputes are unaffected); doubt
     without one is, when its source doubted the claim before."""
@@ -165,6 +166,8 @@ def already_said(
             continue
         if figure.text and stance is Stance.DISPUTES:
             continue  # a disputing figure is news even from the same source (rule 2)
+        if figure.text and not s.figure.text and stance is Stance.REFUTES:
+            continue  # denying a figure it never denied is a new denial, not the old one again
         if not figure.text or not s.figure.text or figures_agree(figure, s.figure):
             return True
     return False

@@ -36,6 +36,9 @@ from bot.core.lexicon import (
     MEASURES,
     MODIFIER_EVENTS,
     MONTH_PERIODS,
+    MUNITION_EVENTS,
+    MUNITION_GROUPS,
+    MUNITION_SCOPES,
     PEOPLE_EVENTS,
     PEOPLE_KINDS,
     PERIODS,
@@ -59,6 +62,7 @@ class Frame:
     measure: str | None = None
     period: str | None = None
     scope: str | None = None
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +207,7 @@ def frames_for(
     ]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
     all_periods = _periods(sentence, low)
+    away = "back" in low or "deport" in low or "expel" in low  # `sent_back_in` may find one
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
         at = bisect_left(breaks, start)
@@ -219,6 +224,14 @@ def frames_for(
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
         if noun is not None and kind is not None and kind not in _NAMED_PEOPLE:
             kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
+        dead_things = (
+            noun is not None
+            and kind in CASUALTY_KINDS
+            and noun.split()[0] in _TOLL_MODIFIERS
+            and noun.split()[-1] not in PEOPLE_NOUNS
+        )
+        if dead_things:
+            kind, noun_end = None, end  # "1,150 dead seabirds": a toll of things, not people
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
@@ -253,6 +266,9 @@ def frames_for(
             and _befell(sentence, events, end, hi)
         ):
             kind = "people"  # "61,000 stranded", "41 rescued": what befell them says who
+        sent_back = sent_back_in(low, max(lo, start - 40), min(hi, end + 40)) if away else None
+        if kind in (None, "people") and (not units or units[i] == "count") and sent_back:
+            kind = "people"  # "forced about 1,200 people back", "deported 640 of them"
         same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
@@ -276,19 +292,24 @@ def frames_for(
         elif units and units[i] != "count":
             measure = _measure(sentence, all_measures, lo, hi, start, end)
         if measure is None and units and units[i] == "percent":
-            measure = _share_of(low, all_counted, end, hi)
+            measure = _share_of(low, all_counted, end, hi) or _open_share(sentence, end, hi)
+        if measure is None and units and units[i] in CURRENCY_CODES:
+            measure = _open_measure(sentence, end, hi)
         if units and units[i] in CURRENCY_CODES and _CENTS.search(sentence, start, end):
             measure = "price"  # "the game costs €29.99": one thing's price, not a total
         if kind not in PEOPLE_KINDS:
             only_people = _FREE_EVENTS if kind == "prisoners" else PEOPLE_EVENTS
             events = [h for h in events if h.value not in only_people]
-        event = _event(events, lo, hi, clause_lo, start, end)
+        follows = spans[i + 1][0] if i + 1 < len(spans) else None
+        event = _event(events, lo, hi, clause_lo, start, end, follows)
         increment = is_increment(sentence, start)
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
         event = _kind_event(kind, event, sentence, counted, noun_end, hi)
         if confirmed and kind == "people" and event is None:
             event = "confirmed"  # "tests have confirmed 212 of the cases"
+        if sent_back and kind == "people" and sent_back[1] < start:
+            event = sent_back[0]  # sent back out of the country: not those who came in
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
         )
@@ -296,16 +317,50 @@ def frames_for(
             kind = None  # "71% of its flights": a share, whose flights are not its scope
         if kind is None and noun is not None and noun.split()[-1] not in TALLIES:
             kind, scope = "units", noun  # "48,700 rejected ballots": things, told by their noun
+            if dead_things:
+                event, scope = "casualties", noun.split()[-1]  # "dead seabird": the seabirds
         elif units and units[i] in MASS_UNIT_CODES:  # "1.8 million tonnes of grain"
             measure = mass_of(sentence, end, hi) or _commodity(low, clause_lo, start) or measure
+        elif units and units[i] in VOLUME_UNIT_CODES:  # "6,000 barrels of crude"
+            measure = units[i]
         scope = scope or _group(counted, noun_span, kind, event) or _members(sentence, end, kind)
         if kind == "units" and scope is None and noun is not None:
             scope = noun  # "sold 1.8 million copies": copies, not any units
-        frames.append(Frame(kind, event, actor, recipient, measure, period, scope))
+        if event in MUNITION_EVENTS and kind != "shells" and scope not in MUNITION_SCOPES:
+            event = None  # "fired 200 workers", "launched a recall": no munition's event
+        where = qualifier(sentence, end, hi) if not units or units[i] == "count" else None
+        frames.append(Frame(kind, event, actor, recipient, measure, period, scope, where))
     return [_in_custody(f) for f in _parts(sentence, spans, frames, all_events, breaks)]
 
 
 _NAMED_PEOPLE = ROLE_KINDS | PEOPLE_KINDS
+# People sent back out of a country, by a verb before them: "forced about 1,200 people back",
+# "pushing migrants back", "deported 640 of them", "expelled 300".
+_SENT_BACK = re.compile(
+    r"\b(?:(?P<pushed>(?:forced|forcing|forces|pushed|pushing|pushes|turned|turning|sent|"
+    r"sending|drove|driven|driving)\s+(?:[\w,-]+\s+){0,4}?back)|deported|deporting|deports|"
+    r"expelled|expelling|expels)\b"
+)
+
+
+def sent_back_in(low: str, lo: int = 0, hi: int | None = None) -> tuple[str, int] | None:
+    """The event and place of a verb sending people back out of a country in `low[lo:hi]`:
+    "pushed_back" ("forced about 1,200 people back"), "deported" ("deported 640 of them")."""
+    m = _SENT_BACK.search(low, lo, len(low) if hi is None else hi)
+    if m is None:
+        return None
+    return ("pushed_back" if m.group("pushed") else "deported"), m.start()
+
+
+# What befell the things a toll counts, said before their noun: "1,150 dead seabirds".
+_TOLL_MODIFIERS = frozenset({"dead", "injured", "wounded", "missing", "drowned", "slaughtered"})
+# People by age or sex, whom the lexicon's kinds do not name: "12 dead children" is a toll of
+# people, "1,150 dead seabirds" one of things (the head noun as `open_noun` gives it).
+PEOPLE_NOUNS = frozenset(
+    {"child", "children", "kid", "woman", "women", "man", "men", "boy", "girl", "baby"}
+    | {"infant", "toddler", "adult", "teenager", "teen", "youth", "minor", "elderly"}
+    | {"pensioner", "senior", "person", "persons", "newborn", "pupil", "student", "worker"}
+)
 _FREE_EVENTS = PEOPLE_EVENTS - CUSTODY_EVENTS  # what befalls people, but prisoners may escape
 # An amount given to the cent, with no scale word ("€29.99", "$5.82"): the price of one thing.
 # Totals (a cost of damage, a fine, an appeal) are given in round thousands or millions.
@@ -323,7 +378,7 @@ def _in_custody(frame: Frame) -> Frame:
     return frame
 
 
-_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|those|these)\s+$", re.I)
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|those|these)\s+)?$", re.I)
 
 
 def _parts(
@@ -334,8 +389,9 @@ def _parts(
     breaks: list[int],
 ) -> list[Frame]:
     """A part of a whole ("88 of the 96 inmates who escaped had been recaptured") counts the
-    whole's people or things, with what the clause's predicate says befell the part: its last
-    event after the whole, "recaptured" (the whole, the old value, keeps "escaped")."""
+    whole's people or things, with what the clause's predicate says befell the part: the verb
+    it is the object of ("shot down 31 of 38 missiles fired"), else its last event after the
+    whole, "recaptured" (the whole, the old value, keeps "escaped")."""
     for i in range(len(frames) - 1):
         end = spans[i][1]
         whole = frames[i + 1]
@@ -351,6 +407,15 @@ def _parts(
             if h.value in PEOPLE_EVENTS or whole.counted not in PEOPLE_KINDS
         ]
         event = after[-1].value if after else whole.event
+        own = [
+            h
+            for h in events
+            if 0 <= spans[i][0] - h.end <= _OWN_VERB_GAP
+            and _is_verb(h)
+            and (h.value in PEOPLE_EVENTS or whole.counted not in PEOPLE_KINDS)
+        ]
+        if own:
+            event = own[-1].value  # "shot down 31 of 38 missiles fired": the verb it takes
         frames[i] = replace(whole, event=event)
     return frames
 
@@ -425,6 +490,60 @@ def _share_of(low: str, counted: list[Hit], end: int, hi: int) -> str | None:
     return f"share_{hit.value}" if hit else None
 
 
+_OPEN_SHARE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?\b"
+)
+_OPEN_MEASURE = re.compile(r"\s+(?:(?:for|in)\s+)?((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)(?=[\s,.;:]|$)")
+
+
+def _open_share(sentence: str, end: int, hi: int) -> str | None:
+    """ "30% of the oil spilled": a share of a thing the lexicon does not know, told by its
+    (head) noun ("share_oil", "40% of the warehouse stock": "share_stock"); not of a pronoun
+    ("50.8% of those cast")."""
+    m = _OPEN_SHARE.match(sentence, end, hi)
+    if m is None:
+        return None
+    noun, head = m.group(1), m.group(2)
+    if noun in FUNCTION_WORDS or noun in _VERB_WORDS or noun in _PRO_NOUNS or noun in _NOT_NOUNS:
+        return None
+    if head and not (
+        head in FUNCTION_WORDS
+        or head in _VERB_WORDS
+        or head in _NOT_NOUNS
+        or head in _PREPOSITIONS
+        or head.endswith(("ed", "ing", "ly"))
+    ):
+        noun = head  # "40% of the warehouse stock": the stock
+    return f"share_{lemma(noun)}"
+
+
+def _open_measure(sentence: str, end: int, hi: int) -> str | None:
+    """What an amount of money the lexicon has no word for is for, told by the noun right after
+    it, or after "for": "a €90m subsidy" -> "subsidy", "€240m for severance payments" ->
+    "severance payment"; None for a verb, a name or a function word ("€20m the Commission")."""
+    m = _OPEN_MEASURE.match(sentence, end, hi)
+    if m is None:
+        return None
+    words: list[str] = []
+    for word in m.group(1).split():
+        if word in FUNCTION_WORDS or word in _VERB_WORDS or word in _NOT_NOUNS:
+            break
+        if word.endswith(("ed", "ly")) or word in _PREPOSITIONS or word in _AMOUNT_WORDS:
+            break
+        words.append(word)
+    if not words or lemma(words[-1]) in _CARRIERS:
+        return None  # "the government's €18.5bn plan": what carries the sum, not what it is for
+    return " ".join([*words[:-1], lemma(words[-1])])
+
+
+# Words for what carries a sum of money, not what it is for: "a €18.5bn plan", "a $2m deal".
+_CARRIERS = frozenset(
+    {"plan", "package", "deal", "programme", "program", "scheme", "budget", "project"}
+    | {"proposal", "offer", "bid", "contract", "agreement", "order", "figure", "total", "sum"}
+    | {"amount", "estimate", "forecast", "bill", "fund", "account", "payment", "sale"}
+)
+
+
 _THAN = re.compile(r"\s+than\b")
 
 
@@ -489,6 +608,15 @@ def is_sample(sentence: str, start: int, end: int) -> bool:
         _SAMPLE_BEFORE.search(sentence, max(0, start - 60), start)
         or _SAMPLE_AFTER.match(sentence[end : end + 60])
     )
+
+
+_POLL = re.compile(r"\b(?:survey|surveys|poll|polls|polled|pollster|pollsters|questioned)\b", re.I)
+
+
+def is_poll_share(sentence: str, figure_unit: str) -> bool:
+    """A percentage in a sentence reporting a survey or a poll ("58% of adults would vote for
+    ..., according to a survey"): what people answered, not a figure of the event."""
+    return figure_unit == "percent" and bool(_POLL.search(sentence))
 
 
 def is_capacity(sentence: str, start: int) -> bool:
@@ -616,12 +744,15 @@ def _group(
     is just the people of the place ("people", "residents"). An event says which people
     already ("30 miners trapped" and "30 people trapped" are one quantity)."""
     start, end = span
-    if kind == "units":  # "7,500 bags" and "420 flights" are two quantities
-        items = [h for h in counted if start <= h.start < end and h.value == "units"]
-        return UNIT_GROUPS.get(items[0].phrase) if items else None
+    if kind in ("units", "shells"):  # "7,500 bags" and "420 flights" are two quantities
+        items = [h for h in counted if start <= h.start < end and h.value == kind]
+        groups = UNIT_GROUPS if kind == "units" else MUNITION_GROUPS
+        return groups.get(items[0].phrase) if items else None
     if kind == "protesters":
         return None  # a turnout is one quantity, whoever walked out ("nurses", "staff")
     for hit in counted:
+        if start <= hit.start < end and hit.value == "troops" and kind in CASUALTY_KINDS:
+            return "troops"  # "killing 200 soldiers": a toll of soldiers, not of the city
         if not start <= hit.start < end or hit.value != "people":
             continue
         if hit.phrase in SUBGROUPS:
@@ -651,6 +782,64 @@ def _members(sentence: str, end: int, kind: str | None) -> str | None:
 
 
 _PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
+# "1,500 jobs at parts suppliers", "900 jobs at Halvard's gearbox plant": the counted noun
+# (one to three words right after the number), then "at" or "in" and the place it names.
+_QUALIFIER = re.compile(
+    r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:at|in)\s+"
+    r"((?:the|its|their|his|her|an?)\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"((?:[A-Za-z][a-z-]*\s*){1,2})"  # a noun and its modifier: a longer phrase runs on
+)
+# Words of a place or a time in general, not of a particular site: "in the region", "in the
+# past week", "at the time" say nothing of which things are counted.
+GENERIC_PLACES = frozenset(
+    {"area", "region", "city", "town", "country", "district", "province", "state", "capital"}
+    | {"village", "neighbourhood", "neighborhood", "community", "locality", "zone", "place"}
+    | {"site", "location", "world", "nation", "territory", "border", "coast", "street", "centre"}
+    | {"center", "total", "all", "week", "month", "year", "day", "hour", "time", "period"}
+    | {"morning", "afternoon", "evening", "night", "weekend", "season", "past", "last", "next"}
+    | {"first", "previous", "same", "other", "new", "current", "whole", "entire", "early"}
+    | {"late", "recent", "latest", "overnight", "only", "just", "one", "two", "three", "each"}
+)
+
+
+_PREPOSITIONS = frozenset(
+    {"around", "near", "across", "along", "outside", "inside", "within", "beyond", "among"}
+    | {"amongst", "between", "throughout", "during", "under", "below", "above", "behind"}
+    | {"beside", "besides", "toward", "towards", "through", "against", "per", "via", "like"}
+    | {"off", "onto", "upon", "without", "except", "including", "despite", "amid", "past"}
+)
+
+
+def qualifier(sentence: str, end: int, hi: int) -> str | None:
+    """Where the things a number counts are, when a phrase right after their noun says it:
+    "1,500 jobs at parts suppliers" -> "part supplier", "900 jobs at Halvard's gearbox plant
+    in Dunmere" -> "gearbox plant". Names (capitalised) are left out, as are words of places
+    and times in general ("in the region", "in the past week"); None when nothing is left or
+    a verb comes between ("3,100 jobs would go at its plant": the verb's place, not theirs)."""
+    m = _QUALIFIER.match(sentence, end, hi)
+    if m is None:
+        return None
+    if any(w in _VERB_WORDS or w in FUNCTION_WORDS or w in _NOT_NOUNS for w in m.group(1).split()):
+        return None
+    phrase = m.group(3)
+    if phrase[:1].isupper() and m.group(2) is None:
+        return None  # "homes in Lesk": a place by its name, the topic's own or not
+    words: list[str] = []
+    for word in phrase.split():
+        if not word.islower():
+            continue  # a name ("its Lesk plant"): the topic's places vary in name, not in kind
+        if word in FUNCTION_WORDS or word in _VERB_WORDS:
+            break
+        if word in _PREPOSITIONS:
+            break  # "suppliers around Brennick": another phrase begins
+        if word.endswith(("ing", "ed")) or "-" in word:
+            continue  # "in neighbouring Olvar", "in drought-hit Sorrin": what the place is like
+        if lemma(word) in GENERIC_PLACES:
+            break  # "in the region", "in the past week": no site, whatever follows
+        words.append(lemma(word))
+    return " ".join(words) or None
+
+
 _NOT_NOUNS = frozenset(
     {"was", "has", "is", "does", "remains", "stands", "includes", "exceeds", "represents"}
     | {"means", "seems", "appears", "rises", "falls", "goes", "comes", "always", "perhaps"}
@@ -733,10 +922,13 @@ _OPEN_NOUN = re.compile(
 # votes to no kind; "52 reports of overheating" count what people did, not what they hold.
 TALLIES = frozenset(
     {"vote", "ballot cast", "goal", "point", "seat", "run", "wicket", "mark", "signature"}
-    | {"report", "complaint", "incident", "call", "request", "application", "attempt", "claim"}
+    | {"report", "complaint", "incident", "call", "request", "attempt", "claim"}
     | {"visit", "trip", "journey", "step", "message", "post", "view", "click", "search", "try"}
 )
 MASS_UNIT_CODES = frozenset({"tonnes"})
+# A volume is of one liquid, named in many words ("crude", "crude oil", "oil") or none ("about
+# 14,000 barrels"): its unit is what it measures.
+VOLUME_UNIT_CODES = frozenset({"barrels", "litres", "gallons"})
 # Plurals that stand for a noun said elsewhere or count nothing: "23 others were injured".
 _PRO_NOUNS = frozenset(
     {"others", "ones", "these", "those", "times", "ways", "kinds", "sorts", "types", "parts"}
@@ -749,7 +941,7 @@ _MASS_OF = re.compile(
 )
 
 
-_KNOWN_GROUPS = frozenset(UNIT_GROUPS.values())
+KNOWN_GROUPS = frozenset(UNIT_GROUPS.values())
 
 
 def is_open(figure: Figure) -> bool:
@@ -759,7 +951,7 @@ def is_open(figure: Figure) -> bool:
         figure.unit == "count"
         and figure.counted == "units"
         and figure.scope is not None
-        and figure.scope not in _KNOWN_GROUPS
+        and figure.scope not in KNOWN_GROUPS
     )
 
 
@@ -1037,21 +1229,53 @@ def _unnamed(sentence: str, end: int, hi: int) -> bool:
     return m is None or m.group(1).lower() in FUNCTION_WORDS
 
 
-def _event(events: list[Hit], lo: int, hi: int, clause_lo: int, start: int, end: int) -> str | None:
+def _event(
+    events: list[Hit],
+    lo: int,
+    hi: int,
+    clause_lo: int,
+    start: int,
+    end: int,
+    follows: int | None = None,
+) -> str | None:
+    """The event of the figure at `start`-`end`: the nearest verb around it in its reach
+    (`lo`-`hi`), else a modifier, else the last verb earlier in its clause. A verb just before
+    the next figure (at `follows`) is that figure's own ("fired 38 missiles and 126 drones, and
+    had shot down 31": shot down is the 31's, the drones were fired)."""
+
     def distance(hit: Hit) -> int:
         return start - hit.end if hit.end <= start else hit.start - end
 
-    inside = [h for h in events if lo <= h.start and h.end <= hi and not start <= h.start < end]
+    inside = [
+        h
+        for h in events
+        if lo <= h.start
+        and h.end <= hi
+        and not start <= h.start < end
+        and not (follows is not None and h.start >= end and follows - h.end <= _OWN_VERB_GAP)
+    ]
     verbs = [h for h in inside if _is_verb(h)]
     if verbs:
         return min(verbs, key=distance).value
     earlier = [h for h in events if clause_lo <= h.start and h.end <= lo and _is_verb(h)]
-    modifiers = [h for h in inside if not _is_verb(h)]
+    modifiers = [h for h in inside if not _is_verb(h) and _modifies(h, start, end)]
     if modifiers:
         return min(modifiers, key=distance).value
     if earlier:
         return earlier[-1].value
     return None
+
+
+_OWN_VERB_GAP = 2  # characters between a verb and the number it takes as its object: "down 31"
+# Modifiers saying a number is on top of another ("30,000 more troops", "an additional 4,000"):
+# they modify a number next to them, not one a clause away ("..., and more were expected").
+_ADDED = frozenset({"more", "additional", "extra", "further", "fresh"})
+
+
+def _modifies(hit: Hit, start: int, end: int) -> bool:
+    if hit.phrase not in _ADDED:
+        return True
+    return 0 <= hit.start - end <= _OWN_VERB_GAP or 0 <= start - hit.end <= _OWN_VERB_GAP
 
 
 def _is_verb(hit: Hit) -> bool:

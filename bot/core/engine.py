@@ -41,8 +41,10 @@ from bot.core.counted import (
     is_increment,
     is_open,
     is_partitive,
+    is_poll_share,
     is_sample,
     lemma,
+    sent_back_in,
 )
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
@@ -158,6 +160,8 @@ class _Run:
     readings: dict[str, _Reading] = field(default_factory=dict)
     finding_at: dict[str, int] = field(default_factory=dict)  # claim id -> its place in findings
     last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
+    # the figures the body gave a claim, by value: a terser headline restating one is theirs
+    body_values: dict[tuple[float, float, str], Figure] = field(default_factory=dict)
     # topics of which the story names one place and no event word: its counts are not theirs
     eventless: set[str] = field(default_factory=set)
     unnamed: set[str] = field(default_factory=set)  # topics the story only shares a word with
@@ -268,6 +272,8 @@ class Engine:
         }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
+        for t in self._topics:  # the topic's own words name no place of one claim's things
+            self._index.name_topic(t.id, [t.name, *t.keywords])
         self._order: list[str] = []
         # claim id -> its sightings (a tuple while it holds one: most claims only ever hold
         # their baseline, and a list costs twice as much)
@@ -446,6 +452,9 @@ class Engine:
             name = m.group("name")
             own = source is not None and same_source(source, name)
             body = last_named if own or not source else attribution
+            subject = _BODY_SUBJECT.match(text)
+            if own and subject and subject.end() <= m.start():
+                body = Attribution(source=subject.group(1))  # "The Air Force ..., its spokesman"
             if body.source and not same_source(body.source, name):
                 members[name.lower()] = body
                 members[name.split()[-1].lower()] = body
@@ -578,6 +587,9 @@ class Engine:
         figures = reading.matched  # not the old values ("up from 4,000", "the rest of the …")
         hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
         for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
+            value = (figure.low, figure.high, figure.unit)
+            if sentence.title and _said_more(run.body_values.get(value), figure):
+                continue  # the headline restates, in fewer words, a figure the body gave
             if hit is not None:
                 claim, score = hit
                 increment = is_increment(text, figure.span[0])
@@ -590,6 +602,8 @@ class Engine:
                         figure = self._total(claim.spec.id, figure, text, earlier)
                         step = replace(said, update=True, revision=True)
                     earlier[claim.spec.id] = figure
+                    if not sentence.title:
+                        run.body_values[value] = figure
                     self._judge(run, claim, figure, step, score, sentence.title)
             elif (
                 self._may_learn(run, sentence, near, cue)
@@ -600,10 +614,14 @@ class Engine:
                 and in_topic(figure, topical, entities)
                 and not is_capacity(text, figure.span[0])
                 and not is_sample(text, figure.span[0], figure.span[1])
+                and not is_poll_share(text, figure.unit)
             ):
+                run.body_values[value] = figure
                 self._learn_claim(run, topic, figure, text, attribution)
         if matched or cue is Stance.NEUTRAL or not near:
             return
+        if any(f.qualifier for f, h in zip(figures, hits, strict=True) if h is None):
+            return  # "denied that 400 jobs at its wire plant would go": that place's, no claim's
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
         # the clause the cue speaks of, without the topic's names: every claim of the topic
@@ -629,6 +647,9 @@ class Engine:
         events = {
             h.value for h in find_phrases(scope, EVENTS) if h.phrase not in MODIFIER_EVENTS
         } & PEOPLE_EVENTS
+        sent_back = sent_back_in(scope.lower())
+        if sent_back:
+            events.add(sent_back[0])  # "pushing migrants back": the people pushed back
         measures = {h.value for h in find_phrases(scope, MEASURES)} - GENERIC_MEASURES
         named: list[IndexedClaim] = []
         for counted in ("people", "prisoners") if events else ():
@@ -864,6 +885,9 @@ _MEMBER = re.compile(
     r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
+# A body a sentence opens with (a name of two words or more), which its later "its spokesman"
+# speaks for: "The Velharian Air Force destroyed 82% ..., its spokesman, Anton Veselin, said".
+_BODY_SUBJECT = re.compile(r"(?:The\s+)?((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+)\b")
 _WORD = re.compile(r"[a-z][a-z-]+")
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
 _NOT_PLACES = MONTHS | WEEKDAYS
@@ -882,6 +906,31 @@ def proper_names(text: str) -> set[str]:
     return {
         m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_PLACES
     }
+
+
+def _frame_size(figure: Figure) -> int:
+    """How much of its frame a figure's sentence says: kind, measure, event, actor,
+    recipient, period, scope, qualifier."""
+    return sum(
+        value is not None
+        for value in (
+            figure.counted,
+            figure.measure,
+            figure.event,
+            figure.actor,
+            figure.recipient,
+            figure.period,
+            figure.scope,
+            figure.qualifier,
+        )
+    )
+
+
+def _said_more(body: Figure | None, title: Figure) -> bool:
+    """Whether the body gave the headline's figure with more of its frame ("7.1% in March"
+    for the headline's "rises to 7.1%"): a headline is its body said in fewer words, so the
+    body's fuller reading is the figure's, and the headline adds nothing to it."""
+    return body is not None and _frame_size(body) > _frame_size(title)
 
 
 def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:

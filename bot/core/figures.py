@@ -50,6 +50,9 @@ _NOT_COUNT_SPANS = re.compile(  # each needs a digit: only searched in a text wi
     r"|\b(?:\d{1,3}-)?\d{2,4}-\d{2,4}-\d{2,5}\b"  # 555-123-4567, 1-800-555-0147
     r"|(?<!\d[ ,.\u00a0\u202f\u2009])\b0\d{2,4}[ ]\d{3}[ ]\d{3,4}\b"  # 0800 555 0192
     r"|\b(?:19|20)\d{2}[-–/]\d{2}\b"  # 2025-26 (a season)
+    # a score, "beat Japan 2-1": a pair of small numbers that does not rise (a range rises)
+    r"|(?<![\d,.])(?:[1-9][-–]0|[2-9][-–]1|[3-9][-–]2|[4-9][-–]3|[5-9][-–]4|([0-9])[-–]\1)"
+    r"(?![\d,.]*\d)"
     r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
     r")"
 )
@@ -147,6 +150,7 @@ def _figures(sentence: str, excluded: Sequence[tuple[int, int]] | None) -> list[
             measure=f.measure,
             period=f.period,
             scope=f.scope,
+            qualifier=f.qualifier if r.unit == "count" else None,
         )
         for r, f in zip(raws, frames, strict=True)
     ]
@@ -404,6 +408,12 @@ def _is_round(value: float) -> bool:
 
 
 MASS_WORDS = frozenset({"tonnes", "tonne", "tons", "ton"})
+# Units of volume: "6,000 barrels" is an amount of a liquid, not a count of things.
+VOLUME_WORDS = {
+    **dict.fromkeys(["barrels", "barrel"], "barrels"),
+    **dict.fromkeys(["litres", "litre", "liters", "liter"], "litres"),
+    **dict.fromkeys(["gallons", "gallon"], "gallons"),
+}
 TALLY_WORDS = {"votes": "votes", "vote": "votes", "seats": "seats", "seat": "seats"}
 _CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
@@ -428,6 +438,9 @@ def _with_unit(sentence: str, raw: _Raw) -> _Raw:
     word = _next_word(sentence, raw.end)
     if word in MASS_WORDS:  # "1.8 million tonnes": a weight, not a count
         return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, "tonnes", raw.number)
+    if word in VOLUME_WORDS:  # "6,000 barrels": a volume, not a count
+        unit = VOLUME_WORDS[word]
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)
     if word in TALLY_WORDS:  # "2,841,306 votes": a tally won by someone, not things
         unit = TALLY_WORDS[word]
         return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)

@@ -6,7 +6,13 @@ import re
 from collections.abc import Container
 
 from bot.core.compare import figure_words
-from bot.core.counted import INVARIANT_NOUNS, MASS_UNIT_CODES, TALLY_UNITS
+from bot.core.counted import (
+    INVARIANT_NOUNS,
+    KNOWN_GROUPS,
+    MASS_UNIT_CODES,
+    TALLY_UNITS,
+    VOLUME_UNIT_CODES,
+)
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     CASUALTY_KINDS,
@@ -92,7 +98,8 @@ def claim_id_for(topic: str, figure: Figure, taken: Container[str]) -> str:
     parts = [quantity_key(figure) or "figure"]
     if figure.event and figure.event != "casualties":
         parts.append(figure.event)
-    parts += [p for p in (figure.period, figure.scope) if p]
+    # a toll of soldiers is the common case of a war's tolls: its id needs no "troops"
+    parts += [p for p in (figure.period, figure.scope) if p and p != "troops"]
     base = f"{topic}/" + "-".join(_slug(p) for p in parts)
     if base not in taken:
         return base
@@ -142,6 +149,7 @@ def same_quantity(a: Figure | None, b: Figure) -> bool:
             f.recipient,
             f.unit,
             f.scope,
+            f.qualifier,
             f.low,
             f.high,
         )
@@ -150,10 +158,22 @@ def same_quantity(a: Figure | None, b: Figure) -> bool:
 
 
 def _template(figure: Figure) -> str:
+    text = _counted_or_measured(figure)
+    if figure.qualifier:  # "about 1,500 jobs at part supplier": where they are is the claim's
+        text += f" at {figure.qualifier}"
+    return text
+
+
+def _counted_or_measured(figure: Figure) -> str:
     if figure.unit in TALLY_UNITS and figure.measure:  # "Korvath won 2,602,115 votes"
         return f"{figure.measure.title()} won {figure_words(figure)} {figure.unit}"
+    if figure.unit in VOLUME_UNIT_CODES:  # "about 6,000 barrels"
+        return f"{figure_words(figure)} {figure.unit}"
     if figure.unit in MASS_UNIT_CODES and figure.measure:  # "1.8 million tonnes of grain"
         return f"{figure_words(figure)} {figure.unit} of {figure.measure}"
+    measure = figure.measure or ""
+    if figure.unit == "percent" and measure.startswith("share_"):
+        return f"{figure_words(figure)} of the {plural(measure[6:])}"  # "30% of the oil"
     if figure.unit != "count":
         return f"{(figure.measure or '').replace('_', ' ')} {figure_words(figure)}".strip()
     counted = figure.counted or ""
@@ -164,8 +184,10 @@ def _template(figure: Figure) -> str:
     scope = figure.scope or ""
     if counted == "units" and scope and scope not in _SCOPE_WORDS:
         noun, scope = plural(scope), ""  # "12 guards", "48,700 rejected ballots"
-        if figure.event == "casualties":
+        if figure.event == "casualties" and figure.scope in KNOWN_GROUPS:
             noun += " died"  # "40,000 livestock died": the toll, not the herd
+        elif figure.event == "casualties":
+            noun = "dead " + noun  # "1,150 dead seabirds": read back as the things' toll
     group = _GROUP_NOUNS.get(scope) or (scope if COUNTED.get(scope) == "people" else None)
     if group and counted == "people":
         noun = group  # "1,200 firefighters"

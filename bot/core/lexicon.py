@@ -253,6 +253,14 @@ COUNTED: dict[str, str] = {
     "joined the protest": "protesters",
     "joined the protests": "protesters",
     "jobs": "jobs",
+    # jobs lost, in the words for losing them: "2,800 job cuts", "job losses", "layoffs"
+    "job cuts": "jobs",
+    "job losses": "jobs",
+    "jobs lost": "jobs",
+    "jobs cut": "jobs",
+    "layoffs": "jobs",
+    "lay-offs": "jobs",
+    "redundancies": "jobs",
     "hectares": "hectares",
     "acres": "acres",
     "cars": "vehicles",
@@ -284,9 +292,11 @@ COUNTED: dict[str, str] = {
     "artillery rounds": "shells",
     "rounds": "shells",
     "ammunition": "shells",
-    "missiles": "missiles",
-    "ballistic missiles": "missiles",
-    "rockets": "rockets",
+    # munitions are shells (README kinds); which munition is their group (MUNITION_GROUPS)
+    "missiles": "shells",
+    "ballistic missiles": "shells",
+    "cruise missiles": "shells",
+    "rockets": "shells",
     "drones": "units",
     "tanks": "tanks",
     "howitzers": "artillery",
@@ -297,6 +307,15 @@ COUNTED: dict[str, str] = {
     "vehicles": "vehicles",
     "containers": "containers",
     "civilians": "civilians",
+    # people by age or sex: a group of their own ("1,900 unaccompanied children")
+    "children": "people",
+    "women": "people",
+    "boys": "people",
+    "girls": "people",
+    "babies": "people",
+    "infants": "people",
+    "minors": "people",
+    "teenagers": "people",
     "people": "people",
     "persons": "people",
     "individuals": "people",
@@ -566,6 +585,14 @@ UNIT_GROUPS: dict[str, str] = {
     **dict.fromkeys(["shares"], "shares"),
     **dict.fromkeys(ANIMALS, "livestock"),
     **dict.fromkeys(["tickets", "season tickets"], "tickets"),
+    **dict.fromkeys(["drones"], "drones"),
+}
+
+# Munitions are counted as shells; a figure for missiles is not one for rockets or shells,
+# so the munition is the figure's group (its scope), as a thing's group is for units.
+MUNITION_GROUPS: dict[str, str] = {
+    **dict.fromkeys(["missiles", "ballistic missiles", "cruise missiles"], "missiles"),
+    **dict.fromkeys(["rockets"], "rockets"),
 }
 
 # Nouns for the people of a place, not a group of their own: "9,000 people" and "9,000
@@ -1005,8 +1032,24 @@ EVENTS: dict[str, str] = {
     "back in custody": "recaptured",
     "returned to custody": "recaptured",
     "back behind bars": "recaptured",
+    # what became of munitions: fired at a target, or stopped before reaching it
+    "fired": "launched",
+    "launched": "launched",
+    "shot down": "downed",
+    "downed": "downed",
+    "intercepted": "downed",
     "admitted to": "admitted",
     "hospital admissions": "admitted",
+    # people sent back out of a country: another quantity than those who came in; deported
+    # (by a decision) is not pushed back (at the border, forced back across it)
+    "deported": "deported",
+    "deport": "deported",
+    "deporting": "deported",
+    "deportations": "deported",
+    "expelled": "deported",
+    "expelling": "deported",
+    "pushbacks": "pushed_back",
+    "push-backs": "pushed_back",
     "taken to hospital": "admitted",
     "in hospital": "admitted",
 }
@@ -1014,8 +1057,13 @@ EVENTS: dict[str, str] = {
 # Events only people have (rescued, trapped, aboard): a ship "carrying 3,000 shells" is not one.
 PEOPLE_EVENTS: frozenset[str] = frozenset(
     {"rescued", "trapped", "aboard", "suspected", "confirmed", "admitted", "escaped"}
-    | {"recaptured"}
+    | {"recaptured", "deported", "pushed_back"}
 )
+
+# Events only munitions have: "fired 38 missiles" and "shot down 31" are two quantities, but
+# "fired 200 workers" or "launched a recall of 1.2 million cars" name no such event.
+MUNITION_EVENTS: frozenset[str] = frozenset({"launched", "downed"})
+MUNITION_SCOPES: frozenset[str] = frozenset({"missiles", "rockets", "drones"})
 
 # Events of custody: the people they befall are prisoners, whatever noun counts them.
 CUSTODY_EVENTS: frozenset[str] = frozenset({"escaped", "recaptured"})

@@ -7,14 +7,15 @@ the few claims sharing its words instead of scanning them all.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias, TypeVar
 
-from bot.core.counted import find_periods, find_phrases
-from bot.core.lexicon import COUNTED, MEASURES
+from bot.core.counted import find_periods, find_phrases, lemma
+from bot.core.lexicon import COUNTED, GENERAL_PEOPLE, MEASURES
 from bot.core.model import ClaimSpec, Figure
 from bot.core.words import SentenceWords, Vocabulary, masked, similarity, tokens, words_of
 
@@ -59,6 +60,14 @@ class IndexedClaim:
         return self.words
 
 
+# "told reporters", "briefing journalists": whom a speaker addresses is no quantity counted.
+_AUDIENCE = re.compile(
+    r"\b(?:told|tells|tell|telling|briefed|briefs|briefing|informed|addressed|addressing)\s+"
+    r"(?:the\s+|a\s+|local\s+|foreign\s+)?$",
+    re.I,
+)
+
+
 def quantity_key(figure: Figure) -> str | None:
     """What a figure is a figure of: the counted kind of a count, the measure of a percentage
     or an amount of money ("inflation", "deficit"); None when the sentence does not say."""
@@ -91,7 +100,35 @@ def _frame_conflict(figure: Figure, reference: Figure) -> bool:
     if mine is not None and theirs is not None and mine != theirs:
         return True
     mine, theirs = figure.recipient, reference.recipient
-    return mine is not None and theirs is not None and mine != theirs
+    if mine is not None and theirs is not None and mine != theirs:
+        return True
+    return bool(figure.qualifier and reference.qualifier) and not same_place(
+        figure.qualifier or "", reference.qualifier, ()
+    )
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """Words cut to their first five letters, singular: "suppliers", "supplier" and
+    "supply" meet; "crossing" and "crossed" do."""
+    return {lemma(w)[:5] for w in words}
+
+
+def same_place(
+    qualifier: str,
+    theirs: str | None,
+    claim_words: Iterable[str],
+    topic_stems: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether things counted "at parts suppliers" (`qualifier`) can be the claim's: the same
+    kind of place as the claim's own qualifier, one word in common ("parts makers"); for a
+    claim that names none, every word of it said by the claim's text ("at its Brennick
+    plant" for "closing its Brennick car plant") or by the topic's name and keywords, which
+    every claim of the topic shares ("at the pension protests"). Another site is another
+    quantity: "jobs at its gearbox plant" are not the car plant's jobs."""
+    mine = _stems(qualifier.split())
+    if theirs:
+        return bool(mine & _stems(theirs.split()))
+    return mine - topic_stems <= _stems(claim_words)
 
 
 def frame_agreement(figure: Figure, reference: Figure) -> int:
@@ -142,6 +179,41 @@ def _unpost(index: dict[_K, _Posting], claim_id: str) -> None:
         del index[key]
 
 
+_PEOPLE_WORDS = GENERAL_PEOPLE
+
+
+def _either_toll(scope: str | None, reference: Figure, claim: IndexedClaim) -> bool:
+    """A toll of soldiers ("killing 200 soldiers") and a toll naming no one ("4,000 killed or
+    wounded") may be one quantity; a toll of soldiers is not the claim's when the claim
+    counts the people of a place ("the attack killed 9 people"), nor theirs a soldiers' one."""
+    theirs = reference.scope
+    if {scope, theirs} != {"troops", None}:
+        return False
+    return theirs == "troops" or _PEOPLE_WORDS.isdisjoint(claim.words)
+
+
+def _by_place(claims: list[IndexedClaim], text: str) -> list[IndexedClaim]:
+    """Of claims counting one thing, those a text without a figure speaks of: the ones at a
+    place it names ("jobs at parts suppliers"), else the one at no particular place ("the
+    figure for job losses" is the closure's own, not the suppliers')."""
+    if not any(c.reference is not None and c.reference.qualifier for c in claims):
+        return claims  # none at a place of its own: nothing to choose by
+    said = _stems(_LETTERS.findall(text.lower()))
+    placed = [
+        c
+        for c in claims
+        if c.reference is not None
+        and c.reference.qualifier
+        and _stems(c.reference.qualifier.split()) <= said
+    ]
+    if placed:
+        return placed
+    return [c for c in claims if c.reference is not None and not c.reference.qualifier]
+
+
+_LETTERS = re.compile(r"[a-z][a-z-]+")
+
+
 class ClaimIndex:
     """Claims by topic, with inverted indexes over tokens and counted kinds.
 
@@ -162,6 +234,11 @@ class ClaimIndex:
         # recent sentences scored, with their word memos (a story's sentences come back once
         # for each topic it is about)
         self._sentences: dict[str, SentenceWords] = {}
+        self._topic_stems: dict[str, frozenset[str]] = {}  # topic -> stems of its own words
+
+    def name_topic(self, topic: str, names: Iterable[str]) -> None:
+        """The words of a topic's name and keywords (`same_place` reads them)."""
+        self._topic_stems[topic] = frozenset(_stems(" ".join(names).lower().split()))
 
     def _compact(self, figure: Figure) -> Figure:
         """An equal figure, shared with the other claims stating it, else its numbers, text and
@@ -283,7 +360,9 @@ class ClaimIndex:
                 best = (rank, claim)
         if best is not None:
             return best[1], best[0][0]
-        keys = {h.value for h in find_phrases(text, COUNTED)}
+        keys = {
+            h.value for h in find_phrases(text, COUNTED) if not _AUDIENCE.search(text, 0, h.start)
+        }
         keys |= {h.value for h in find_phrases(text, MEASURES)}
         periods = {h.value for h in find_periods(text)}
         named = [
@@ -293,6 +372,8 @@ class ClaimIndex:
             if claim.reference is not None
             and (not periods or not claim.reference.period or claim.reference.period in periods)
         ]
+        if len(named) > 1:
+            named = _by_place(named, text)
         if len(named) != 1:
             return None  # nothing named, or several claims count it: too unsure to say
         return named[0], NUMBERLESS_SCORE
@@ -321,7 +402,8 @@ class ClaimIndex:
         claims = self._claims
         unit, period, scope = figure.unit, figure.period, figure.scope
         event, actor, recipient = figure.event, figure.actor, figure.recipient
-        best: tuple[tuple[int, float, str], IndexedClaim] | None = None
+        qualifier = figure.qualifier
+        best: tuple[tuple[int, bool, float, str], IndexedClaim] | None = None
         for claim_id in pool:
             claim = claims[claim_id]
             reference = claim.reference
@@ -332,7 +414,13 @@ class ClaimIndex:
                 reference.unit != unit
                 or (reference.counted if unit == "count" else reference.measure) != key
                 or (period and theirs and period != theirs)
-                or scope != reference.scope
+                or (
+                    scope != reference.scope
+                    and not (
+                        (scope == "troops" or reference.scope == "troops")  # soldiers' toll?
+                        and _either_toll(scope, reference, claim)
+                    )
+                )
                 or (event is not None and event != reference.event)
                 or (actor is not None and reference.actor is not None and actor != reference.actor)
                 or (
@@ -357,7 +445,15 @@ class ClaimIndex:
             score = len(said.intersection(words)) / len(words) if words and spoken else 0.0
             if figure.event != reference.event and score < EVENT_NEEDS_TEXT:
                 continue  # the rest of frame_compatible
-            rank = (agreement, -score, claim_id)  # smallest wins
+            if qualifier is not None and not same_place(
+                qualifier, reference.qualifier, words, self._topic_stems.get(topic, frozenset())
+            ):
+                continue  # counted at another place than the claim's
+            # a figure naming no place is the claim naming none, given the choice
+            elsewhere = (qualifier is None and reference.qualifier is not None) or (
+                scope != reference.scope
+            )
+            rank = (agreement, elsewhere, -score, claim_id)  # smallest wins
             if best is None or rank < best[0]:
                 best = (rank, claim)
-        return None if best is None else (best[1], -best[0][1])
+        return None if best is None else (best[1], -best[0][2])

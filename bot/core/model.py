@@ -61,6 +61,8 @@ class Figure:
     ``measure`` names what a percentage or an amount of money measures ("inflation",
     "deficit", "cost"); ``period`` is the period it is for ("jan", "month_on_month") when said;
     ``scope`` is a wider scope than the story's own place when said ("national": "nationwide").
+    ``qualifier`` is what a phrase right after the counted noun says of where they are ("1,500
+    jobs at parts suppliers": "part supplier"), in lower-case words, singular.
     """
 
     low: float
@@ -76,6 +78,7 @@ class Figure:
     measure: str | None = None
     period: str | None = None
     scope: str | None = None
+    qualifier: str | None = None  # where the counted things are: "jobs at parts suppliers"
 
     def overlaps(self, other: Figure) -> bool:
         return self.low <= other.high and other.low <= self.high

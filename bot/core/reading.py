@@ -28,7 +28,7 @@ class Sentence:
 
 _BASELINE_MENTION = re.compile(
     r"\b(?:rather than|instead of|up from|down from|compared with|compared to|from"
-    r"|(?:more|less|higher|lower|fewer) than the|,\s*not)\s+"
+    r"|(?:more|less|higher|lower|fewer) than the|(?:above|below) the|,\s*not|,\s*against)\s+"
     r"(?:the\s+|its\s+|an?\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$"
     r"|\b(?:figure|estimate|count|tally) of\s+(?:up to\s+|about\s+)?(?:US\$|\$|€|£)?$",
     re.IGNORECASE,
@@ -37,11 +37,12 @@ _BASELINE_MENTION = re.compile(
 
 # One of these is in every `_BASELINE_MENTION` match: a text before a figure (ASCII, lower-cased)
 # with none of them is no baseline mention, and the regex need not run.
-_BASELINE_KEYS = ("than", "from", "compar", "not", " of")
+_BASELINE_KEYS = ("than", "from", "compar", "not", " of", "above", "below", "against")
 
 
 def is_baseline_mention(text: str, figure: Figure) -> bool:
-    """The old value a new statement is measured against ("up from 4,000")."""
+    """The old value a new statement is measured against ("up from 4,000", "well above the
+    6,000 barrels the owner reported", "19,800 lodged, against 12,400 last week")."""
     start = figure.span[0]
     before = text[max(0, start - 50) : start]
     if before.isascii():

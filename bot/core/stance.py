@@ -61,9 +61,16 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             not _negated(low, m.start())
             and not _describes_counted(low, m.start())
             and not _ACT_OBJECT.match(low, m.end())
+            and not (m.group(0) in _CHOICE_CUES and _ACTION_AFTER.match(low, m.end()))
         ):
             return m.group(0)
     return None
+
+
+# "instead of keeping it open", "rather than selling the plant": a choice between two acts,
+# not a figure set against another one ("10,000 to 20,000 instead", "rather than the 30,000").
+_CHOICE_CUES = frozenset({"instead", "rather than"})
+_ACTION_AFTER = re.compile(r"\s+(?:of\s+)?[a-z]{2,}ing\b")
 
 
 # What is rejected or dismissed may be a request or a proposal, not a report: "rejected the

@@ -181,3 +181,11 @@ def test_an_apposition_with_a_relative_clause_is_not_the_speaker(sentence: str) 
 )
 def test_a_minister_speaks_for_the_ministry(a: str, b: str, same: bool) -> None:
     assert same_source(a, b) is same
+
+
+def test_whom_a_speaker_tells_is_not_the_speaker() -> None:
+    sentence = (
+        "Water levels fell overnight, its spokesman, Marek Olin, told reporters in the capital "
+        "on Tuesday, adding that 40 homes had been flooded."
+    )
+    assert attribution_of(sentence).source == "Marek Olin"

@@ -645,3 +645,124 @@ def test_the_size_of_a_poll_s_sample_is_its_method_not_a_quantity(
 ) -> None:
     (figure,) = extract_figures(sentence)
     assert is_sample(sentence, *figure.span) is sample
+
+
+def munition(sentence: str, index: int) -> tuple[str | None, ...]:
+    f: Figure = extract_figures(sentence)[index]
+    return (f.counted, f.event, f.scope)
+
+
+def test_munitions_are_shells_told_apart_by_what_they_are_and_what_became_of_them() -> None:
+    sentence = (
+        "Ardovia fired 52 rockets and 40 attack drones at the port of Sellis overnight, and "
+        "the navy said its air defences had shot down 37 of the rockets and 29 of the drones."
+    )
+    assert munition(sentence, 0) == ("shells", "launched", "rockets")
+    assert munition(sentence, 1) == ("units", "launched", "drones")  # not the next one's verb
+    assert munition(sentence, 2) == ("shells", "downed", "rockets")
+    assert munition(sentence, 3) == ("units", "downed", "drones")
+    assert munition("Gunners fired 3,000 artillery shells a day.", 0) == (
+        "shells",
+        "launched",
+        None,
+    )
+    assert munition("The army says it intercepted 12 cruise missiles.", 0) == (
+        "shells",
+        "downed",
+        "missiles",
+    )
+
+
+def test_a_part_of_a_whole_without_an_article_keeps_its_own_verb() -> None:
+    assert munition("Air defences shot down 14 of 20 missiles fired at the city.", 0) == (
+        "shells",
+        "downed",
+        "missiles",
+    )
+
+
+def test_firing_people_or_launching_a_recall_is_no_munition_s_event() -> None:
+    assert extract_figures("The mill fired 200 workers in May.")[0].event is None
+    assert extract_figures("Orvel launched a recall of 90,000 vehicles.")[0].event is None
+
+
+def test_where_the_counted_things_are_qualifies_them() -> None:
+    def where(sentence: str) -> str | None:
+        return extract_figures(sentence)[0].qualifier
+
+    assert where("Some 700 jobs at parts suppliers around Tarnow are at risk.") == "part supplier"
+    assert where("About 400 jobs at Orvel's gearbox plant in Lesk will go.") == "gearbox plant"
+    assert where("About 400 jobs at its Lesk plant will go.") == "plant"  # names left out
+    assert where("Some 90 homes in Lesk lost power.") is None
+    assert where("About 300 jobs in the region depend on it.") is None  # a place in general
+    assert where("It counted 51,000 arrivals in the past week.") is None
+    assert where("The count covered 96 polling stations in neighbouring Orsa.") is None
+    assert where("Some 9,000 people in drought-hit Orsa province need aid.") is None
+    assert where("About 400 jobs would go at its Lesk plant.") is None  # the verb's place
+
+
+def test_the_words_for_losing_jobs_count_jobs() -> None:
+    for sentence in (
+        "The chief executive called the 900 job cuts painful.",
+        "The union fears 1,200 job losses.",
+        "Orvel announced 450 redundancies.",
+        "The firm confirmed 300 layoffs.",
+    ):
+        assert extract_figures(sentence)[0].counted == "jobs", sentence
+
+
+def test_a_toll_of_animals_or_things_counts_them_not_people() -> None:
+    birds = extract_figures("Rangers said 420 dead gannets had washed up on the beach.")[0]
+    assert (birds.counted, birds.event, birds.scope) == ("units", "casualties", "gannet")
+    seals = extract_figures("Rangers found 17 injured seals.")[0]
+    assert (seals.counted, seals.event, seals.scope) == ("units", "casualties", "seal")
+    # a noun after which a toll is told may be people's ("40 neighbours were hurt")
+    assert extract_figures("Rangers said 40 neighbours were hurt.")[0].counted == "injured"
+    children = extract_figures("Medics said 12 dead children had been found.")[0]
+    assert children.counted == "killed"  # people, by age
+    assert extract_figures("Some 600 soldiers were killed.")[0].counted == "killed"
+
+
+def test_applications_lodged_are_things_counted() -> None:
+    f = extract_figures("Officials said 8,300 asylum applications had been lodged.")[0]
+    assert (f.counted, f.scope) == ("units", "asylum application")
+    assert extract_figures("The firm received 52 reports of fires.")[0].counted is None
+
+
+def test_people_sent_back_are_counted_apart_from_those_who_came() -> None:
+    def seen(sentence: str, index: int = 0) -> tuple[str | None, str | None]:
+        f = extract_figures(sentence)[index]
+        return (f.counted, f.event)
+
+    assert seen("Guards had forced about 800 people back across the river.") == (
+        "people",
+        "pushed_back",
+    )
+    assert seen("Police deported a further 210 people to Orsa.") == ("people", "deported")
+    text = "Police detained 900 people at the crossing and have deported 300 of them."
+    assert seen(text, 1) == ("people", "deported")
+    assert seen("About 9,000 people have crossed into Lenn since May.") == ("people", None)
+
+
+def test_people_by_age_or_sex_are_a_group_of_their_own() -> None:
+    f = extract_figures("Volunteers registered some 700 unaccompanied children at the camp.")[0]
+    assert (f.counted, f.scope) == ("people", "children")
+
+
+def test_more_modifies_the_number_next_to_it_not_one_a_clause_away() -> None:
+    f = extract_figures("About 900 volunteers were clearing the beach, and more were expected.")[0]
+    assert f.event is None
+    assert extract_figures("Orsa will send 2,000 more troops to Lenn.")[0].event == "to_be_sent"
+
+
+def test_what_an_amount_or_a_share_is_for_is_told_by_its_noun() -> None:
+    def measure(sentence: str) -> str | None:
+        return extract_figures(sentence)[0].measure
+
+    assert measure("The region offered Orvel a €40m subsidy to stay.") == "subsidy"
+    assert measure("Orvel set aside €90m for severance payments.") == "cost"  # a known measure
+    assert measure("The region gave $12m for school ambulances.") == "school ambulance"
+    assert measure("Crews have recovered 45% of the oil spilled.") == "share_oil"
+    assert measure("He won 51.2% of those cast.") is None
+    assert measure("MPs passed the government's €18.5bn plan.") is None  # what carries a sum
+    assert measure("It comes on top of €20m the Commission gave Orsa.") is None

@@ -276,3 +276,21 @@ def test_a_tally_is_counted_in_its_own_unit_for_whoever_won_it(
     their identity: one candidate's votes are never another's."""
     f = next(f for f in extract_figures(sentence) if f.unit == unit)
     assert (f.counted, f.measure) == (None, whose)
+
+
+def test_a_volume_is_measured_by_its_unit_however_its_liquid_is_named() -> None:
+    barrels = [
+        one("About 9,000 barrels of crude oil leaked from the Varna Star."),
+        one("The leak may have reached 20,000 barrels of crude."),
+        one("The agency put the leak at some 12,000 barrels."),
+    ]
+    assert {(f.unit, f.measure, f.counted) for f in barrels} == {("barrels", "barrels", None)}
+    assert (one("The plant used 2.5 million litres of water.").unit) == "litres"
+    assert one("Ships carry 40 lifeboats.").unit == "count"  # a count stays a count
+
+
+def test_a_score_is_not_a_figure_but_a_rising_range_is() -> None:
+    assert extract_figures("Orsa's women beat Lenn 2-1 on Sunday.") == []
+    assert extract_figures("The match ended 1-1.") == []
+    f = one("Between 2-3 million people marched.")
+    assert (f.low, f.high) == (2_000_000, 3_000_000)

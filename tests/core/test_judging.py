@@ -685,3 +685,174 @@ def test_a_poll_s_sample_is_never_learned_as_a_quantity_of_the_topic() -> None:
     assert told(engine, "a", 2, "Post", text) == []
     text = "The explosion at the Ostra plant forced 1,150 people from their homes, police said."
     assert told(engine, "b", 3, "Post", text) == [("new_claim", "ostra-blast/displaced")]
+
+
+def test_a_denial_of_a_figure_is_news_after_a_denial_without_one() -> None:
+    engine = Engine([FLOOD])
+    vague = "The governor denied that the Brannock floods had killed so many people."
+    assert told_at(engine, "a", (2, 9), vague) == [("contradiction", "flood-deaths")]
+    numbered = "The governor said reports of 400 deaths in the Brannock floods were false."
+    assert told_at(engine, "b", (3, 9), numbered) == [("contradiction", "flood-deaths")]
+    again = "The governor said again that reports of 400 deaths in the Brannock floods were false."
+    assert told_at(engine, "c", (4, 9), again) == []  # the same figure denied twice
+
+
+def test_a_terser_headline_restating_the_body_s_figure_is_the_body_s() -> None:
+    engine = Engine([ECONOMY])
+    body = (
+        "Ostland's annual inflation rate rose to 3.4% in April from 3.1% in March, "
+        "the Ostland Statistics Bureau said."
+    )
+    item = Story(
+        "apr",
+        "wire",
+        "Wire",
+        "https://wire.example/apr",
+        "Ostland inflation rises to 3.4%",
+        body,
+        datetime(2026, 5, 12, 9, 0, tzinfo=UTC),
+    )
+    found = [(str(f.kind), f.claim_id) for f in engine.process(item).findings]
+    assert [kind for kind, _ in found] == ["new_claim"]  # April's rate; March's is not disputed
+
+
+LEAK = Topic(
+    id="varna-leak",
+    name="Varna Star leak",
+    keywords=("Varna Star", "leak"),
+    claims=(
+        ClaimSpec(
+            id="leak-volume",
+            topic="varna-leak",
+            text="About 9,000 barrels of crude oil leaked from the tanker Varna Star",
+            source="Orsk Shipping",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_a_volume_matches_its_claim_however_the_liquid_is_named() -> None:
+    engine = Engine([LEAK])
+    first = "Orsk Shipping said about 9,000 barrels of crude had leaked from the Varna Star."
+    assert told_at(engine, "a", (1, 9), first) == [("corroboration", "leak-volume")]
+    rival = "The Varna Star may have leaked 20,000 to 25,000 barrels, Sea Watch said."
+    assert told_at(engine, "b", (1, 15), rival) == [("dispute", "leak-volume")]
+    denial = (
+        "Orsk Shipping said reports that 60,000 barrels had leaked from the Varna Star were false."
+    )
+    assert told_at(engine, "c", (2, 9), denial) == [("contradiction", "leak-volume")]
+
+
+MILL = Topic(
+    id="tarnow-mill",
+    name="Tarnow steel mill closure",
+    keywords=("Tarnow", "mill", "closure"),
+    claims=(
+        ClaimSpec(
+            id="mill-jobs",
+            topic="tarnow-mill",
+            text="Orvel Steel will cut 1,800 jobs by closing its Tarnow rolling mill",
+            source="Orvel Steel",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_jobs_at_another_place_are_another_quantity_than_the_claim_s() -> None:
+    engine = Engine([MILL])
+    text = "Some 700 jobs at parts suppliers around Tarnow are at risk from the mill closure."
+    [(kind, suppliers)] = told_at(engine, "a", (1, 9), text)
+    assert kind == "new_claim"
+    assert suppliers != "mill-jobs"
+    text = "About 2,500 jobs at the Tarnow mill will go, the steelworkers' union said."
+    assert told_at(engine, "b", (1, 12), text) == [("dispute", "mill-jobs")]  # the claim's place
+    text = "Between 600 and 800 jobs at parts makers depend on the Tarnow mill, a trade body said."
+    assert told_at(engine, "c", (2, 9), text) == [("corroboration", suppliers)]
+    text = "Orvel Steel denied that 400 jobs at its Lesk wire plant would go after the closure."
+    found = told_at(engine, "d", (2, 12), text)
+    assert ("contradiction", "mill-jobs") not in found  # another plant's jobs
+
+
+def test_whom_a_speaker_tells_is_not_what_a_doubt_is_about() -> None:
+    engine = Engine([MILL])
+    told_at(engine, "a", (1, 9), "The Tarnow mill employs about 2,400 workers.")
+    text = (
+        "The economy minister told reporters that Orvel's figure for job losses at the Tarnow "
+        "mill was too low."
+    )
+    assert told_at(engine, "b", (1, 12), text) == [("dispute", "mill-jobs")]
+
+
+def test_a_numberless_doubt_speaks_of_the_claim_at_the_place_it_names_or_at_none() -> None:
+    engine = Engine([MILL])
+    text = "Some 700 jobs at parts suppliers around Tarnow are at risk from the mill closure."
+    assert [kind for kind, _ in told_at(engine, "a", (1, 9), text)] == ["new_claim"]
+    text = "The union said Orvel's figure for job losses at the Tarnow mill was far too low."
+    assert told_at(engine, "b", (1, 12), text) == [("dispute", "mill-jobs")]
+
+
+BARRAGE = Topic(
+    id="sellis-attack",
+    name="Sellis rocket attack",
+    keywords=("attack", "Sellis"),
+    claims=(
+        ClaimSpec(
+            id="sellis-killed",
+            topic="sellis-attack",
+            text="The rocket attack on Sellis killed 12 people",
+            source="Sellis city council",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_a_toll_of_soldiers_is_not_the_toll_of_a_city_s_people() -> None:
+    engine = Engine([BARRAGE])
+    text = "Rockets also struck an army base near Sellis in the attack, killing 150 soldiers."
+    [(kind, soldiers)] = told_at(engine, "a", (1, 9), text)
+    assert (kind, soldiers != "sellis-killed") == ("new_claim", True)
+    text = "The army called reports that 150 soldiers died at the base near Sellis fake."
+    assert told_at(engine, "b", (1, 12), text) == [("contradiction", soldiers)]
+    text = "The Sellis city council said the attack had now killed 19 people."
+    assert told_at(engine, "c", (2, 9), text) == [("new_figure", "sellis-killed")]
+
+
+def test_its_spokesman_speaks_for_the_body_the_sentence_opens_with() -> None:
+    engine = Engine([LEAK])
+    first = "Orsk Shipping said about 9,000 barrels of crude had leaked from the Varna Star."
+    assert told_at(engine, "a", (1, 9), first) == [("corroboration", "leak-volume")]
+    again = (
+        "Orsk Shipping sent more tugs to the Varna Star overnight, its spokeswoman, Ilse Marn, "
+        "told reporters on Tuesday, repeating that about 9,000 barrels had leaked."
+    )
+    assert told_at(engine, "b", (2, 9), again) == []  # the same source again
+
+
+CROSSING = Topic(
+    id="lenn-crossing",
+    name="Lenn border crossings",
+    keywords=("border", "migrants", "Lenn"),
+    claims=(
+        ClaimSpec(
+            id="lenn-arrivals",
+            topic="lenn-crossing",
+            text="About 9,000 people have crossed into Lenn from Orsa at the border since May",
+            source="Lenn interior ministry",
+            date="2026-04-01",
+        ),
+    ),
+)
+
+
+def test_people_pushed_back_are_not_the_arrivals_and_a_denial_of_it_finds_them() -> None:
+    engine = Engine([CROSSING])
+    text = "A charity said Lenn border guards had forced about 800 people back into Orsa."
+    [(kind, pushed)] = told_at(engine, "a", (1, 9), text)
+    assert (kind, pushed != "lenn-arrivals") == ("new_claim", True)
+    text = (
+        "The minister said claims that Lenn border guards were pushing migrants back were untrue."
+    )
+    assert told_at(engine, "b", (1, 15), text) == [("contradiction", pushed)]

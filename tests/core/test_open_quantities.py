@@ -119,3 +119,14 @@ def test_a_candidate_s_votes_are_updated_after_a_recount_and_another_s_are_apart
         "1,190,002 votes."
     )
     assert told(engine, "c", 4, text) == ["new_figure lorn-vote/marr"]
+
+
+def test_a_poll_s_percentage_is_not_learned_but_a_share_of_a_thing_is() -> None:
+    engine = Engine([HARBOUR])
+    text = (
+        "Fire crews in Velden said 40% of the warehouse stock had burned in the harbour fire. "
+        "Some 58% of residents would back a ban on the warehouses, according to a survey."
+    )
+    assert told(engine, "a", 1, text) == ["new_claim harbour-fire/share-stock"]
+    text = "Fire crews in Velden said 65% of the warehouse stock had burned, up from 40%."
+    assert told(engine, "b", 2, text) == ["new_figure harbour-fire/share-stock"]

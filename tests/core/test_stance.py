@@ -320,3 +320,29 @@ def test_a_value_measured_against_is_the_reference_point() -> None:
     assert is_old_value(text, old)
     text = "Sales hit €40m, against last year's total of €31m."
     assert is_old_value(text, extract_figures(text)[1])
+
+
+def test_the_value_a_figure_is_said_to_be_above_or_below_is_the_old_one() -> None:
+    text = "About 9,000 barrels leaked, well above the 3,000 barrels the owner reported."
+    figures = extract_figures(text)
+    assert [is_old_value(text, f) for f in figures] == [False, True]
+    text = "The charity now counts 41 injured, below the 55 it gave on Monday."
+    assert [is_old_value(text, f) for f in extract_figures(text)] == [False, True]
+
+
+def test_a_choice_between_two_acts_is_no_contrast_of_figures() -> None:
+    act = (
+        "The mill will cut 900 jobs, up from 700, after it chose to shut the press shop "
+        "instead of selling it."
+    )
+    assert cue_stance(act) == (Stance.NEUTRAL, "")
+    assert cue_stance("The mill said 900 jobs would go rather than keeping the plant open.")[0] is (
+        Stance.NEUTRAL
+    )
+    assert cue_stance("The union instead put the job losses at 1,500.")[0] is Stance.DISPUTES
+    assert cue_stance("Analysts expect 400, rather than the 900 announced.")[0] is Stance.DISPUTES
+
+
+def test_a_value_set_against_a_figure_is_the_old_one() -> None:
+    text = "The office said 8,300 applications had been lodged, against 5,100 a week earlier."
+    assert [is_old_value(text, f) for f in extract_figures(text)] == [False, True]
