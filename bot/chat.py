@@ -28,6 +28,7 @@ from bot.core.commands import (
     ClaimInfo,
     Command,
     Effect,
+    EnableFeed,
     FeedInfo,
     Mute,
     PostDigest,
@@ -175,6 +176,7 @@ class ServiceView:
                     error_count=state.error_count if state else 0,
                     last_error=state.last_error if state else None,
                     added_by_command=spec.location in added and spec.location not in configured,
+                    disabled=state.disabled if state else False,
                 )
             )
         return out
@@ -255,6 +257,8 @@ def apply(service: Service, effect: Effect, now: datetime) -> None:
             store.set_chat_feed(url, name, topic, active=True, by=by or None, at=now)
             store.ensure_feed(name, url, DEFAULT_INTERVAL_S)
             store.enable_feed(url)  # added again after a 410 or too many failures
+        case EnableFeed(url, _):
+            store.enable_feed(url)
         case RemoveFeed(url, by):
             name = next(
                 (f.name for f in feed_specs(service.config, store) if f.location == url), url

@@ -214,13 +214,15 @@ def test_a_feed_disabled_again_after_a_re_enable_tells_its_channels_again_once(r
     url = rig.server.url("/gone")
 
     def re_enable() -> None:
-        rig.service.allow_private_feeds = True  # the feed server is on loopback
-        for line in (f"/removefeed {url}", f"/addfeed {url}"):
-            (reply,) = answer(rig.service, line, channel_id="desk", user_id="bob",
-                              platform_admin=True) or []  # fmt: skip
-            assert reply.title.startswith(("Feed removed", "Stopped", "Feed added")), reply.title
+        (feeds,) = answer(rig.service, "/feeds", channel_id="desk", user_id="bob") or []
+        assert "disabled (" in feeds.plain() and "/addfeed <url> polls it again" in feeds.plain()
+        (reply,) = answer(rig.service, f"/addfeed {url}", channel_id="desk", user_id="bob",
+                          platform_admin=True) or []  # fmt: skip
+        assert reply.title == "Feed enabled again: Gone Wire", reply.title
         state = rig.store.feed_state(url)
         assert state is not None and not state.disabled
+        (feeds,) = answer(rig.service, "/feeds", channel_id="desk", user_id="bob") or []
+        assert "disabled (" not in feeds.plain()
 
     rig.server.status("/gone", 410)
     assert rig.poll("/gone").alerts == 1
