@@ -3,8 +3,9 @@ their effects through the store, posts scheduled digests, and runs ``claimwatch 
 console as a full chat, so the whole bot is usable with no Telegram or Slack account).
 
 Adapters call :func:`answer` (text in, neutral messages out); the scheduler calls
-:func:`post_due_digests` every minute; ``Service.__init__`` takes its routes from
-:func:`load_routes` (channels.yaml overlaid with what commands changed).
+:func:`post_due_digests` every minute (a digest goes out through the outbox, as alerts do);
+``Service.__init__`` takes its routes from :func:`load_routes` (channels.yaml overlaid with
+what commands changed).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bot.core.commands import (
     ClaimInfo,
     Command,
     Effect,
+    EnableFeed,
     FeedInfo,
     Mute,
     PostDigest,
@@ -174,6 +176,7 @@ class ServiceView:
                     error_count=state.error_count if state else 0,
                     last_error=state.last_error if state else None,
                     added_by_command=spec.location in added and spec.location not in configured,
+                    disabled=state.disabled if state else False,
                 )
             )
         return out
@@ -254,6 +257,8 @@ def apply(service: Service, effect: Effect, now: datetime) -> None:
             store.set_chat_feed(url, name, topic, active=True, by=by or None, at=now)
             store.ensure_feed(name, url, DEFAULT_INTERVAL_S)
             store.enable_feed(url)  # added again after a 410 or too many failures
+        case EnableFeed(url, _):
+            store.enable_feed(url)
         case RemoveFeed(url, by):
             name = next(
                 (f.name for f in feed_specs(service.config, store) if f.location == url), url
@@ -335,14 +340,18 @@ def digest_schedule(service: Service, spec: ChannelSpec) -> Schedule | None:
 
 
 async def post_due_digests(service: Service, now: datetime | None = None) -> int:
-    """Post the digests that are due (call it every minute); returns how many were sent.
+    """Queue the digests that are due (call it every minute); returns how many were queued.
 
-    Each period is handled once across restarts (the store keeps the last one); after
-    downtime one late digest covers everything since the last; nothing new, nothing sent."""
+    A digest goes into its channel's outbox and out through the channel's sender, after the
+    alerts queued before it, paced and retried like them (a 429 makes it wait, not vanish):
+    start the senders (``Service.start_delivery``) to post it. Each period is handled once
+    across restarts (the store keeps the last one, and the outbox row is keyed by the period);
+    after downtime one late digest covers everything since the last; nothing new, nothing sent.
+    """
     when = now or service.now()
     store = service.store
     view = ServiceView(service)
-    sent = 0
+    queued = 0
     for spec in service.config.channels:
         schedule = digest_schedule(service, spec)
         if schedule is None:
@@ -363,14 +372,9 @@ async def post_due_digests(service: Service, now: datetime | None = None) -> int
         title = f"Digest — {decision.period:%d %b %Y}"
         message, last_id = compose_digest(view, settings, title=title)
         if message is not None:
-            sender = service.senders.get(spec.platform)
-            if sender is None:
-                log.warning("channel %s: no %s connection; digest not sent", spec.id, spec.platform)
-                continue
-            await sender.send(spec.chat, message)
-            sent += 1
+            queued += service.queue_digest(spec.id, decision.period, message)
         store.mark_digest(spec.id, at=when, period=decision.period, last_finding_id=last_id)
-    return sent
+    return queued
 
 
 # --- claimwatch chat ------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 import httpx
+import sqlalchemy as sa
 from rich.console import Console as RichConsole
 from rich.progress import (
     BarColumn,
@@ -36,7 +37,7 @@ from rich.progress import (
 from bot import __version__
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.store import AlreadyRunning, Store
-from bot.config import Config, ConfigError, load_config
+from bot.config import CHANNELS_FILE, FEEDS_FILE, Config, ConfigError, load_config
 from bot.core.render import render_alert
 from bot.core.serialize import finding_to_dict
 from bot.service import FeedError, FeedSource, Service, publication_order
@@ -74,7 +75,8 @@ class _Redact(logging.Filter):
 
     def __init__(self, secrets: Sequence[str]) -> None:
         super().__init__()
-        self.secrets = [s for s in secrets if len(s) >= 6]
+        # longest first: a URL holding a password is masked whole, not around its password
+        self.secrets = sorted((s for s in secrets if len(s) >= 6), key=len, reverse=True)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if self.secrets:
@@ -86,14 +88,64 @@ class _Redact(logging.Filter):
 
 
 def _state_url(arg: str | None, settings: Settings) -> str:
-    return arg or str(settings.database_url)
+    """The state's URL; a relative SQLite path made absolute, so that the log says which file
+    holds the state (run from another folder, the default is a new, empty one)."""
+    url = arg or str(settings.database_url)
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
+        path, sep, query = url.removeprefix("sqlite:///").partition("?")
+        if path and path != ":memory:":
+            return f"sqlite:///{Path(path).resolve()}{sep}{query}"
+    return url
 
 
-def _open_store(url: str) -> Store:
+def _open_state(arg: str | None, settings: Settings) -> Store:
+    """The state database of ``--state``, or else of ``DATABASE_URL`` (or its default)."""
+    return _open_store(_state_url(arg, settings), "--state" if arg else "DATABASE_URL")
+
+
+def _open_store(url: str, origin: str = "") -> Store:
     try:
         return Store.open(url)
     except Exception as exc:
-        raise UsageError(f"cannot open the state database: {exc}") from None
+        where = f" ({origin})" if origin else ""
+        try:
+            shown = sa.make_url(url).render_as_string(hide_password=True)
+        except Exception:  # not a URL at all: say what one looks like, never echo it
+            raise UsageError(
+                f"cannot open the state database{where}: not a database URL "
+                "(expected sqlite:///path/to/file.db or postgresql://user@host/db)"
+            ) from None
+        reason = getattr(exc, "orig", None) or exc  # the driver's own words, not SQLAlchemy's
+        raise UsageError(f"cannot open the state database {shown}{where}: {reason}") from None
+
+
+def _one_line(message: str) -> str:
+    """A message as one line: a driver's hint or a YAML excerpt joined, SQLAlchemy's link cut."""
+    lines = [line.strip() for line in message.splitlines()]
+    kept = [line for line in lines if line and not line.startswith("(Background on this error")]
+    return " ".join(kept)
+
+
+def _notes(config: Config, settings: Settings) -> list[str]:
+    """What would make the bot quietly do nothing: no feed, no channel, a channel whose
+    platform has no token (its alerts would wait unseen)."""
+    notes = []
+    if not config.feeds:
+        notes.append(f"no feeds in {FEEDS_FILE}: nothing is polled until one is added")
+    if not config.channels:
+        notes.append(f"no channels in {CHANNELS_FILE}: findings are stored, no alert is sent")
+    connected = {
+        "console": True,
+        "telegram": bool(settings.telegram_bot_token),
+        "slack": bool(settings.slack_bot_token),
+    }
+    token = {"telegram": "TELEGRAM_BOT_TOKEN", "slack": "SLACK_BOT_TOKEN"}
+    return notes + [
+        f"channel {channel.id} is on {channel.platform}, but {token[channel.platform]} is not "
+        "set: its alerts wait in the outbox until it is"
+        for channel in config.channels
+        if not connected.get(channel.platform, True)
+    ]
 
 
 def _load(folder: Path) -> Config:
@@ -110,6 +162,8 @@ def cmd_check_config(args: argparse.Namespace, settings: Settings, out: IO[str])
         f"{config.folder}: OK — {len(config.topics)} topic(s), {claims} claim(s), "
         f"{len(config.feeds)} feed(s), {len(config.channels)} channel(s)\n"
     )
+    for note in _notes(config, settings):
+        out.write(f"note: {note}\n")
     return 0
 
 
@@ -129,8 +183,7 @@ async def _read_all(
 def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     config = _load(args.config)
     with ExitStack() as stack:
-        url = args.state or _throwaway_state(stack)
-        store = _open_store(url)
+        store = _open_state(args.state, settings) if args.state else _throwaway(stack)
         stack.callback(store.close)
         service = Service(config, store)
         sources = [_source_for(location) for location in args.feeds]
@@ -152,7 +205,8 @@ def cmd_replay(args: argparse.Namespace, settings: Settings, out: IO[str]) -> in
                 elif console is not None:
                     console.console.print(console.render(render_alert(finding_to_dict(finding))))
         if not args.json:
-            out.write(f"{stories} stories replayed, {count} finding(s).\n")
+            out.write(f"{stories} {'story' if stories == 1 else 'stories'} replayed, ")
+            out.write(f"{count} finding(s).\n")
     return 0
 
 
@@ -197,9 +251,9 @@ def _source_for(location: str) -> FeedSource:
     return FeedSource(path.stem, str(path.resolve()), "")
 
 
-def _throwaway_state(stack: ExitStack) -> str:
+def _throwaway(stack: ExitStack) -> Store:
     folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="claimwatch-"))
-    return f"sqlite:///{folder}/claimwatch.db"
+    return _open_store(f"sqlite:///{folder}/claimwatch.db")
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
@@ -207,7 +261,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     with ExitStack() as stack:
         folder = stack.enter_context(resources.as_file(resources.files("bot") / "demo"))
         config = _load(Path(folder))
-        store = _open_store(_throwaway_state(stack))
+        store = _throwaway(stack)
         stack.callback(store.close)
         console = ConsoleChannel(out)
         service = Service(config, store, senders={"console": console})
@@ -238,8 +292,10 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     from bot.chat import feed_specs
 
     config = _load(args.config)
-    store = _open_store(_state_url(args.state, settings))
+    store = _open_state(args.state, settings)
     try:
+        for note in _notes(config, settings):
+            log.warning("%s", note)
         try:  # one deliverer per state: a poll beside a run would post the outbox twice
             store.lock_for_run()
         except AlreadyRunning as exc:
@@ -286,12 +342,14 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     from bot.scheduler import run_forever
 
     config = _load(args.config)
-    store = _open_store(_state_url(args.state, settings))
+    store = _open_state(args.state, settings)
     try:
         try:
             store.lock_for_run()
         except AlreadyRunning as exc:
             raise UsageError(f"{exc}; not starting a second one") from None
+        for note in _notes(config, settings):
+            log.warning("%s", note)
         service = Service(
             config,
             store,
@@ -320,30 +378,33 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    from bot.tools import InputError, run_extract
+    from bot.tools import InputError, run_extract, stdin_text
 
     try:
-        return run_extract(sys.stdin, out, sys.stderr, jsonl=args.jsonl)
+        return run_extract(stdin_text("extract"), out, sys.stderr, jsonl=args.jsonl)
     except InputError as exc:
         raise UsageError(str(exc)) from None
 
 
 def cmd_stance(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    from bot.tools import InputError, run_stance
+    from bot.tools import InputError, run_stance, stdin_text
 
+    if not args.jsonl and not args.claim:  # before waiting for text that would not be used
+        raise UsageError("--claim TEXT is required (or use --jsonl with a claim per line)")
     try:
-        return run_stance(sys.stdin, out, sys.stderr, claim=args.claim, jsonl=args.jsonl)
+        return run_stance(stdin_text("stance"), out, sys.stderr, claim=args.claim, jsonl=args.jsonl)
     except InputError as exc:
         raise UsageError(str(exc)) from None
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
-    from bot.tools import InputError, run_eval
+    from bot.tools import InputError, default_corpus, run_eval
 
-    if not args.corpus.exists():
-        raise UsageError(f"{args.corpus}: corpus not found")
     try:
-        return run_eval(args.corpus, out, split=args.split)
+        corpus = args.corpus or default_corpus()
+        if not corpus.exists():
+            raise UsageError(f"{corpus}: corpus not found")
+        return run_eval(corpus, out, split=args.split)
     except InputError as exc:
         raise UsageError(str(exc)) from None
 
@@ -353,7 +414,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
     from bot.chat import run_chat
 
     config = _load(args.config)
-    store = _open_store(_state_url(args.state, settings))
+    known = [channel.id for channel in config.channels]
+    if args.channel and args.channel not in (*known, "console") and ":" not in args.channel:
+        raise UsageError(
+            f"--channel {args.channel}: no such channel in {config.folder / 'channels.yaml'} "
+            f"(channels: {', '.join(known) or 'none'}; or telegram:<chat id>, slack:<channel id>)"
+        )
+    store = _open_state(args.state, settings)
     try:
         service = Service(config, store, senders={"console": ConsoleChannel(out)})
         return run_chat(
@@ -439,15 +506,21 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
         "corpus",
         nargs="?",
         type=Path,
-        default=Path("tests/eval/stories"),
+        default=None,
         metavar="CORPUS",
-        help="a corpus folder or file (default: tests/eval/stories)",
+        help="a corpus folder or file (default: tests/eval/stories of the checkout)",
     )
     p.add_argument("--split", choices=["tune", "holdout"], help="only this part of the corpus")
     p.set_defaults(func=cmd_eval)
     p = add("bench", "time the engine, the store and polling on this machine", with_config=False)
     p.add_argument("--quick", action="store_true", help="a tenth of the size, under two minutes")
-    p.add_argument("--out", type=Path, default=Path("bench-results.json"), metavar="FILE")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("bench-results.json"),
+        metavar="FILE",
+        help="where to write the results as JSON (default: bench-results.json)",
+    )
     p.set_defaults(func=cmd_bench)
     p = add("run", "run the bot: poll feeds on their schedule and deliver alerts")
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
@@ -468,7 +541,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
     try:
         return int(args.func(args, settings, out))
     except (ConfigError, UsageError) as exc:
-        print(f"claimwatch: error: {exc}", file=sys.stderr)
+        print(f"claimwatch: error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader went away (`claimwatch replay ... | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -479,7 +552,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
     except Exception as exc:
         log.debug("unexpected failure", exc_info=True)
         print(
-            f"claimwatch: internal error: {type(exc).__name__}: {exc} "
+            f"claimwatch: internal error: {type(exc).__name__}: {_one_line(str(exc))} "
             "(set CLAIMWATCH_LOG_LEVEL=DEBUG for the traceback)",
             file=sys.stderr,
         )

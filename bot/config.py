@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -56,21 +57,44 @@ def _load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     if not path.is_file():
         raise ConfigError(path, "file not found" if not path.exists() else "not a file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, f"cannot read: {exc}") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            path,
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            line=raw[: exc.start].count(b"\n") + 1,
+        ) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
-        raise ConfigError(path, f"YAML syntax error: {exc.problem}", line=line) from None
+        message = f"YAML syntax error: {exc.problem}"
+        unclosed = _UNCLOSED.get(str(exc.context))
+        if unclosed and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            # an unclosed [ { or quote is noticed lines later: point at where it opens
+            message += (
+                f" at line {line}; the {unclosed[0]} opened here has no closing {unclosed[1]}"
+            )
+            line = exc.context_mark.line + 1
+        raise ConfigError(path, message, line=line) from None
     except yaml.YAMLError as exc:
         raise ConfigError(path, f"YAML error: {exc}") from None
     lines: dict[Loc, int] = {}
     if node is None:
         return None, lines
     return _construct(path, node, (), lines), lines
+
+
+_UNCLOSED = {
+    "while parsing a flow sequence": ("list", "]"),
+    "while parsing a flow mapping": ("mapping", "}"),
+    "while scanning a quoted scalar": ("quoted text", "quote"),
+}
 
 
 def _construct(path: Path, node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
@@ -110,6 +134,8 @@ def _dotted(loc: Loc) -> str:
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*$")
 _UNITS = {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}
+# "news.example.org/rss.xml", "www.bbc.co.uk/news/rss": a host name without its scheme
+_LOOKS_LIKE_HOST = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.IGNORECASE)
 
 
 def parse_duration(value: Any) -> int:
@@ -151,8 +177,13 @@ class TopicConfig(_Strict):
     learn_claims: bool = True
 
 
+def _none_is_empty(value: Any) -> Any:
+    """``feeds:`` with every entry commented out is an empty list, not a mistake."""
+    return [] if value is None else value
+
+
 class ClaimsFile(_Strict):
-    topics: list[TopicConfig] = Field(min_length=1)
+    topics: Annotated[list[TopicConfig], BeforeValidator(_none_is_empty)] = Field(min_length=1)
 
 
 class FeedConfig(_Strict):
@@ -173,7 +204,9 @@ class FeedConfig(_Strict):
 
 
 class FeedsFile(_Strict):
-    feeds: list[FeedConfig] = Field(default_factory=list)
+    feeds: Annotated[list[FeedConfig], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list
+    )
 
 
 class DigestConfig(_Strict):
@@ -215,9 +248,26 @@ class ChannelConfig(_Strict):
             raise ValueError(f"a {self.platform} channel needs `chat:` (the chat or channel id)")
         return self
 
+    @field_validator("admins")
+    @classmethod
+    def _slack_admins_name_their_team(
+        cls, value: list[str | int], info: ValidationInfo
+    ) -> list[str | int]:
+        # Slack users are told apart by workspace: a bare member id would never match
+        if info.data.get("platform") == "slack":
+            for admin in value:
+                if ":" not in str(admin):
+                    raise ValueError(
+                        f"a Slack admin is TEAM:USER, e.g. T0123456789:{admin} "
+                        "(the workspace id, a colon, the member id)"
+                    )
+        return value
+
 
 class ChannelsFile(_Strict):
-    channels: list[ChannelConfig] = Field(default_factory=list)
+    channels: Annotated[list[ChannelConfig], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list
+    )
 
 
 # --- The loaded configuration -----------------------------------------------------------------
@@ -307,6 +357,19 @@ def _explain(err: Any) -> str:
         return f"expected one of {err['ctx']['expected']}, got {err['input']!r}"
     if kind == "enum":
         return f"expected one of {err['ctx']['expected']}, got {err['input']!r}"
+    if kind in ("too_short", "too_long"):
+        least = kind == "too_short"
+        limit = err["ctx"]["min_length" if least else "max_length"]
+        if least and limit == 1:
+            return "expected at least one entry, got none"
+        got = err["ctx"].get("actual_length")
+        return f"expected at {'least' if least else 'most'} {limit} entries, got {got}"
+    if kind in ("string_too_short", "string_too_long"):
+        least = kind == "string_too_short"
+        limit = err["ctx"]["min_length" if least else "max_length"]
+        if least and limit == 1:
+            return "expected some text, got an empty value"
+        return f"expected text of at {'least' if least else 'most'} {limit} characters"
     if kind == "string_pattern_mismatch":
         return f"expected letters, digits, '-', '_' or '.', got {err['input']!r}"
     base = kind.removesuffix("_type").removesuffix("_parsing").removesuffix("_from_datetime")
@@ -320,7 +383,12 @@ def load_config(folder: Path) -> Config:
     """Read and cross-check claims.yaml, feeds.yaml and channels.yaml in ``folder``."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ConfigError(folder, "config folder not found (use --config DIR)")
+        problem = "not a folder" if folder.exists() else "config folder not found"
+        raise ConfigError(
+            folder,
+            f"{problem} (the folder holding {CLAIMS_FILE}, {FEEDS_FILE} and {CHANNELS_FILE}: "
+            "give --config DIR or set CLAIMWATCH_CONFIG)",
+        )
     claims_path, feeds_path, channels_path = (
         folder / CLAIMS_FILE,
         folder / FEEDS_FILE,
@@ -380,9 +448,12 @@ def load_config(folder: Path) -> Config:
         check_topics(feeds_path, feed_lines, ("feeds", i, "topics"), fc.topics or [])
         location = _feed_location(fc.url, folder)
         if "://" not in location and not Path(location).is_file():
+            hint = ""
+            if _LOOKS_LIKE_HOST.match(fc.url):
+                hint = f" (a web feed's URL starts with https://, e.g. https://{fc.url})"
             raise ConfigError(
                 feeds_path,
-                f"feed file not found: {location}",
+                f"feed file not found: {location}{hint}",
                 line=_line_of(feed_lines, ("feeds", i, "url")),
                 field=f"feeds[{i}].url",
             )

@@ -173,9 +173,10 @@ async def run_forever(
 
         async def digests() -> None:
             async with sending:
-                sent = await post_due_digests(service)
-            if sent:
-                log.info("posted %d digest(s)", sent)
+                queued = await post_due_digests(service)
+            if queued:  # out through the channels' senders, paced and retried like alerts
+                wake.set()
+                log.info("queued %d digest(s)", queued)
 
         async def beat() -> None:
             service.metrics.beat()

@@ -7,13 +7,13 @@ Data flow (DESIGN.md): fetch → parse → story store (dedupe) → engine (extr
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Literal, Protocol
 
 import httpx
@@ -41,6 +41,7 @@ DELIVERY_CONCURRENCY = 16  # channels sent to at once (each one message at a tim
 BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
 MAX_FAILURES = 10  # failures in a row before a feed is disabled
+DISABLED_META = "feed_disabled_times:"  # meta key prefix: how often a feed was disabled
 
 
 class Sender(Protocol):
@@ -113,17 +114,39 @@ def publication_order(
 
 
 def render_notice(payload: Mapping[str, object]) -> Message:
-    """A notice from the outbox (``{"title": …, "lines": [[label, text], …]}``) as a message."""
+    """A notice or a digest from the outbox (:func:`notice_payload`) as a message."""
     lines = payload.get("lines")
+    kind = "digest" if payload.get("kind") == "digest" else "notice"
+    link, image = payload.get("link"), payload.get("image")
     return Message(
-        str(payload.get("title") or "claimwatch notice"),
+        str(payload.get("title") or f"claimwatch {kind}"),
         tuple(
-            Line(str(line[1]), label=str(line[0]))
+            Line(str(line[1]), label=str(line[0]), quote=len(line) == 3 and bool(line[2]))
             for line in (lines if isinstance(lines, list) else [])
-            if isinstance(line, list) and len(line) == 2
+            if isinstance(line, list) and len(line) in (2, 3)
         ),
-        kind="notice",
+        link=link if isinstance(link, str) else None,
+        kind=kind,
+        image=base64.b64decode(image) if isinstance(image, str) else None,
     )
+
+
+def notice_payload(message: Message) -> dict[str, object]:
+    """A message as an outbox notice (``{"title", "lines": [[label, text(, quote)]], …}``):
+    what :func:`render_notice` reads back; the chart, if any, as base64."""
+    payload: dict[str, object] = {
+        "title": message.title,
+        "lines": [
+            [line.label, line.text, True] if line.quote else [line.label, line.text]
+            for line in message.lines
+        ],
+        "kind": message.kind,
+    }
+    if message.link:
+        payload["link"] = message.link
+    if message.image is not None:
+        payload["image"] = base64.b64encode(message.image).decode("ascii")
+    return payload
 
 
 def backoff_s(interval_s: int, errors: int) -> float:
@@ -216,27 +239,20 @@ class Service:
         return published < self.now() - self.max_story_age
 
     async def read(self, source: FeedSource, client: httpx.AsyncClient) -> list[Story]:
-        """Fetch (or read) and parse a feed; raise FeedError with a one-line reason."""
-        if feeds.is_url(source.location):
-            fetched = await feeds.fetch(client, source.location)
-        else:
-            fetched = await asyncio.to_thread(feeds.read_path, Path(source.location))
-        if fetched.status == "error" or fetched.content is None:
-            raise FeedError(f"{source.location}: {fetched.error or 'nothing received'}")
-        parsed = feeds.parse_feed(
-            fetched.content,
-            feed_name=source.name,
-            outlet=source.outlet or None,
-            base_url=fetched.final_url or fetched.url,
+        """Fetch (or read) and parse a feed, as a poll does but with no poll state (replay, a
+        feed named on the command line); raise FeedError with a one-line reason."""
+        read = await feeds.read_feed(
+            client, source.location, feed_name=source.name, outlet=source.outlet or None
         )
-        if parsed.error and not parsed.stories:
-            raise FeedError(f"{source.location}: {parsed.error}")
-        if not source.outlet and parsed.title:  # a feed named on the command line
-            outlet = bound(" ".join(parsed.title.split()), 200)
-            return [dataclasses.replace(story, outlet=outlet) for story in parsed.stories]
+        if read.error or read.fetched.status != "ok":
+            raise FeedError(f"{source.location}: {read.error or 'nothing received'}")
+        stories = list(read.stories)
+        if not source.outlet and read.title:  # a feed named on the command line
+            outlet = bound(" ".join(read.title.split()), 200)
+            stories = [dataclasses.replace(story, outlet=outlet) for story in stories]
         if source.full_text:
-            return [await self._with_full_text(client, story) for story in parsed.stories]
-        return parsed.stories
+            stories = [await self._with_full_text(client, story) for story in stories]
+        return stories
 
     async def _with_full_text(self, client: httpx.AsyncClient, story: Story) -> Story:
         if not story.url.lower().startswith(("http://", "https://")) or self.store.has_story(
@@ -279,35 +295,22 @@ class Service:
         if not_before is not None and not_before > self.now():
             return FeedFetch(spec, state, skipped=f"waiting until {not_before:%H:%M:%S} UTC")
         location = self.location_of(spec)
-        if feeds.is_url(location):
-            fetched = await feeds.fetch(
-                client,
-                location,
-                etag=state.etag,
-                last_modified=state.last_modified,
-                guard=None if self._trusted(spec) else self.allow_private_feeds,
-            )
-        else:
-            fetched = await asyncio.to_thread(feeds.read_path, Path(location))
-        error = fetched.error
-        stories: list[Story] = []
-        if fetched.status == "ok" and fetched.content is not None:
-            parsed = feeds.parse_feed(
-                fetched.content,
-                feed_name=spec.name,
-                outlet=spec.outlet,
-                base_url=fetched.final_url or spec.location,
-            )
-            stories = parsed.stories
-            if parsed.error and not stories and not parsed.error.startswith("empty feed"):
-                error = parsed.error
+        read = await feeds.read_feed(
+            client,
+            location,
+            feed_name=spec.name,
+            outlet=spec.outlet,
+            etag=state.etag,
+            last_modified=state.last_modified,
+            guard=None if self._trusted(spec) else self.allow_private_feeds,
+        )
+        fetched, error = read.fetched, None if read.empty else read.error
+        stories = list(read.stories)
         if stories:  # what waits for the store half: only the stories not stored yet
             known = self.store.known_stories(story.key for story in stories)
             stories = [story for story in stories if story.key not in known]
         if not error and spec.full_text:
             stories = [await self._with_full_text(client, story) for story in stories]
-        if fetched.content is not None:  # parsed: the body is not needed any more
-            fetched = dataclasses.replace(fetched, content=None)
         return FeedFetch(
             spec, state, location, fetched, tuple(stories), error, not_before is not None
         )
@@ -389,17 +392,14 @@ class Service:
         may be polled again. Returns the number of notices queued."""
         if fetched.http_status == 410:
             title = f"Feed {spec.name} is gone (HTTP 410); no longer polled"
-            notice = self._notice(spec, title, at)
-            self.store.disable_feed(spec.location, f"gone (HTTP 410): {error}", notice=notice)
+            reason = f"gone (HTTP 410): {error}"
             log.warning("feed %s is gone (HTTP 410); it is no longer polled", spec.name)
-            return len(notice.channels) if notice else 0
+            return self._disable(spec, reason, title, at)
         if errors >= MAX_FAILURES:
             title = f"Feed {spec.name} disabled after {errors} failures in a row: {error}"
-            notice = self._notice(spec, title, at)
             reason = f"{errors} failures in a row; last: {error}"
-            self.store.disable_feed(spec.location, reason, notice=notice)
             log.warning("feed %s disabled after %d failures in a row: %s", spec.name, errors, error)
-            return len(notice.channels) if notice else 0
+            return self._disable(spec, reason, title, at)
         wait = backoff_s(spec.interval_s, errors)
         if fetched.retry_after_s is not None:
             wait = max(wait, min(fetched.retry_after_s, MAX_RETRY_AFTER_S))
@@ -407,15 +407,30 @@ class Service:
         log.warning("feed %s: %s (failure %d; next poll in %.0fs)", spec.name, error, errors, wait)
         return 0
 
-    def _notice(self, spec: FeedSpec, title: str, at: datetime) -> Notice | None:
+    def _disable(self, spec: FeedSpec, reason: str, title: str, at: datetime) -> int:
+        """Disable the feed and queue the notice of this disabling: each time the feed is
+        disabled (again after a re-enable by /addfeed) its channels are told once. The count of
+        disablings is taken before the feed is disabled, so a crash in between skips a number
+        rather than reusing one; a feed disabled already (a stale poll) is left alone."""
+        current = self.store.feed_state(spec.location)
+        if current is not None and current.disabled:
+            return 0
+        times = int(self.store.get_meta(f"{DISABLED_META}{spec.location}") or 0) + 1
+        self.store.set_meta(f"{DISABLED_META}{spec.location}", str(times))
+        notice = self._notice(spec, title, at, times)
+        self.store.disable_feed(spec.location, reason, notice=notice)
+        return len(notice.channels) if notice else 0
+
+    def _notice(self, spec: FeedSpec, title: str, at: datetime, times: int) -> Notice | None:
         """A notice for the channels subscribed to one of the feed's topics, keyed so that each
-        gets it once (``feed-disabled:<url>``)."""
+        gets it once per disabling: ``feed-disabled:<url>#<times>`` (the ``#`` part is new:
+        a notice of an older version, keyed without it, cannot silence a later disabling)."""
         topics = set(spec.topics)
         channels = tuple(r.channel_id for r in self.routes if r.topics & topics)
         if not channels:
             return None
         payload = {"title": bound(title, 500), "lines": [["Feed", spec.location]]}
-        return Notice(f"feed-disabled:{spec.location}", payload, channels, at)
+        return Notice(f"feed-disabled:{spec.location}#{times}", payload, channels, at)
 
     # --- delivery --------------------------------------------------------------------------
     #
@@ -582,7 +597,8 @@ class Service:
         now = self.now()
         self.store.mark_sent(item.id, message_id, now)
         if item.kind == "notice":
-            self.metrics.notices_sent.inc()
+            if item.payload.get("kind") != "digest":  # a digest is no notice about feeds
+                self.metrics.notices_sent.inc()
         else:
             self.metrics.count_delivery(platform, item.created_at, now)
         return "sent"
@@ -591,6 +607,14 @@ class Service:
         if channel not in self._warned:
             self._warned.add(channel)
             log.warning("channel %s: " + message, channel, *args)
+
+    def queue_digest(self, channel_id: str, period: datetime, message: Message) -> int:
+        """Queue a scheduled digest in the channel's outbox, once per period (a second call for
+        the same period queues nothing): its channel's sender posts it in turn, paced and
+        retried like an alert. Returns the rows queued (0 or 1); start the senders to post it."""
+        key = f"digest:{period.astimezone(UTC).isoformat()}"
+        notice = Notice(key, notice_payload(message), (channel_id,), self.now())
+        return self.store.queue_notice(notice)
 
     def digest(self, *, after_id: int = 0, topics: Sequence[str] | None = None) -> Message | None:
         rows = self.store.findings_since(after_id, topics)

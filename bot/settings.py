@@ -8,10 +8,11 @@ The table :data:`SETTINGS` is the documentation: every setting, its default and 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,51 @@ def parse_age(name: str, value: str) -> timedelta | None:
     return timedelta(seconds=seconds) if seconds > 0 else None
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+_TELEGRAM_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+
+
+def _check_tokens(get: Callable[[str], str | None]) -> None:
+    """A pasted token of the wrong kind fails here in words, not later as a platform's 401.
+    The value itself is never shown."""
+    telegram = get("TELEGRAM_BOT_TOKEN")
+    if telegram and not _TELEGRAM_TOKEN.match(telegram):
+        raise ValueError(
+            "TELEGRAM_BOT_TOKEN: expected the token @BotFather gives, like 123456789:AAE… "
+            "(digits, a colon, then letters, digits, _ and -)"
+        )
+    bot, app = get("SLACK_BOT_TOKEN") or "", get("SLACK_APP_TOKEN") or ""
+    if bot.startswith("xapp-"):
+        raise ValueError(
+            "SLACK_BOT_TOKEN: this is an app-level token (xapp-…); it goes in SLACK_APP_TOKEN, "
+            "and SLACK_BOT_TOKEN takes the bot token (xoxb-…)"
+        )
+    if bot and not bot.startswith("xox"):
+        raise ValueError("SLACK_BOT_TOKEN: expected a bot token (xoxb-…)")
+    if app and not app.startswith("xapp-"):
+        raise ValueError(
+            "SLACK_APP_TOKEN: expected an app-level token (xapp-…, from Basic Information → "
+            "App-Level Tokens, with connections:write)"
+        )
+
+
+def _url_passwords(url: str) -> tuple[str, ...]:
+    """The secret part of a database URL: its password, not the whole URL (a log line that
+    says which SQLite file or which server is in use is worth keeping)."""
+    try:
+        parts = urlsplit(url.strip())
+        password = parts.password
+    except ValueError:
+        return (url.strip(),) if url.strip() else ()
+    found = [unquote(password)] if password else []
+    found += [v for k, v in parse_qsl(parts.query) if k.lower() in ("password", "sslpassword")]
+    # the whole URL too: a password too short to be masked alone is masked with it
+    return (url.strip(), *found) if found else ()
+
+
 class Secret(str):
     """A string whose repr never shows its value."""
 
@@ -155,11 +201,33 @@ class Settings:
             if not value.isdigit() or int(value) < 1:
                 raise ValueError(f"{name}: expected a whole number of 1 or more, got {value!r}")
             limits[name] = int(value)
-        secrets = tuple(v for s in SETTINGS if s.secret and (v := environ.get(s.name, "").strip()))
+        hook, hook_secret = get("TELEGRAM_WEBHOOK_URL"), get("TELEGRAM_WEBHOOK_SECRET")
+        if hook and not hook.lower().startswith("https://"):
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_URL: Telegram posts updates only to an https:// URL, "
+                f"got {hook!r}"
+            )
+        if hook_secret and not _WEBHOOK_SECRET.match(hook_secret):
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_SECRET: expected 1 to 256 of A-Z, a-z, 0-9, _ and - "
+                "(Telegram refuses any other)"
+            )
+        _check_tokens(get)
+        log_level = (get("CLAIMWATCH_LOG_LEVEL") or "INFO").upper()
+        if log_level not in LOG_LEVELS:
+            raise ValueError(
+                f"CLAIMWATCH_LOG_LEVEL: expected DEBUG, INFO, WARNING or ERROR, "
+                f"got {environ.get('CLAIMWATCH_LOG_LEVEL', '').strip()!r}"
+            )
+        secrets = tuple(
+            v
+            for s in SETTINGS
+            if s.secret and s.name != "DATABASE_URL" and (v := environ.get(s.name, "").strip())
+        ) + _url_passwords(environ.get("DATABASE_URL", ""))
         return cls(
             config_dir=Path(get("CLAIMWATCH_CONFIG") or "config"),
             database_url=Secret(get("DATABASE_URL") or "sqlite:///state/claimwatch.db"),
-            log_level=(get("CLAIMWATCH_LOG_LEVEL") or "INFO").upper(),
+            log_level=log_level,
             telegram_bot_token=secret("TELEGRAM_BOT_TOKEN"),
             telegram_api_url=get("TELEGRAM_API_URL") or "https://api.telegram.org/bot",
             telegram_webhook_url=get("TELEGRAM_WEBHOOK_URL"),

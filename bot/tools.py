@@ -7,7 +7,9 @@ line is bounded, a bad line is reported with its line number on stderr and the r
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +26,36 @@ MAX_TEXT = 1_000_000  # characters of one text (a story is a few thousand)
 
 class InputError(Exception):
     """Input that cannot be used at all: printed as one line, exit status 2."""
+
+
+def stdin_text(command: str) -> IO[str]:
+    """Standard input as UTF-8 whatever the locale, a stray byte read as U+FFFD (not a crash);
+    on a terminal, a word on how to end the text, or the command seems to hang."""
+    if sys.stdin.isatty():
+        print(
+            f"claimwatch {command}: reading text from the terminal; end it with Ctrl-D "
+            f"(or pipe it in: claimwatch {command} ... < story.txt)",
+            file=sys.stderr,
+        )
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # already text (an embedding caller)
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
+
+
+EVAL_CORPUS = Path("tests/eval/stories")
+
+
+def default_corpus() -> Path:
+    """tests/eval/stories here, or else the one of the checkout claimwatch runs from."""
+    if EVAL_CORPUS.exists():
+        return EVAL_CORPUS
+    checkout = Path(__file__).resolve().parent.parent / EVAL_CORPUS
+    if checkout.exists():
+        return checkout
+    raise InputError(
+        f"{EVAL_CORPUS}: corpus not found (give CORPUS, or run from a claimwatch checkout)"
+    )
 
 
 def figures_in(text: str) -> list[dict[str, Any]]:
@@ -50,9 +82,34 @@ def _figure_json(figure: Figure, attribution: str, offset: int) -> dict[str, Any
     return out
 
 
+def describe(figure: dict[str, Any]) -> str:
+    """One figure for a person: ``"Some 600" — about: 540 to 660 · counted: killed · …``."""
+    low, high = _number(figure["low"]), figure["high"]
+    if high is None:
+        interval = f"{low} or more"
+    else:
+        interval = low if figure["low"] == high else f"{low} to {_number(high)}"
+    if figure["unit"] not in ("count", None):
+        interval += f" ({figure['unit']})"
+    parts = [
+        f"{str(figure['hedge']).replace('_', ' ')}: {interval}",
+        f"counted: {figure['counted'] or '?'}",
+    ]
+    if figure["event"]:
+        parts.append(f"event: {figure['event']}")
+    parts.append(f"said by: {figure['attribution']}")
+    return f'"{figure["text"]}" — ' + " · ".join(parts)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
 def _bounded(text: str, where: str) -> str:
     if len(text) > MAX_TEXT:
         raise InputError(f"{where}: text over {MAX_TEXT:,} characters")
+    if not text.strip():
+        raise InputError(f"{where}: no text (pipe a story in, e.g. < story.txt)")
     return text
 
 
@@ -75,12 +132,7 @@ def run_extract(stdin: IO[str], out: IO[str], err: IO[str], *, jsonl: bool) -> i
         text = _bounded(stdin.read(MAX_TEXT + 1), "stdin")
         figures = figures_in(text)
         for f in figures:
-            high = "∞" if f["high"] is None else f"{f['high']:,.0f}"
-            out.write(
-                f"{f['text']!r}: [{f['low']:,.0f}, {high}] {f['hedge']}, "
-                f"counted {f['counted'] or '?'}, {f['unit']}"
-                f"{', ' + f['event'] if f['event'] else ''} — {f['attribution']}\n"
-            )
+            out.write(describe(f) + "\n")
         if not figures:
             out.write("no figures found\n")
         return 0

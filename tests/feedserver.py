@@ -229,6 +229,7 @@ def etag_of(body: bytes) -> str:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a slow handler never blocks shutdown
+    request_queue_size = 1024  # socketserver's 5 resets connections opened in a burst
 
     def handle_error(self, request: object, client_address: object) -> None:
         if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):

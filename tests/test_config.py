@@ -178,3 +178,108 @@ def test_durations() -> None:
     assert parse_duration(120) == 120
     with pytest.raises(ValueError):
         parse_duration("5s")
+
+
+def test_a_list_with_every_entry_commented_out_is_empty(config_dir: Path) -> None:
+    # What a newcomer does to switch off the example feeds: comment out every entry.
+    (config_dir / "feeds.yaml").write_text("feeds:\n#  - url: https://example.org/world.rss\n")
+    (config_dir / "channels.yaml").write_text("channels:\n")
+    config = load_config(config_dir)
+    assert (config.feeds, config.channels) == ((), ())
+
+
+def test_no_topics_at_all_is_refused_in_words(config_dir: Path) -> None:
+    for text in ("topics:\n", "topics: []\n"):
+        (config_dir / "claims.yaml").write_text(text)
+        err = error_of(config_dir)
+        assert (err.line, err.field) == (1, "topics")
+        assert err.message == "expected at least one entry, got none"
+
+
+def test_too_short_values_are_explained_without_pydantic_wording(config_dir: Path) -> None:
+    (config_dir / "claims.yaml").write_text(
+        CLAIMS.replace("keywords: [North Korea,", "keywords: [N,")
+    )
+    err = error_of(config_dir)
+    assert (err.line, err.field) == (4, "topics[0].keywords[0]")
+    assert err.message == "expected text of at least 2 characters"
+    (config_dir / "claims.yaml").write_text(
+        CLAIMS.replace("name: North Korean troops in Russia's war", 'name: ""')
+    )
+    err = error_of(config_dir)
+    assert (err.line, err.field, err.message) == (
+        3,
+        "topics[0].name",
+        "expected some text, got an empty value",
+    )
+
+
+def test_a_file_that_is_not_utf8_gives_the_line_of_the_bad_byte(config_dir: Path) -> None:
+    (config_dir / "feeds.yaml").write_bytes(
+        FEEDS.replace("Local file", "Le Monde é").encode("latin-1")
+    )
+    err = error_of(config_dir)
+    assert (err.file.name, err.line) == ("feeds.yaml", 6)
+    assert err.message == "not UTF-8 text (byte 0xe9); save the file as UTF-8"
+
+
+def test_a_web_address_without_its_scheme_gets_a_hint(config_dir: Path) -> None:
+    (config_dir / "feeds.yaml").write_text(FEEDS.replace("https://example.org", "example.org"))
+    err = error_of(config_dir)
+    assert (err.line, err.field) == (2, "feeds[0].url")
+    assert "starts with https://, e.g. https://example.org/world.rss" in err.message
+    (config_dir / "local.xml").unlink()  # a plain relative path gets no such hint
+    (config_dir / "feeds.yaml").write_text(FEEDS)
+    assert "https://" not in error_of(config_dir).message
+
+
+def test_a_config_path_that_is_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "claims.yaml").write_text(CLAIMS)
+    err = error_of(tmp_path / "claims.yaml")
+    assert "not a folder" in str(err) and "CLAIMWATCH_CONFIG" in str(err)
+
+
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opens(config_dir: Path) -> None:
+    (config_dir / "claims.yaml").write_text(CLAIMS.replace("Kim Jong Un]", "Kim Jong Un"))
+    err = error_of(config_dir)
+    assert (err.file.name, err.line) == ("claims.yaml", 4)  # the keywords line, not the next
+    assert err.message.endswith("the list opened here has no closing ]")
+    (config_dir / "claims.yaml").write_text(CLAIMS.replace("text: North", 'text: "North'))
+    err = error_of(config_dir)
+    assert err.line == 7
+    assert err.message.endswith("the quoted text opened here has no closing quote")
+
+
+SLACK_CHANNEL = """\
+  - id: factcheck
+    platform: slack
+    chat: C0123456789
+    admins: [U0123456789]
+"""
+
+
+def test_a_slack_admin_without_its_team_is_refused(config_dir: Path) -> None:
+    # Slack commands arrive from TEAM:USER; a bare member id would never be an admin.
+    (config_dir / "channels.yaml").write_text(CHANNELS + SLACK_CHANNEL)
+    err = error_of(config_dir)
+    assert (err.file.name, err.line, err.field) == ("channels.yaml", 10, "channels[1].admins")
+    assert "a Slack admin is TEAM:USER, e.g. T0123456789:U0123456789" in err.message
+    fixed = SLACK_CHANNEL.replace("[U0123456789]", '["T0123456789:U0123456789"]')
+    (config_dir / "channels.yaml").write_text(CHANNELS + fixed)
+    assert load_config(config_dir).channels[1].admins == ("T0123456789:U0123456789",)
+
+
+def test_the_commented_examples_load_once_uncommented(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent / "config"
+    for name in ("claims.yaml", "feeds.yaml"):
+        (tmp_path / name).write_text((repo / name).read_text())
+    text = (repo / "channels.yaml").read_text()
+    examples = [
+        line.replace("  # ", "  ", 1)
+        for line in text.splitlines()
+        if line.startswith(("  # - id:", "  #   "))
+    ]
+    (tmp_path / "channels.yaml").write_text(text + "\n".join(examples) + "\n")
+    config = load_config(tmp_path)
+    assert [c.platform for c in config.channels] == ["console", "telegram", "slack"]
+    assert config.channels[2].admins == ("T0123456789:U0123456789",)

@@ -24,3 +24,12 @@ def test_secrets_never_show_in_a_repr() -> None:
     assert settings.telegram_bot_token == "123456:ABCDEF-secret"
     assert "ABCDEF" not in repr(settings)
     assert repr(Secret("xoxb-1")) == "Secret('***')"
+
+
+def test_of_a_database_url_only_a_password_is_secret() -> None:
+    sqlite = Settings.from_env({"DATABASE_URL": "sqlite:///state/desk.db"})
+    assert sqlite.secrets == ()  # the log may say which file holds the state
+    url = "postgresql://desk:s3cr3t-pw@db.internal/claims"
+    postgres = Settings.from_env({"DATABASE_URL": url})
+    assert set(postgres.secrets) == {url, "s3cr3t-pw"}
+    assert "s3cr3t" not in repr(postgres)

@@ -208,3 +208,44 @@ def test_status_shows_alerts_waiting_and_undeliverable(rig: Rig) -> None:
     assert "Alerts waiting: 2" in text
     assert "Alerts undeliverable: 1 (failed too often or refused; see the log)" in text
     assert rig.store.ops_summary().outbox_dead == 1
+
+
+def test_a_feed_disabled_again_after_a_re_enable_tells_its_channels_again_once(rig: Rig) -> None:
+    url = rig.server.url("/gone")
+
+    def re_enable() -> None:
+        (feeds,) = answer(rig.service, "/feeds", channel_id="desk", user_id="bob") or []
+        assert "disabled (" in feeds.plain() and "/addfeed <url> polls it again" in feeds.plain()
+        (reply,) = answer(rig.service, f"/addfeed {url}", channel_id="desk", user_id="bob",
+                          platform_admin=True) or []  # fmt: skip
+        assert reply.title == "Feed enabled again: Gone Wire", reply.title
+        state = rig.store.feed_state(url)
+        assert state is not None and not state.disabled
+        (feeds,) = answer(rig.service, "/feeds", channel_id="desk", user_id="bob") or []
+        assert "disabled (" not in feeds.plain()
+
+    rig.server.status("/gone", 410)
+    assert rig.poll("/gone").alerts == 1
+    assert len(rig.dispatch()) == 1
+
+    re_enable()
+    report = rig.poll("/gone")  # still gone: disabled a second time, and said so again
+    assert report.status == "error" and report.alerts == 1
+    (second,) = rig.dispatch()
+    assert second.startswith("Feed Gone Wire is gone (HTTP 410)")
+    assert rig.poll("/gone").status == "skipped" and rig.dispatch() == []
+    rig.restart()  # once per disabling, across restarts too
+    assert rig.poll("/gone").status == "skipped" and rig.dispatch() == []
+
+    re_enable()
+    rig.server.status("/gone", 500)
+    told = []
+    for _ in range(MAX_FAILURES):
+        assert rig.poll("/gone").status == "error"
+        told += rig.dispatch()
+        rig.clock.now += timedelta(days=1)  # past any backoff
+    (third,) = told
+    assert third.startswith(f"Feed Gone Wire disabled after {MAX_FAILURES} failures in a row")
+    with rig.store._engine.connect() as conn:
+        rows = conn.execute(sa.select(t.outbox.c.status).where(t.outbox.c.channel_id == "desk"))
+        assert [r.status for r in rows] == ["sent"] * 3

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +27,18 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_extract_explains_each_figure() -> None:
     run = cli("extract", stdin="Some 600 soldiers were killed, the ministry said.")
     assert run.returncode == 0, run.stderr
-    assert "'600'" in run.stdout or "'Some 600'" in run.stdout
-    assert "about" in run.stdout and "killed" in run.stdout and "ministry" in run.stdout
+    assert run.stdout == (
+        '"600" — about: 540 to 660 · counted: killed · event: casualties · said by: ministry\n'
+    )
+
+
+def test_extract_words_open_ended_and_fractional_figures() -> None:
+    run = cli("extract", stdin="At least 30,000 troops may follow. Prices rose 8.5% in May.")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        '"30,000" — at least: 30,000 or more · counted: troops · said by: unattributed',
+        '"8.5%" — exact: 8.5 (percent) · counted: ? · said by: unattributed',
+    ]
 
 
 def test_extract_jsonl_in_bulk_with_a_bad_line_reported_and_skipped() -> None:
@@ -83,3 +95,48 @@ def test_eval_of_a_missing_corpus() -> None:
     run = cli("eval", "no/such/folder")
     assert run.returncode == 2
     assert "corpus not found" in run.stderr
+
+
+def test_an_empty_stdin_is_an_error_not_a_silent_nothing() -> None:
+    for args in (("extract",), ("stance", "--claim", "North Korea sent 11,000 troops")):
+        run = cli(*args, stdin=" \n")
+        assert run.returncode == 2, (args, run.stdout)
+        assert (
+            run.stderr == "claimwatch: error: stdin: no text (pipe a story in, e.g. < story.txt)\n"
+        )
+        assert run.stdout == ""
+
+
+def test_a_stray_non_utf8_byte_is_read_not_a_crash() -> None:
+    # PYTHONIOENCODING=utf-8 is what a UTF-8 locale gives: strict decoding of stdin.
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "extract"],
+        input="Le Monde: North Korea sent 11,000 troops to Russia, Seoul said.".encode("latin-1")
+        + b" \xe9t\xe9 \xff\n",
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert '"11,000" — exact: 10,780 to 11,220 · counted: troops' in run.stdout.decode()
+
+
+def test_on_a_terminal_extract_says_how_to_end_the_text() -> None:
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "extract"],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    os.close(terminal)
+    os.write(controller, b"Some 600 soldiers were killed, the ministry said.\n\x04")
+    out, err = proc.communicate(timeout=120)
+    os.close(controller)
+    assert proc.returncode == 0, err
+    assert b"reading text from the terminal; end it with Ctrl-D" in err
+    assert out.startswith('"600" — about: 540 to 660'.encode())

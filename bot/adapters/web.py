@@ -124,6 +124,9 @@ class WebServer(ThreadingHTTPServer):
     It binds when built, so a port in use fails at start-up with an OSError."""
 
     daemon_threads = True
+    # A burst of new connections (Slack retries, a Telegram webhook backlog) must not be reset
+    # by the kernel: socketserver's default listen backlog is 5.
+    request_queue_size = 128
 
     def __init__(self, routes: Routes, host: str = "127.0.0.1", port: int = 0) -> None:
         if ":" in host:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -77,18 +76,6 @@ PAGE = (Path(__file__).parent / "article_page.html").read_text(encoding="utf-8")
 
 
 __all__ = ["feed_server"]  # the fixture, until tests/conftest.py imports it for everyone
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=10.0, trust_env=False) as http:
-        yield http
 
 
 # -- fetch ---------------------------------------------------------------------------------

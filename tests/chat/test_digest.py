@@ -13,6 +13,7 @@ from bot.adapters.store import Store
 from bot.chat import post_due_digests
 from bot.config import Config
 from bot.core.digest import Schedule, due, period_start
+from bot.core.message import Message
 from bot.service import Service
 from tests.chat.conftest import T0, OpenService, Recorder, ingest_demo
 from tests.clock import Clock
@@ -21,13 +22,21 @@ KYIV_8AM = datetime(2025, 7, 21, 5, 0, tzinfo=UTC)  # the desk's "0 8 * * *" Eur
 
 
 def post(service: Service, at: datetime) -> int:
-    return asyncio.run(post_due_digests(service, at))
+    """Queue the digests due at ``at``, then let the channels' senders post what waits."""
+
+    async def queue_and_send() -> int:
+        queued = await post_due_digests(service, at)
+        await service.dispatch()
+        return queued
+
+    return asyncio.run(queue_and_send())
 
 
-def console(service: Service) -> Recorder:
+def digests(service: Service) -> list[tuple[str | None, Message]]:
+    """The digests the console channel received (its alerts left out)."""
     sender = service.senders["console"]
     assert isinstance(sender, Recorder)
-    return sender
+    return [(chat, message) for chat, message in sender.sent if message.kind == "digest"]
 
 
 def test_period_start_and_due_are_pure() -> None:
@@ -50,7 +59,7 @@ def test_digest_on_schedule_then_never_twice_then_skipped(open_service: OpenServ
     assert post(service, T0 + timedelta(hours=2)) == 0  # same period
     assert post(service, KYIV_8AM - timedelta(seconds=30)) == 0
     assert post(service, KYIV_8AM + timedelta(seconds=30)) == 1
-    chat, message = console(service).sent[0]
+    chat, message = digests(service)[0]
     assert chat is None and message.kind == "digest"
     text = message.plain()
     assert text.startswith("Digest — 21 Jul 2025")
@@ -58,7 +67,7 @@ def test_digest_on_schedule_then_never_twice_then_skipped(open_service: OpenServ
     assert message.image is not None
     assert post(service, KYIV_8AM + timedelta(minutes=5)) == 0  # never twice
     assert post(service, KYIV_8AM + timedelta(days=1, seconds=30)) == 0  # nothing new: skipped
-    assert len(console(service).sent) == 1
+    assert len(digests(service)) == 1
 
 
 def test_one_late_digest_after_downtime(open_service: OpenService) -> None:
@@ -68,7 +77,7 @@ def test_one_late_digest_after_downtime(open_service: OpenService) -> None:
     back = KYIV_8AM + timedelta(days=3, hours=4)  # three periods missed
     assert post(service, back) == 1
     assert post(service, back + timedelta(minutes=1)) == 0
-    assert len(console(service).sent) == 1
+    assert len(digests(service)) == 1
 
 
 def test_never_twice_for_one_period_across_a_reopen(open_service: OpenService) -> None:
@@ -80,7 +89,7 @@ def test_never_twice_for_one_period_across_a_reopen(open_service: OpenService) -
 
     again = open_service()
     assert post(again, KYIV_8AM + timedelta(minutes=3)) == 0
-    assert console(again).sent == []
+    assert digests(again) == []
 
 
 def test_muted_claims_are_left_out(open_service: OpenService) -> None:
@@ -92,7 +101,7 @@ def test_muted_claims_are_left_out(open_service: OpenService) -> None:
     for claim in ("dprk-additional-troops", "dprk-troops/troops-sent"):
         answer(service, f"/mute {claim}", channel_id="desk", user_id="bob")
     assert post(service, KYIV_8AM + timedelta(seconds=30)) == 1
-    text = console(service).sent[0][1].plain()
+    text = digests(service)[0][1].plain()
     assert "dprk-additional-troops" not in text and "dprk-troops/troops-sent" not in text
     assert "dprk-troops/killed-or-wounded" in text
 
@@ -110,9 +119,9 @@ def test_a_schedule_set_by_command_starts_at_the_next_time(open_service: OpenSer
     assert post(service, noon) == 1
 
 
-@pytest.mark.parametrize(("max_age_days", "digests"), [(None, 1), (7, 0)])
+@pytest.mark.parametrize(("max_age_days", "expected"), [(None, 1), (7, 0)])
 def test_findings_on_stories_too_old_to_alert_on_stay_out_of_the_digest(
-    config: Config, tmp_path: Path, max_age_days: int | None, digests: int
+    config: Config, tmp_path: Path, max_age_days: int | None, expected: int
 ) -> None:
     """A first poll of a feed's 30-day backlog stores its findings but alerts on none; the
     next digest leaves them out too (with no age limit, the same findings make a digest)."""
@@ -127,7 +136,7 @@ def test_findings_on_stories_too_old_to_alert_on_stay_out_of_the_digest(
         assert post(service, later) == 0  # first sight
         assert ingest_demo(service) > 0  # the findings are stored either way
         assert store.counts()["findings"] > 0
-        assert post(service, later + timedelta(days=1)) == digests
-        assert len(console(service).sent) == digests
+        assert post(service, later + timedelta(days=1)) == expected
+        assert len(digests(service)) == expected
     finally:
         store.close()

@@ -254,6 +254,9 @@ class Handler(BaseHTTPRequestHandler):
 
 class FakeServer(ThreadingHTTPServer):
     daemon_threads = True
+    # a new connection per request (HTTP/1.0): socketserver's backlog of 5 made the kernel
+    # reset connections opened in a burst under load
+    request_queue_size = 1024
 
     def __init__(self, state: State) -> None:
         super().__init__(("127.0.0.1", 0), Handler)

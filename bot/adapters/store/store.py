@@ -63,7 +63,8 @@ class OutboxItem:
 @dataclass(frozen=True)
 class Notice:
     """A message about the bot itself for some channels, queued once per channel and ``key``
-    (e.g. ``feed-disabled:<url>``), even across restarts. ``payload``: title and lines."""
+    (e.g. ``feed-disabled:<url>#<n>``, ``digest:<period>``), even across restarts.
+    ``payload``: title and lines."""
 
     key: str
     payload: dict[str, Any]

@@ -8,6 +8,7 @@
         api.push_message("/claim 1", chat_id=5, user_id=7)   # an update for getUpdates
         api.sent                              # what was delivered: Sent(method, chat, text…)
         api.calls                             # every request (method, params, files)
+        api.faults                            # exceptions in the fake (answered 500): none
 
 URLs are ``/bot<TOKEN>/<method>`` and ``/file/bot<TOKEN>/<path>`` like the real API. Bodies
 may be form-encoded or multipart. HTML is checked the way Telegram does: only its tags, well
@@ -160,6 +161,15 @@ class _Failure:
     times: int | None  # None: for ever
 
 
+class _Server(ThreadingHTTPServer):
+    """One thread per connection (HTTP/1.1 keep-alive), and a listen backlog for a burst of new
+    connections: socketserver's default of 5 made the kernel reset some of the connections a
+    client pool opens at once (``httpx.ReadError`` under load, ``claimwatch bench``)."""
+
+    daemon_threads = True
+    request_queue_size = 1024  # capped by net.core.somaxconn
+
+
 class FakeBotAPI:
     """A threaded stdlib HTTP server on 127.0.0.1 speaking the Bot API."""
 
@@ -168,6 +178,7 @@ class FakeBotAPI:
         self.calls: list[Call] = []
         self.sent: list[Sent] = []
         self.commands: list[dict[str, str]] = []
+        self.faults: list[str] = []  # exceptions in the fake itself (answered with a 500)
         self.admins: dict[tuple[str, str], str] = {}  # (chat, user) → status
         self._failures: dict[str, list[_Failure]] = {}  # chat id → scripted answers
         self._updates: list[dict[str, Any]] = []
@@ -189,7 +200,16 @@ class FakeBotAPI:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = self.rfile.read(length)
-                status, answer = api._handle(self.path, self.headers.get("content-type", ""), body)
+                try:
+                    status, answer = api._handle(
+                        self.path, self.headers.get("content-type", ""), body
+                    )
+                except Exception as exc:  # a fault of the fake: answer, keep the connection
+                    with api._cond:
+                        api.faults.append(f"{type(exc).__name__}: {exc}")
+                    description = f"Internal Server Error: {type(exc).__name__} in the fake"
+                    status = 500
+                    answer = {"ok": False, "error_code": 500, "description": description}
                 self._reply(status, answer)
 
             do_GET = do_POST
@@ -206,8 +226,7 @@ class FakeBotAPI:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -391,6 +410,8 @@ class FakeBotAPI:
         chat_id = params.get("chat_id", "")
         if not chat_id:
             raise ApiError(400, "Bad Request: chat_id is empty")
+        if not chat_id.removeprefix("-").isdigit():  # an @username no chat here has
+            raise ApiError(400, "Bad Request: chat not found")
         with self._cond:
             scripted = self._failures.get(chat_id)
             if scripted:

@@ -35,6 +35,7 @@ from bot.core.commands.types import (
     ClaimInfo,
     Command,
     Effect,
+    EnableFeed,
     FeedInfo,
     Mute,
     PostDigest,
@@ -70,7 +71,11 @@ HELP: tuple[tuple[str, str, bool], ...] = (
     ("status", "health, counts, version", False),
     ("track <topic> <claim text>", "track a new claim", True),
     ("untrack <claim>", "stop tracking a claim", True),
-    ("addfeed <url> [topic] / removefeed <feed>", "poll a feed, or stop", True),
+    (
+        "addfeed <url> [topic] / removefeed <feed>",
+        "poll a feed (or a disabled one again), or stop",
+        True,
+    ),
     ("digest schedule <cron> [timezone]", "when this chat's digest is posted", True),
 )
 
@@ -132,6 +137,7 @@ __all__ = [
     "ClaimInfo",
     "Command",
     "Effect",
+    "EnableFeed",
     "FeedInfo",
     "Mute",
     "PostDigest",

@@ -29,6 +29,7 @@ from bot.core.commands.types import (
     AddFeed,
     ChatView,
     Command,
+    EnableFeed,
     Mute,
     RemoveFeed,
     Reply,
@@ -205,7 +206,12 @@ def cmd_feeds(command: Command, view: ChatView, now: datetime) -> Reply:
         return say("No feeds", "Add one with /addfeed <url> [topic] (admins).")
     lines = []
     for feed in feeds:
-        health = "ok" if feed.healthy else f"failing ×{feed.error_count}: {feed.last_error or '?'}"
+        if feed.disabled:
+            health = f"disabled ({feed.last_error or '?'}); /addfeed <url> polls it again"
+        elif feed.healthy:
+            health = "ok"
+        else:
+            health = f"failing ×{feed.error_count}: {feed.last_error or '?'}"
         added = " · added by command" if feed.added_by_command else ""
         lines.append(
             Line(
@@ -226,7 +232,15 @@ def cmd_addfeed(command: Command, view: ChatView) -> Reply:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return usage("addfeed", form, f"“{shorten(url, 80)}” is not an http(s) URL")
-    if any(f.url == url for f in view.feeds()):
+    known = next((f for f in view.feeds() if f.url == url), None)
+    if known is not None and known.disabled:
+        return say(
+            f"Feed enabled again: {known.name}",
+            url,
+            "It is polled again at its next turn, with its failure count reset.",
+            effects=(EnableFeed(url, by=command.user_id),),
+        )
+    if known is not None:
         return say("That feed is already polled", url)
     topic_id = None
     if len(command.args) == 2:

@@ -49,10 +49,11 @@ class FeedInfo:
     error_count: int = 0
     last_error: str | None = None
     added_by_command: bool = False
+    disabled: bool = False  # after a 410 or too many failures; /addfeed polls it again
 
     @property
     def healthy(self) -> bool:
-        return self.error_count == 0
+        return self.error_count == 0 and not self.disabled
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,14 @@ class RemoveFeed:
 
 
 @dataclass(frozen=True, slots=True)
+class EnableFeed:
+    """A disabled feed (gone, or failing too often) is polled again from a clean slate."""
+
+    url: str
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PostDigest:
     """A digest was posted by command: findings up to ``last_finding_id`` are reported."""
 
@@ -210,6 +219,7 @@ Effect = (
     | Untrack
     | AddFeed
     | RemoveFeed
+    | EnableFeed
     | PostDigest
     | ScheduleDigest
 )
