@@ -50,14 +50,16 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # split; five new files are the holdout), and again after the structural round (acc5), with
 # all 329 stories in the tune split: corroboration precision went 0.959 -> 0.949 (F1 0.933 ->
 # 0.955) as figures that matched no claim now reach theirs, some restated by their own source.
+# Raised after round 6 (acc6): new_claim 0.926/0.929, corroboration 0.962/0.974, new_figure F1
+# 0.979.
 WHOLE = {
-    "new_figure": (1.00, 0.96),
+    "new_figure": (1.00, 0.97),
     "dispute": (1.00, 1.00),
     "contradiction": (1.00, 0.94),
-    "new_claim": (0.88, 0.89),
-    "corroboration": (0.94, 0.95),
+    "new_claim": (0.92, 0.92),
+    "corroboration": (0.96, 0.97),
 }
-WHOLE_FIGURES = 0.95
+WHOLE_FIGURES = 0.96
 HOLDOUT = {
     "new_figure": (0.92, 0.68),
     "dispute": (0.35, 0.50),

@@ -50,6 +50,22 @@ from bot.core.lexicon import (
     UNSENT_KINDS,
 )
 from bot.core.model import Figure
+from bot.core.quantity import (
+    _AMOUNT_WORDS,
+    _NOT_NOUNS,
+    _TOLL_MODIFIERS,
+    MASS_UNIT_CODES,
+    PEOPLE_NOUNS,
+    VOLUME_UNIT_CODES,
+    _animals_of,
+    _open_measure,
+    _open_share,
+    is_animal,
+    lemma,
+    mass_of,
+    open_noun,
+    qualifier,
+)
 from bot.core.trie import trie_pattern
 
 
@@ -222,17 +238,21 @@ def frames_for(
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
+        if noun is None and kind in CASUALTY_KINDS:
+            noun = _animals_of(sentence, end, hi)  # "hundreds of oiled seabirds found dead"
         if noun is not None and kind is not None and kind not in _NAMED_PEOPLE:
             kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
         dead_things = (
             noun is not None
             and kind in CASUALTY_KINDS
-            and noun.split()[0] in _TOLL_MODIFIERS
+            and (noun.split()[0] in _TOLL_MODIFIERS or is_animal(noun.split()[-1]))
             and noun.split()[-1] not in PEOPLE_NOUNS
         )
         if dead_things:
             kind, noun_end = None, end  # "1,150 dead seabirds": a toll of things, not people
         verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
+        if verb and kind is None and noun is not None and is_animal(noun.split()[-1]):
+            dead_things, verb = True, None  # "killed 1,150 seabirds": a toll of animals
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
         noun_span = (end, noun_end)
@@ -263,6 +283,7 @@ def frames_for(
         elif (
             kind is None
             and (not units or units[i] == "count")
+            and not (noun is not None and is_animal(noun.split()[-1]))  # "80 stranded whales"
             and _befell(sentence, events, end, hi)
         ):
             kind = "people"  # "61,000 stranded", "41 rescued": what befell them says who
@@ -293,6 +314,8 @@ def frames_for(
             measure = _measure(sentence, all_measures, lo, hi, start, end)
         if measure is None and units and units[i] == "percent":
             measure = _share_of(low, all_counted, end, hi) or _open_share(sentence, end, hi)
+            if measure is None and frames and _OF_THOSE.match(low, end, hi):
+                measure = _share_of_last(frames[-1], units[i - 1])  # "votes, or 50.8% of those"
         if measure is None and units and units[i] in CURRENCY_CODES:
             measure = _open_measure(sentence, end, hi)
         if units and units[i] in CURRENCY_CODES and _CENTS.search(sentence, start, end):
@@ -308,7 +331,7 @@ def frames_for(
         event = _kind_event(kind, event, sentence, counted, noun_end, hi)
         if confirmed and kind == "people" and event is None:
             event = "confirmed"  # "tests have confirmed 212 of the cases"
-        if sent_back and kind == "people" and sent_back[1] < start:
+        if sent_back and kind == "people" and (sent_back[1] < start or _passive(low, sent_back)):
             event = sent_back[0]  # sent back out of the country: not those who came in
         actor, recipient = _parties(
             sentence, entities, (clause_lo, clause_hi), (lo, hi), start, noun_end
@@ -329,6 +352,8 @@ def frames_for(
         if event in MUNITION_EVENTS and kind != "shells" and scope not in MUNITION_SCOPES:
             event = None  # "fired 200 workers", "launched a recall": no munition's event
         where = qualifier(sentence, end, hi) if not units or units[i] == "count" else None
+        if kind == "shells" or scope in MUNITION_SCOPES:
+            where = None  # "fired 6 torpedoes at the convoy": a munition's "at" is its target
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope, where))
     return [_in_custody(f) for f in _parts(sentence, spans, frames, all_events, breaks)]
 
@@ -337,10 +362,21 @@ _NAMED_PEOPLE = ROLE_KINDS | PEOPLE_KINDS
 # People sent back out of a country, by a verb before them: "forced about 1,200 people back",
 # "pushing migrants back", "deported 640 of them", "expelled 300".
 _SENT_BACK = re.compile(
-    r"\b(?:(?P<pushed>(?:forced|forcing|forces|pushed|pushing|pushes|turned|turning|sent|"
-    r"sending|drove|driven|driving)\s+(?:[\w,-]+\s+){0,4}?back)|deported|deporting|deports|"
-    r"expelled|expelling|expels)\b"
+    r"\b(?:(?P<pushed>(?:forced|forcing|forces|force|pushed|pushing|pushes|push|turned|turning|"
+    r"turns|turn|sent|sending|sends|send|drove|driven|driving|drives|drive|escorted|escorting|"
+    r"escorts|escort|marched|marching|bused|bussed|busing|bussing|shipped|shipping|flown|flew|"
+    r"flying|herded|herding|returned|returning)\s+(?:[\w,-]+\s+){0,4}?back)|deported|"
+    r"deporting|deports|deport|expelled|expelling|expels|expel)\b"
 )
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|are|is|be|get|got)\s+$")
+
+
+def _passive(low: str, verb: tuple[str, int]) -> bool:
+    """Whether the verb sending people back is in the passive, after them: "2,000 people had
+    been flown back", "300 were deported"."""
+    return bool(_PASSIVE_BEFORE.search(low, max(0, verb[1] - 8), verb[1]))
 
 
 def sent_back_in(low: str, lo: int = 0, hi: int | None = None) -> tuple[str, int] | None:
@@ -352,15 +388,6 @@ def sent_back_in(low: str, lo: int = 0, hi: int | None = None) -> tuple[str, int
     return ("pushed_back" if m.group("pushed") else "deported"), m.start()
 
 
-# What befell the things a toll counts, said before their noun: "1,150 dead seabirds".
-_TOLL_MODIFIERS = frozenset({"dead", "injured", "wounded", "missing", "drowned", "slaughtered"})
-# People by age or sex, whom the lexicon's kinds do not name: "12 dead children" is a toll of
-# people, "1,150 dead seabirds" one of things (the head noun as `open_noun` gives it).
-PEOPLE_NOUNS = frozenset(
-    {"child", "children", "kid", "woman", "women", "man", "men", "boy", "girl", "baby"}
-    | {"infant", "toddler", "adult", "teenager", "teen", "youth", "minor", "elderly"}
-    | {"pensioner", "senior", "person", "persons", "newborn", "pupil", "student", "worker"}
-)
 _FREE_EVENTS = PEOPLE_EVENTS - CUSTODY_EVENTS  # what befalls people, but prisoners may escape
 # An amount given to the cent, with no scale word ("€29.99", "$5.82"): the price of one thing.
 # Totals (a cost of damage, a fine, an appeal) are given in round thousands or millions.
@@ -490,58 +517,18 @@ def _share_of(low: str, counted: list[Hit], end: int, hi: int) -> str | None:
     return f"share_{hit.value}" if hit else None
 
 
-_OPEN_SHARE = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?\b"
-)
-_OPEN_MEASURE = re.compile(r"\s+(?:(?:for|in)\s+)?((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+)(?=[\s,.;:]|$)")
+# "50.8% of those cast", "a third of those laid off": a share of what the figure before counts.
+_OF_THOSE = re.compile(r"\s+of\s+(?:those|the\s+ones)\s+[a-z]+(?:ed|en|t)\b")
 
 
-def _open_share(sentence: str, end: int, hi: int) -> str | None:
-    """ "30% of the oil spilled": a share of a thing the lexicon does not know, told by its
-    (head) noun ("share_oil", "40% of the warehouse stock": "share_stock"); not of a pronoun
-    ("50.8% of those cast")."""
-    m = _OPEN_SHARE.match(sentence, end, hi)
-    if m is None:
-        return None
-    noun, head = m.group(1), m.group(2)
-    if noun in FUNCTION_WORDS or noun in _VERB_WORDS or noun in _PRO_NOUNS or noun in _NOT_NOUNS:
-        return None
-    if head and not (
-        head in FUNCTION_WORDS
-        or head in _VERB_WORDS
-        or head in _NOT_NOUNS
-        or head in _PREPOSITIONS
-        or head.endswith(("ed", "ing", "ly"))
-    ):
-        noun = head  # "40% of the warehouse stock": the stock
-    return f"share_{lemma(noun)}"
-
-
-def _open_measure(sentence: str, end: int, hi: int) -> str | None:
-    """What an amount of money the lexicon has no word for is for, told by the noun right after
-    it, or after "for": "a €90m subsidy" -> "subsidy", "€240m for severance payments" ->
-    "severance payment"; None for a verb, a name or a function word ("€20m the Commission")."""
-    m = _OPEN_MEASURE.match(sentence, end, hi)
-    if m is None:
-        return None
-    words: list[str] = []
-    for word in m.group(1).split():
-        if word in FUNCTION_WORDS or word in _VERB_WORDS or word in _NOT_NOUNS:
-            break
-        if word.endswith(("ed", "ly")) or word in _PREPOSITIONS or word in _AMOUNT_WORDS:
-            break
-        words.append(word)
-    if not words or lemma(words[-1]) in _CARRIERS:
-        return None  # "the government's €18.5bn plan": what carries the sum, not what it is for
-    return " ".join([*words[:-1], lemma(words[-1])])
-
-
-# Words for what carries a sum of money, not what it is for: "a €18.5bn plan", "a $2m deal".
-_CARRIERS = frozenset(
-    {"plan", "package", "deal", "programme", "program", "scheme", "budget", "project"}
-    | {"proposal", "offer", "bid", "contract", "agreement", "order", "figure", "total", "sum"}
-    | {"amount", "estimate", "forecast", "bill", "fund", "account", "payment", "sale"}
-)
+def _share_of_last(last: Frame, unit: str) -> str | None:
+    """The share a percentage measures when its "of those" points back at the figure before:
+    "2,841,306 votes, or 50.8% of those cast" -> "share_vote"."""
+    if unit in TALLY_UNITS:
+        return f"share_{lemma(unit)}"
+    if unit == "count" and last.counted is not None:
+        return f"share_{last.counted}"
+    return None
 
 
 _THAN = re.compile(r"\s+than\b")
@@ -782,69 +769,6 @@ def _members(sentence: str, end: int, kind: str | None) -> str | None:
 
 
 _PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}s)\b")
-# "1,500 jobs at parts suppliers", "900 jobs at Halvard's gearbox plant": the counted noun
-# (one to three words right after the number), then "at" or "in" and the place it names.
-_QUALIFIER = re.compile(
-    r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:at|in)\s+"
-    r"((?:the|its|their|his|her|an?)\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
-    r"((?:[A-Za-z][a-z-]*\s*){1,2})"  # a noun and its modifier: a longer phrase runs on
-)
-# Words of a place or a time in general, not of a particular site: "in the region", "in the
-# past week", "at the time" say nothing of which things are counted.
-GENERIC_PLACES = frozenset(
-    {"area", "region", "city", "town", "country", "district", "province", "state", "capital"}
-    | {"village", "neighbourhood", "neighborhood", "community", "locality", "zone", "place"}
-    | {"site", "location", "world", "nation", "territory", "border", "coast", "street", "centre"}
-    | {"center", "total", "all", "week", "month", "year", "day", "hour", "time", "period"}
-    | {"morning", "afternoon", "evening", "night", "weekend", "season", "past", "last", "next"}
-    | {"first", "previous", "same", "other", "new", "current", "whole", "entire", "early"}
-    | {"late", "recent", "latest", "overnight", "only", "just", "one", "two", "three", "each"}
-)
-
-
-_PREPOSITIONS = frozenset(
-    {"around", "near", "across", "along", "outside", "inside", "within", "beyond", "among"}
-    | {"amongst", "between", "throughout", "during", "under", "below", "above", "behind"}
-    | {"beside", "besides", "toward", "towards", "through", "against", "per", "via", "like"}
-    | {"off", "onto", "upon", "without", "except", "including", "despite", "amid", "past"}
-)
-
-
-def qualifier(sentence: str, end: int, hi: int) -> str | None:
-    """Where the things a number counts are, when a phrase right after their noun says it:
-    "1,500 jobs at parts suppliers" -> "part supplier", "900 jobs at Halvard's gearbox plant
-    in Dunmere" -> "gearbox plant". Names (capitalised) are left out, as are words of places
-    and times in general ("in the region", "in the past week"); None when nothing is left or
-    a verb comes between ("3,100 jobs would go at its plant": the verb's place, not theirs)."""
-    m = _QUALIFIER.match(sentence, end, hi)
-    if m is None:
-        return None
-    if any(w in _VERB_WORDS or w in FUNCTION_WORDS or w in _NOT_NOUNS for w in m.group(1).split()):
-        return None
-    phrase = m.group(3)
-    if phrase[:1].isupper() and m.group(2) is None:
-        return None  # "homes in Lesk": a place by its name, the topic's own or not
-    words: list[str] = []
-    for word in phrase.split():
-        if not word.islower():
-            continue  # a name ("its Lesk plant"): the topic's places vary in name, not in kind
-        if word in FUNCTION_WORDS or word in _VERB_WORDS:
-            break
-        if word in _PREPOSITIONS:
-            break  # "suppliers around Brennick": another phrase begins
-        if word.endswith(("ing", "ed")) or "-" in word:
-            continue  # "in neighbouring Olvar", "in drought-hit Sorrin": what the place is like
-        if lemma(word) in GENERIC_PLACES:
-            break  # "in the region", "in the past week": no site, whatever follows
-        words.append(lemma(word))
-    return " ".join(words) or None
-
-
-_NOT_NOUNS = frozenset(
-    {"was", "has", "is", "does", "remains", "stands", "includes", "exceeds", "represents"}
-    | {"means", "seems", "appears", "rises", "falls", "goes", "comes", "always", "perhaps"}
-    | {"afterwards", "nevertheless", "nonetheless"}
-)
 
 
 def _own_noun(sentence: str, end: int, hi: int) -> bool:
@@ -908,36 +832,12 @@ def _item_noun(sentence: str, end: int, hi: int) -> int | None:
     return m.end(1)
 
 
-# Nouns counted whatever their number: "40,000 cattle", "3,000 sheep".
-INVARIANT_NOUNS = frozenset(
-    {"cattle", "livestock", "sheep", "poultry", "deer", "fish", "swine", "bison", "grain"}
-    | {"wheat", "maize", "rice", "barley", "corn", "feedstock", "crude", "fuel", "waste"}
-)
-_INVARIANT = "|".join(sorted(INVARIANT_NOUNS))
-_OPEN_NOUN = re.compile(
-    r"\s+(?:head\s+of\s+)?((?:[a-z][a-z-]+\s+){0,2}?)"
-    r"(" + _INVARIANT + r"|[a-z][a-z-]{2,}s)(?![\w-])"
-)
 # Tallies of choices or scores and counts of acts, not things: README maps "17 goals" and
 # votes to no kind; "52 reports of overheating" count what people did, not what they hold.
 TALLIES = frozenset(
     {"vote", "ballot cast", "goal", "point", "seat", "run", "wicket", "mark", "signature"}
     | {"report", "complaint", "incident", "call", "request", "attempt", "claim"}
     | {"visit", "trip", "journey", "step", "message", "post", "view", "click", "search", "try"}
-)
-MASS_UNIT_CODES = frozenset({"tonnes"})
-# A volume is of one liquid, named in many words ("crude", "crude oil", "oil") or none ("about
-# 14,000 barrels"): its unit is what it measures.
-VOLUME_UNIT_CODES = frozenset({"barrels", "litres", "gallons"})
-# Plurals that stand for a noun said elsewhere or count nothing: "23 others were injured".
-_PRO_NOUNS = frozenset(
-    {"others", "ones", "these", "those", "times", "ways", "kinds", "sorts", "types", "parts"}
-    | {"terms", "thousands", "hundreds", "millions", "billions", "dozens", "tens", "lots"}
-)
-_VERB_WORDS = frozenset({"were", "was", "had", "have", "has", "is", "are", "been", "would", "will"})
-_MASS_OF = re.compile(
-    r"\s+(?:metric\s+)?(?:tonnes|tonne|tons|ton)\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})"
 )
 
 
@@ -989,49 +889,6 @@ def _winner(
     return names[-1].group(0).lower().removesuffix("'s").removesuffix("’s")
 
 
-def lemma(word: str) -> str:
-    """The singular of a regular English plural: "ballots" -> "ballot", "copies" -> "copy",
-    "boxes" -> "box"; an invariant plural ("cattle") is its own."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _noun_phrase(modifiers: str, head: str) -> str | None:
-    words = modifiers.split()
-    if head in FUNCTION_WORDS or any(w in FUNCTION_WORDS or w in _NOT_NOUNS for w in words):
-        return None
-    return " ".join([*words, lemma(head)])
-
-
-def open_noun(sentence: str, end: int, hi: int) -> str | None:
-    """The thing a number counts when the lexicon has no kind for it: the plural noun just
-    after it, with its modifiers, in the singular ("48,700 rejected ballots" -> "rejected
-    ballot", "40,000 head of cattle" -> "cattle"). Two figures with one noun phrase count
-    one quantity; another noun is another quantity. None for a noun counted otherwise
-    ("troops", "hectares"), a unit of measure, an amount word or a verb ("was")."""
-    m = _OPEN_NOUN.match(sentence, end, hi)
-    if m is None:
-        return None
-    head = m.group(2)
-    if (
-        head in _NOT_NOUNS
-        or head in _PRO_NOUNS
-        or head.endswith(("ss", "us", "is"))
-        or head in COUNTED
-        or m.group(1) + head in COUNTED
-        or head in MEASURE_UNITS
-        or head in _AMOUNT_WORDS
-        or (head.endswith("s") and head[:-1] in COUNTED)
-    ):
-        return None
-    return _noun_phrase(m.group(1), head)
-
-
 _COMMODITY = re.compile(r"\b(" + "|".join(sorted(COMMODITIES, key=len, reverse=True)) + r")\b")
 
 
@@ -1040,26 +897,6 @@ def _commodity(low: str, lo: int, start: int) -> str | None:
     ("the grain harvest would come in at about 1.8 million tonnes")."""
     found = list(_COMMODITY.finditer(low, lo, start))
     return found[-1].group(1) if found else None
-
-
-def mass_of(sentence: str, end: int, hi: int) -> str | None:
-    """What a weight measures, from its "of" phrase: "1.8 million tonnes of grain" -> "grain",
-    "about 1,800 tonnes of burned feedstock" -> "burned feedstock"."""
-    m = _MASS_OF.match(sentence, end, hi)
-    if m is None:
-        return None
-    words: list[str] = []
-    for word in m.group(1).split():
-        if word in FUNCTION_WORDS or word in _NOT_NOUNS or word in _VERB_WORDS:
-            break
-        words.append(word)
-    return _noun_phrase(" ".join(words[:-1]), words[-1]) if words else None
-
-
-_AMOUNT_WORDS = frozenset(
-    {"kilograms", "kilos", "grams", "tonnes", "tons", "litres", "liters", "gallons", "barrels"}
-    | {"ounces", "pounds", "euros", "dollars", "percent", "points", "cents", "pence"}
-)
 
 
 _PROTEST = re.compile(

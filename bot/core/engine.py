@@ -43,7 +43,6 @@ from bot.core.counted import (
     is_partitive,
     is_poll_share,
     is_sample,
-    lemma,
     sent_back_in,
 )
 from bot.core.figures import extract_figures
@@ -85,6 +84,7 @@ from bot.core.model import (
     Topic,
 )
 from bot.core.provenance import SyndicationIndex
+from bot.core.quantity import lemma
 from bot.core.reading import (
     KeywordIndex,
     Sentence,
@@ -165,6 +165,8 @@ class _Run:
     # topics of which the story names one place and no event word: its counts are not theirs
     eventless: set[str] = field(default_factory=set)
     unnamed: set[str] = field(default_factory=set)  # topics the story only shares a word with
+    # unnamed topics whose keywords and places it says, with how many voices they had heard
+    placed: dict[str, int] = field(default_factory=dict)
     unevented: set[str] = field(default_factory=set)  # topics whose event it does not name
     unknown: set[str] = field(default_factory=set)  # topics it may learn no unknown thing for
 
@@ -413,12 +415,12 @@ class Engine:
             said_in.add(1)  # the lead paragraph continues the title
         last_named, named_in = Attribution(), -1
         members: dict[str, Attribution] = {}  # "its chief executive, Maren Holt" -> the airline
+        lead = _lead_body(sentences)
         for sentence, reading, named in zip(sentences, readings, gated, strict=True):
             attribution = reading.attribution
             if not sentence.title:
-                attribution = self._speaks_for(
-                    topic.id, sentence.text, attribution, last_named, members
-                )
+                body = last_named if last_named.source or last_named.via else lead
+                attribution = self._speaks_for(topic.id, sentence.text, attribution, body, members)
             generic = (
                 reading.generic if attribution is reading.attribution else is_generic(attribution)
             )
@@ -448,16 +450,17 @@ class Engine:
         without attribution whose subject is a body already heard on the topic ("The Calveran
         Coast Guard ended its search, with 34 dead") gives that body's figures."""
         source = attribution.source
-        for m in _MEMBER.finditer(text):
-            name = m.group("name")
+        for name, at in _members_named(text):
             own = source is not None and same_source(source, name)
             body = last_named if own or not source else attribution
             subject = _BODY_SUBJECT.match(text)
-            if own and subject and subject.end() <= m.start():
+            if own and subject and subject.end() <= at:
                 body = Attribution(source=subject.group(1))  # "The Air Force ..., its spokesman"
             if body.source and not same_source(body.source, name):
                 members[name.lower()] = body
                 members[name.split()[-1].lower()] = body
+                if own and source is not None:
+                    members[source.lower()] = body  # "Chief executive Anders Kolm said"
         if source and not attribution.via and source.lower() in members:
             return members[source.lower()]
         if source or attribution.via:
@@ -500,6 +503,8 @@ class Engine:
         names = {m.group(0).lower() for m in rx.finditer(whole)}
         if rx.pattern != _NEVER and not names and not self._keyword_phrase(topic, whole):
             run.unnamed.add(topic.id)
+            if self._at_known_place(topic, without_dates(whole)):
+                run.placed[topic.id] = len(self._heard_order.get(topic.id, ()))
         words = self._event_words.get(topic.id)
         if words is None or topic.id not in self._eventful:
             run.unknown.add(topic.id)  # no event word to tie unknown things to the topic
@@ -541,10 +546,35 @@ class Engine:
             for voice in self._voices.get(topic.id, ())
         ):
             return True
+        return self._at_known_place(topic, text, hits)
+
+    def _at_known_place(
+        self, topic: Topic, text: str, hits: list[tuple[int, int, str]] | None = None
+    ) -> bool:
+        """Two of the topic's keywords and a place its own stories named ("police detained
+        2,300 for crossing the border from Dulmek ... an asylum claim"): the topic's event, as
+        much as its name would say (`_about`, and what a story may teach: `_anchor`)."""
+        if hits is None:
+            hits = [
+                (m.start(), m.end(), m.group(0).lower())
+                for m in self._gates[topic.id].finditer(text)
+            ]
         if len({word for _, _, word in hits}) < 2:
             return False
         places = self._places.get(topic.id, set()) - self._outlets
         return any(place in places for place in proper_names(text))
+
+    def _vouched(self, run: _Run, topic_id: str, attribution: Attribution) -> bool:
+        """A story that names none of the topic's names but two of its keywords and a place its
+        stories named teaches it what a source it had heard before this story says ("the
+        interior ministry said" police detained 2,300 crossing the border from Dulmek): its
+        own voice on its own event. A decoy's new voice (a game studio, a ferry operator) does
+        not, even where the decoy says the same words and places."""
+        heard = run.placed.get(topic_id)
+        source = attribution.source
+        if heard is None or not source or is_generic(attribution):
+            return False
+        return any(_same_source(source, v) for v in self._heard_order[topic_id][:heard])
 
     def _heard(self, topic_id: str, attribution: Attribution) -> bool:
         """Whether a source already heard on the topic says it: the State Emergency Service on
@@ -607,7 +637,7 @@ class Engine:
                     self._judge(run, claim, figure, step, score, sentence.title)
             elif (
                 self._may_learn(run, sentence, near, cue)
-                and topic.id not in run.unnamed
+                and (topic.id not in run.unnamed or self._vouched(run, topic.id, attribution))
                 and (topic.id not in run.eventless or figure.unit != "count")
                 and (topic.id not in run.unevented or figure.unit == "count")
                 and (topic.id not in run.unknown or not is_open(figure))
@@ -885,12 +915,44 @@ _MEMBER = re.compile(
     r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
+# Or a bare office that only a company or an organisation has, before a name and with no body
+# of its own: "Chief executive Anders Kolm", "the spokeswoman, Ana Dara" (searched only in a
+# sentence with one of `_OFFICE_PARTS`, as most have none).
+_BARE_MEMBER = re.compile(
+    r"(?:^|(?<=[.;:]\s)|\b[Tt]he\s+)(?i:(?:chief\s+executive|chief\s+operating\s+officer|"
+    r"chief\s+financial\s+officer|ceo|managing\s+director|finance\s+director|executive\s+"
+    r"director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chairperson|"
+    r"general\s+manager|general\s+secretary|founder))"
+    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?!,?\s+(?:of|at|for)\s)"
+)
+_OFFICE_PARTS = ("xecutive", "CEO", "irector", "pokes", "hair", "anager", "ecretary", "ounder")
+
+
+@lru_cache(maxsize=4096)  # pure, and asked of each sentence once for each topic it is read for
+def _members_named(text: str) -> tuple[tuple[str, int], ...]:
+    """The persons of a body a sentence names, with where: "its chief executive, Maren Holt",
+    "Chief executive Anders Kolm"."""
+    found = list(_MEMBER.finditer(text)) if "ts" in text or "heir" in text else []
+    if any(part in text for part in _OFFICE_PARTS):
+        found += _BARE_MEMBER.finditer(text)
+    return tuple((m.group("name"), m.start()) for m in found)
+
+
 # A body a sentence opens with (a name of two words or more), which its later "its spokesman"
 # speaks for: "The Velharian Air Force destroyed 82% ..., its spokesman, Anton Veselin, said".
 _BODY_SUBJECT = re.compile(r"(?:The\s+)?((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+)\b")
 _WORD = re.compile(r"[a-z][a-z-]+")
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
 _NOT_PLACES = MONTHS | WEEKDAYS
+
+
+def _lead_body(sentences: Sequence[Sentence]) -> Attribution:
+    """The body a story's lead opens with ("Halvard Motors and the union agreed ..."): whom
+    a later "Chief executive Anders Kolm" or "its spokesman" speaks for when no sentence before
+    names a source."""
+    first = next((s for s in sentences if not s.title), None)
+    m = _BODY_SUBJECT.match(first.text) if first is not None else None
+    return Attribution(source=m.group(1)) if m else Attribution()
 
 
 def _names_event(word: str) -> bool:

@@ -82,7 +82,11 @@ _AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_AFTER = re.compile(r",|\s+(?:said|says|told|who|from|of|and)\b|\.?$")
 _AGE_BOUND = re.compile(
     r"\b(?:children|child|kids|infants|babies|boys|girls|minors|pupils)\s+"
-    r"(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?$",
+    r"(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?$"
+    # "aged" says the number after it is an age, whatever bound comes between: "most of them
+    # aged over 70", "those aged about 30", "aged at least 65"
+    r"|\baged\s+(?:(?:under|below|over|above|about|around|roughly|nearly|almost|at\s+least|"
+    r"more\s+than|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
@@ -407,13 +411,20 @@ def _is_round(value: float) -> bool:
     return len(str(int(value)).rstrip("0")) <= ROUND_DIGITS
 
 
-MASS_WORDS = frozenset({"tonnes", "tonne", "tons", "ton"})
+# Units of mass: "1.8 million tonnes", "1,200 kilograms" are weights, not counts of things.
+MASS_WORDS = {
+    **dict.fromkeys(["tonnes", "tonne", "tons", "ton"], "tonnes"),
+    **dict.fromkeys(["kilograms", "kilogram", "kilos", "kg", "kgs"], "kilograms"),
+}
 # Units of volume: "6,000 barrels" is an amount of a liquid, not a count of things.
 VOLUME_WORDS = {
     **dict.fromkeys(["barrels", "barrel"], "barrels"),
     **dict.fromkeys(["litres", "litre", "liters", "liter"], "litres"),
     **dict.fromkeys(["gallons", "gallon"], "gallons"),
+    **dict.fromkeys(["m3", "m³"], "cubic metres"),
 }
+# "40 million cubic metres of water": a volume in two words.
+_CUBIC = re.compile(r"\s+cubic\s+(?:metres|meters|metre|meter)\b", re.I)
 TALLY_WORDS = {"votes": "votes", "vote": "votes", "seats": "seats", "seat": "seats"}
 _CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
@@ -437,7 +448,10 @@ def _with_unit(sentence: str, raw: _Raw) -> _Raw:
         return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, unit, raw.number)
     word = _next_word(sentence, raw.end)
     if word in MASS_WORDS:  # "1.8 million tonnes": a weight, not a count
-        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, "tonnes", raw.number)
+        unit = MASS_WORDS[word]
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)
+    if word == "cubic" and _CUBIC.match(sentence, raw.end):
+        return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, "cubic metres", raw.number)
     if word in VOLUME_WORDS:  # "6,000 barrels": a volume, not a count
         unit = VOLUME_WORDS[word]
         return _Raw(raw.low, raw.high, raw.hedge, raw.start, raw.end, unit, raw.number)

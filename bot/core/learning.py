@@ -6,13 +6,7 @@ import re
 from collections.abc import Container
 
 from bot.core.compare import figure_words
-from bot.core.counted import (
-    INVARIANT_NOUNS,
-    KNOWN_GROUPS,
-    MASS_UNIT_CODES,
-    TALLY_UNITS,
-    VOLUME_UNIT_CODES,
-)
+from bot.core.counted import KNOWN_GROUPS, TALLY_UNITS
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     CASUALTY_KINDS,
@@ -24,6 +18,7 @@ from bot.core.lexicon import (
 )
 from bot.core.matching import quantity_key
 from bot.core.model import Figure
+from bot.core.quantity import INVARIANT_NOUNS, MASS_UNIT_CODES, VOLUME_UNIT_CODES
 
 _ADJECTIVES = {
     "north_korea": "North Korean",
@@ -49,6 +44,11 @@ _PARTICIPLES = {
     "rescued": "rescued",
     "trapped": "trapped",
     "aboard": "aboard",
+    # what became of people that a claim's own words must keep: 640 deported are not 640 who came
+    "deported": "deported",
+    "pushed_back": "pushed back",
+    "recaptured": "recaptured",
+    "escaped": "escaped",
 }
 # Events that read back only in their own words: "389 confirmed cases".
 _EVENT_TEMPLATES = {
@@ -200,7 +200,7 @@ def _counted_or_measured(figure: Figure) -> str:
 
 
 def plural(phrase: str) -> str:
-    """The plural of a noun phrase in the singular (`counted.lemma`'s inverse): "rejected
+    """The plural of a noun phrase in the singular (`quantity.lemma`'s inverse): "rejected
     ballot" -> "rejected ballots", "copy" -> "copies"; a noun counted as it is stays."""
     *words, head = phrase.split()
     if head in COUNTED or head in INVARIANT_NOUNS:

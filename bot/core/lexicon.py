@@ -297,6 +297,19 @@ COUNTED: dict[str, str] = {
     "ballistic missiles": "shells",
     "cruise missiles": "shells",
     "rockets": "shells",
+    "hypersonic missiles": "shells",
+    "interceptor missiles": "shells",
+    "interceptors": "shells",
+    "bombs": "shells",
+    "glide bombs": "shells",
+    "guided bombs": "shells",
+    "cluster bombs": "shells",
+    "mortar rounds": "shells",
+    "mortar shells": "shells",
+    "mortar bombs": "shells",
+    "grenades": "shells",
+    "torpedoes": "shells",
+    "artillery rockets": "shells",
     "drones": "units",
     "tanks": "tanks",
     "howitzers": "artillery",
@@ -316,6 +329,14 @@ COUNTED: dict[str, str] = {
     "infants": "people",
     "minors": "people",
     "teenagers": "people",
+    "teens": "people",
+    "toddlers": "people",
+    "newborns": "people",
+    "youths": "people",
+    "adolescents": "people",
+    "adults": "people",
+    "pensioners": "people",
+    "elderly people": "people",
     "people": "people",
     "persons": "people",
     "individuals": "people",
@@ -592,7 +613,12 @@ UNIT_GROUPS: dict[str, str] = {
 # so the munition is the figure's group (its scope), as a thing's group is for units.
 MUNITION_GROUPS: dict[str, str] = {
     **dict.fromkeys(["missiles", "ballistic missiles", "cruise missiles"], "missiles"),
-    **dict.fromkeys(["rockets"], "rockets"),
+    **dict.fromkeys(["rockets", "artillery rockets"], "rockets"),
+    **dict.fromkeys(["hypersonic missiles", "interceptor missiles", "interceptors"], "missiles"),
+    **dict.fromkeys(["bombs", "glide bombs", "guided bombs", "cluster bombs"], "bombs"),
+    **dict.fromkeys(["mortar rounds", "mortar shells", "mortar bombs"], "mortars"),
+    **dict.fromkeys(["grenades"], "grenades"),
+    **dict.fromkeys(["torpedoes"], "torpedoes"),
 }
 
 # Nouns for the people of a place, not a group of their own: "9,000 people" and "9,000
@@ -1034,10 +1060,18 @@ EVENTS: dict[str, str] = {
     "back behind bars": "recaptured",
     # what became of munitions: fired at a target, or stopped before reaching it
     "fired": "launched",
+    "firing": "launched",
     "launched": "launched",
+    "launching": "launched",
+    "dropped": "launched",
+    "dropping": "launched",
     "shot down": "downed",
+    "shooting down": "downed",
     "downed": "downed",
     "intercepted": "downed",
+    "intercepting": "downed",
+    "neutralised": "downed",
+    "neutralized": "downed",
     "admitted to": "admitted",
     "hospital admissions": "admitted",
     # people sent back out of a country: another quantity than those who came in; deported
@@ -1046,8 +1080,16 @@ EVENTS: dict[str, str] = {
     "deport": "deported",
     "deporting": "deported",
     "deportations": "deported",
+    "deports": "deported",
+    "deportation": "deported",
     "expelled": "deported",
     "expelling": "deported",
+    "expel": "deported",
+    "expels": "deported",
+    "expulsions": "deported",
+    "pushed back": "pushed_back",
+    "pushback": "pushed_back",
+    "push-back": "pushed_back",
     "pushbacks": "pushed_back",
     "push-backs": "pushed_back",
     "taken to hospital": "admitted",
@@ -1063,7 +1105,9 @@ PEOPLE_EVENTS: frozenset[str] = frozenset(
 # Events only munitions have: "fired 38 missiles" and "shot down 31" are two quantities, but
 # "fired 200 workers" or "launched a recall of 1.2 million cars" name no such event.
 MUNITION_EVENTS: frozenset[str] = frozenset({"launched", "downed"})
-MUNITION_SCOPES: frozenset[str] = frozenset({"missiles", "rockets", "drones"})
+MUNITION_SCOPES: frozenset[str] = frozenset(
+    {"missiles", "rockets", "drones", "bombs", "mortars", "grenades", "torpedoes"}
+)
 
 # Events of custody: the people they befall are prisoners, whatever noun counts them.
 CUSTODY_EVENTS: frozenset[str] = frozenset({"escaped", "recaptured"})

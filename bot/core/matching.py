@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias, TypeVar
 
-from bot.core.counted import find_periods, find_phrases, lemma
+from bot.core.counted import find_periods, find_phrases
 from bot.core.lexicon import COUNTED, GENERAL_PEOPLE, MEASURES
 from bot.core.model import ClaimSpec, Figure
+from bot.core.quantity import lemma
 from bot.core.words import SentenceWords, Vocabulary, masked, similarity, tokens, words_of
 
 __all__ = [  # the words side lives in bot/core/words.py; these names are imported from here too
@@ -62,8 +63,10 @@ class IndexedClaim:
 
 # "told reporters", "briefing journalists": whom a speaker addresses is no quantity counted.
 _AUDIENCE = re.compile(
-    r"\b(?:told|tells|tell|telling|briefed|briefs|briefing|informed|addressed|addressing)\s+"
-    r"(?:the\s+|a\s+|local\s+|foreign\s+)?$",
+    r"\b(?:told|tells|tell|telling|briefed|briefs|briefing|informed|informing|addressed|"
+    r"addressing|warned|warning|assured|assuring|reminded|reminding|(?:spoke|speaking|speaks|"
+    r"talked|talking|wrote|writing|said|explained|explaining)\s+to)\s+"
+    r"(?:the\s+|a\s+|local\s+|foreign\s+|visiting\s+)?$",
     re.I,
 )
 

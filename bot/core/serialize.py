@@ -17,7 +17,7 @@ def _number(value: float) -> float | None:
 def figure_to_dict(figure: Figure | None) -> dict[str, Any] | None:
     if figure is None:
         return None
-    return {
+    out: dict[str, Any] = {
         "low": _number(figure.low),
         "high": _number(figure.high),
         "hedge": str(figure.hedge),
@@ -29,6 +29,9 @@ def figure_to_dict(figure: Figure | None) -> dict[str, Any] | None:
         "period": figure.period,
         "scope": figure.scope,
     }
+    if figure.qualifier:  # only when set, so figures without one are written as before
+        out["qualifier"] = figure.qualifier
+    return out
 
 
 def sighting_to_dict(sighting: Sighting | None) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from bot.core.model import Attribution, Figure, Hedge
 
 
 def figure_json(figure: Figure) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "low": None if math.isinf(figure.low) else figure.low,
         "high": None if math.isinf(figure.high) else figure.high,
         "hedge": str(figure.hedge),
@@ -27,6 +27,9 @@ def figure_json(figure: Figure) -> dict[str, Any]:
         "period": figure.period,
         "scope": figure.scope,
     }
+    if figure.qualifier:  # only when set: rows of figures without one stay as they were
+        out["qualifier"] = figure.qualifier
+    return out
 
 
 def figure_from_json(data: dict[str, Any]) -> Figure:
@@ -46,6 +49,7 @@ def figure_from_json(data: dict[str, Any]) -> Figure:
         measure=data.get("measure"),
         period=data.get("period"),
         scope=data.get("scope"),
+        qualifier=data.get("qualifier"),
     )
 
 
