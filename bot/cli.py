@@ -40,7 +40,8 @@ from bot.adapters.store import AlreadyRunning, Store
 from bot.config import CHANNELS_FILE, FEEDS_FILE, Config, ConfigError, load_config
 from bot.core.render import render_alert
 from bot.core.serialize import finding_to_dict
-from bot.service import FeedError, FeedSource, Service, publication_order
+from bot.errors import ClaimwatchError
+from bot.service import FEED_FAILURE, FeedError, FeedSource, Service, publication_order
 from bot.settings import Settings
 
 log = logging.getLogger("bot.cli")
@@ -309,12 +310,17 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             delivery_concurrency=settings.delivery_concurrency,
         )
 
+        polled = failed = 0
+
         async def run() -> int:
+            nonlocal polled, failed
             async with httpx.AsyncClient() as client:
                 for spec in feed_specs(config, store):
                     report = await service.poll(spec, client)
+                    polled += report.status != "skipped"
                     if report.status == "error":
-                        out.write(f"{spec.name}: {report.error}\n")
+                        failed += 1
+                        out.write(f"{spec.name}: failed: {report.error}\n")
                     elif report.status == "skipped":
                         out.write(f"{spec.name}: skipped ({report.error})\n")
                     elif report.baseline:
@@ -329,11 +335,29 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
                         )
             return await service.dispatch()
 
-        sent = asyncio.run(run())
+        failure_log = logging.getLogger("bot.service")
+        once = _FailureOnce()
+        failure_log.addFilter(once)  # the summary line above says it; `run` keeps the log line
+        try:
+            sent = asyncio.run(run())
+        finally:
+            failure_log.removeFilter(once)
         out.write(f"{sent} alert(s) delivered.\n")
     finally:
         store.close()
+    if polled and failed == polled:
+        print(f"claimwatch: every feed polled failed ({failed} of {failed})", file=sys.stderr)
+        return 1
     return 0
+
+
+class _FailureOnce(logging.Filter):
+    """Drops the service's per-failure warning ("feed X: error (failure n; next poll in …)"):
+    `poll` prints each feed's outcome once, on its summary line. Disabling a feed is still
+    logged (that is news the summary line does not carry)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, FEED_FAILURE, False)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
@@ -364,14 +388,17 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
         # The claims and their index live as long as the process: out of the collector's sight,
         # a full collection no longer walks all of them (about 0.3 s at 100,000 claims).
         gc.freeze()
-        asyncio.run(
-            run_forever(
-                service,
-                runners=runners,
-                per_host=settings.fetch_per_host,
-                concurrency=settings.fetch_concurrency,
+        try:
+            asyncio.run(
+                run_forever(
+                    service,
+                    runners=runners,
+                    per_host=settings.fetch_per_host,
+                    concurrency=settings.fetch_concurrency,
+                )
             )
-        )
+        except ClaimwatchError as exc:  # a platform refused the bot at start (a bad token)
+            raise UsageError(str(exc)) from None
     finally:
         store.close()
     return 0
@@ -477,6 +504,10 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per finding")
     p.set_defaults(func=cmd_replay)
     p = add("poll", "poll every configured feed once and deliver the alerts")
+    p.epilog = (
+        "Prints one line per feed. Exit status: 0 when at least one feed answered (some"
+        " failing is normal), 1 when every feed polled failed, 2 on bad input."
+    )
     p.add_argument("--state", metavar="URL", help="state database URL (default: DATABASE_URL)")
     p.set_defaults(func=cmd_poll)
     p = add("chat", "use the bot from the terminal: type /help, /claims, /claim …")

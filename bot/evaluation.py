@@ -99,64 +99,182 @@ class Report:
 # --- loading --------------------------------------------------------------------------------
 
 
-def _number(value: Any, *, default: float) -> float:
+EXPECTED = (
+    "expected a corpus file: a YAML mapping with id, topic (id, name, keywords, claims) and"
+    " stories (see tests/eval/README.md)"
+)
+
+
+def _kind(value: Any) -> str:
+    """What a YAML value is, in a user's words."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text “{value[:40]}{'…' if len(value) > 40 else ''}”"
+    return f"the {type(value).__name__} {value!r}"
+
+
+def _mapping(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what}: expected a mapping, found {_kind(value)}")
+    return value
+
+
+def _items(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{what}: expected a list, found {_kind(value)}")
+    return value
+
+
+def _need(m: dict[str, Any], key: str, what: str) -> Any:
+    if m.get(key) is None:
+        raise ValueError(f"{what}: '{key}' is missing" if what else f"'{key}' is missing")
+    return m[key]
+
+
+def _number(value: Any, *, default: float, what: str) -> float:
     if value is None:
         return default
-    return float(value)
-
-
-def load_file(path: Path) -> CorpusFile:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"{what}: expected a number, found {_kind(value)}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        t = data["topic"]
-        claims = tuple(
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{what}: expected a number, found {_kind(value)}") from None
+
+
+def _published(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"published: expected an ISO date/time, found “{value}”") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        raise ValueError(f"published: expected a date/time, found {_kind(value)}")
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _topic(data: dict[str, Any]) -> Topic:
+    t = _mapping(_need(data, "topic", "file"), "topic")
+    claims = []
+    for n, raw in enumerate(_items(t.get("claims"), "topic.claims"), 1):
+        c = _mapping(raw, f"topic.claims #{n}")
+        where = f"topic.claims #{n}"
+        claims.append(
             ClaimSpec(
-                id=str(c["id"]),
-                topic=str(t["id"]),
-                text=str(c["text"]),
+                id=str(_need(c, "id", where)),
+                topic=str(_need(t, "id", "topic")),
+                text=str(_need(c, "text", where)),
                 source=c.get("source"),
                 date=str(c["date"]) if c.get("date") else None,
             )
-            for c in t.get("claims") or []
         )
-        topic = Topic(str(t["id"]), str(t["name"]), tuple(map(str, t["keywords"])), claims)
-        stories = []
-        for s in data["stories"]:
-            published = s.get("published")
-            if isinstance(published, str):
-                published = datetime.fromisoformat(published.replace("Z", "+00:00"))
-            elif isinstance(published, date) and not isinstance(published, datetime):
-                published = datetime(published.year, published.month, published.day)
-            if isinstance(published, datetime) and published.tzinfo is None:
-                published = published.replace(tzinfo=UTC)
-            story = Story(
-                key=str(s["key"]),
-                feed=str(s["outlet"]),
-                outlet=str(s["outlet"]),
-                url=str(s.get("url") or ""),
-                title=str(s.get("title") or ""),
-                text=str(s.get("text") or ""),
-                published=published,
+    keywords = tuple(map(str, _items(_need(t, "keywords", "topic"), "topic.keywords")))
+    return Topic(
+        str(_need(t, "id", "topic")), str(_need(t, "name", "topic")), keywords, tuple(claims)
+    )
+
+
+def _story(raw: Any) -> GoldStory:
+    s = _mapping(raw, "story")
+    story = Story(
+        key=str(_need(s, "key", "")),
+        feed=str(_need(s, "outlet", "")),
+        outlet=str(s["outlet"]),
+        url=str(s.get("url") or ""),
+        title=str(s.get("title") or ""),
+        text=str(s.get("text") or ""),
+        published=_published(s.get("published")),
+    )
+    figures = []
+    for n, item in enumerate(_items(s.get("figures"), "figures"), 1):
+        f = _mapping(item, f"figure #{n}")
+        where = f"figure #{n}"
+        figures.append(
+            GoldFigure(
+                text=str(_need(f, "text", where)),
+                low=_number(f.get("low"), default=0.0, what=f"{where} low"),
+                high=_number(f.get("high"), default=math.inf, what=f"{where} high"),
+                hedge=str(f.get("hedge") or "exact"),
+                counted=f.get("counted"),
+                unit=str(f.get("unit") or "count"),
             )
-            figures = tuple(
-                GoldFigure(
-                    text=str(f["text"]),
-                    low=_number(f.get("low"), default=0.0),
-                    high=_number(f.get("high"), default=math.inf),
-                    hedge=str(f.get("hedge") or "exact"),
-                    counted=f.get("counted"),
-                    unit=str(f.get("unit") or "count"),
-                )
-                for f in s.get("figures") or []
-            )
-            findings = tuple(
-                GoldFinding(str(g["kind"]), str(g["claim"]), g.get("figure"))
-                for g in s.get("findings") or []
-            )
-            stories.append(GoldStory(story, figures, findings))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise CorpusError(f"{path}: {type(exc).__name__}: {exc}") from None
-    return CorpusFile(str(data["id"]), str(data.get("split", "tune")), topic, tuple(stories))
+        )
+    findings = []
+    for n, item in enumerate(_items(s.get("findings"), "findings"), 1):
+        g = _mapping(item, f"finding #{n}")
+        where = f"finding #{n}"
+        kind = str(_need(g, "kind", where))
+        if kind not in KINDS:
+            raise ValueError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
+        findings.append(GoldFinding(kind, str(_need(g, "claim", where)), g.get("figure")))
+    return GoldStory(story, tuple(figures), tuple(findings))
+
+
+def _story_lines(root: yaml.Node | None) -> list[int]:
+    """The line (1-based) where each entry of the top-level ``stories`` list starts."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if getattr(key, "value", None) == "stories" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def load_file(path: Path) -> CorpusFile:
+    """One corpus file; a :class:`CorpusError` names the file, the story (its number, line and
+    key) when the fault is in one, and what was expected."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: corpus not found") from None
+    except UnicodeDecodeError:
+        raise CorpusError(f"{path}: not UTF-8 text; {EXPECTED}") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark is not None else ""
+        raise CorpusError(f"{path}: not valid YAML{at}; {EXPECTED}") from None
+    if not isinstance(data, dict) or "stories" not in data:
+        found = _kind(data)
+        if isinstance(data, dict):
+            found = f"a mapping of {', '.join(map(str, list(data)[:4]))} but no stories"
+        raise CorpusError(f"{path}: found {found}; {EXPECTED}")
+    try:
+        topic = _topic(data)
+        corpus_id = str(_need(data, "id", "file"))
+        raw_stories = _items(data["stories"], "stories")
+    except ValueError as exc:
+        raise CorpusError(f"{path}: {exc}") from None
+    lines = _story_lines(root)
+    stories = []
+    for n, raw in enumerate(raw_stories, 1):
+        try:
+            stories.append(_story(raw))
+        except ValueError as exc:
+            line = f"line {lines[n - 1]}, " if n <= len(lines) else ""
+            key = raw.get("key") if isinstance(raw, dict) else None
+            label = f"story #{n} ({line}key {key})" if key else f"story #{n} ({line.rstrip(', ')})"
+            raise CorpusError(f"{path}: {label.replace(' ()', '')}: {exc}") from None
+    return CorpusFile(corpus_id, str(data.get("split", "tune")), topic, tuple(stories))
 
 
 def load_corpus(folder: Path) -> list[CorpusFile]:

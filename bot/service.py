@@ -42,6 +42,7 @@ BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
 MAX_FAILURES = 10  # failures in a row before a feed is disabled
 DISABLED_META = "feed_disabled_times:"  # meta key prefix: how often a feed was disabled
+FEED_FAILURE = "feed_failure"  # log record attribute of a failed poll's warning
 
 
 class Sender(Protocol):
@@ -404,7 +405,14 @@ class Service:
         if fetched.retry_after_s is not None:
             wait = max(wait, min(fetched.retry_after_s, MAX_RETRY_AFTER_S))
         self.store.set_feed_not_before(spec.location, at + timedelta(seconds=wait))
-        log.warning("feed %s: %s (failure %d; next poll in %.0fs)", spec.name, error, errors, wait)
+        log.warning(
+            "feed %s: %s (failure %d; next poll in %.0fs)",
+            spec.name,
+            error,
+            errors,
+            wait,
+            extra={FEED_FAILURE: True},  # `claimwatch poll` says it on its summary line instead
+        )
         return 0
 
     def _disable(self, spec: FeedSpec, reason: str, title: str, at: datetime) -> int:

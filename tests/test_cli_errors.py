@@ -238,6 +238,42 @@ def test_a_corpus_that_is_not_yaml_is_one_line(tmp_path: Path) -> None:
     assert str(notes) in line
 
 
+def test_eval_of_a_file_that_is_not_a_corpus_says_what_was_expected(tmp_path: Path) -> None:
+    text = tmp_path / "notes.yaml"
+    text.write_text("just some words\n")
+    line = one_line_error(claimwatch("eval", str(text), cwd=tmp_path))
+    assert f"{text}: found the text “just some words”" in line
+    assert "expected a corpus file: a YAML mapping with id, topic" in line
+    assert "TypeError" not in line and "string indices" not in line
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds:\n  - {name: a, url: 'https://a.example/rss'}\n")
+    line = one_line_error(claimwatch("eval", str(feeds), cwd=tmp_path))
+    assert f"{feeds}: found a mapping of feeds but no stories" in line
+    assert "KeyError" not in line
+
+
+def test_eval_of_a_broken_story_names_its_number_line_and_key(tmp_path: Path) -> None:
+    corpus = tmp_path / "small.yaml"
+    corpus.write_text(
+        "id: small\n"
+        "topic: {id: t, name: T, keywords: [troops], claims: []}\n"
+        "stories:\n"
+        "  - {key: s1, outlet: Wire, text: 'No figures.'}\n"
+        "  - key: s2\n"
+        "    outlet: Wire\n"
+        "    figures:\n"
+        "      - {text: '600', low: many}\n"
+    )
+    line = one_line_error(claimwatch("eval", str(corpus), cwd=tmp_path))
+    assert line.endswith(
+        f"{corpus}: story #2 (line 5, key s2): figure #1 low: expected a number,"
+        " found the text “many”"
+    )
+    corpus.write_text(corpus.read_text().replace("    outlet: Wire\n", ""))
+    line = one_line_error(claimwatch("eval", str(corpus), cwd=tmp_path))
+    assert line.endswith(f"{corpus}: story #2 (line 5, key s2): 'outlet' is missing")
+
+
 def test_eval_finds_its_corpus_from_any_folder(tmp_path: Path) -> None:
     run = claimwatch("eval", "--split", "holdout", cwd=tmp_path)
     assert run.code == 0, run.err

@@ -89,3 +89,50 @@ def test_first_poll_learns_the_baseline_then_a_change_alerts_once(tmp_path: Path
         again = claimwatch("poll", "--config", str(config), "--state", state, cwd=tmp_path)
         assert "Contradiction" not in again.out  # delivered once
         assert "0 alert(s) delivered." in again.out
+
+
+def poll_config(tmp_path: Path, *urls: str) -> Path:
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    (config / "claims.yaml").write_text(CLAIMS)
+    (config / "channels.yaml").write_text(CHANNELS)
+    feeds = "".join(f"  - url: {url}\n    name: Feed{n}\n" for n, url in enumerate(urls, 1))
+    (config / "feeds.yaml").write_text(f"feeds:\n{feeds}")
+    return config
+
+
+def test_every_feed_failing_exits_1_and_says_each_failure_once(tmp_path: Path) -> None:
+    with FeedServer() as server:
+        server.status("/broken.rss", 500)
+        server.status("/gone-for-now.rss", 503)
+        config = poll_config(tmp_path, server.url("/broken.rss"), server.url("/gone-for-now.rss"))
+        run = claimwatch("poll", "--config", str(config), cwd=tmp_path)
+    assert run.code == 1, (run.out, run.err)
+    both = run.out + run.err
+    for name, status in (("Feed1", "500"), ("Feed2", "503")):
+        assert f"{name}: failed: " in run.out
+        assert sum(status in line for line in both.splitlines()) == 1, both
+        assert both.count(f"{name}:") == 1, both
+    assert "claimwatch: every feed polled failed (2 of 2)" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_some_feeds_failing_is_normal_and_exits_0(tmp_path: Path) -> None:
+    with FeedServer() as server:
+        server.feed("/wire.rss", rss(ORIGINAL))
+        server.status("/broken.rss", 500)
+        config = poll_config(tmp_path, server.url("/wire.rss"), server.url("/broken.rss"))
+        run = claimwatch("poll", "--config", str(config), cwd=tmp_path)
+        assert run.code == 0, (run.out, run.err)
+        assert "Feed1: first poll, 1 stories learned as the baseline" in run.out
+        assert (run.out + run.err).count("Feed2:") == 1
+        # the next poll skips the failed feed (it waits its backoff): nothing failed, still 0
+        again = claimwatch("poll", "--config", str(config), cwd=tmp_path)
+        assert again.code == 0, (again.out, again.err)
+        assert "Feed2: skipped" in again.out
+
+
+def test_poll_help_gives_the_exit_status(tmp_path: Path) -> None:
+    run = claimwatch("poll", "--help", cwd=tmp_path)
+    assert run.code == 0
+    assert "1 when every feed polled failed" in " ".join(run.out.split())

@@ -7,11 +7,17 @@ shingles are mostly contained in an earlier one's is a copy of that story's orig
 The index is kept small, as it holds up to ``MAX_STORIES`` stories for as long as the bot runs:
 a story's hashes as one packed array (8 bytes each, not a set of Python ints), and a shingle
 seen in one story maps to that story's key itself, a set only once a second story shares it.
+
+Finding the origin counts, for each stored story, the shingles it shares with the new one. When
+every stored fingerprint is long, a copy must share at least ``least`` shingles, so it shares
+one of the rarest ``shared - least + 1`` shared shingles (the prefix filter of set-similarity
+joins): only the stories found there are counted, the same answer as counting them all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from array import array
 from collections import Counter, OrderedDict
@@ -48,6 +54,8 @@ class SyndicationIndex:
         self._stories: OrderedDict[str, tuple[array[int], str, int]] = OrderedDict()
         self._by_shingle: dict[int, str | set[str]] = {}  # one key, or the keys sharing it
         self._seq = 0
+        self._lengths: Counter[int] = Counter()  # fingerprint sizes of the stored stories
+        self._held = 0  # their sum
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -68,6 +76,9 @@ class SyndicationIndex:
     def remember(self, key: str, prints: frozenset[int], origin: str) -> None:
         self._seq += 1
         self._stories[key] = (array("Q", prints), origin, self._seq)
+        if prints:
+            self._lengths[len(prints)] += 1
+            self._held += len(prints)
         by_shingle = self._by_shingle
         for h in prints:
             keys = by_shingle.get(h)
@@ -80,6 +91,11 @@ class SyndicationIndex:
                 keys.add(key)
         while len(self._stories) > self._max:
             old_key, (old_prints, _, _) = self._stories.popitem(last=False)
+            if old_prints:
+                self._held -= len(old_prints)
+                self._lengths[len(old_prints)] -= 1
+                if not self._lengths[len(old_prints)]:
+                    del self._lengths[len(old_prints)]
             for h in old_prints:
                 self._forget(h, old_key)
 
@@ -95,13 +111,17 @@ class SyndicationIndex:
     def _find_origin(self, prints: frozenset[int]) -> str | None:
         if len(prints) < MIN_SHINGLES:
             return None
-        # most shingles of a new story are in no other: count only the ones that are
-        shared: Counter[str] = Counter()
-        for keys in filter(None, map(self._by_shingle.get, prints)):
-            if isinstance(keys, str):
-                shared[keys] += 1
-            else:
-                shared.update(keys)
+        # most shingles of a new story are in no other: look only at the ones that are
+        hits: list[str | set[str]] = [k for k in map(self._by_shingle.get, prints) if k]
+        if not hits or not self._lengths:
+            return None
+        least = _least_shared(len(prints), min(self._lengths))
+        probe = len(hits) - least + 1  # a copy shares one of any `probe` of the shared shingles
+        if probe <= 0:
+            return None
+        shared = self._count_found(prints, hits, probe) if probe < len(hits) else None
+        if shared is None:
+            shared = self._count(hits)
         best: tuple[float, int, str] | None = None
         for key, count in shared.items():
             other, _, seq = self._stories[key]
@@ -111,3 +131,50 @@ class SyndicationIndex:
                 if best is None or candidate > best:
                     best = candidate
         return self._stories[best[2]][1] if best else None
+
+    def _count_found(
+        self, prints: frozenset[int], hits: list[str | set[str]], probe: int
+    ) -> dict[str, int] | None:
+        """The shingles shared with each story found in the rarest ``probe`` shared shingles
+        (every copy is among them), or None when counting them all is no more work."""
+        sizes = sorted(map(_posting_size, hits))
+        total = sum(sizes)  # what counting them all takes
+        if 2 * sum(sizes[:probe]) > total:
+            return None
+        hits.sort(key=_posting_size)
+        found: set[str] = set()
+        for keys in hits[:probe]:
+            if isinstance(keys, str):
+                found.add(keys)
+            else:
+                found.update(keys)
+        if len(found) * self._held > total * len(self._stories):  # at the mean length
+            return None
+        stories = self._stories
+        return {key: len(prints.intersection(stories[key][0])) for key in found}
+
+    @staticmethod
+    def _count(hits: list[str | set[str]]) -> dict[str, int]:
+        shared: Counter[str] = Counter()
+        for keys in hits:
+            if isinstance(keys, str):
+                shared[keys] += 1
+            else:
+                shared.update(keys)
+        return shared
+
+
+def _posting_size(keys: str | set[str]) -> int:
+    return 1 if isinstance(keys, str) else len(keys)
+
+
+def _least_shared(size: int, shortest: int) -> int:
+    """The fewest shingles a story of ``size`` shingles shares with any stored one it copies
+    (the shortest stored has ``shortest``): the least count ``_find_origin`` accepts."""
+    smaller = max(1, min(size, shortest))
+    least = math.ceil(CONTAINMENT * smaller)
+    while least > 0 and (least - 1) / smaller >= CONTAINMENT:  # the float test, exactly
+        least -= 1
+    while least / smaller < CONTAINMENT:
+        least += 1
+    return least

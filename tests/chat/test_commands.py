@@ -48,6 +48,14 @@ def test_unknown_command_suggests_the_closest(service: Service) -> None:
     text = say(service, "/topcs")
     assert "Unknown command /topcs" in text
     assert "Did you mean /topics?" in text
+    assert text.count("See /help") == 1
+
+
+def test_unknown_command_without_a_close_match_points_at_help_once(service: Service) -> None:
+    text = say(service, "/zzqx")
+    assert "Unknown command /zzqx" in text
+    assert text.count("See /help") == 1
+    assert "Did you mean" not in text
 
 
 def test_help_lists_commands_and_marks_admin_ones(service: Service) -> None:
@@ -104,7 +112,20 @@ def test_sources_folds_syndicated_copies_under_the_original(service: Service) ->
     assert "Challenged by: ≠ disputed: analyst at the Stimson Center" in text
     assert "GUR · Eastern Courier, 10 Jul 2025" in text
     assert "No claim matches" in say(service, "/sources zzzz qqqq")
-    assert "Usage: /sources" in say(service, "/sources")
+    bare = answer(service, "/sources", channel_id="desk", user_id="bob")
+    assert bare is not None and len(bare) == 1
+    assert bare[0].title == "Usage: /sources <claim id or words>"
+    assert [line.text for line in bare[0].lines] == ["e.g. /sources troops — see /claims"]
+
+
+@pytest.mark.parametrize(
+    "text", ["/unsubscribe", "/untrack", "/removefeed", "/subscribe", "/addfeed", "/track"]
+)
+def test_a_bare_command_never_answers_an_empty_box(service: Service, text: str) -> None:
+    messages = answer(service, text, channel_id="desk", user_id="alice")
+    assert messages is not None and len(messages) == 1
+    assert messages[0].title.startswith("Usage: ")
+    assert messages[0].lines, f"{text} answered a title with no lines"
 
 
 def test_topics_shows_what_the_chat_follows(service: Service) -> None:

@@ -4,6 +4,7 @@ in one go. Over a real SQLite file and a real PostgreSQL server (``db_url``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from bot.adapters.store import Store, create_engine
 from bot.adapters.store import tables as t
 from bot.adapters.store.codec import attribution_json, figure_json
-from bot.core.model import StoryResult
+from bot.core.model import Attribution, StoryResult
 from bot.core.serialize import finding_to_dict
 from tests.store.test_store import FEED, T0, result
 
@@ -156,6 +157,48 @@ def test_record_writes_the_rows_sqlalchemys_types_would(
     # JSON as json.dumps writes it; an infinite bound is null
     figures = json.loads(mine["statements"][0][6])
     assert figures[1]["high"] is None and figures[1]["low"] == 11_000
+
+
+def test_text_beyond_ascii_and_shared_times_are_written_as_sqlalchemy_would(
+    store: Store, db_url: str, other_url: str
+) -> None:
+    """JSON text (escapes, non-ASCII, an infinite bound) and the sightings' times, written once
+    a distinct value by Store.record, are what SQLAlchemy's types write row by row."""
+    base = result("é", findings=2)
+    story = dataclasses.replace(
+        base.story, outlet="Le Monde — « Monde »", title='Kursk: "30,000" troops\nnew', text="ü"
+    )
+    statement = dataclasses.replace(
+        base.statements[0],
+        sentence='He said "no information" — ça\tva',
+        attribution=Attribution(source="ГУР", via=None),
+    )
+    sighting = base.sightings[0][1]
+    same_instant = datetime(2025, 7, 14, 12, 30, tzinfo=KYIV)  # 09:30 UTC, as T0
+    sightings = [
+        dataclasses.replace(sighting, published=when, attribution=statement.attribution)
+        for when in (T0, same_instant, datetime(2025, 7, 14, 9, 30), None, T0)
+    ]
+    r = dataclasses.replace(
+        base,
+        story=story,
+        statements=(statement, statement),
+        findings=tuple(
+            dataclasses.replace(f, story=story, statement=statement) for f in base.findings
+        ),
+        sightings=tuple(("nk-troops", s) for s in sightings),
+    )
+    store.record(r, feed_url=FEED, fetched_at=T0, deliveries=[(1, "slack")])
+    with Store.open(other_url) as reference:
+        reference.sync_channels(CHANNELS)
+        with reference._engine.begin() as conn:
+            reference_record(conn, r, T0, [(1, "slack")])
+
+    mine, theirs = raw_rows(db_url), raw_rows(other_url)
+    assert [len(rows) for rows in mine.values()] == [1, 2, 1, 5, 2, 1]
+    assert mine == theirs
+    payload = mine["findings"][0][6]
+    assert "\\u2014" in payload and json.loads(payload)["outlet"] == "Le Monde — « Monde »"
 
 
 def test_two_writers_get_their_own_finding_ids(store: Store, db_url: str) -> None:

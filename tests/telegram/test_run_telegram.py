@@ -98,3 +98,51 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
             assert "dprk-troops" in telegram.sent_to("42")[0].text
             assert bot.stop() == 0
         assert secret not in bot.err.read_text()
+
+
+def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
+    tmp_path: Path,
+) -> None:
+    port = unused_port()  # nothing listens yet: every Bot API call is refused
+    with FeedServer() as feeds:
+        feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
+        env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot"}
+        with running_bot(
+            tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
+            env=env,
+        ) as bot:  # fmt: skip
+            bot.wait_for("telegram: cannot reach the Bot API", 20)
+            bot.wait_for("(baseline)", 20)  # the feeds are polled all the same
+            feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
+            bot.wait_for("polled Wire: ok, 1 new", 30)  # the alert waits in the outbox
+            with FakeBotAPI(port=port) as telegram:
+                eventually(lambda: bool(telegram.sent_to("-100")), 60)
+                (alert,) = telegram.sent_to("-100")
+                assert "Contradiction" in alert.text
+                assert telegram.calls_of("setMyCommands") and telegram.calls_of("deleteWebhook")
+                telegram.push_message("/claims", chat_id=42, user_id=7)  # commands work too
+                eventually(lambda: bool(telegram.sent_to("42")), 20)
+                assert bot.stop() == 0
+        log = bot.err.read_text()
+        assert log.count("telegram: cannot reach the Bot API") == 1, log  # one warning line
+        assert "Bot API reached after" in log
+        assert "sending failed" not in log  # held in the outbox, no delivery attempt spent
+        assert "internal error" not in log and "Traceback" not in log
+        assert TOKEN not in log
+
+
+def test_run_with_a_refused_token_stops_at_once_with_one_clear_line(tmp_path: Path) -> None:
+    with FakeBotAPI(token="999:another-bots-token") as telegram:  # our TOKEN gets a 401
+        env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": telegram.base_url}
+        with running_bot(
+            tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
+        ) as bot:
+            code = bot.proc.wait(timeout=30)
+        assert code == 2
+        log = bot.err.read_text()
+        assert log.rstrip().endswith(
+            "claimwatch: error: telegram: the Bot API refused TELEGRAM_BOT_TOKEN "
+            "(401 Unauthorized); check the token @BotFather gave"
+        ), log
+        assert "cannot reach" not in log and "Traceback" not in log
+        assert TOKEN not in log and TOKEN.split(":")[1] not in log

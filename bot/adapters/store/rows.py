@@ -12,7 +12,8 @@ as ``json.dumps`` writes it.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import json.encoder
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,7 +30,35 @@ from bot.adapters.store.codec import (
 from bot.core.model import Attribution, Figure, Sighting, Stance, Story, StoryResult
 from bot.core.serialize import finding_to_dict
 
-_dumps = json.dumps  # what SQLAlchemy's JSON type calls (no json_serializer is configured)
+
+def _json_dumps() -> Callable[[Any], str]:
+    """``json.dumps`` with its defaults (what SQLAlchemy's JSON type calls: no json_serializer
+    is configured), the same text, but its C encoder made once: ``json.dumps`` makes it again
+    on every call, most of the cost of a finding's payload. Without ``check_circular``: the
+    values are trees of dicts and lists made for the call."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the C accelerator
+        return json.dumps
+    encoder = json.JSONEncoder()
+    encode = make(
+        None,  # markers: no circular check
+        encoder.default,
+        json.encoder.encode_basestring_ascii,
+        encoder.indent,
+        encoder.key_separator,
+        encoder.item_separator,
+        encoder.sort_keys,
+        encoder.skipkeys,
+        encoder.allow_nan,
+    )
+
+    def dumps(value: Any) -> str:
+        return "".join(encode(value, 0))
+
+    return dumps
+
+
+_dumps = _json_dumps()
 
 
 def story_from_row(row: sa.Row[Any]) -> Story:
@@ -134,11 +163,20 @@ class RecordSql:
 
 
 class _Encoder:
-    """JSON of one story's figures and attributions, each distinct value encoded once."""
+    """JSON of one story's figures and attributions and its sightings' times, each distinct
+    value encoded once."""
 
-    def __init__(self) -> None:
+    def __init__(self, sql: RecordSql) -> None:
+        self._sql = sql
         self._figures: dict[int, tuple[Figure, str]] = {}
         self._attributions: dict[tuple[str | None, str | None], str] = {}
+        self._times: dict[datetime | None, Any] = {}
+
+    def time(self, value: datetime | None) -> Any:
+        """``RecordSql.time``, once a distinct time (equal times bind alike)."""
+        if value not in self._times:
+            self._times[value] = self._sql.time(value)
+        return self._times[value]
 
     def figure(self, figure: Figure) -> str:
         known = self._figures.get(id(figure))
@@ -186,7 +224,7 @@ def write_story(
     story_id = conn.exec_driver_sql(sql.story, story_row).scalar()
     if story_id is None:
         return None
-    encode = _Encoder()
+    encode = _Encoder(sql)
     if result.statements:
         statement_rows = [
             (
@@ -218,7 +256,7 @@ def write_story(
                 encode.attribution(s.attribution),
                 s.outlet,
                 s.url,
-                sql.time(s.published),
+                encode.time(s.published),
                 str(s.stance),
             )
             for claim_id, s in result.sightings

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Awaitable, Callable
 
 from telegram import BotCommand, Update
 from telegram import Message as TgMessage
@@ -21,13 +22,25 @@ from telegram.error import InvalidToken, TelegramError
 from bot.adapters.telegram.sender import TelegramSender, guard_token_in_logs, sender_from_settings
 from bot.chat import answer
 from bot.core.commands import ADMIN_COMMANDS, HELP
-from bot.errors import DeliveryError
+from bot.errors import ClaimwatchError, DeliveryError
 from bot.service import Service
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 _COMMAND = re.compile(r"/([A-Za-z0-9_]+)")
+START_RETRY_FIRST_S = 2.0  # the Bot API unreachable at start: tried again after 2, 4, 8 … s
+START_RETRY_MAX_S = 60.0
+REFUSED = (
+    "telegram: the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized); "
+    "check the token @BotFather gave"
+)
+
+
+class TokenRefused(ClaimwatchError):
+    """The Bot API answered 401 to the bot's token: `claimwatch run` stops with this line."""
+
+
 _ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 
 
@@ -52,8 +65,10 @@ class TelegramBot:
         self.sender = sender
         self.bot = sender.bot
         self.poll_timeout_s = poll_timeout_s
+        self.retry_first_s = START_RETRY_FIRST_S
         self._offset: int | None = None
         self._task: asyncio.Task[None] | None = None
+        self._starting: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:  # never the bot's repr: it shows the token
         return "TelegramBot()"
@@ -65,17 +80,58 @@ class TelegramBot:
         await self.bot.set_my_commands(menu())
 
     async def start(self) -> None:
-        """Connect, drop any webhook, then poll for updates in the background."""
+        """Connect, drop any webhook, then poll for updates in the background (see
+        :meth:`start_or_retry`)."""
+        await self.start_or_retry(self._begin_polling)
+
+    async def _begin_polling(self) -> None:
         await self.connect()
         await self.bot.delete_webhook()
         log.info("telegram: polling as @%s", self.bot.username)
         self._task = asyncio.create_task(self._poll_forever(), name="telegram-polling")
 
+    async def start_or_retry(self, begin: Callable[[], Awaitable[None]]) -> None:
+        """Run ``begin`` (connect and start receiving). A refused token raises
+        :class:`TokenRefused` at once; an unreachable Bot API (network down, Telegram down)
+        does not stop the bot: one warning, then ``begin`` is tried again in the background
+        with a backoff until it works, and meanwhile the sender holds alerts in the outbox."""
+        try:
+            await begin()
+        except InvalidToken:
+            raise TokenRefused(REFUSED) from None
+        except TelegramError as exc:  # NetworkError, TimedOut, a 5xx, RetryAfter…
+            log.warning(
+                "telegram: cannot reach the Bot API (%s); feeds are still polled and alerts "
+                "wait in the outbox; retrying in the background",
+                exc,
+            )
+            self.sender.hold(str(exc))
+            self._starting = asyncio.create_task(self._retry_start(begin), name="telegram-start")
+
+    async def _retry_start(self, begin: Callable[[], Awaitable[None]]) -> None:
+        attempt = 0
+        while True:
+            wait = min(START_RETRY_MAX_S, self.retry_first_s * 2.0**attempt)
+            attempt += 1
+            await asyncio.sleep(wait)
+            try:
+                await begin()
+            except InvalidToken:
+                log.error("%s; Telegram stays off until the bot is restarted", REFUSED)
+                return  # the sender still holds: alerts keep waiting in the outbox
+            except TelegramError as exc:
+                log.debug("telegram: start attempt %d failed: %s", attempt + 1, exc)
+                continue
+            self.sender.release()
+            log.info("telegram: Bot API reached after %d retries; alerts go out", attempt)
+            return
+
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-            self._task = None
+        for task in (self._starting, self._task):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+        self._starting = self._task = None
         await self.bot.shutdown()
 
     async def _poll_forever(self) -> None:

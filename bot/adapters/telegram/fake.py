@@ -173,8 +173,9 @@ class _Server(ThreadingHTTPServer):
 class FakeBotAPI:
     """A threaded stdlib HTTP server on 127.0.0.1 speaking the Bot API."""
 
-    def __init__(self, token: str = TOKEN) -> None:
+    def __init__(self, token: str = TOKEN, *, port: int = 0) -> None:
         self.token = token
+        self.port = port  # 0: any free one; a fixed one lets a test start the fake late
         self.calls: list[Call] = []
         self.sent: list[Sent] = []
         self.commands: list[dict[str, str]] = []
@@ -226,7 +227,7 @@ class FakeBotAPI:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = _Server(("127.0.0.1", 0), Handler)
+        self._httpd = _Server(("127.0.0.1", self.port), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
         return self

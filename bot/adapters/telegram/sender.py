@@ -118,6 +118,9 @@ def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return parts or ["…"]
 
 
+HELD_RETRY_S = 5.0  # while held, a channel looks again this often
+
+
 class TelegramSender:
     """Sends neutral messages to Telegram chats; the Sender of :mod:`bot.service`."""
 
@@ -127,6 +130,15 @@ class TelegramSender:
         self.bot = bot
         self.per_chat_interval_s = per_chat_interval_s  # Telegram: about 1 message/s per chat
         self._next_at: dict[str, float] = {}
+        self.held: str | None = None  # why the Bot API is not reached yet (see hold)
+
+    def hold(self, reason: str) -> None:
+        """The Bot API could not be reached at start: alerts wait in the outbox (the channel
+        is asked to wait, no delivery attempt is spent) until :meth:`release`."""
+        self.held = reason
+
+    def release(self) -> None:
+        self.held = None
 
     def __repr__(self) -> str:  # never the bot's repr: it shows the token
         return "TelegramSender()"
@@ -135,6 +147,8 @@ class TelegramSender:
         """Post ``message`` (its chart as a photo); the id of the first message sent."""
         if not chat:
             raise MessageRejected("no Telegram chat id configured for this channel")
+        if self.held is not None:
+            raise RetryLater(f"waiting for the Bot API ({self.held})", HELD_RETRY_S)
         try:
             await self.bot.initialize()  # once; later calls return at once
             try:

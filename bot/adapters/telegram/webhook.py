@@ -46,8 +46,13 @@ class TelegramWebhook:
         return {("POST", self.path): self.receive}
 
     async def start(self) -> None:
-        await self.telegram.connect()
+        """Connect and register the webhook; a Bot API out of reach is retried in the
+        background, a refused token stops the bot (:meth:`TelegramBot.start_or_retry`)."""
         self._loop = asyncio.get_running_loop()
+        await self.telegram.start_or_retry(self._register)
+
+    async def _register(self) -> None:
+        await self.telegram.connect()
         await self.telegram.bot.set_webhook(
             self.url, secret_token=self._secret.decode(), allowed_updates=["message"]
         )

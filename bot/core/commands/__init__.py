@@ -120,8 +120,8 @@ def handle(command: Command, view: ChatView, now: datetime) -> Reply:
     handler = HANDLERS.get(command.name)
     if handler is None:
         best = process.extractOne(command.name, list(HANDLERS), score_cutoff=60)
-        hint = f"Did you mean /{best[0]}?" if best else "See /help for the commands."
-        return say(f"Unknown command /{command.name}", hint, "See /help for the list.")
+        hints = (f"Did you mean /{best[0]}?",) if best else ()
+        return say(f"Unknown command /{command.name}", *hints, "See /help for the commands.")
     try:
         return handler(command, view, now)
     except Exception:  # a bug must not reach the chat as a traceback

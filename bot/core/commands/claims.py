@@ -191,7 +191,7 @@ def cmd_claim(command: Command, view: ChatView) -> Reply:
 def cmd_sources(command: Command, view: ChatView) -> Reply:
     words = command.rest.strip()
     if not words:
-        return usage("sources", "<claim id or words>")
+        return usage("sources", "<claim id or words>", "e.g. /sources troops — see /claims")
     found = find_claim(view, words)
     if found.match is None:
         return not_found("claim", words, found, claim_label)

@@ -37,7 +37,8 @@ def parse_severity(word: str) -> FindingKind | None:
 
 
 def usage(command: str, form: str, *more: str) -> Reply:
-    return say(f"Usage: /{command} {form}".rstrip(), *more)
+    """The usage line as the title; never an empty box: with nothing more to say, point at /help."""
+    return say(f"Usage: /{command} {form}".rstrip(), *(more or ("See /help for the commands.",)))
 
 
 def refuse(command: str) -> Reply:
