@@ -1,8 +1,8 @@
 """The engine measured on the labelled corpus (tests/eval/), with the issue's thresholds.
 
 The bar is precision >= 0.95 and F1 >= 0.90 for new_figure, dispute and contradiction, and
-figure extraction F1 >= 0.95 (all fields right), on the tune split. The held-out files (five
-developing stories, 84 of 329 stories, kept out of tuning) are far below it; they and the whole
+figure extraction F1 >= 0.95 (all fields right), on the tune split. The held-out files (seven
+developing stories, 119 of 448 stories, kept out of tuning) are far below it; they and the whole
 corpus are held to floors that may only go up, re-measured only when the corpus changes.
 """
 
@@ -45,29 +45,27 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
-# (precision, F1, figures-all F1); raise, never lower. Re-measured 2026-11-24 when the corpus
-# grew from 135 to 329 stories (the old holdout and two fresh holdout rounds joined the tune
-# split; five new files are the holdout), and again after the structural round (acc5), with
-# all 329 stories in the tune split: corroboration precision went 0.959 -> 0.949 (F1 0.933 ->
-# 0.955) as figures that matched no claim now reach theirs, some restated by their own source.
-# Raised after round 6 (acc6): new_claim 0.926/0.929, corroboration 0.962/0.974, new_figure F1
-# 0.979.
+# (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
+# (say so here). Re-measured 2026-11-24 when the corpus grew to 448 stories: the round-c files
+# joined the tune split after rounds 5 and 6 tuned on them, and seven fresh files written blind
+# (mine-collapse, train-derailment, volcano-eruption, bank-collapse, bird-flu-cull,
+# ceasefire-exchange, stadium-crush: 119 stories) are the holdout, run once.
 WHOLE = {
-    "new_figure": (1.00, 0.97),
-    "dispute": (1.00, 1.00),
-    "contradiction": (1.00, 0.94),
-    "new_claim": (0.92, 0.92),
-    "corroboration": (0.96, 0.97),
+    "new_figure": (0.95, 0.91),
+    "dispute": (0.71, 0.78),
+    "contradiction": (0.95, 0.85),
+    "new_claim": (0.78, 0.82),
+    "corroboration": (0.95, 0.92),
 }
-WHOLE_FIGURES = 0.96
+WHOLE_FIGURES = 0.91
 HOLDOUT = {
-    "new_figure": (0.92, 0.68),
-    "dispute": (0.35, 0.50),
-    "contradiction": (0.25, 0.15),
-    "new_claim": (0.65, 0.60),
-    "corroboration": (0.80, 0.72),
+    "new_figure": (0.80, 0.71),
+    "dispute": (0.21, 0.28),
+    "contradiction": (0.75, 0.57),
+    "new_claim": (0.50, 0.57),
+    "corroboration": (0.92, 0.79),
 }
-HOLDOUT_FIGURES = 0.81
+HOLDOUT_FIGURES = 0.78
 
 
 FLOORS = {"whole": (WHOLE, WHOLE_FIGURES), "holdout": (HOLDOUT, HOLDOUT_FIGURES)}
