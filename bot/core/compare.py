@@ -101,6 +101,24 @@ def judge(
     return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
 
 
+SCALE_RATIO = 100.0  # two figures of one quantity this far apart measure different things
+
+
+def _middle(figure: Figure) -> float:
+    low, high = core(figure)
+    return (low + high) / 2
+
+
+def out_of_scale(figure: Figure, current: Figure) -> bool:
+    """Whether `figure` is orders of magnitude away from the claim's `current` figure: two counts
+    of one quantity rarely differ a hundredfold, so "two" against 1.2 million birds culled, or
+    19 against a crowd of 48,000, counts something else (a rescue, the dead), not the claim."""
+    a, b = _middle(figure), _middle(current)
+    if a <= 0 or b <= 0 or math.isinf(a) or math.isinf(b):
+        return False
+    return max(a, b) / min(a, b) >= SCALE_RATIO
+
+
 SAME_TIME_HOURS = 12.0  # figures this close, or on the same (UTC) day, are given at one time
 
 

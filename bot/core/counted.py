@@ -255,6 +255,8 @@ def frames_for(
             dead_things, verb = True, None  # "killed 1,150 seabirds": a toll of animals
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
+        if kind in PEOPLE_KINDS and _WHOSE_BODIES.match(low, noun_end):
+            kind = "killed"  # "12 miners whose bodies were recovered" are dead
         noun_span = (end, noun_end)
         if kind is None and noun is None and not _own_noun(sentence, end, hi):
             kind, head_end = _counted_by_head(sentence, counted, lo, start)
@@ -545,6 +547,7 @@ _MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
 _CONFIRMED_BEFORE = re.compile(
     r"\b(?:confirmed|diagnosed|verified)\s+(?:(?:another|a further|an additional)\s+)?$"
 )
+_WHOSE_BODIES = re.compile(r"\s*(?:,\s*)?whose (?:bodies|remains)\b")
 _VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
 _INCREMENT = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+$", re.I)
 REACH = 300

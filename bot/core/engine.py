@@ -32,7 +32,9 @@ from bot.core.compare import (
     already_said,
     explain,
     figures_agree,
+    has_figure,
     judge,
+    out_of_scale,
 )
 from bot.core.counted import (
     find_entities,
@@ -648,6 +650,8 @@ class Engine:
             ):
                 run.body_values[value] = figure
                 self._learn_claim(run, topic, figure, text, attribution)
+        if not matched and cue is Stance.DISPUTES and near:
+            matched = self._set_against(run, topic, sentence, reading, said, hits)
         if matched or cue is Stance.NEUTRAL or not near:
             return
         if any(f.qualifier for f, h in zip(figures, hits, strict=True) if h is None):
@@ -667,6 +671,38 @@ class Engine:
                 hit = (last, NUMBERLESS_SCORE)
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
+
+    def _set_against(
+        self,
+        run: _Run,
+        topic: Topic,
+        sentence: Sentence,
+        reading: _Reading,
+        said: _Said,
+        hits: list[tuple[IndexedClaim, float] | None],
+    ) -> bool:
+        """A figure given against a claim's current figure disputes that claim, whatever it
+        counts ("put the crowd at 55,000, calling the police estimate of about 48,000 far too
+        low"): the old value quoted (README rule 8's baseline) names the claim. Whether a
+        figure matching no claim was judged so."""
+        for old in reading.figures:
+            if old in reading.matched:
+                continue
+            named = [
+                claim
+                for claim_id, current in self._current.items()
+                if (claim := self._index.get(claim_id)) is not None
+                and claim.spec.topic == topic.id
+                and (current.figure.low, current.figure.high, current.figure.unit)
+                == (old.low, old.high, old.unit)
+            ]
+            if len(named) != 1:
+                continue  # no claim, or several, hold that figure now
+            for figure, own in zip(reading.matched, hits, strict=True):
+                if own is None and figure.unit == old.unit and not figures_agree(figure, old):
+                    self._judge(run, named[0], figure, said, NUMBERLESS_SCORE, sentence.title)
+                    return True
+        return False
 
     def _named_quantity(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
         """The one claim a numberless clause names by what it says of the quantity: what befell
@@ -768,6 +804,15 @@ class Engine:
                 own_source=own,
                 framed=said.update,
             )
+            if (
+                figure is not None
+                and verdict.kind in (FindingKind.DISPUTE, FindingKind.NEW_FIGURE)
+                and said.cue is Stance.NEUTRAL
+                and not said.revision
+                and has_figure(current)
+                and out_of_scale(figure, current.figure)
+            ):
+                return  # another quantity, not this claim's: no finding and no sighting
         stance = verdict.stance if verdict else Stance.SUPPORTS
         if verdict is None and said.cue is not Stance.NEUTRAL:
             stance = said.cue

@@ -25,6 +25,7 @@ from bot.core.lexicon import (
     MEASURE_UNITS,
     MONTHS,
     PARTICLE_UP_VERBS,
+    PLACE_LABELS,
     PREFIX_HEDGES,
     SUFFIX_HEDGES,
     VAGUE_PHRASES,
@@ -273,8 +274,24 @@ def _is_count(sentence: str, n: Number) -> bool:
         return False
     if next_word in ("years", "year-old", "yrs") or next_word == "old":
         return False
-    is_year = n.plain_int and len(n.text) == 4 and 1900 <= n.value <= 2100
+    if prev_word in ("and", "or", "to") and _in_label_list(sentence, n.start):
+        return False  # "gates 11 and 12": the second is a name too
+    is_year = (
+        n.plain_int
+        and len(n.text) == 4
+        and (1900 <= n.value <= 2100 or (1000 <= n.value < 1900 and prev_word in _YEAR_BEFORE))
+    )  # "founded in 1897", "its first eruption since 1783"
     return not (is_year and next_word not in COUNTED)
+
+
+_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "from", "before", "after"})
+_LABEL_LIST = re.compile(r"\b([A-Za-z]+)\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|or|to)\s*$")
+
+
+def _in_label_list(sentence: str, start: int) -> bool:
+    """Whether a number continues a list of numbered places ("gates 11 and 12")."""
+    m = _LABEL_LIST.search(sentence, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in PLACE_LABELS
 
 
 def _is_age(sentence: str, n: Number) -> bool:

@@ -126,7 +126,13 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "article resolution no no. number flight route highway chapter section page vol vol. "
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
-    "week day year aged age ages magnitude bib terminal runway pier berth dock hangar"
+    "week day year aged age ages magnitude bib terminal runway pier berth dock hangar "
+    "gates platforms terminals runways piers berths docks hangars"
+)
+# Numbered places: "gates 11 and 12", "platforms 3 to 5" name them, every number of the list.
+PLACE_LABELS: frozenset[str] = _words(
+    "gate gates platform platforms terminal terminals runway runways pier piers berth berths "
+    "dock docks hangar hangars room rooms block blocks section sections"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -655,6 +661,10 @@ CASUALTY_KINDS: frozenset[str] = frozenset(
 )
 # Verbs just before a number that say what happened to the people counted ("killed 320 people").
 CASUALTY_VERBS: dict[str, str] = {
+    # the people mourned or buried are dead ("mourns 19 miners")
+    "mourns": "killed",
+    "mourned": "killed",
+    "buried": "killed",
     "killed": "killed",
     "kill": "killed",
     "kills": "killed",
@@ -1009,6 +1019,8 @@ EVENTS: dict[str, str] = {
     "saved": "rescued",
     "pulled from": "rescued",
     "pulled alive": "rescued",
+    "out alive": "rescued",  # "brought nine miners out alive"
+    "found alive": "rescued",
     "airlifted": "rescued",
     "trapped": "trapped",
     "stranded": "trapped",
