@@ -21,8 +21,7 @@ from bot.core.figures import extract_figures
 from bot.core.matching import (
     ClaimIndex,
     IndexedClaim,
-    frame_agreement,
-    frame_compatible,
+    fit_rank,
     masked,
     quantity_key,
     similarity,
@@ -125,21 +124,26 @@ def per_story_ms(workload: Workload, long_stories: Sequence[Story]) -> list[floa
 
 
 def _brute_best(
-    claims: Sequence[IndexedClaim], scores: Sequence[float], topic: str, figure: Figure
+    claims: Sequence[IndexedClaim],
+    scores: Sequence[float],
+    topic: str,
+    figure: Figure,
+    topic_stems: frozenset[str],
 ) -> IndexedClaim | None:
-    """ClaimIndex.best_for_figure's rule over every claim, with every claim already scored."""
-    best: tuple[tuple[int, float, str], IndexedClaim] | None = None
+    """ClaimIndex.best_for_figure's rule (`fit_rank`) over every claim, each already scored."""
+    best: tuple[tuple[int, bool, float, str], IndexedClaim] | None = None
+    key = quantity_key(figure)
     for claim, score in zip(claims, scores, strict=True):
         reference = claim.reference
-        if claim.spec.topic != topic or reference is None:
+        if claim.spec.topic != topic or reference is None or key is None:
             continue
-        key = quantity_key(figure)
-        if key is None or reference.unit != figure.unit or quantity_key(reference) != key:
+        if reference.unit != figure.unit or quantity_key(reference) != key:
             continue
-        if not frame_compatible(figure, reference, score):
+        fit = fit_rank(figure, claim, score, topic_stems)
+        if fit is None:
             continue
-        rank = (frame_agreement(figure, reference), score, claim.spec.id)
-        if best is None or (-rank[0], -rank[1], rank[2]) < (-best[0][0], -best[0][1], best[0][2]):
+        rank = (*fit, -score, claim.spec.id)
+        if best is None or rank < best[0]:
             best = (rank, claim)
     return best[1] if best else None
 
@@ -148,6 +152,8 @@ def index_vs_brute(name: str, workload: Workload, long_stories: Sequence[Story])
     """For every counted figure of every gated sentence: the index's best claim and the
     brute-force best (every claim scored with the same rapidfuzz scorer, numbers masked)."""
     index = ClaimIndex()
+    for t in workload.topics:  # as the engine does: where a topic's claims are placed
+        index.name_topic(t.id, (t.name, *t.keywords))
     for claim in workload.claims:
         index.add(claim.spec, reference_figure(claim.spec.text))
     everything = index.all()
@@ -181,7 +187,7 @@ def index_vs_brute(name: str, workload: Workload, long_stories: Sequence[Story])
                     hit = index.best_for_figure(topic, figure, sentence_masked)
                     story_index += time.perf_counter() - start
                     start = time.perf_counter()
-                    brute = _brute_best(everything, scores, topic, figure)
+                    brute = _brute_best(everything, scores, topic, figure, index.topic_stems(topic))
                     story_brute += time.perf_counter() - start
                     picked = hit[0].spec.id if hit else None
                     wanted = brute.spec.id if brute else None

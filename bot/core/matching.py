@@ -185,6 +185,34 @@ def _unpost(index: dict[_K, _Posting], claim_id: str) -> None:
 _PEOPLE_WORDS = GENERAL_PEOPLE
 
 
+def fit_rank(
+    figure: Figure, claim: IndexedClaim, text_score: float, topic_stems: frozenset[str]
+) -> tuple[int, bool] | None:
+    """`ClaimIndex.best_for_figure`'s rule for one claim, written out (the index inlines it in
+    its hot loop): None when the claim cannot be the figure's, else its rank before the text
+    score, smaller first: minus the frame fields agreeing, then whether the figure is counted
+    elsewhere than the claim (another scope, or a place the claim doesn't name). The brute-force
+    baselines (``claimwatch bench``, tests/core/test_claim_index.py) rank every claim by it."""
+    reference = claim.reference
+    if reference is None:
+        return None
+    scope = figure.scope
+    if scope != reference.scope and not _either_toll(scope, reference, claim):
+        return None
+    if _frame_conflict(figure, replace(reference, scope=scope, qualifier=None)):
+        return None
+    if figure.event != reference.event and text_score < EVENT_NEEDS_TEXT:
+        return None
+    if figure.qualifier is not None and not same_place(
+        figure.qualifier, reference.qualifier, claim.words, topic_stems
+    ):
+        return None
+    elsewhere = (figure.qualifier is None and reference.qualifier is not None) or (
+        scope != reference.scope
+    )
+    return -frame_agreement(figure, reference), elsewhere
+
+
 def _either_toll(scope: str | None, reference: Figure, claim: IndexedClaim) -> bool:
     """A toll of soldiers ("killing 200 soldiers") and a toll naming no one ("4,000 killed or
     wounded") may be one quantity; a toll of soldiers is not the claim's when the claim
@@ -242,6 +270,10 @@ class ClaimIndex:
     def name_topic(self, topic: str, names: Iterable[str]) -> None:
         """The words of a topic's name and keywords (`same_place` reads them)."""
         self._topic_stems[topic] = frozenset(_stems(" ".join(names).lower().split()))
+
+    def topic_stems(self, topic: str) -> frozenset[str]:
+        """The stems of a topic's name and keywords (where every claim of it is placed)."""
+        return self._topic_stems.get(topic, frozenset())
 
     def _compact(self, figure: Figure) -> Figure:
         """An equal figure, shared with the other claims stating it, else its numbers, text and

@@ -12,8 +12,7 @@ from bot.core.matching import (
     ClaimIndex,
     IndexedClaim,
     SentenceWords,
-    frame_agreement,
-    frame_compatible,
+    fit_rank,
     masked,
     quantity_key,
     similarity,
@@ -38,16 +37,24 @@ def similarity_by_the_book(claim_masked: str, sentence_masked: str) -> float:
     return said / len(claim_words)
 
 
-def brute_best(claims: list[IndexedClaim], topic: str, figure: Figure, sentence: str) -> str | None:
-    best: tuple[tuple[int, float, str], str] | None = None
+def brute_best(
+    claims: list[IndexedClaim],
+    topic: str,
+    figure: Figure,
+    sentence: str,
+    topic_stems: frozenset[str] = frozenset(),
+) -> str | None:
+    """The index's rule (`fit_rank`) over every claim, each scored one word at a time."""
+    best: tuple[tuple[int, bool, float, str], str] | None = None
     for claim in claims:
         ref = claim.reference
         if claim.spec.topic != topic or ref is None or quantity_key(ref) != quantity_key(figure):
             continue
         score = similarity_by_the_book(claim.masked, masked(sentence))
-        if ref.unit != figure.unit or not frame_compatible(figure, ref, score):
+        fit = fit_rank(figure, claim, score, topic_stems) if ref.unit == figure.unit else None
+        if fit is None:
             continue
-        rank = (-frame_agreement(figure, ref), -score, claim.spec.id)
+        rank = (*fit, -score, claim.spec.id)
         if best is None or rank < best[0]:
             best = (rank, claim.spec.id)
     return best[1] if best else None
@@ -126,3 +133,30 @@ def test_the_best_claim_is_found_when_many_share_as_many_words() -> None:
     hit = index.best_for_figure("war", figure, masked(sentence))
     assert hit is not None and hit[0].spec.id == "c999"
     assert hit[0].spec.id == brute_best(index.all(), "war", figure, sentence)
+
+
+def test_the_brute_force_rule_is_the_index_rule_for_places_and_tolls() -> None:
+    """`fit_rank` (what the bench's brute force ranks by) picks what the index picks where a
+    place or a soldiers' toll decides, and a place no claim names picks nothing."""
+    index = ClaimIndex()
+    index.name_topic("closure", ["Halden plant closure", "Halden", "plant"])
+    for claim_id, text in {
+        "plant-jobs": "Halden Motors will cut 2,800 jobs",
+        "supplier-jobs": "1,500 jobs at parts suppliers will go",
+        "toll": "The attack killed 9 people in Kostrel",
+        "soldiers": "Some 200 soldiers were killed at the Hollin air base",
+    }.items():
+        index.add(ClaimSpec(claim_id, "closure", text), reference_figure(text))
+    expected = {
+        "About 1,700 jobs at parts suppliers are at risk, the association said.": "supplier-jobs",
+        "The carmaker now says 3,100 jobs will go.": "plant-jobs",
+        "Rescuers said 14 people were killed in Kostrel.": "toll",
+        "Marovia said 300 soldiers were killed in the strike on the air base.": "soldiers",
+        "Some 40 jobs at the canteen contractor will go.": None,
+    }
+    stems = index.topic_stems("closure")
+    for sentence, wanted in expected.items():
+        (figure,) = extract_figures(sentence)
+        hit = index.best_for_figure("closure", figure, masked(sentence))
+        assert (hit[0].spec.id if hit else None) == wanted, sentence
+        assert brute_best(index.all(), "closure", figure, sentence, stems) == wanted, sentence
