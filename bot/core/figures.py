@@ -19,6 +19,7 @@ from bot.core.attribution import attribution_span
 from bot.core.counted import frames_for
 from bot.core.lexicon import (
     COUNTED,
+    CURRENCY_CODES,
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
     IDENTIFIER_WORDS,
@@ -444,6 +445,7 @@ VOLUME_WORDS = {
 _CUBIC = re.compile(r"\s+cubic\s+(?:metres|meters|metre|meter)\b", re.I)
 TALLY_WORDS = {"votes": "votes", "vote": "votes", "seats": "seats", "seat": "seats"}
 _CURRENCY_PREFIXES = tuple(sorted(CURRENCY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+_ISO_BEFORE = re.compile(r"\b([A-Z]{3})\s$")  # "EUR 14m": a currency code, then a space
 
 
 def _with_unit(sentence: str, raw: _Raw) -> _Raw:
@@ -463,6 +465,10 @@ def _with_unit(sentence: str, raw: _Raw) -> _Raw:
         unit = CURRENCY_PREFIX[m2.group(1).lower()]
         start = raw.start - len(m2.group(1))
         return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, unit, raw.number)
+    m3 = _ISO_BEFORE.search(before)
+    if m3 and m3.group(1) in CURRENCY_CODES:
+        start = raw.start - len(m3.group(0))
+        return _Raw(raw.low, raw.high, raw.hedge, start, raw.end, m3.group(1), raw.number)
     word = _next_word(sentence, raw.end)
     if word in MASS_WORDS:  # "1.8 million tonnes": a weight, not a count
         unit = MASS_WORDS[word]

@@ -163,6 +163,31 @@ CURRENCY_WORDS: dict[str, str] = {
     "hryvnias": "UAH",
 }
 
+# ISO 4217 codes as wire copy writes them before a sum ("EUR 14m", "DKK 900m", "USD 2.5bn").
+CURRENCY_CODES: frozenset[str] = frozenset(
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "CNY",
+        "KRW",
+        "RUB",
+        "UAH",
+        "CHF",
+        "DKK",
+        "SEK",
+        "NOK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "CAD",
+        "AUD",
+        "NZD",
+        "INR",
+    ]
+)
+
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pc", "percentage points"})
 
 # --- what is counted -------------------------------------------------------------------------

@@ -146,11 +146,24 @@ def test_percentages_have_their_unit(phrase: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "unit", "value"),
-    [("$1.5 billion", "USD", 1.5e9), ("€20m", "EUR", 20e6), ("1 billion dollars", "USD", 1e9)],
+    [
+        ("$1.5 billion", "USD", 1.5e9),
+        ("€20m", "EUR", 20e6),
+        ("1 billion dollars", "USD", 1e9),
+        ("EUR 14m", "EUR", 14e6),  # a currency code before the sum, as wire copy writes it
+        ("DKK 900m", "DKK", 900e6),
+        ("CHF 2.5bn", "CHF", 2.5e9),
+    ],
 )
 def test_money_has_its_currency(phrase: str, unit: str, value: float) -> None:
     f = one(f"The deal is worth {phrase}.")
     assert f.unit == unit and f.low <= value <= f.high
+    assert phrase.startswith(f.text)  # a sign or code before the number is part of it
+
+
+def test_capitals_before_a_number_are_a_currency_only_when_they_are_a_code() -> None:
+    assert one("The IC 2147 from Harlow derailed, injuring 7.").text == "7"  # a train's name
+    assert one("The fund holds EUR 14m.").text == "EUR 14m"
 
 
 def test_several_figures_in_order_with_their_spans() -> None:
