@@ -50,6 +50,28 @@ def test_run_delivers_to_telegram_and_answers_a_command(tmp_path: Path) -> None:
         assert telegram.calls_of("setMyCommands")
 
 
+def post_update(url: str, headers: dict[str, str]) -> int:
+    """POST a /topics update to the bot's webhook route as Telegram would; the HTTP status."""
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1, "date": int(time.time()), "text": "/topics",
+            "chat": {"id": 42, "type": "private"},
+            "from": {"id": 7, "is_bot": False, "first_name": "A"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+        },
+    }  # fmt: skip
+    request = urllib.request.Request(
+        url, data=json.dumps(update).encode(),
+        headers={"Content-Type": "application/json", **headers},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as refused:
+        return int(refused.code)
+
+
 def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> None:
     with FakeBotAPI() as telegram:
         port, secret = unused_port(), "s3cret-webhook_token"
@@ -62,26 +84,9 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
             "TELEGRAM_WEBHOOK_SECRET": secret,
             "PORT": str(port),  # the one HTTP server: the webhook is one of its routes
         }
-        update = {
-            "update_id": 1,
-            "message": {
-                "message_id": 1, "date": int(time.time()), "text": "/topics",
-                "chat": {"id": 42, "type": "private"},
-                "from": {"id": 7, "is_bot": False, "first_name": "A"},
-                "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
-            },
-        }  # fmt: skip
 
         def post(headers: dict[str, str]) -> int:
-            request = urllib.request.Request(
-                local, data=json.dumps(update).encode(),
-                headers={"Content-Type": "application/json", **headers},
-            )  # fmt: skip
-            try:
-                with urllib.request.urlopen(request, timeout=10) as answer:
-                    return int(answer.status)
-            except urllib.error.HTTPError as refused:
-                return int(refused.code)
+            return post_update(local, headers)
 
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
@@ -129,6 +134,36 @@ def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
         assert "sending failed" not in log  # held in the outbox, no delivery attempt spent
         assert "internal error" not in log and "Traceback" not in log
         assert TOKEN not in log
+
+
+def test_run_in_webhook_mode_with_the_bot_api_down_at_start_registers_it_later(
+    tmp_path: Path,
+) -> None:
+    api_port, port, secret = unused_port(), unused_port(), "s3cret-webhook_token"
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": f"http://127.0.0.1:{api_port}/bot",  # nothing listens yet
+        "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg/updates",
+        "TELEGRAM_WEBHOOK_SECRET": secret,
+        "PORT": str(port),
+    }
+    with running_bot(
+        tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
+    ) as bot:
+        bot.wait_for("telegram: cannot reach the Bot API", 20)
+        bot.wait_for("HTTP server on", 20)  # the rest of the bot is up
+        with FakeBotAPI(port=api_port) as telegram:
+            bot.wait_for("webhook registered", 60)
+            (call,) = telegram.calls_of("setWebhook")
+            assert call.params["secret_token"] == secret
+            local = f"http://127.0.0.1:{port}/tg/updates"
+            assert post_update(local, {"X-Telegram-Bot-Api-Secret-Token": secret}) == 200
+            eventually(lambda: bool(telegram.sent_to("42")), 15)
+            assert "dprk-troops" in telegram.sent_to("42")[0].text
+            assert bot.stop() == 0
+    log = bot.err.read_text()
+    assert log.count("telegram: cannot reach the Bot API") == 1, log
+    assert "Traceback" not in log and secret not in log
 
 
 def test_run_with_a_refused_token_stops_at_once_with_one_clear_line(tmp_path: Path) -> None:
