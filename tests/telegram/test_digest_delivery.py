@@ -37,6 +37,13 @@ def digest_service(tmp_path: Path, sender: TelegramSender, clock: Clock) -> tupl
     return Service(load_config(tmp_path), store, senders={"telegram": sender}, now=clock), store
 
 
+def ingest_wire(service: Service) -> None:
+    """The analyst's story and the original report, for findings a digest will carry."""
+    feed = rss(ORIGINAL, ANALYST)
+    for story in parse_feed(feed.encode(), feed_name="Wire").stories:
+        service.ingest(story, feed_url="wire")
+
+
 def digests_in(api: FakeBotAPI) -> list[str]:
     return [s.text for s in api.sent_to("100") if "Digest — 10 Jul 2025" in s.text]
 
@@ -48,9 +55,7 @@ async def test_a_429_keeps_the_digest_in_the_outbox_until_the_chat_may_be_sent_t
     service, store = digest_service(tmp_path, sender, clock)
     try:
         assert await post_due_digests(service, BEFORE) == 0  # first sight: the period starts
-        feed = rss(ORIGINAL, ANALYST)
-        for story in parse_feed(feed.encode(), feed_name="Wire").stories:
-            service.ingest(story, feed_url="wire")
+        ingest_wire(service)
         alerts = await service.dispatch()
         assert alerts > 0 and len(fake_api.sent_to("100")) >= alerts
 
@@ -81,9 +86,7 @@ async def test_a_digest_waits_behind_the_alerts_queued_before_it(
     service, store = digest_service(tmp_path, sender, clock)
     try:
         await post_due_digests(service, BEFORE)
-        feed = rss(ORIGINAL, ANALYST)
-        for story in parse_feed(feed.encode(), feed_name="Wire").stories:
-            service.ingest(story, feed_url="wire")
+        ingest_wire(service)
         clock.now = DUE
         assert await post_due_digests(service, DUE) == 1
         delivered = await service.dispatch()

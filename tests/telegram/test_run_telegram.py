@@ -85,9 +85,6 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
             "PORT": str(port),  # the one HTTP server: the webhook is one of its routes
         }
 
-        def post(headers: dict[str, str]) -> int:
-            return post_update(local, headers)
-
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
         ) as bot:
@@ -95,9 +92,9 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
             bot.wait_for("HTTP server on", 20)
             (call,) = telegram.calls_of("setWebhook")
             assert call.params["url"] == hook and call.params["secret_token"] == secret
-            assert post({"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
-            assert post({}) == 403
-            assert post({"X-Telegram-Bot-Api-Secret-Token": secret}) == 200
+            assert post_update(local, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
+            assert post_update(local, {}) == 403
+            assert post_update(local, {"X-Telegram-Bot-Api-Secret-Token": secret}) == 200
             eventually(lambda: bool(telegram.sent_to("42")), 15)
             assert len(telegram.sent_to("42")) == 1  # only the call with the secret
             assert "dprk-troops" in telegram.sent_to("42")[0].text
