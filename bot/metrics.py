@@ -4,7 +4,9 @@ Each :class:`Metrics` has its own ``CollectorRegistry`` (never the global one), 
 or a test may hold several. Counters move as the service works (polls, stories, findings,
 alerts sent, delivery latency); the outbox and feed gauges are read from the store when
 scraped. The scheduler beats :meth:`Metrics.beat` every few seconds; a stale beat means the
-loop is stuck, and ``/healthz`` answers 503.
+loop is stuck, and ``/healthz`` answers 503. The platform adapters say whether they reach their
+API (:meth:`Metrics.platform_down`): an API out of reach is shown and retried, a refused token
+(which only a person can fix) makes ``/healthz`` answer 503.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -28,6 +31,15 @@ LATENCY_BUCKETS = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0, 1800.0, 36
 STALE_AFTER_S = 60.0  # no scheduler beat for this long: /healthz says 503
 
 
+@dataclass(frozen=True)
+class PlatformState:
+    """Whether a platform's API is reached; why not, and whether only a person can fix it."""
+
+    up: bool
+    problem: str | None = None
+    fatal: bool = False
+
+
 class Metrics:
     """The counters of one running bot, and the scheduler's heartbeat."""
 
@@ -37,6 +49,7 @@ class Metrics:
         self._lock = threading.Lock()
         self._beat: float | None = None
         self._summary: Callable[[], OpsSummary] | None = None
+        self._platforms: dict[str, PlatformState] = {}
         r = self.registry
         self.polls = Counter("claimwatch_polls", "Feed polls by result.", ["result"], registry=r)
         for result in POLL_RESULTS:
@@ -86,6 +99,21 @@ class Metrics:
         with self._lock:
             return None if self._beat is None else self._clock() - self._beat
 
+    def platform_up(self, platform: str) -> None:
+        """The platform's API answers: alerts go out."""
+        with self._lock:
+            self._platforms[platform] = PlatformState(up=True)
+
+    def platform_down(self, platform: str, problem: str, *, fatal: bool = False) -> None:
+        """The platform's API is not reached (``fatal``: it refused the token, and retrying
+        cannot help); alerts for it wait in the outbox."""
+        with self._lock:
+            self._platforms[platform] = PlatformState(up=False, problem=problem, fatal=fatal)
+
+    def platforms(self) -> dict[str, PlatformState]:
+        with self._lock:
+            return dict(self._platforms)
+
     def exposition(self) -> bytes:
         """The Prometheus text format of everything registered."""
         return generate_latest(self.registry)
@@ -119,6 +147,14 @@ class _StoreCollector(Collector):
         if age is not None:
             yield _gauge("claimwatch_scheduler_beat_age_seconds",
                          "Seconds since the scheduler last beat.", age)  # fmt: skip
+        platforms = self._metrics.platforms()
+        if platforms:
+            reached = GaugeMetricFamily(
+                "claimwatch_platform_up", "1 if the platform's API is reached.", labels=["platform"]
+            )
+            for name, state in sorted(platforms.items()):
+                reached.add_metric([name], 1.0 if state.up else 0.0)
+            yield reached
         up = GaugeMetricFamily("claimwatch_store_up", "1 if the store answered this scrape.")
         up.add_metric([], 1.0 if summary is not None else 0.0)
         yield up

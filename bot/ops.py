@@ -1,8 +1,10 @@
 """The ops routes of the HTTP server: ``GET /healthz`` (JSON) and ``GET /metrics`` (Prometheus).
 
 ``/healthz`` answers 200 with the last poll time, feeds enabled and disabled and the outbox
-(waiting, dead); 503 with the reason when the scheduler has not beaten for
-``STALE_AFTER_S`` seconds (the loop is stuck, or not running) or the store cannot be read.
+(waiting, dead) and whether each chat platform's API is reached; 503 with the reason when the
+scheduler has not beaten for ``STALE_AFTER_S`` seconds (the loop is stuck, or not running), the
+store cannot be read, or a platform refused the bot's token (alerts for it can never go out
+until a person fixes the token; an API merely out of reach is retried and stays a 200).
 """
 
 from __future__ import annotations
@@ -46,6 +48,13 @@ def health(metrics: Metrics, stale_after_s: float = STALE_AFTER_S) -> tuple[int,
         body["outbox"] = {"waiting": summary.outbox_waiting, "dead": summary.outbox_dead}
     elif not problems:
         problems.append("no store attached")
+    platforms = metrics.platforms()
+    if platforms:
+        body["platforms"] = {
+            name: {"up": state.up, "problem": state.problem}
+            for name, state in sorted(platforms.items())
+        }
+        problems += [state.problem for state in platforms.values() if state.fatal and state.problem]
     body["ok"] = not problems
     if problems:
         body["problems"] = problems

@@ -7,6 +7,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import eventually, feeds_yaml, running_bot
@@ -102,19 +105,31 @@ def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> 
         assert secret not in bot.err.read_text()
 
 
+def healthz(port: int) -> tuple[int, dict[str, Any]]:
+    answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=10)
+    return answer.status_code, answer.json()
+
+
 def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
     tmp_path: Path,
 ) -> None:
-    port = unused_port()  # nothing listens yet: every Bot API call is refused
+    port, http = unused_port(), unused_port()  # nothing listens yet: every Bot API call fails
     with FeedServer() as feeds:
         feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
-        env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot"}
+        env = {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",
+            "PORT": str(http),
+        }
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
             env=env,
         ) as bot:  # fmt: skip
             bot.wait_for("telegram: cannot reach the Bot API", 20)
             bot.wait_for("(baseline)", 20)  # the feeds are polled all the same
+            status, body = healthz(http)  # out of reach is shown, and retried: not a failure
+            assert status == 200 and body["platforms"]["telegram"]["up"] is False, body
+            assert "cannot reach the Bot API" in body["platforms"]["telegram"]["problem"]
             feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
             bot.wait_for("polled Wire: ok, 1 new", 30)  # the alert waits in the outbox
             with FakeBotAPI(port=port) as telegram:
@@ -124,6 +139,10 @@ def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
                 assert telegram.calls_of("setMyCommands") and telegram.calls_of("deleteWebhook")
                 telegram.push_message("/claims", chat_id=42, user_id=7)  # commands work too
                 eventually(lambda: bool(telegram.sent_to("42")), 20)
+                status, body = healthz(http)
+                assert status == 200 and body["platforms"]["telegram"] == {
+                    "up": True, "problem": None,
+                }  # fmt: skip
                 assert bot.stop() == 0
         log = bot.err.read_text()
         assert log.count("telegram: cannot reach the Bot API") == 1, log  # one warning line
@@ -178,3 +197,37 @@ def test_run_with_a_refused_token_stops_at_once_with_one_clear_line(tmp_path: Pa
         ), log
         assert "cannot reach" not in log and "Traceback" not in log
         assert TOKEN not in log and TOKEN.split(":")[1] not in log
+
+
+def test_a_token_refused_while_retrying_in_the_background_makes_healthz_say_so(
+    tmp_path: Path,
+) -> None:
+    port, http = unused_port(), unused_port()
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",  # nothing listens yet
+        "PORT": str(http),
+    }
+    with FeedServer() as feeds:
+        feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
+        with running_bot(
+            tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
+            env=env,
+        ) as bot:  # fmt: skip
+            bot.wait_for("telegram: cannot reach the Bot API", 20)
+            with FakeBotAPI(port=port, token="999:another-bots-token"):  # TOKEN gets a 401
+                bot.wait_for("Telegram stays off until the bot is restarted", 60)
+            status, body = healthz(http)
+            refused = (
+                "telegram: the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized); "
+                "check the token @BotFather gave"
+            )
+            assert status == 503 and body["problems"] == [refused], body
+            assert body["platforms"]["telegram"] == {"up": False, "problem": refused}
+            metrics = httpx.get(f"http://127.0.0.1:{http}/metrics", timeout=10).text
+            assert 'claimwatch_platform_up{platform="telegram"} 0.0' in metrics
+            feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
+            bot.wait_for("polled Wire: ok, 1 new", 30)  # the rest of the bot goes on
+            assert bot.stop() == 0
+    log = bot.err.read_text()
+    assert "Traceback" not in log and TOKEN not in log and TOKEN.split(":")[1] not in log

@@ -106,7 +106,12 @@ class TelegramBot:
                 exc,
             )
             self.sender.hold(str(exc))
+            self.service.metrics.platform_down(
+                "telegram", f"telegram: cannot reach the Bot API ({exc})"
+            )
             self._starting = asyncio.create_task(self._retry_start(begin), name="telegram-start")
+            return
+        self.service.metrics.platform_up("telegram")
 
     async def _retry_start(self, begin: Callable[[], Awaitable[None]]) -> None:
         attempt = 0
@@ -118,11 +123,13 @@ class TelegramBot:
                 await begin()
             except InvalidToken:
                 log.error("%s; Telegram stays off until the bot is restarted", REFUSED)
+                self.service.metrics.platform_down("telegram", REFUSED, fatal=True)
                 return  # the sender still holds: alerts keep waiting in the outbox
             except TelegramError as exc:
                 log.debug("telegram: start attempt %d failed: %s", attempt + 1, exc)
                 continue
             self.sender.release()
+            self.service.metrics.platform_up("telegram")
             log.info("telegram: Bot API reached after %d retries; alerts go out", attempt)
             return
 
@@ -141,7 +148,8 @@ class TelegramBot:
                 await self.poll_once(self.poll_timeout_s)
                 failures = 0
             except InvalidToken:
-                log.error("telegram: the bot token was refused; polling stopped")
+                log.error("%s; polling stopped until the bot is restarted", REFUSED)
+                self.service.metrics.platform_down("telegram", REFUSED, fatal=True)
                 return
             except TelegramError as exc:  # network trouble, Conflict (another poller)…
                 failures += 1
