@@ -36,17 +36,14 @@ from bot.core.compare import (
     judge,
     out_of_scale,
 )
-from bot.core.counted import (
-    find_entities,
-    find_phrases,
+from bot.core.cues import (
     is_capacity,
     is_increment,
-    is_open,
     is_partitive,
     is_poll_share,
     is_sample,
-    sent_back_in,
 )
+from bot.core.events import sent_back_in
 from bot.core.figures import extract_figures
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
 from bot.core.lexicon import (
@@ -85,6 +82,7 @@ from bot.core.model import (
     StoryResult,
     Topic,
 )
+from bot.core.phrases import find_entities, find_phrases
 from bot.core.provenance import SyndicationIndex
 from bot.core.quantity import lemma
 from bot.core.reading import (
@@ -95,6 +93,7 @@ from bot.core.reading import (
     story_sentences,
     without_dates,
 )
+from bot.core.scopes import is_open
 from bot.core.stance import (
     against_old_value,
     cue_clause,

@@ -3,7 +3,7 @@
 The pipeline is a row of small rules: find vague quantities ("tens of thousands") and numbers;
 drop numbers that are not counts (years, dates, times, ages, calibres, model numbers, ordinals,
 phone numbers, identifiers); join ranges ("25,000 to 30,000"); read the hedge ("up to", "some");
-turn each into an interval; then ask `counted.frames_for` what each one counts.
+turn each into an interval; then ask `frames.frames_for` what each one counts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from bot.core.attribution import attribution_span
-from bot.core.counted import frames_for
+from bot.core.frames import frames_for
 from bot.core.lexicon import (
     COUNTED,
     CURRENCY_CODES,

@@ -6,7 +6,6 @@ import re
 from collections.abc import Container
 
 from bot.core.compare import figure_words
-from bot.core.counted import KNOWN_GROUPS, TALLY_UNITS
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     CASUALTY_KINDS,
@@ -17,8 +16,10 @@ from bot.core.lexicon import (
     SUBGROUPS,
 )
 from bot.core.matching import quantity_key
+from bot.core.measures import TALLY_UNITS
 from bot.core.model import Figure
 from bot.core.quantity import INVARIANT_NOUNS, MASS_UNIT_CODES, VOLUME_UNIT_CODES
+from bot.core.scopes import KNOWN_GROUPS
 
 _ADJECTIVES = {
     "north_korea": "North Korean",

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeAlias, TypeVar
 
-from bot.core.counted import find_periods, find_phrases
 from bot.core.lexicon import COUNTED, GENERAL_PEOPLE, MEASURES
 from bot.core.model import ClaimSpec, Figure
+from bot.core.periods import find_periods
+from bot.core.phrases import find_phrases
 from bot.core.quantity import lemma
 from bot.core.words import SentenceWords, Vocabulary, masked, similarity, tokens, words_of
 

@@ -3,7 +3,7 @@
 amount of money or a share measures ("a €40m subsidy", "30% of the oil spilled"), what a
 weight is of, animals and people by age, and the units of mass and volume.
 
-`counted.frames_for` reads these; they read the sentence only after the number.
+`frames.frames_for` reads these; they read the sentence only after the number.
 """
 
 from __future__ import annotations

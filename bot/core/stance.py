@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from bot.core.compare import figures_agree
-from bot.core.counted import is_increment
+from bot.core.cues import is_increment
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     DISPUTE_CUES,

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.core.counted import find_phrases
 from bot.core.lexicon import ENTITIES, STOPWORDS, SYNONYMS
+from bot.core.phrases import find_phrases
 
 WORD_MATCH = 85  # rapidfuzz ratio for two words to count as the same ("troop", "troops")
 NEAR_MEMO = 200_000  # words whose near claim words the vocabulary keeps

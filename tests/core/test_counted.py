@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.counted import is_partitive, is_sample
+from bot.core.cues import is_partitive, is_sample
 from bot.core.figures import extract_figures
 from bot.core.model import Figure
 

@@ -1,4 +1,4 @@
-"""The one-pass phrase scan of `counted` finds what one search per table finds."""
+"""The one-pass phrase scan of `phrases` finds what one search per table finds."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ import re
 
 import pytest
 
-from bot.core.counted import (
-    _CLAUSE_BREAK,
-    _SCANNED,
-    _find_lowered,
-    _months,
-    _scan,
-    find_periods,
-    find_phrases,
-)
+from bot.core.frames import _CLAUSE_BREAK
 from bot.core.lexicon import COUNTED, ENTITIES, EVENTS, MEASURES, SUBGROUPS
+from bot.core.periods import _months, find_periods
+from bot.core.phrases import _SCANNED, _find_lowered, _scan, find_phrases
 
 SENTENCES = [
     "North Korea will send 25,000 to 30,000 more troops to Russia, officials said.",
