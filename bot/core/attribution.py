@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.core.model import Attribution
-from bot.core.trie import first_char_guard
+from bot.core.trie import first_char_guard, trie_pattern
 
 
 def _words(text: str) -> frozenset[str]:
@@ -56,6 +56,7 @@ _DOCUMENT_PREFIX = re.compile(
     re.I,
 )
 _DOCUMENT_SUFFIX = re.compile(r"\s+(?:figures|data|estimates?)$", re.I)
+_DOCUMENT_SUFFIX_WORDS = ("figures", "data", "estimate", "estimates")  # all `_DOCUMENT_SUFFIX` ends
 _ARTICLES = ("the ", "a ", "an ")
 
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:]+?)(?=\s+(?:as saying|that)\b|[,.;:]|$)", re.I)
@@ -64,6 +65,20 @@ _STRONG = re.compile(
     first_char_guard(STRONG_VERBS.split("|")) + r"\b(?:" + STRONG_VERBS + r")\b", re.I
 )
 _WEAK = re.compile(first_char_guard(WEAK_VERBS.split("|")) + r"\b(?:" + WEAK_VERBS + r")\b", re.I)
+# The same verbs, as tries over a lower-cased ASCII text (the same positions, one path per
+# position instead of one attempt per verb)
+_STRONG_LOW = re.compile(
+    first_char_guard(STRONG_VERBS.split("|"))
+    + r"\b(?:"
+    + trie_pattern(STRONG_VERBS.split("|"))
+    + r")\b"
+)
+_WEAK_LOW = re.compile(
+    first_char_guard(WEAK_VERBS.split("|"))
+    + r"\b(?:"
+    + trie_pattern(WEAK_VERBS.split("|"))
+    + r")\b"
+)
 _ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
 _TOLD_OUTLET = re.compile(r"\btold\s+(?P<via>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)")
 _AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
@@ -80,18 +95,20 @@ def attribution_of(sentence: str) -> Attribution:
 def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]:
     """The attribution and the character spans of the names in it."""
     spans: list[tuple[int, int]] = []
-    m = _CITING.search(sentence)
+    # an ASCII text lower-cased keeps its positions: the regexes below need a word it may lack
+    low = sentence.lower() if sentence.isascii() else None
+    m = _CITING.search(sentence) if low is None or "citing" in low else None
     if m:
         spans.append(m.span("src"))
-        outlet = _subject_before(sentence, m.start()) or _speaker(sentence, exclude=m.span())
+        outlet = _subject_before(sentence, m.start()) or _speaker(sentence, m.span(), low)
         if outlet:
             spans.append(outlet[1])
         return Attribution(_clean(m.group("src")), outlet[0] if outlet else None), spans
-    m = _ACCORDING.search(sentence)
+    m = _ACCORDING.search(sentence) if low is None or "according to" in low else None
     if m:
         spans.append(m.span("src"))
         return Attribution(_clean(m.group("src"))), spans
-    found = _speaker(sentence)
+    found = _speaker(sentence, None, low)
     if found is None:
         return Attribution(), spans
     source, span = found
@@ -109,10 +126,13 @@ _MODIFIER_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her)\s+$", re.I)
 
 
 def _speaker(
-    sentence: str, exclude: tuple[int, int] | None = None
+    sentence: str, exclude: tuple[int, int] | None = None, low: str | None = None
 ) -> tuple[str, tuple[int, int]] | None:
-    for verbs in (_STRONG, _WEAK):
-        for verb in verbs.finditer(sentence):
+    """The speaker of the first speech verb that has one; `low` is the sentence lower-cased
+    when it is ASCII (the verbs are then found in it, at the same positions)."""
+    verb_regexes = (_STRONG, _WEAK) if low is None else (_STRONG_LOW, _WEAK_LOW)
+    for verbs in verb_regexes:
+        for verb in verbs.finditer(sentence if low is None else low):
             if exclude and exclude[0] <= verb.start() < exclude[1]:
                 continue
             if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
@@ -191,7 +211,7 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
     if kept and kept[0].group(0).lower() == "saying":
         return None  # "..., saying depots had reported": a clause, not a name
     for i, w in enumerate(kept):  # "CNN reported on Wednesday, citing": stop at the verb
-        if i and _ANY_VERB.fullmatch(w.group(0)):
+        if i and _is_verb_word(w.group(0)):
             kept = kept[:i]
             break
     while kept and kept[-1].group(0).lower() in _AUXILIARIES:
@@ -210,12 +230,27 @@ def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | No
     return name, (start, end)
 
 
+_VERB_WORDS = frozenset(f"{STRONG_VERBS}|{WEAK_VERBS}".split("|"))
+
+
+def _is_verb_word(word: str) -> bool:
+    """`_ANY_VERB.fullmatch(word)`, by a set lookup when the word is ASCII."""
+    if word.isascii():
+        return word.lower() in _VERB_WORDS
+    return _ANY_VERB.fullmatch(word) is not None
+
+
 def _clean(text: str) -> str:
     text = text.strip().strip("\"'“”‘’").strip()
-    text = _DOCUMENT_PREFIX.sub("", text)
-    text = _DOCUMENT_SUFFIX.sub("", text)
+    prefix = _DOCUMENT_PREFIX.match(text)  # anchored at the start: at most one match
+    if prefix:
+        text = text[prefix.end() :]
+    lowered = text.lower()
+    if not text.isascii() or lowered.endswith(_DOCUMENT_SUFFIX_WORDS):
+        text = _DOCUMENT_SUFFIX.sub("", text)
+        lowered = text.lower()
     for article in _ARTICLES:
-        if text.lower().startswith(article):
+        if lowered.startswith(article):
             text = text[len(article) :]
             break
     return text.strip()

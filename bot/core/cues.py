@@ -15,9 +15,45 @@ _PARTITIVE = re.compile(
 )
 
 
+def last_words(text: str, count: int) -> list[str] | None:
+    """The last `count` words (split at whitespace) of an ASCII `text`, lower-cased: a quick
+    test of a regex that ends with `\\s+$` after one of a few words, before running it. None
+    when `text` is not ASCII (case folding could make a regex's word of other letters)."""
+    if not text.isascii():
+        return None
+    return text.lower().split()[-count:]
+
+
+# The words `_PARTITIVE` ends with: a determiner, then perhaps a hedge.
+_WHOLE_DETERMINERS = frozenset({"the", "its", "their", "those", "these"})
+_WHOLE_HEDGES = frozenset(
+    {
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "estimated",
+        "reported",
+    }
+)
+
+
+def _may_end_partitive(last: list[str]) -> bool:
+    """Whether these words can end a `_PARTITIVE` match: a determiner, or one and a hedge."""
+    if last and last[-1] in _WHOLE_DETERMINERS:
+        return True
+    return len(last) == 2 and last[0] in _WHOLE_DETERMINERS and last[1] in _WHOLE_HEDGES
+
+
 def is_partitive(sentence: str, start: int) -> bool:
     """ "the rest of the roughly 4,000 casualties were wounded": a total named as the whole a
     part is taken from, already known, not stated anew."""
+    last = last_words(sentence[max(0, start - 60) : start], 2)
+    if last is not None and not _may_end_partitive(last):
+        return False  # most texts before a number: the regex need not run
     return bool(_PARTITIVE.search(sentence, max(0, start - 60), start))
 
 

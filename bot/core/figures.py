@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from bot.core.attribution import attribution_span
+from bot.core.cues import last_words
 from bot.core.frames import frames_for
 from bot.core.lexicon import (
     COUNTED,
@@ -33,7 +34,7 @@ from bot.core.lexicon import (
 )
 from bot.core.model import Figure, Hedge
 from bot.core.numbers import Number, find_numbers, has_digit, may_hold_number
-from bot.core.trie import first_char_guard
+from bot.core.trie import first_char_guard, trie_pattern
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,20 @@ _NOT_COUNT_SPANS = re.compile(  # each needs a digit: only searched in a text wi
     r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
     r")"
 )
+# What each `_NOT_COUNT_SPANS` branch needs besides digits: a mark ("-", "/", ":", "+", "(",
+# "aged"), or digits around a dot or between spaces ("02.07.2025", "0800 555 0192"). A text with
+# none of them (most, once the digits are found) holds no such span and the regex need not run.
+_NOT_COUNT_MARKS = ("-", "–", "/", ":", "+", "(", "aged", "ages")
+_NOT_COUNT_DIGITS = re.compile(r"\d\.\d|\d \d{3} \d")
+
+
+def _may_block(sentence: str) -> bool:
+    """False when `_NOT_COUNT_SPANS` certainly finds nothing in `sentence` (one with a digit)."""
+    return any(mark in sentence for mark in _NOT_COUNT_MARKS) or bool(
+        _NOT_COUNT_DIGITS.search(sentence)
+    )
+
+
 _SUFFIX = re.compile(
     r"\s?("
     + "|".join(re.escape(k) for k in sorted(SUFFIX_HEDGES, key=len, reverse=True))
@@ -90,6 +105,25 @@ _AGE_BOUND = re.compile(
     r"|\baged\s+(?:(?:under|below|over|above|about|around|roughly|nearly|almost|at\s+least|"
     r"more\s+than|less\s+than|up\s+to)\s+)?$",
     re.IGNORECASE,
+)
+# The words `_AGE_BOUND` can end with: where none ends the text, the regex need not run.
+_AGE_BOUND_LAST = frozenset(
+    {
+        "under",
+        "below",
+        "over",
+        "above",
+        "of",
+        "aged",
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "least",
+        "than",
+        "to",
+    }
 )
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
@@ -167,7 +201,8 @@ def _raw_figures(sentence: str) -> list[_Raw]:
     digit = has_digit(sentence)
     if not vague and not digit and not may_hold_number(sentence):
         return []  # no digit, no number word: nothing below would find a figure
-    blocked = [m.span() for m in _NOT_COUNT_SPANS.finditer(sentence)] if digit else []
+    may_block = digit and _may_block(sentence)
+    blocked = [m.span() for m in _NOT_COUNT_SPANS.finditer(sentence)] if may_block else []
     blocked += [(v.start, v.end) for v in vague]
     numbers = [
         n
@@ -239,6 +274,12 @@ def _title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+def _capital_before(sentence: str, start: int) -> bool:
+    """Whether the word before `start` begins with a capital, as `_PROPER_BEFORE` needs."""
+    last = sentence[max(0, start - 30) : start].split()[-1:]
+    return bool(last) and "A" <= last[0][0] <= "Z"
+
+
 def _is_count(sentence: str, n: Number) -> bool:
     """False for years, dates, times, ages, measurements, model numbers, ordinals, ids."""
     after = sentence[n.end : n.end + 24]
@@ -262,14 +303,16 @@ def _is_count(sentence: str, n: Number) -> bool:
     if n.plain_int and n.text[0] == "0" and len(n.text) > 1:
         return False  # 0800: a phone prefix or a code
     if n.plain_int:
-        proper = _PROPER_BEFORE.search(sentence, max(0, n.start - 30), n.start)
+        proper = _capital_before(sentence, n.start) and _PROPER_BEFORE.search(
+            sentence, max(0, n.start - 30), n.start
+        )
         if (
             proper
             and proper.group(1).lower() not in PREFIX_HEDGES
             and not _title_case(sentence)  # in a headline a capital says nothing
         ):
             return False  # Ranger 300, Route 66: a name
-        if _CODE_BEFORE.search(before):
+        if not before[-4:].islower() and _CODE_BEFORE.search(before):  # needs capitals
             return False  # BW 1182, AF 447: a flight or other code
     if not _counts_in_context(prev_word, next_word):
         return False
@@ -299,7 +342,8 @@ def _is_age(sentence: str, n: Number) -> bool:
     """ "Leona Park, 52, said": a small number between commas after a name is an age; so is
     the bound of "children under five"."""
     before = sentence[max(0, n.start - 40) : n.start]
-    if _AGE_BOUND.search(before):
+    last = last_words(before, 1)
+    if (last is None or (last and last[0] in _AGE_BOUND_LAST)) and _AGE_BOUND.search(before):
         return True
     return (
         n.value < 120
@@ -366,8 +410,24 @@ def _hedge_regex() -> re.Pattern[str]:
     )
 
 
+@cache
+def _hedge_regex_low() -> re.Pattern[str]:
+    """`_hedge_regex` for a text before a number that is ASCII, lower-cased (the same positions):
+    the phrases as a trie, one path per attempt instead of one branch per phrase."""
+    phrases = {p[::-1].lower() for p in PREFIX_HEDGES}
+    return re.compile(r"\s*(?:\$su|\$|€|£)?\s*(" + trie_pattern(phrases) + r")(?![\w])")
+
+
+def _hedge_before(sentence: str, start: int) -> re.Match[str] | None:
+    """`_hedge_regex` matched on the 30 characters before `start`, reversed."""
+    window = sentence[max(0, start - 30) : start][::-1]
+    if window.isascii():
+        return _hedge_regex_low().match(window.lower())
+    return _hedge_regex().match(window)
+
+
 def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
-    m = _hedge_regex().match(sentence[max(0, raw.start - 30) : raw.start][::-1])
+    m = _hedge_before(sentence, raw.start)
     phrase = m.group(1)[::-1] if m else ""
     at = raw.start - m.end(1) if m else raw.start  # where the hedge starts
     start, end = raw.start, raw.end

@@ -62,8 +62,14 @@ _DATE = re.compile(
 )
 
 
+# Every `_DATE` match holds a month's name: a text without one (most) is returned as it is.
+_ANY_MONTH = re.compile(_MONTH_NAMES)
+
+
 def without_dates(text: str) -> str:
     """`text` with its dates blanked: "March 2028" or "14 May" never says a keyword."""
+    if _ANY_MONTH.search(text) is None:
+        return text
     return _DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
