@@ -14,6 +14,7 @@ for the next scheduled poll is not included here: the end-to-end benchmark
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import resource
 import tempfile
@@ -25,7 +26,7 @@ import httpx
 
 from bot.adapters.store import Store
 from bot.bench.claims import make_workload
-from bot.bench.engine import bench_config
+from bot.bench.engine import bench_config, settle
 from bot.bench.feedsite import FeedServer
 from bot.bench.report import Json, noise, peak_rss_mb, percentile, summary
 from bot.config import FeedSpec
@@ -93,6 +94,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
         config = type(config)(config.folder, config.topics, tuple(specs), (), config.learn_claims)
         store = Store.open(f"sqlite:///{tmp}/bench.db")
         service = Service(config, store)
+        settle()  # as claimwatch run does once the service is built
         setup_s = time.perf_counter() - start
         setup_rss = peak_rss_mb()
         async with httpx.AsyncClient(timeout=60.0) as client:  # run_forever's client
@@ -129,6 +131,7 @@ async def _run(feeds: int, claims: int, cycles: int, seeded: bool, tmp: Path) ->
                     p99.append(percentile(latencies, 0.99))
         store.close()
     finally:
+        gc.unfreeze()
         server.close()
     cpu_stats = summary(cpus)
     core_share = None

@@ -104,7 +104,7 @@ class RecordSql:
     """The SQL ``Store.record`` runs, for one dialect (SQLite or PostgreSQL), built once."""
 
     sqlite: bool
-    story: str  # INSERT … ON CONFLICT (key) DO NOTHING RETURNING id
+    story: str  # INSERT … ON CONFLICT (key) DO NOTHING RETURNING id (SQLite: and max(findings.id))
     statements: str
     claims: str  # INSERT … ON CONFLICT (id) DO NOTHING
     sightings: str
@@ -113,7 +113,6 @@ class RecordSql:
     has_story: str
     known_stories: str  # … WHERE key IN (…): format with the placeholders
     placeholder: str
-    last_finding_id: str  # SQLite: the ids after it are the next ones (the write lock is held)
     next_finding_ids: str  # PostgreSQL: n ids from the findings' sequence
 
     @classmethod
@@ -131,9 +130,14 @@ class RecordSql:
             return f"INSERT INTO {quote(table.name)} ({names}) VALUES ({values}){tail}"
 
         stories, key = quote(t.stories.name), quote("key")
+        # SQLite: the largest finding id comes back with the story's, in the same statement;
+        # the ids after it are the story's findings' (the write lock is held: BEGIN IMMEDIATE)
+        returning = "id, (SELECT max(id) FROM findings)" if sqlite else "id"
         return cls(
             sqlite=sqlite,
-            story=insert(t.stories, _STORY, f" ON CONFLICT ({key}) DO NOTHING RETURNING id"),
+            story=insert(
+                t.stories, _STORY, f" ON CONFLICT ({key}) DO NOTHING RETURNING {returning}"
+            ),
             statements=insert(t.statements, _STATEMENT),
             claims=insert(t.claims, _CLAIM, " ON CONFLICT (id) DO NOTHING"),
             sightings=insert(t.sightings, _SIGHTING),
@@ -142,7 +146,6 @@ class RecordSql:
             has_story=f"SELECT 1 FROM {stories} WHERE {key} = {mark} LIMIT 1",
             known_stories=f"SELECT {key} FROM {stories} WHERE {key} IN ({{}})",
             placeholder=mark,
-            last_finding_id="SELECT max(id) FROM findings",
             next_finding_ids=(
                 "SELECT nextval(pg_get_serial_sequence('findings', 'id')) "
                 f"FROM generate_series(1, {mark})"
@@ -221,9 +224,11 @@ def write_story(
         published,
         at,
     )
-    story_id = conn.exec_driver_sql(sql.story, story_row).scalar()
-    if story_id is None:
+    returned = conn.exec_driver_sql(sql.story, story_row).first()
+    if returned is None:
         return None
+    story_id = returned[0]
+    last_finding = returned[1] if sql.sqlite else None
     encode = _Encoder(sql)
     if result.statements:
         statement_rows = [
@@ -262,7 +267,7 @@ def write_story(
             for claim_id, s in result.sightings
         ]
         conn.exec_driver_sql(sql.sightings, sighting_rows)
-    ids = _write_findings(conn, sql, result, at)
+    ids = _write_findings(conn, sql, result, at, last_finding)
     outbox_rows = []
     for index, channel_id in dict.fromkeys(deliveries):
         if not 0 <= index < len(ids):
@@ -273,12 +278,14 @@ def write_story(
     return ids
 
 
-def _write_findings(conn: sa.Connection, sql: RecordSql, result: StoryResult, at: Any) -> list[int]:
+def _write_findings(
+    conn: sa.Connection, sql: RecordSql, result: StoryResult, at: Any, last: int | None
+) -> list[int]:
+    """``last``: on SQLite, the largest finding id when the story was inserted."""
     count = len(result.findings)
     if not count:
         return []
     if sql.sqlite:  # the write lock is held (BEGIN IMMEDIATE): rowids go on from the largest
-        last = conn.exec_driver_sql(sql.last_finding_id).scalar()
         ids = list(range(int(last or 0) + 1, int(last or 0) + 1 + count))
     else:
         ids = sorted(int(i) for i in conn.exec_driver_sql(sql.next_finding_ids, (count,)).scalars())

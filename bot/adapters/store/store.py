@@ -244,8 +244,19 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
     # stories and the engine's results
 
     def has_story(self, key: str) -> bool:
-        with self._engine.connect() as conn:
-            found = conn.exec_driver_sql(self._sql(conn).has_story, (key,)).first()
+        """One indexed read on a pooled driver connection: ``Service.ingest`` asks it before
+        every story (``replay``, ``demo``), and a single SELECT needs none of a SQLAlchemy
+        transaction's machinery (on SQLite it reads the last commit, as it did in one)."""
+        raw = self._engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(self._sql(self._engine.dialect).has_story, (key,))
+                found = cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            raw.close()  # back to the pool, which ends any transaction the driver began
         return found is not None
 
     def known_stories(self, keys: Iterable[str]) -> set[str]:
@@ -256,7 +267,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         if not wanted:
             return known
         with self._engine.connect() as conn:
-            sql = self._sql(conn)
+            sql = self._sql(conn.dialect)
             for start in range(0, len(wanted), _KEYS_A_QUERY):
                 chunk = wanted[start : start + _KEYS_A_QUERY]
                 query = sql.known_stories.format(", ".join([sql.placeholder] * len(chunk)))
@@ -277,7 +288,7 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
         with self._writer.begin() as conn:
             ids = write_story(
                 conn,
-                self._sql(conn),
+                self._sql(conn.dialect),
                 result,
                 feed_url=feed_url,
                 fetched_at=fetched_at,
@@ -288,10 +299,10 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             return []
         return ids
 
-    def _sql(self, conn: sa.Connection) -> RecordSql:
+    def _sql(self, dialect: sa.Dialect) -> RecordSql:
         """The SQL of the per-story path, built once (building it costs more than running it)."""
         if self._record_sql is None:
-            self._record_sql = RecordSql.of(conn.dialect)
+            self._record_sql = RecordSql.of(dialect)
         return self._record_sql
 
     def sync_claims(self, specs: Sequence[ClaimSpec]) -> None:
