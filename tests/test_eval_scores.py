@@ -3,8 +3,8 @@
 The bar is precision >= 0.95 and F1 >= 0.90 for new_figure, dispute and contradiction, and
 figure extraction F1 >= 0.95 (all fields right). On the tune split (37 files) none of them
 meets it since the round-d and round-e files joined it, and the bar tests are strict expected
-failures: the day one passes, the marker must go. The held-out files (seven developing stories,
-218 of 817 stories, kept out of tuning) are far below it. The tune split, the holdout and the whole corpus are held to floors that may only go up,
+failures: the day one passes, the marker must go. The held-out files (fourteen developing
+stories, 434 of 1,033 stories, kept out of tuning) are far below it. The tune split, the holdout and the whole corpus are held to floors that may only go up,
 re-measured only when the corpus changes.
 """
 
@@ -61,10 +61,12 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 when the corpus grew to 817 stories: round e's files
-# joined the tune split (37 files), and seven fresh files written blind (troop-deployment,
-# arms-pledges, typhoon-landfall, factory-collapse, market-airstrike, tech-layoffs,
-# grid-blackout: 218 stories) are the holdout, measured on the engine before round 8.
+# (say so here). Re-measured 2026-11-24 when the corpus grew to 1,033 stories: round e's files
+# joined the tune split (37 files), and fourteen fresh files written blind are the holdout
+# (round f: troop-deployment, arms-pledges, typhoon-landfall, factory-collapse,
+# market-airstrike, tech-layoffs, grid-blackout; round g, the reserve: plane-crash,
+# cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
+# grain-blockade; 434 stories), measured on the engine before round 8.
 TUNE = {
     "new_figure": (0.89, 0.82),
     "dispute": (0.62, 0.72),
@@ -74,19 +76,19 @@ TUNE = {
 }
 TUNE_FIGURES = 0.89
 WHOLE = {
-    "new_figure": (0.86, 0.79),
-    "dispute": (0.49, 0.61),
-    "contradiction": (0.85, 0.72),
-    "new_claim": (0.70, 0.73),
-    "corroboration": (0.87, 0.80),
+    "new_figure": (0.84, 0.76),
+    "dispute": (0.46, 0.59),
+    "contradiction": (0.81, 0.71),
+    "new_claim": (0.66, 0.70),
+    "corroboration": (0.87, 0.78),
 }
 WHOLE_FIGURES = 0.88
 HOLDOUT = {
-    "new_figure": (0.79, 0.72),
-    "dispute": (0.27, 0.38),
-    "contradiction": (0.72, 0.57),
-    "new_claim": (0.55, 0.61),
-    "corroboration": (0.72, 0.63),
+    "new_figure": (0.77, 0.69),
+    "dispute": (0.32, 0.44),
+    "contradiction": (0.67, 0.60),
+    "new_claim": (0.53, 0.59),
+    "corroboration": (0.78, 0.66),
 }
 HOLDOUT_FIGURES = 0.85
 
