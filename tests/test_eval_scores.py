@@ -1,11 +1,10 @@
 """The engine measured on the labelled corpus (tests/eval/), with the issue's thresholds.
 
 The bar is precision >= 0.95 and F1 >= 0.90 for new_figure, dispute and contradiction, and
-figure extraction F1 >= 0.95 (all fields right). On the tune split (30 files) new_figure meets
-it; dispute, contradiction and figure extraction do not since the round-d files joined it, and
-their bar tests are strict expected failures: the day one passes, the marker must go. The
-held-out files (seven developing stories, 151 of 599 stories, kept out of tuning) are far below
-it. The tune split, the holdout and the whole corpus are held to floors that may only go up,
+figure extraction F1 >= 0.95 (all fields right). On the tune split (37 files) none of them
+meets it since the round-d and round-e files joined it, and the bar tests are strict expected
+failures: the day one passes, the marker must go. The held-out files (fourteen developing
+stories, 434 of 1,033 stories, kept out of tuning) are far below it. The tune split, the holdout and the whole corpus are held to floors that may only go up,
 re-measured only when the corpus changes.
 """
 
@@ -44,9 +43,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        "new_figure",
-        pytest.param("dispute", marks=_unmet("precision 0.87")),
-        pytest.param("contradiction", marks=_unmet("F1 0.85")),
+        pytest.param("new_figure", marks=_unmet("precision 0.90, F1 0.82")),
+        pytest.param("dispute", marks=_unmet("precision 0.63")),
+        pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.77")),
     ],
 )
 def test_the_tune_split_meets_the_bar(tune: Report, kind: str) -> None:
@@ -56,41 +55,42 @@ def test_the_tune_split_meets_the_bar(tune: Report, kind: str) -> None:
     assert score.f1 >= 0.90, tune.misses
 
 
-@_unmet("figures all F1 0.92")
+@_unmet("figures all F1 0.90")
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 when the corpus grew to 599 stories: round d's files
-# joined the tune split after round 7 tuned on them, and seven fresh files written blind
-# (avalanche-resort, landslide-village, ransomware-hospital, hostage-siege, dam-breach,
-# tornado-outbreak, salmonella-outbreak: 151 stories) are the holdout, run once. TUNE is the
-# 30-file tune split, measured after round 7.
+# (say so here). Re-measured 2026-11-24 when the corpus grew to 1,033 stories: round e's files
+# joined the tune split (37 files), and fourteen fresh files written blind are the holdout
+# (round f: troop-deployment, arms-pledges, typhoon-landfall, factory-collapse,
+# market-airstrike, tech-layoffs, grid-blackout; round g, the reserve: plane-crash,
+# cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
+# grain-blockade; 434 stories), measured on the engine before round 8.
 TUNE = {
-    "new_figure": (0.95, 0.91),
-    "dispute": (0.86, 0.89),
-    "contradiction": (0.95, 0.85),
-    "new_claim": (0.79, 0.83),
-    "corroboration": (0.95, 0.93),
-}
-TUNE_FIGURES = 0.91
-WHOLE = {
     "new_figure": (0.89, 0.82),
     "dispute": (0.62, 0.72),
     "contradiction": (0.87, 0.76),
     "new_claim": (0.74, 0.77),
     "corroboration": (0.92, 0.87),
 }
-WHOLE_FIGURES = 0.89
-HOLDOUT = {
-    "new_figure": (0.72, 0.59),
-    "dispute": (0.22, 0.32),
-    "contradiction": (0.55, 0.43),
-    "new_claim": (0.60, 0.61),
-    "corroboration": (0.84, 0.70),
+TUNE_FIGURES = 0.89
+WHOLE = {
+    "new_figure": (0.84, 0.76),
+    "dispute": (0.46, 0.59),
+    "contradiction": (0.81, 0.71),
+    "new_claim": (0.66, 0.70),
+    "corroboration": (0.87, 0.78),
 }
-HOLDOUT_FIGURES = 0.84
+WHOLE_FIGURES = 0.88
+HOLDOUT = {
+    "new_figure": (0.77, 0.69),
+    "dispute": (0.32, 0.44),
+    "contradiction": (0.67, 0.60),
+    "new_claim": (0.53, 0.59),
+    "corroboration": (0.78, 0.66),
+}
+HOLDOUT_FIGURES = 0.85
 
 
 FLOORS = {
