@@ -5,7 +5,7 @@ engine with it on the held file, score it with bot/evaluation.py; sum. Printed b
 ungated rules engine on the same files, for all files and for the round-e files alone, and the
 in-sample score of the gate fitted on every file.
 
-    .venv/bin/python scripts/cv_gate.py [--keep-claims]
+    .venv/bin/python scripts/cv_gate.py [--drop-claims]
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ from bot.core.cues import (
 )
 from bot.core.events import sent_back_in
 from bot.core.figures import extract_figures
-from bot.core.gate import Gate, claim_features, features
+from bot.core.gate import Gate, Heard, claim_features, features
 from bot.core.gate_weights import GATE
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
 from bot.core.lexicon import (
@@ -320,6 +320,9 @@ class Engine:
         for claim_id, sighting in sightings:
             if sighting not in self._sightings.get(claim_id, ()):
                 self._add_sighting(claim_id, sighting)
+            claim = self._index.get(claim_id)
+            if claim is not None and sighting.attribution.source:
+                self._add_voice(claim.spec.topic, sighting.attribution.source)  # as _record
             if sighting.stance is Stance.SUPPORTS and sighting.figure.text:
                 self._current[claim_id] = sighting  # the latest supporting figure
         for story, origin in stories:
@@ -835,12 +838,12 @@ class Engine:
             run.origin,
             stance,
         )
+        before = Heard.of(self, claim.spec.topic, claim_id, said.attribution)
         self._record(run, claim_id, sighting)
         if run.copy or verdict is None:
             return
         if verdict.kind is FindingKind.NEW_CLAIM:
             verdict = replace(verdict, kind=FindingKind.NEW_FIGURE)
-        was = self._current.get(claim_id)
         if verdict.kind is FindingKind.NEW_FIGURE:
             self._current[claim_id] = sighting
         if _outranked(run, claim_id, verdict.kind):
@@ -856,14 +859,16 @@ class Engine:
             return  # the same source said it before: nothing new
         if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
             return  # "stands by its estimate": the claim's source again, not a new one
-        if self._gate is not None and not self._gate.keep(
-            verdict.kind,
-            claim_id,
-            lambda: features(self, run, claim, figure, said, score, title, current),
+        if (
+            self._gate is not None
+            and verdict.kind is not FindingKind.NEW_FIGURE  # its sighting is the current figure
+            and not self._gate.keep(
+                verdict.kind,
+                claim_id,
+                lambda: features(self, run, claim, figure, said, score, title, current, before),
+            )
         ):
-            if verdict.kind is FindingKind.NEW_FIGURE and was is not None:
-                self._current[claim_id] = was  # a figure judged not the claim's: no update
-            return
+            return  # the gate judged it a false alert: the sighting stays, nothing is said
         if verdict.kind is FindingKind.CONTRADICTION:
             figure = None  # the refuted number is what is denied, not a new figure
         sources = self._independent(claim_id, shown, stance)

@@ -55,7 +55,6 @@ FEATURES = (
     "body_keywords",
     "sentence_figures",
     "same_key_claims",
-    "topic_voices",
     "unit_percent",
     "unit_money",
     "generic_counted",  # people, units
@@ -63,13 +62,35 @@ FEATURES = (
     "sentence_keyword",
     "log_magnitude",
     "first_figure",
-    "log_days",  # since the claim's current figure
+    "log_days",  # since the claim's current figure (at most 30)
     "own_source",  # the current figure's own source
     "story_unnamed",  # the story names none of the topic's names (engine._anchor)
     "story_eventless",  # it names no event word of the topic
 )
+# Counts that grow with a claim's life are capped near the largest the corpus has, so a claim
+# tracked for months is not read as unlike anything the gate was fitted on (a feature counting
+# every source a topic has heard since the process started was dropped for that reason: a
+# busy topic would slowly have lost all its disputes, and a restart would have reset it).
+MAX_SIGHTINGS = 10
+MAX_DAYS = 30.0
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")  # as `story_sentences` splits a body
 _CASUALTIES = frozenset({"killed", "wounded", "killed_or_wounded", "injured", "missing"})
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the engine had heard before a finding's own sighting was recorded: whether its
+    source had spoken on the topic, and how many sightings the claim had."""
+
+    seen: bool
+    sightings: int
+
+    @staticmethod
+    def of(engine: Engine, topic: str, claim_id: str | None, attribution: Attribution) -> Heard:
+        source = attribution.source or attribution.via
+        seen = source is not None and source in engine._voices.get(topic, ())
+        count = len(engine._sightings.get(claim_id, ())) if claim_id is not None else 0
+        return Heard(seen, count)
 
 
 class Gate(Protocol):
@@ -182,8 +203,10 @@ def features(
     score: float,
     title: bool,
     current: Sighting | None,
+    before: Heard,
 ) -> tuple[float, ...]:
-    """The features of a finding on a claim the engine holds."""
+    """The features of a finding on a claim the engine holds; `before`: what the engine had
+    heard before it recorded the finding's own sighting."""
     return _row(
         engine,
         run,
@@ -198,6 +221,7 @@ def features(
         said.revision,
         said.update,
         claim.spec.topic,
+        before,
     )
 
 
@@ -210,9 +234,10 @@ def claim_features(
     attribution: Attribution,
 ) -> tuple[float, ...]:
     """The features of a new_claim: the claim is the figure's own, learned here."""
+    before = Heard.of(engine, topic_id, None, attribution)
     return _row(
         engine, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, False, None,
-        False, False, topic_id,
+        False, False, topic_id, before,
     )  # fmt: skip
 
 
@@ -230,6 +255,7 @@ def _row(
     revision: bool,
     update: bool,
     topic: str,
+    before: Heard,
 ) -> tuple[float, ...]:
     """The features of one candidate finding, in `FEATURES` order. `claim` is None for a
     claim about to be learned (its figure is then the claim's own)."""
@@ -250,7 +276,6 @@ def _row(
     learned = claim is None or not any(s.origin_key.startswith(BASELINE_PREFIX) for s in sightings)
     here = claim is None or any(c.id == claim.spec.id for c in run.new_claims)
     source = attribution.source or attribution.via
-    seen = source is not None and source in engine._voices.get(topic, ())
     paragraph, paragraphs = _paragraph(text, run.story.text)
     gate = engine._gates.get(topic)
     title_hits = _hits(gate, run.story.title) if gate is not None else 0
@@ -259,7 +284,6 @@ def _row(
     key = quantity_key(figure) if figure is not None else None
     if figure is not None and key is not None:
         same_key = len(engine._index.by_counted(topic, key, figure.unit))
-    voices = len(engine._voices.get(topic, ()))
     unit = figure.unit if figure is not None else ""
     counted = figure.counted if figure is not None else None
     mid = _mid(figure) if figure is not None else None
@@ -268,9 +292,9 @@ def _row(
     if current is not None:
         when, then = run.story.published, current.published
         if when is not None and then is not None:
-            days = math.log1p(max(0.0, (when - then).total_seconds() / 86400))
-        before = current.attribution.source or current.attribution.via
-        own = float(before is not None and source is not None and same_source(before, source))
+            days = math.log1p(min(MAX_DAYS, max(0.0, (when - then).total_seconds() / 86400)))
+        earlier = current.attribution.source or current.attribution.via
+        own = float(earlier is not None and source is not None and same_source(earlier, source))
     return (
         score,
         frame,
@@ -286,10 +310,10 @@ def _row(
         float(hedge in (Hedge.RANGE, Hedge.UP_TO, Hedge.FEWER_THAN)),
         float(figure is not None and figure.is_open),
         float(learned),
-        math.log1p(len(sightings)),
+        math.log1p(min(before.sightings, MAX_SIGHTINGS)),
         float(here),
         float(source is not None),
-        float(seen),
+        float(before.seen),
         float(cue is Stance.DISPUTES),
         float(cue is Stance.REFUTES),
         float(revision),
@@ -301,7 +325,6 @@ def _row(
         math.log1p(body_hits),
         float(min(len(run.read(text).figures), 6)),
         float(min(same_key, 5)),
-        math.log1p(voices),
         float(unit == "percent"),
         float(unit not in ("count", "percent", "")),
         float(counted in ("people", "units")),

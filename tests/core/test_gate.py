@@ -80,6 +80,7 @@ def test_the_committed_weights_are_a_fresh_fit() -> None:
             scope: dict[str, object] = {}
             exec(compile(fresh, "fresh", "exec"), scope)
             again = scope["GATE"]
+            assert isinstance(again, LogisticGate) and again.drop_claims == GATE.drop_claims
             assert isinstance(again, LogisticGate) and again.models.keys() == GATE.models.keys()
             for kind, model in GATE.models.items():
                 other = again.models[kind]
@@ -132,12 +133,31 @@ def test_a_rejected_new_claim_is_learned_silently_unless_the_gate_drops_it() -> 
     assert (kind, claim != "flood-deaths") == ("new_claim", True)
 
 
-def test_a_rejected_new_figure_does_not_replace_the_current_figure() -> None:
+def test_a_new_figure_is_never_put_to_the_gate_as_it_moves_the_current_figure() -> None:
+    """Vetoing an update would leave its sighting stored, and a restart would make it current
+    after all: the gate is asked only of findings whose veto leaves no such trace."""
     later = "The Brannock floods have killed 150 people, the Civil Defence Office said."
     again = "The Red Cross said 150 people had died in the Brannock floods since Monday."
-    engine = Engine([FLOOD], gate=None)
+    rejecting = Rejecting({FindingKind.NEW_FIGURE, FindingKind.CORROBORATION})
+    engine = Engine([FLOOD], gate=rejecting)
     assert told(engine, "a", 3, "Post", later) == [("new_figure", "flood-deaths")]
-    assert told(engine, "b", 4, "Wire", again) == [("corroboration", "flood-deaths")]
-    engine = Engine([FLOOD], gate=Rejecting({FindingKind.NEW_FIGURE}, times=1))
-    assert told(engine, "a", 3, "Post", later) == []
-    assert told(engine, "b", 4, "Wire", again) == [("new_figure", "flood-deaths")]
+    assert told(engine, "b", 4, "Wire", again) == []  # the corroboration was asked, and vetoed
+    assert [kind for kind, _, _ in rejecting.asked] == [FindingKind.CORROBORATION]
+
+
+def test_a_restart_gives_the_gate_the_same_facts_about_who_spoke() -> None:
+    """The engine rebuilt from what the store holds (`restore`) has heard the same sources as
+    the one that ran, so the gate's features, and its verdicts, do not change on a restart."""
+    first = story("a", 2, "Post", AGAIN)  # the Red Cross is heard on the topic
+    injured = "The Red Cross said 40 people had been injured in the Brannock floods."
+    live, restarted = Rejecting(set()), Rejecting(set())
+    engine = Engine([FLOOD], gate=live)
+    result = engine.process(first)
+    again = Engine([FLOOD], gate=restarted)
+    again.restore(result.new_claims, result.sightings, [(first, result.origin_key)])
+    live.asked.clear()
+    engine.process(story("b", 3, "Wire", injured))
+    again.process(story("b", 3, "Wire", injured))
+    [(kind, _, row)] = live.asked
+    assert kind is FindingKind.NEW_CLAIM and row[FEATURES.index("source_seen")] == 1.0
+    assert restarted.asked == live.asked
