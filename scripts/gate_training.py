@@ -46,9 +46,10 @@ HOLDOUT_E = (
 L2 = 1.0  # ridge penalty on the standardised coefficients (not the intercept)
 STEPS = 30  # Newton steps: the fit has converged long before
 DROP_CLAIMS = False  # a rejected new_claim is learned silently (the CV's choice: README)
-# the kinds gated: the fresh files' errors are false new_claims and false disputes (README);
-# gating the other three kinds moved their CV scores by a finding or two, down
-GATED = ("new_claim", "dispute")
+# the kinds gated: disputes only. Gating new_claims too vetoed plain new quantities in the
+# engine's unit tests once the features that read the corpus's writing habits were gone, and a
+# new claim is not sent by default (README, "Fixed after review")
+GATED = ("dispute",)
 BETA = 1.0  # thresholds maximise F1 (F-beta)
 MODEL = "lr"  # "lr": logistic regression; "gbt": boosted trees (scripts/gate_trees.py)
 TREE_FOLDS = 6  # inner folds of files for the trees' thresholds

@@ -61,8 +61,8 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.89, F1 0.82")),
-        pytest.param("dispute", marks=_unmet("precision 0.87, F1 0.83")),
+        pytest.param("new_figure", marks=_unmet("precision 0.90, F1 0.82")),
+        pytest.param("dispute", marks=_unmet("precision 0.68, F1 0.72")),
         pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.77")),
     ],
 )
@@ -84,36 +84,36 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # (round f: troop-deployment, arms-pledges, typhoon-landfall, factory-collapse,
 # market-airstrike, tech-layoffs, grid-blackout; round g, the reserve: plane-crash,
 # cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
-# grain-blockade; 434 stories), measured after round 8 (the gate). TUNE is in-sample for the
-# gated kinds (new_claim, dispute); CROSSVAL is the honest tune-split figure.
+# grain-blockade; 434 stories), measured after round 8 (the dispute gate). TUNE is in-sample
+# for the gated kind; CROSSVAL is the honest tune-split figure.
 CROSSVAL = {
     "new_figure": (0.89, 0.82),
-    "dispute": (0.87, 0.82),
+    "dispute": (0.67, 0.72),
     "contradiction": (0.87, 0.76),
-    "new_claim": (0.76, 0.77),
+    "new_claim": (0.74, 0.77),
     "corroboration": (0.92, 0.87),
 }
 TUNE = {
     "new_figure": (0.89, 0.82),
-    "dispute": (0.99, 0.92),
+    "dispute": (0.77, 0.81),
     "contradiction": (0.87, 0.76),
-    "new_claim": (0.79, 0.79),
+    "new_claim": (0.74, 0.77),
     "corroboration": (0.92, 0.87),
 }
 TUNE_FIGURES = 0.89
 WHOLE = {
     "new_figure": (0.84, 0.76),
-    "dispute": (0.84, 0.80),
+    "dispute": (0.62, 0.70),
     "contradiction": (0.81, 0.71),
-    "new_claim": (0.72, 0.73),
+    "new_claim": (0.66, 0.70),
     "corroboration": (0.87, 0.78),
 }
 WHOLE_FIGURES = 0.88
 HOLDOUT = {
     "new_figure": (0.77, 0.69),
-    "dispute": (0.65, 0.64),
+    "dispute": (0.46, 0.56),
     "contradiction": (0.67, 0.60),
-    "new_claim": (0.61, 0.63),
+    "new_claim": (0.53, 0.59),
     "corroboration": (0.78, 0.66),
 }
 HOLDOUT_FIGURES = 0.85

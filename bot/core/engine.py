@@ -865,7 +865,7 @@ class Engine:
             and not self._gate.keep(
                 verdict.kind,
                 claim_id,
-                lambda: features(self, run, claim, figure, said, score, title, current, before),
+                lambda: features(self, run, claim, figure, said, score, current, before),
             )
         ):
             return  # the gate judged it a false alert: the sighting stays, nothing is said

@@ -1,9 +1,12 @@
 """A learned verdict on each finding the engine is about to emit (tests/eval/README.md, "The
-finding gate"): a logistic regression per finding kind over general features of the finding
-(how well its sentence matches the claim, how the figure compares with the claim's current
-one, who says it, where in the story), fitted on the labelled corpus by
-``scripts/train_gate.py`` and measured by leave-one-file-out cross-validation
-(``scripts/cv_gate.py``). The weights live in the generated ``bot/core/gate_weights.py``.
+finding gate"): a logistic regression per finding kind over what the engine knows of the
+finding — how well its sentence matches the claim, whether what is counted, the event, the
+scope and the place agree, how the figure compares with the claim's current one, who says it
+and whether they said it before — never how the sentence is written (the corpus's writers gave
+every true rival estimate as a range or a hedged number, a habit real news does not share).
+Fitted on the labelled corpus's tune split by ``scripts/train_gate.py``, measured by
+leave-one-file-out cross-validation (``scripts/cv_gate.py``); the committed gate judges disputes
+only. The weights live in the generated ``bot/core/gate_weights.py``.
 
 Only the few candidate findings of a story are featurised, so the cost per story is small.
 """
@@ -11,16 +14,14 @@ Only the few candidate findings of a story are featurised, so the cost per story
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
-from bot.core.model import Attribution, Figure, FindingKind, Hedge, Sighting, Stance
+from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine, _Run, _Said
@@ -35,10 +36,6 @@ FEATURES = (
     "log_ratio",
     "abs_log_ratio",
     "no_figure",
-    "hedge_exact",
-    "hedge_vague",
-    "hedge_span",  # range, up to, fewer than
-    "open_interval",
     "learned_claim",
     "log_sightings",
     "learned_here",
@@ -48,20 +45,11 @@ FEATURES = (
     "cue_refutes",
     "revision",
     "update_frame",
-    "title",
-    "paragraph_pos",
-    "first_paragraph",
-    "title_keywords",
-    "body_keywords",
-    "sentence_figures",
     "same_key_claims",
     "unit_percent",
     "unit_money",
     "generic_counted",  # people, units
     "casualty",
-    "sentence_keyword",
-    "log_magnitude",
-    "first_figure",
     "log_days",  # since the claim's current figure (at most 30)
     "own_source",  # the current figure's own source
     "story_unnamed",  # the story names none of the topic's names (engine._anchor)
@@ -73,7 +61,6 @@ FEATURES = (
 # busy topic would slowly have lost all its disputes, and a restart would have reset it).
 MAX_SIGHTINGS = 10
 MAX_DAYS = 30.0
-_PARAGRAPH = re.compile(r"\n\s*\n|\n")  # as `story_sentences` splits a body
 _CASUALTIES = frozenset({"killed", "wounded", "killed_or_wounded", "injured", "missing"})
 
 
@@ -175,25 +162,6 @@ def _mid(figure: Figure) -> float | None:
     return mid if mid > 0 else None
 
 
-@lru_cache(maxsize=64)  # a story's few candidate findings ask of the same body
-def _paragraphs(body: str) -> tuple[str, ...]:
-    return tuple(p for p in _PARAGRAPH.split(body) if p.strip())
-
-
-@lru_cache(maxsize=256)  # (a topic's keywords, a story's title or body): asked per candidate
-def _hits(gate: re.Pattern[str], text: str) -> int:
-    return sum(1 for _ in gate.finditer(text))
-
-
-def _paragraph(text: str, body: str) -> tuple[int, int]:
-    """The sentence's paragraph number (0 when not found: the title) and how many there are."""
-    paragraphs = _paragraphs(body)
-    for n, paragraph in enumerate(paragraphs, start=1):
-        if text in paragraph:
-            return n, len(paragraphs)
-    return 0, len(paragraphs)
-
-
 def features(
     engine: Engine,
     run: _Run,
@@ -201,7 +169,6 @@ def features(
     figure: Figure | None,
     said: _Said,
     score: float,
-    title: bool,
     current: Sighting | None,
     before: Heard,
 ) -> tuple[float, ...]:
@@ -216,7 +183,6 @@ def features(
         said.attribution,
         said.cue,
         score,
-        title,
         current,
         said.revision,
         said.update,
@@ -236,8 +202,8 @@ def claim_features(
     """The features of a new_claim: the claim is the figure's own, learned here."""
     before = Heard.of(engine, topic_id, None, attribution)
     return _row(
-        engine, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, False, None,
-        False, False, topic_id, before,
+        engine, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, None, False,
+        False, topic_id, before,
     )  # fmt: skip
 
 
@@ -250,7 +216,6 @@ def _row(
     attribution: Attribution,
     cue: Stance,
     score: float,
-    title: bool,
     current: Sighting | None,
     revision: bool,
     update: bool,
@@ -271,23 +236,16 @@ def _row(
         a, b = _mid(figure), _mid(current.figure)
         if a is not None and b is not None:
             ratio = max(-5.0, min(5.0, math.log(a / b)))
-    hedge = figure.hedge if figure is not None else None
     sightings = engine._sightings.get(claim.spec.id, ()) if claim is not None else ()
     learned = claim is None or not any(s.origin_key.startswith(BASELINE_PREFIX) for s in sightings)
     here = claim is None or any(c.id == claim.spec.id for c in run.new_claims)
     source = attribution.source or attribution.via
-    paragraph, paragraphs = _paragraph(text, run.story.text)
-    gate = engine._gates.get(topic)
-    title_hits = _hits(gate, run.story.title) if gate is not None else 0
-    body_hits = _hits(gate, run.story.text) if gate is not None else 0
     same_key = 0
     key = quantity_key(figure) if figure is not None else None
     if figure is not None and key is not None:
         same_key = len(engine._index.by_counted(topic, key, figure.unit))
     unit = figure.unit if figure is not None else ""
     counted = figure.counted if figure is not None else None
-    mid = _mid(figure) if figure is not None else None
-    first = figure is not None and run.read(text).figures[:1] == (figure,)
     days = own = 0.0
     if current is not None:
         when, then = run.story.published, current.published
@@ -305,10 +263,6 @@ def _row(
         ratio,
         abs(ratio),
         float(figure is None),
-        float(hedge is Hedge.EXACT),
-        float(hedge is Hedge.VAGUE),
-        float(hedge in (Hedge.RANGE, Hedge.UP_TO, Hedge.FEWER_THAN)),
-        float(figure is not None and figure.is_open),
         float(learned),
         math.log1p(min(before.sightings, MAX_SIGHTINGS)),
         float(here),
@@ -318,20 +272,11 @@ def _row(
         float(cue is Stance.REFUTES),
         float(revision),
         float(update),
-        float(title),
-        paragraph / max(1, paragraphs),
-        float(paragraph == 1),
-        float(min(title_hits, 3)),
-        math.log1p(body_hits),
-        float(min(len(run.read(text).figures), 6)),
         float(min(same_key, 5)),
         float(unit == "percent"),
         float(unit not in ("count", "percent", "")),
         float(counted in ("people", "units")),
         float(counted in _CASUALTIES),
-        float(gate is not None and gate.search(text) is not None),
-        math.log10(mid) if mid is not None and mid >= 1 else 0.0,
-        float(first),
         days,
         own,
         float(topic in run.unnamed),

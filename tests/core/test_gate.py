@@ -97,7 +97,7 @@ def test_the_committed_weights_are_a_fresh_fit() -> None:
 
 
 def test_the_committed_gate_has_a_model_for_each_gated_kind_and_every_feature() -> None:
-    assert set(GATE.models) == {"new_claim", "dispute"}
+    assert set(GATE.models) == {"dispute"}
     for model in GATE.models.values():
         assert isinstance(model, KindModel)  # the regression won the CV (README)
         assert len(model.coef) == len(model.mean) == len(model.scale) == len(FEATURES)
