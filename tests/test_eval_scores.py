@@ -1,16 +1,20 @@
 """The engine measured on the labelled corpus (tests/eval/), with the issue's thresholds.
 
 The bar is precision >= 0.95 and F1 >= 0.90 for new_figure, dispute and contradiction, and
-figure extraction F1 >= 0.95 (all fields right). On the tune split (30 files) new_figure meets
-it; dispute, contradiction and figure extraction do not since the round-d files joined it, and
-their bar tests are strict expected failures: the day one passes, the marker must go. The
-held-out files (seven developing stories, 151 of 599 stories, kept out of tuning) are far below
-it. The tune split, the holdout and the whole corpus are held to floors that may only go up,
-re-measured only when the corpus changes.
+figure extraction F1 >= 0.95 (all fields right). The engine's gate (bot/core/gate.py) is fitted
+on the tune split, so its scores there are in-sample: the bar is tested on the tune split
+cross-validated by file (each file scored by a gate fitted without it), where none of the three
+kinds meets it; those tests are strict expected failures, and the day one passes, the marker
+must go. The held-out files (fourteen developing stories, 434 of 1,033, kept out of tuning and
+out of the gate's training) are far below it. The cross-validated and in-sample tune split, the
+holdout and the whole corpus are held to floors that may only go up, re-measured only when the
+corpus changes.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +22,24 @@ import pytest
 from bot.evaluation import Report, evaluate, load_corpus
 
 CORPUS = load_corpus(Path(__file__).parent / "eval" / "stories")
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 
 @pytest.fixture(scope="module")
 def tune() -> Report:
     return evaluate(CORPUS, split="tune")
+
+
+@pytest.fixture(scope="module")
+def crossval() -> Report:
+    """The tune split, each file scored with a gate fitted on the other files (about 10 s)."""
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        training = importlib.import_module("gate_training")
+        report: Report = training.cross_validated(training.training_files())
+        return report
+    finally:
+        sys.path.remove(str(SCRIPTS))
 
 
 @pytest.fixture(scope="module")
@@ -37,63 +54,73 @@ def whole() -> Report:
 
 def _unmet(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(
-        strict=True, reason=f"issue 3's bar not met on the tune split: {reason}"
+        strict=True, reason=f"issue 3's bar not met, cross-validated on the tune split: {reason}"
     )
 
 
 @pytest.mark.parametrize(
     "kind",
     [
-        "new_figure",
-        pytest.param("dispute", marks=_unmet("precision 0.87")),
-        pytest.param("contradiction", marks=_unmet("F1 0.85")),
+        pytest.param("new_figure", marks=_unmet("precision 0.90, F1 0.82")),
+        pytest.param("dispute", marks=_unmet("precision 0.68, F1 0.72")),
+        pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.77")),
     ],
 )
-def test_the_tune_split_meets_the_bar(tune: Report, kind: str) -> None:
-    score = tune.findings[kind]
+def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
+    score = crossval.findings[kind]
     assert score.tp > 0
-    assert score.precision >= 0.95, tune.false_alerts
-    assert score.f1 >= 0.90, tune.misses
+    assert score.precision >= 0.95, crossval.false_alerts
+    assert score.f1 >= 0.90, crossval.misses
 
 
-@_unmet("figures all F1 0.92")
+@_unmet("figures all F1 0.90")
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 when the corpus grew to 599 stories: round d's files
-# joined the tune split after round 7 tuned on them, and seven fresh files written blind
-# (avalanche-resort, landslide-village, ransomware-hospital, hostage-siege, dam-breach,
-# tornado-outbreak, salmonella-outbreak: 151 stories) are the holdout, run once. TUNE is the
-# 30-file tune split, measured after round 7.
-TUNE = {
-    "new_figure": (0.95, 0.91),
-    "dispute": (0.86, 0.89),
-    "contradiction": (0.95, 0.85),
-    "new_claim": (0.79, 0.83),
-    "corroboration": (0.95, 0.93),
-}
-TUNE_FIGURES = 0.91
-WHOLE = {
+# (say so here). Re-measured 2026-11-24 when the corpus grew to 1,033 stories: round e's files
+# joined the tune split (37 files), and fourteen fresh files written blind are the holdout
+# (round f: troop-deployment, arms-pledges, typhoon-landfall, factory-collapse,
+# market-airstrike, tech-layoffs, grid-blackout; round g, the reserve: plane-crash,
+# cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
+# grain-blockade; 434 stories), measured after round 8 (the dispute gate). TUNE is in-sample
+# for the gated kind; CROSSVAL is the honest tune-split figure.
+CROSSVAL = {
     "new_figure": (0.89, 0.82),
-    "dispute": (0.62, 0.72),
+    "dispute": (0.67, 0.72),
     "contradiction": (0.87, 0.76),
     "new_claim": (0.74, 0.77),
     "corroboration": (0.92, 0.87),
 }
-WHOLE_FIGURES = 0.89
-HOLDOUT = {
-    "new_figure": (0.72, 0.59),
-    "dispute": (0.22, 0.32),
-    "contradiction": (0.55, 0.43),
-    "new_claim": (0.60, 0.61),
-    "corroboration": (0.84, 0.70),
+TUNE = {
+    "new_figure": (0.89, 0.82),
+    "dispute": (0.77, 0.81),
+    "contradiction": (0.87, 0.76),
+    "new_claim": (0.74, 0.77),
+    "corroboration": (0.92, 0.87),
 }
-HOLDOUT_FIGURES = 0.84
+TUNE_FIGURES = 0.89
+WHOLE = {
+    "new_figure": (0.84, 0.76),
+    "dispute": (0.62, 0.70),
+    "contradiction": (0.81, 0.71),
+    "new_claim": (0.66, 0.70),
+    "corroboration": (0.87, 0.78),
+}
+WHOLE_FIGURES = 0.88
+HOLDOUT = {
+    "new_figure": (0.77, 0.69),
+    "dispute": (0.46, 0.56),
+    "contradiction": (0.67, 0.60),
+    "new_claim": (0.53, 0.59),
+    "corroboration": (0.78, 0.66),
+}
+HOLDOUT_FIGURES = 0.85
 
 
-FLOORS = {
+FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
+    "crossval": (CROSSVAL, None),  # findings only: the gate changes no figure
     "tune": (TUNE, TUNE_FIGURES),
     "whole": (WHOLE, WHOLE_FIGURES),
     "holdout": (HOLDOUT, HOLDOUT_FIGURES),
@@ -102,12 +129,13 @@ FLOORS = {
 
 @pytest.mark.parametrize(("part", "kind"), [(p, k) for p in FLOORS for k in sorted(WHOLE)])
 def test_no_score_falls_below_its_floor(
-    part: str, kind: str, tune: Report, whole: Report, holdout: Report
+    part: str, kind: str, crossval: Report, tune: Report, whole: Report, holdout: Report
 ) -> None:
-    report = {"tune": tune, "whole": whole, "holdout": holdout}[part]
+    report = {"crossval": crossval, "tune": tune, "whole": whole, "holdout": holdout}[part]
     kinds, figures = FLOORS[part]
     precision, f1 = kinds[kind]
     score = report.findings[kind]
     assert score.precision >= precision, report.false_alerts
     assert score.f1 >= f1, report.misses
-    assert report.figures["all"].f1 >= figures, report.figure_errors
+    if figures is not None:
+        assert report.figures["all"].f1 >= figures, report.figure_errors

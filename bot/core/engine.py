@@ -45,6 +45,8 @@ from bot.core.cues import (
 )
 from bot.core.events import sent_back_in
 from bot.core.figures import extract_figures
+from bot.core.gate import Gate, Heard, claim_features, features
+from bot.core.gate_weights import GATE
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
 from bot.core.lexicon import (
     CASUALTY_KINDS,
@@ -249,8 +251,11 @@ def _figurative(text: str, word: re.Match[str]) -> bool:
 class Engine:
     """Claims, their sightings and recent story fingerprints, in memory."""
 
-    def __init__(self, topics: Sequence[Topic], *, learn_claims: bool = True) -> None:
+    def __init__(
+        self, topics: Sequence[Topic], *, learn_claims: bool = True, gate: Gate | None = GATE
+    ) -> None:
         self._topics = list(topics)
+        self._gate = gate  # the learned verdict on each finding (bot/core/gate.py); None: all
         self._topic_at: dict[str, list[int]] = defaultdict(list)  # topic id -> its places
         for i, t in enumerate(self._topics):
             self._topic_at[t.id].append(i)
@@ -315,6 +320,9 @@ class Engine:
         for claim_id, sighting in sightings:
             if sighting not in self._sightings.get(claim_id, ()):
                 self._add_sighting(claim_id, sighting)
+            claim = self._index.get(claim_id)
+            if claim is not None and sighting.attribution.source:
+                self._add_voice(claim.spec.topic, sighting.attribution.source)  # as _record
             if sighting.stance is Stance.SUPPORTS and sighting.figure.text:
                 self._current[claim_id] = sighting  # the latest supporting figure
         for story, origin in stories:
@@ -830,6 +838,7 @@ class Engine:
             run.origin,
             stance,
         )
+        before = Heard.of(self, claim.spec.topic, claim_id, said.attribution)
         self._record(run, claim_id, sighting)
         if run.copy or verdict is None:
             return
@@ -850,6 +859,16 @@ class Engine:
             return  # the same source said it before: nothing new
         if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
             return  # "stands by its estimate": the claim's source again, not a new one
+        if (
+            self._gate is not None
+            and verdict.kind is not FindingKind.NEW_FIGURE  # its sighting is the current figure
+            and not self._gate.keep(
+                verdict.kind,
+                claim_id,
+                lambda: features(self, run, claim, figure, said, score, current, before),
+            )
+        ):
+            return  # the gate judged it a false alert: the sighting stays, nothing is said
         if verdict.kind is FindingKind.CONTRADICTION:
             figure = None  # the refuted number is what is denied, not a new figure
         sources = self._independent(claim_id, shown, stance)
@@ -919,6 +938,13 @@ class Engine:
     ) -> None:
         story = run.story
         claim_id = claim_id_for(topic.id, figure, self._index)
+        silent = self._gate is not None and not self._gate.keep(
+            FindingKind.NEW_CLAIM,
+            claim_id,
+            lambda: claim_features(self, run, topic.id, figure, sentence, attribution),
+        )
+        if silent and self._gate is not None and self._gate.drop_claims:
+            return  # a figure judged no quantity of the topic's: not learned
         spec = ClaimSpec(
             id=claim_id,
             topic=topic.id,
@@ -937,8 +963,9 @@ class Engine:
         )
         self._record(run, claim_id, sighting)
         self._current[claim_id] = sighting
-        verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
-        self._emit(run, claim, statement, figure, verdict, "", 1)
+        if not silent:
+            verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
+            self._emit(run, claim, statement, figure, verdict, "", 1)
 
 
 _NEVER = keyword_regex([]).pattern  # the pattern of no keywords, which matches nothing

@@ -1,0 +1,106 @@
+"""Leave-one-file-out cross-validation of the finding gate (bot/core/gate.py).
+
+For each corpus file: fit the gate on the other files (thresholds chosen inside them), run the
+engine with it on the held file, score it with bot/evaluation.py; sum. Printed beside the
+ungated rules engine on the same files, for all files and for the round-e files alone, and the
+in-sample score of the gate fitted on every file.
+
+    .venv/bin/python scripts/cv_gate.py [--drop-claims]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gate_training import (
+    DEMO,
+    GATED,
+    HOLDOUT_E,
+    L2,
+    MODEL,
+    collect,
+    demo_file,
+    run_file,
+    train,
+    training_files,
+)
+
+from bot.core.gate import Gate
+from bot.evaluation import KINDS, Report
+
+
+def table(title: str, reports: dict[str, Report]) -> str:
+    names = list(reports)
+    head = f"{title:<15}" + "".join(f"{n + ' P/R/F1 (tp fp fn)':>34}" for n in names)
+    lines = [head]
+    for kind in KINDS:
+        row = f"{kind:<15}"
+        for n in names:
+            s = reports[n].findings[kind]
+            cell = f"{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f} ({s.tp} {s.fp} {s.fn})"
+            row += f"{cell:>34}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drop-claims", action="store_true", help="don't learn rejected claims")
+    parser.add_argument("--all-kinds", action="store_true", help="gate every kind")
+    parser.add_argument("--no-demo", action="store_true", help="don't train on bot/demo")
+    parser.add_argument("--beta", type=float, default=1.0, help="thresholds maximise F-beta")
+    parser.add_argument("--model", choices=("lr", "gbt"), default=MODEL, help="the model")
+    parser.add_argument("--l2", type=float, default=L2, help="ridge penalty")
+    args = parser.parse_args()
+    files = training_files()  # the tune split: held-out files are never looked at here
+    data = collect([*files, demo_file()])
+    names = [f.id for f in files]
+    drop = args.drop_claims
+    kinds = KINDS if args.all_kinds else GATED
+    extra = [] if args.no_demo else [DEMO]
+    rules = {"all": Report(), "e": Report()}
+    cv = {"all": Report(), "e": Report()}
+    for corpus in files:
+        gate = train(
+            data,
+            [n for n in names if n != corpus.id] + extra,
+            drop_claims=drop,
+            l2=args.l2,
+            kinds=kinds,
+            beta=args.beta,
+            model=args.model,
+        )
+        groups = ["all", "e"] if corpus.id in HOLDOUT_E else ["all"]
+        for g in groups:
+            run_file(corpus, None, rules[g])
+            run_file(corpus, gate, cv[g])
+    final: Gate = train(
+        data,
+        [*names, *extra],
+        drop_claims=drop,
+        l2=args.l2,
+        kinds=kinds,
+        beta=args.beta,
+        model=args.model,
+    )
+    inside = Report()
+    for corpus in files:
+        run_file(corpus, final, inside)
+    print(
+        f"{args.model}; examples {len(data.examples)}; gated {', '.join(kinds)}; "
+        "rejected new_claim "
+        f"{'dropped' if drop else 'learned silently'}; L2 {args.l2}; F-beta {args.beta}; "
+        f"demo {'trained on' if extra else 'not used'}"
+    )
+    print(table("all 37 files", {"rules": rules["all"], "cv": cv["all"], "in-sample": inside}))
+    print()
+    print(table("7 round-e files", {"rules": rules["e"], "cv": cv["e"]}))
+
+
+if __name__ == "__main__":
+    main()
