@@ -18,6 +18,7 @@ from bot.core.figures import extract_figures
 from bot.core.lexicon import PREFIX_HEDGES
 from bot.core.model import Figure, Hedge, Topic
 from bot.core.numbers import Number, find_numbers
+from tests.core.strategies import word_texts
 
 EXAMPLES = settings(max_examples=400, deadline=None)
 
@@ -35,17 +36,9 @@ WORDS = [
 SEPARATORS = ["", " ", " ", " ", "  ", "\n", ". ", ", "]
 
 
-@st.composite
-def texts(draw: st.DrawFn) -> str:
+def texts() -> st.SearchStrategy[str]:
     """Words of the vocabulary with random separators, now and then a random character."""
-    parts = draw(st.lists(st.sampled_from(WORDS), max_size=16))
-    out = []
-    for part in parts:
-        out.append(part)
-        out.append(draw(st.sampled_from(SEPARATORS)))
-        if draw(st.integers(0, 9)) == 0:
-            out.append(draw(st.characters(codec="utf-8")))
-    return "".join(out)
+    return word_texts(WORDS, SEPARATORS, max_size=16)
 
 
 # --- numbers.py ----------------------------------------------------------------------------------

@@ -12,24 +12,10 @@ from pathlib import Path
 from bot.core.engine import Engine
 from bot.core.gate import FEATURES, KindModel, LogisticGate
 from bot.core.gate_weights import GATE
-from bot.core.model import ClaimSpec, FindingKind, Story, Topic
+from bot.core.model import FindingKind, Story
+from tests.core.test_judging import FLOOD
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
-
-FLOOD = Topic(
-    id="brannock-flood",
-    name="Brannock floods",
-    keywords=("flood", "floods", "Brannock"),
-    claims=(
-        ClaimSpec(
-            id="flood-deaths",
-            topic="brannock-flood",
-            text="The Brannock floods killed 120 people",
-            source="Civil Defence Office",
-            date="2026-04-01",
-        ),
-    ),
-)
 
 
 class Rejecting:

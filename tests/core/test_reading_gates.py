@@ -14,6 +14,7 @@ from bot.core import attribution, cues, figures, reading, stance
 from bot.core.lexicon import DISPUTE_CUES, REFUTE_CUES
 from bot.core.model import Stance
 from bot.core.numbers import find_numbers
+from tests.core.strategies import word_texts
 
 EXAMPLES = settings(max_examples=400, deadline=None)
 
@@ -35,17 +36,9 @@ WORDS = [
 SEPARATORS = ["", " ", " ", " ", "  ", "\n", "\t", "\u00a0"]
 
 
-@st.composite
-def texts(draw: st.DrawFn) -> str:
+def texts() -> st.SearchStrategy[str]:
     """Words of the vocabulary with random separators, now and then a random character."""
-    parts = draw(st.lists(st.sampled_from(WORDS), max_size=18))
-    out = []
-    for part in parts:
-        out.append(part)
-        out.append(draw(st.sampled_from(SEPARATORS)))
-        if draw(st.integers(0, 9)) == 0:
-            out.append(draw(st.characters(codec="utf-8")))
-    return "".join(out)
+    return word_texts(WORDS, SEPARATORS, max_size=18)
 
 
 def _starts(text: str) -> list[int]:
