@@ -16,7 +16,8 @@ from bot.bench import delivery_tables, run_bench
 from bot.bench.claims import make_workload, stories
 from bot.bench.delivery import delivery, end_to_end
 from bot.bench.feedsite import FeedServer
-from bot.core.engine import Engine, reference_figure
+from bot.core.engine import Engine
+from bot.core.run import reference_figure
 
 TINY = [
     ("engine", {"claims": 60, "runs": 2, "stories_per_run": 2, "words": 80}),

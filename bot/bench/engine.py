@@ -18,7 +18,7 @@ from bot.adapters.store import Store
 from bot.bench.claims import Workload, make_story, make_workload, stories
 from bot.bench.report import Json, noise, peak_rss_mb, summary
 from bot.config import Config
-from bot.core.engine import Engine, reference_figure
+from bot.core.engine import Engine
 from bot.core.figures import extract_figures
 from bot.core.matching import (
     ClaimIndex,
@@ -30,6 +30,7 @@ from bot.core.matching import (
 )
 from bot.core.model import Figure, Story
 from bot.core.reading import is_baseline_mention, keyword_regex, story_sentences
+from bot.core.run import reference_figure
 from bot.service import Service
 
 WARMUP = 3

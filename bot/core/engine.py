@@ -12,18 +12,25 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import pairwise
 
 from bot.core.attribution import (
-    attribution_span,
     is_generic,
     parse_attribution,
     same_source,
     speaker,
+)
+from bot.core.clues import (
+    BODY_SUBJECT,
+    lead_body,
+    members_named,
+    names_event,
+    proper_names,
+    said_more,
 )
 from bot.core.compare import (
     BASELINE_PREFIX,
@@ -39,12 +46,10 @@ from bot.core.compare import (
 from bot.core.cues import (
     is_capacity,
     is_increment,
-    is_partitive,
     is_poll_share,
     is_sample,
 )
 from bot.core.events import sent_back_in
-from bot.core.figures import extract_figures
 from bot.core.gate import Gate, Heard, claim_features, features
 from bot.core.gate_weights import GATE
 from bot.core.learning import claim_id_for, claim_text_for, in_topic
@@ -57,18 +62,15 @@ from bot.core.lexicon import (
     GENERIC_MEASURES,
     MEASURES,
     MODIFIER_EVENTS,
-    MONTHS,
     PEOPLE_EVENTS,
     RESTATEMENT_CUES,
     SUBGROUPS,
-    WEEKDAYS,
 )
 from bot.core.matching import (
     NUMBERLESS_SCORE,
     ClaimIndex,
     IndexedClaim,
     masked,
-    quantity_key,
 )
 from bot.core.model import (
     Attribution,
@@ -76,7 +78,6 @@ from bot.core.model import (
     Figure,
     Finding,
     FindingKind,
-    Hedge,
     Sighting,
     Stance,
     Statement,
@@ -95,14 +96,11 @@ from bot.core.reading import (
     story_sentences,
     without_dates,
 )
+from bot.core.run import Reading, Run, Said, no_figure, outranked, read_sentence, reference_figure
 from bot.core.scopes import is_open
 from bot.core.stance import (
-    against_old_value,
     cue_clause,
-    cue_stance,
     find_cue,
-    framed_as_revision,
-    is_old_value,
 )
 
 log = logging.getLogger(__name__)
@@ -118,24 +116,6 @@ _same_source = lru_cache(maxsize=1 << 16)(same_source)  # pure, and asked of the
 _parse_attribution = lru_cache(maxsize=1 << 12)(parse_attribution)
 
 
-def reference_figure(text: str) -> Figure | None:
-    """The figure a claim's text states: the first one that counts something."""
-    figures = extract_figures(text)
-    counted = [f for f in figures if quantity_key(f)]
-    candidates = counted or figures
-    return candidates[0] if candidates else None
-
-
-def no_figure(claim: IndexedClaim) -> Figure:
-    """The placeholder figure of a numberless statement (empty text, never a reference)."""
-    ref = claim.reference
-    if ref is None:
-        return Figure(0.0, float("inf"), Hedge.VAGUE, "")
-    return Figure(
-        0.0, float("inf"), Hedge.VAGUE, "", counted=ref.counted, unit=ref.unit, measure=ref.measure
-    )
-
-
 def _date(text: str | None) -> datetime | None:
     if not text:
         return None
@@ -144,94 +124,6 @@ def _date(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-@dataclass
-class _Run:
-    """What one `process` call has gathered so far."""
-
-    story: Story
-    origin: str
-    copy: bool
-    reader: Callable[[str], _Reading]
-    statements: list[Statement] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    new_claims: list[ClaimSpec] = field(default_factory=list)
-    sightings: list[tuple[str, Sighting]] = field(default_factory=list)
-    seen: set[tuple[str, float, float, Stance]] = field(default_factory=set)
-    claims_seen: set[str] = field(default_factory=set)
-    readings: dict[str, _Reading] = field(default_factory=dict)
-    finding_at: dict[str, int] = field(default_factory=dict)  # claim id -> its place in findings
-    last_claim: str | None = None  # the claim of the story's latest figure ("the figure")
-    # the figures the body gave a claim, by value: a terser headline restating one is theirs
-    body_values: dict[tuple[float, float, str], Figure] = field(default_factory=dict)
-    # topics of which the story names one place and no event word: its counts are not theirs
-    eventless: set[str] = field(default_factory=set)
-    unnamed: set[str] = field(default_factory=set)  # topics the story only shares a word with
-    # unnamed topics whose keywords and places it says, with how many voices they had heard
-    placed: dict[str, int] = field(default_factory=dict)
-    unevented: set[str] = field(default_factory=set)  # topics whose event it does not name
-    unknown: set[str] = field(default_factory=set)  # topics it may learn no unknown thing for
-
-    def read(self, text: str) -> _Reading:
-        """A sentence read once per story, whatever the number of topics it is read for."""
-        reading = self.readings.get(text)
-        if reading is None:
-            reading = self.readings[text] = self.reader(text)
-        return reading
-
-
-def read_sentence(text: str) -> _Reading:
-    """What a sentence says, whatever the story: a pure function of its text, so the engine
-    reads a sentence it meets again (a syndicated copy, a repeated line) only once."""
-    attribution, names = attribution_span(text)
-    figures = tuple(extract_figures(text, excluded=names))
-    cue, evidence = cue_stance(text)
-    # only a sentence with a figure or a cue is matched and judged: the rest of its
-    # reading is never asked for
-    judged = bool(figures) or cue is not Stance.NEUTRAL
-    old = [is_old_value(text, f) for f in figures]  # asked three times below: read once
-    update = judged and against_old_value(text, list(figures), old)
-    revision = judged and framed_as_revision(text, list(figures), old)
-    words = masked(text) if judged else ""
-    # the figures to match: not the old values ("up from 4,000", "the rest of the 4,000")
-    matched = tuple(
-        f for f, was in zip(figures, old, strict=True) if not (was or is_partitive(text, f.span[0]))
-    )
-    dateless = without_dates(text)
-    generic = is_generic(attribution)
-    return _Reading(
-        figures, words, attribution, cue, evidence, update, revision, dateless, matched, generic
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """What a sentence says, before any topic or claim: its figures, its words with numbers
-    masked, its attribution and its stance cues."""
-
-    figures: tuple[Figure, ...]
-    masked: str
-    attribution: Attribution
-    cue: Stance
-    evidence: str
-    update: bool
-    revision: bool = False
-    dateless: str = ""  # the text with its dates blanked (`without_dates`), for keyword gates
-    matched: tuple[Figure, ...] = ()  # the figures but the old values ("up from 4,000")
-    generic: bool = False  # `is_generic(attribution)`: "the report said"
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    """One sentence's words: text, attribution and stance cues."""
-
-    text: str
-    attribution: Attribution
-    cue: Stance
-    evidence: str
-    update: bool  # measured against an old value ("more than the estimate of")
-    revision: bool = False  # revises an old value ("corrected", "a further 4,000")
 
 
 _INDEFINITE = re.compile(r"\ban?\s+$", re.I)
@@ -276,7 +168,7 @@ class Engine:
         self._eventful = {
             t.id
             for t in self._topics
-            if any(_names_event(k.strip()) for k in t.keywords if k.strip()[:1].islower())
+            if any(names_event(k.strip()) for k in t.keywords if k.strip()[:1].islower())
         }
         self._keywords = KeywordIndex(self._topics)
         self._index = ClaimIndex()
@@ -382,7 +274,7 @@ class Engine:
 
     def process(self, story: Story) -> StoryResult:
         origin = self._syndication.origin_of(story)
-        run = _Run(story, origin, origin != story.key, self._reader)
+        run = Run(story, origin, origin != story.key, self._reader)
         whole = f"{story.title}\n{story.text}"
         self._outlets.add(story.outlet.lower())
         named = self._keywords.topics_in(whole)
@@ -406,7 +298,7 @@ class Engine:
         )
 
     def _process_topic(
-        self, run: _Run, topic: Topic, sentences: list[Sentence], named: bool = False
+        self, run: Run, topic: Topic, sentences: list[Sentence], named: bool = False
     ) -> None:
         gate = self._gates[topic.id]
         entities = self._entities.get(topic.id)
@@ -424,7 +316,7 @@ class Engine:
             said_in.add(1)  # the lead paragraph continues the title
         last_named, named_in = Attribution(), -1
         members: dict[str, Attribution] = {}  # "its chief executive, Maren Holt" -> the airline
-        lead = _lead_body(sentences)
+        lead = lead_body(sentences)
         for sentence, reading, named in zip(sentences, readings, gated, strict=True):
             attribution = reading.attribution
             if not sentence.title:
@@ -459,10 +351,10 @@ class Engine:
         without attribution whose subject is a body already heard on the topic ("The Calveran
         Coast Guard ended its search, with 34 dead") gives that body's figures."""
         source = attribution.source
-        for name, at in _members_named(text):
+        for name, at in members_named(text):
             own = source is not None and same_source(source, name)
             body = last_named if own or not source else attribution
-            subject = _BODY_SUBJECT.match(text)
+            subject = BODY_SUBJECT.match(text)
             if own and subject and subject.end() <= at:
                 body = Attribution(source=subject.group(1))  # "The Air Force ..., its spokesman"
             if body.source and not same_source(body.source, name):
@@ -500,7 +392,7 @@ class Engine:
         self._bodies_memo[topic_id] = (len(voices), bodies)
         return bodies
 
-    def _anchor(self, run: _Run, topic: Topic, whole: str) -> None:
+    def _anchor(self, run: Run, topic: Topic, whole: str) -> None:
         """What a story may teach the topic (claims are learned only from its own event): a
         story naming none of the topic's names ("Harrowmere", "Kessa") and no two keywords
         together ("dock strike") teaches nothing, as a common keyword alone lets a decoy in ("a
@@ -573,7 +465,7 @@ class Engine:
         places = self._places.get(topic.id, set()) - self._outlets
         return any(place in places for place in proper_names(text))
 
-    def _vouched(self, run: _Run, topic_id: str, attribution: Attribution) -> bool:
+    def _vouched(self, run: Run, topic_id: str, attribution: Attribution) -> bool:
         """A story that names none of the topic's names but two of its keywords and a place its
         stories named teaches it what a source it had heard before this story says ("the
         interior ministry said" police detained 2,300 crossing the border from Dulmek): its
@@ -607,10 +499,10 @@ class Engine:
 
     def _process_sentence(
         self,
-        run: _Run,
+        run: Run,
         topic: Topic,
         sentence: Sentence,
-        reading: _Reading,
+        reading: Reading,
         attribution: Attribution,
         topical: bool,
         near: bool,
@@ -620,14 +512,14 @@ class Engine:
         sentence_masked, cue = reading.masked, reading.cue
         if not reading.matched and (cue is Stance.NEUTRAL or not near):
             return  # no figure to match ("up from 4,000" is the old value), no cue to judge
-        said = _Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
+        said = Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         figures = reading.matched  # not the old values ("up from 4,000", "the rest of the …")
         hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
         for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
             value = (figure.low, figure.high, figure.unit)
-            if sentence.title and _said_more(run.body_values.get(value), figure):
+            if sentence.title and said_more(run.body_values.get(value), figure):
                 continue  # the headline restates, in fewer words, a figure the body gave
             if hit is not None:
                 claim, score = hit
@@ -681,11 +573,11 @@ class Engine:
 
     def _set_against(
         self,
-        run: _Run,
+        run: Run,
         topic: Topic,
         sentence: Sentence,
-        reading: _Reading,
-        said: _Said,
+        reading: Reading,
+        said: Said,
         hits: list[tuple[IndexedClaim, float] | None],
     ) -> bool:
         """A figure given against a claim's current figure disputes that claim, whatever it
@@ -769,7 +661,7 @@ class Engine:
         )
         return add_increment(base, increment, text)
 
-    def _may_learn(self, run: _Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
+    def _may_learn(self, run: Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
         """Claims are learned from original body sentences of a paragraph naming the topic,
         said plainly (and, by the caller, from stories that name the topic's event, of what
         happened rather than what could: not "the boat can carry up to 600")."""
@@ -779,10 +671,10 @@ class Engine:
 
     def _judge(
         self,
-        run: _Run,
+        run: Run,
         claim: IndexedClaim,
         figure: Figure | None,
-        said: _Said,
+        said: Said,
         score: float,
         title: bool,
     ) -> None:
@@ -846,7 +738,7 @@ class Engine:
             verdict = replace(verdict, kind=FindingKind.NEW_FIGURE)
         if verdict.kind is FindingKind.NEW_FIGURE:
             self._current[claim_id] = sighting
-        if _outranked(run, claim_id, verdict.kind):
+        if outranked(run, claim_id, verdict.kind):
             return  # _emit would keep the story's earlier, as severe finding for the claim
         latest = self._current.get(claim_id)
         since = latest.published if latest and stance is Stance.REFUTES else None
@@ -874,7 +766,7 @@ class Engine:
         sources = self._independent(claim_id, shown, stance)
         self._emit(run, claim, statement, figure, verdict, said.evidence, sources)
 
-    def _record(self, run: _Run, claim_id: str, sighting: Sighting) -> None:
+    def _record(self, run: Run, claim_id: str, sighting: Sighting) -> None:
         key = (claim_id, sighting.figure.low, sighting.figure.high, sighting.stance)
         if key in run.seen:
             return
@@ -901,7 +793,7 @@ class Engine:
 
     def _emit(
         self,
-        run: _Run,
+        run: Run,
         claim: IndexedClaim,
         statement: Statement,
         figure: Figure | None,
@@ -934,7 +826,7 @@ class Engine:
         run.findings.append(finding)
 
     def _learn_claim(
-        self, run: _Run, topic: Topic, figure: Figure, sentence: str, attribution: Attribution
+        self, run: Run, topic: Topic, figure: Figure, sentence: str, attribution: Attribution
     ) -> None:
         story = run.story
         claim_id = claim_id_for(topic.id, figure, self._index)
@@ -979,98 +871,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|that|this|its|their|his|her)\s+(?:[a-z]+\s+)?(?:figure|estimate|number|count|"
     r"toll|tally|total|forecast|claim)\b"
 )
-# "its chief executive, Maren Holt," / "their spokeswoman Ana Dara": a person of a body.
-_MEMBER = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,3}?(?:director|spokesman|spokeswoman|spokesperson|"
-    r"executive|chief|head|chair|chairman|chairwoman|president|commander|officer|manager|"
-    r"secretary|coordinator|official|minister|founder|leader|representative|adviser|advisor)"
-    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
-)
-# Or a bare office that only a company or an organisation has, before a name and with no body
-# of its own: "Chief executive Anders Kolm", "the spokeswoman, Ana Dara" (searched only in a
-# sentence with one of `_OFFICE_PARTS`, as most have none).
-_BARE_MEMBER = re.compile(
-    r"(?:^|(?<=[.;:]\s)|\b[Tt]he\s+)(?i:(?:chief\s+executive|chief\s+operating\s+officer|"
-    r"chief\s+financial\s+officer|ceo|managing\s+director|finance\s+director|executive\s+"
-    r"director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chairperson|"
-    r"general\s+manager|general\s+secretary|founder))"
-    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?!,?\s+(?:of|at|for)\s)"
-)
-_OFFICE_PARTS = ("xecutive", "CEO", "irector", "pokes", "hair", "anager", "ecretary", "ounder")
-
-
-@lru_cache(maxsize=4096)  # pure, and asked of each sentence once for each topic it is read for
-def _members_named(text: str) -> tuple[tuple[str, int], ...]:
-    """The persons of a body a sentence names, with where: "its chief executive, Maren Holt",
-    "Chief executive Anders Kolm"."""
-    found = list(_MEMBER.finditer(text)) if "ts" in text or "heir" in text else []
-    if any(part in text for part in _OFFICE_PARTS):
-        found += _BARE_MEMBER.finditer(text)
-    return tuple((m.group("name"), m.start()) for m in found)
-
-
-# A body a sentence opens with (a name of two words or more), which its later "its spokesman"
-# speaks for: "The Velharian Air Force destroyed 82% ..., its spokesman, Anton Veselin, said".
-_BODY_SUBJECT = re.compile(r"(?:The\s+)?((?:[A-Z][\w'’-]+\s+){1,4}[A-Z][\w'’-]+)\b")
 _WORD = re.compile(r"[a-z][a-z-]+")
-_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*")
-_NOT_PLACES = MONTHS | WEEKDAYS
-
-
-def _lead_body(sentences: Sequence[Sentence]) -> Attribution:
-    """The body a story's lead opens with ("Halvard Motors and the union agreed ..."): whom
-    a later "Chief executive Anders Kolm" or "its spokesman" speaks for when no sentence before
-    names a source."""
-    first = next((s for s in sentences if not s.title), None)
-    m = _BODY_SUBJECT.match(first.text) if first is not None else None
-    return Attribution(source=m.group(1)) if m else Attribution()
-
-
-def _names_event(word: str) -> bool:
-    """A common keyword that names an event ("riot", "drought"), not a quantity ("inflation",
-    "jobs", "casualties"): a topic of quantities has no one event its stories must name."""
-    low = word.lower()
-    return low not in MEASURES and low not in COUNTED
-
-
-def proper_names(text: str) -> set[str]:
-    """Capitalised names inside a sentence (not its first word), lower-cased: "Alba", "Port
-    Venn"; weekdays and months are not names of anything."""
-    return {
-        m.group(0).lower() for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_PLACES
-    }
-
-
-def _frame_size(figure: Figure) -> int:
-    """How much of its frame a figure's sentence says: kind, measure, event, actor,
-    recipient, period, scope, qualifier."""
-    return sum(
-        value is not None
-        for value in (
-            figure.counted,
-            figure.measure,
-            figure.event,
-            figure.actor,
-            figure.recipient,
-            figure.period,
-            figure.scope,
-            figure.qualifier,
-        )
-    )
-
-
-def _said_more(body: Figure | None, title: Figure) -> bool:
-    """Whether the body gave the headline's figure with more of its frame ("7.1% in March"
-    for the headline's "rises to 7.1%"): a headline is its body said in fewer words, so the
-    body's fuller reading is the figure's, and the headline adds nothing to it."""
-    return body is not None and _frame_size(body) > _frame_size(title)
-
-
-def _outranked(run: _Run, claim_id: str, kind: FindingKind) -> bool:
-    """Whether the story already has a finding for the claim at least as severe as `kind`
-    (it keeps one finding a claim: `_emit`)."""
-    at = run.finding_at.get(claim_id)
-    return at is not None and run.findings[at].severity >= kind.severity
 
 
 def _baseline(claim: IndexedClaim) -> Sighting:

@@ -24,7 +24,8 @@ from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
 
 if TYPE_CHECKING:
-    from bot.core.engine import Engine, _Run, _Said
+    from bot.core.engine import Engine
+    from bot.core.run import Run, Said
 
 FEATURES = (
     "text_score",
@@ -164,10 +165,10 @@ def _mid(figure: Figure) -> float | None:
 
 def features(
     engine: Engine,
-    run: _Run,
+    run: Run,
     claim: IndexedClaim,
     figure: Figure | None,
-    said: _Said,
+    said: Said,
     score: float,
     current: Sighting | None,
     before: Heard,
@@ -193,7 +194,7 @@ def features(
 
 def claim_features(
     engine: Engine,
-    run: _Run,
+    run: Run,
     topic_id: str,
     figure: Figure,
     sentence: str,
@@ -209,7 +210,7 @@ def claim_features(
 
 def _row(
     engine: Engine,
-    run: _Run,
+    run: Run,
     claim: IndexedClaim | None,
     figure: Figure | None,
     text: str,

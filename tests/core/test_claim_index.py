@@ -6,7 +6,6 @@ import random
 
 from rapidfuzz import fuzz, process
 
-from bot.core.engine import reference_figure
 from bot.core.figures import extract_figures
 from bot.core.matching import (
     ClaimIndex,
@@ -20,6 +19,7 @@ from bot.core.matching import (
 )
 from bot.core.model import ClaimSpec, Figure
 from bot.core.numbers import find_numbers, may_hold_number
+from bot.core.run import reference_figure
 
 
 def similarity_by_the_book(claim_masked: str, sentence_masked: str) -> float:

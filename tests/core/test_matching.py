@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.core.engine import reference_figure
 from bot.core.figures import extract_figures
 from bot.core.matching import (
     ClaimIndex,
@@ -13,6 +12,7 @@ from bot.core.matching import (
     tokens,
 )
 from bot.core.model import ClaimSpec
+from bot.core.run import reference_figure
 
 
 def test_numbers_are_masked_and_synonyms_folded() -> None:

@@ -11,10 +11,10 @@ import pytest
 from rapidfuzz import fuzz, process
 
 import bot.core.words as words_module
-from bot.core.engine import reference_figure
 from bot.core.figures import extract_figures
 from bot.core.matching import ClaimIndex
 from bot.core.model import ClaimSpec
+from bot.core.run import reference_figure
 from bot.core.words import SentenceWords, Vocabulary, masked, words_of
 
 from .test_claim_index import brute_best, similarity_by_the_book
