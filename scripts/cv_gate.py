@@ -22,7 +22,6 @@ from gate_training import (
     GATED,
     HOLDOUT_E,
     L2,
-    MODEL,
     collect,
     demo_file,
     run_file,
@@ -54,7 +53,6 @@ def main() -> None:
     parser.add_argument("--all-kinds", action="store_true", help="gate every kind")
     parser.add_argument("--no-demo", action="store_true", help="don't train on bot/demo")
     parser.add_argument("--beta", type=float, default=1.0, help="thresholds maximise F-beta")
-    parser.add_argument("--model", choices=("lr", "gbt"), default=MODEL, help="the model")
     parser.add_argument("--l2", type=float, default=L2, help="ridge penalty")
     args = parser.parse_args()
     files = training_files()  # the tune split: held-out files are never looked at here
@@ -73,7 +71,6 @@ def main() -> None:
             l2=args.l2,
             kinds=kinds,
             beta=args.beta,
-            model=args.model,
         )
         groups = ["all", "e"] if corpus.id in HOLDOUT_E else ["all"]
         for g in groups:
@@ -86,13 +83,12 @@ def main() -> None:
         l2=args.l2,
         kinds=kinds,
         beta=args.beta,
-        model=args.model,
     )
     inside = Report()
     for corpus in files:
         run_file(corpus, final, inside)
     print(
-        f"{args.model}; examples {len(data.examples)}; gated {', '.join(kinds)}; "
+        f"lr; examples {len(data.examples)}; gated {', '.join(kinds)}; "
         "rejected new_claim "
         f"{'dropped' if drop else 'learned silently'}; L2 {args.l2}; F-beta {args.beta}; "
         f"demo {'trained on' if extra else 'not used'}"

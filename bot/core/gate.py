@@ -113,35 +113,11 @@ class KindModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# a node of a tree: (feature, threshold, left, right, value); feature -1 is a leaf
-Node = tuple[int, float, int, int, float]
-
-
-@dataclass(frozen=True)
-class TreeModel:
-    """One kind's gradient-boosted trees (log-odds `base` plus `rate` times each tree's leaf)
-    and its threshold."""
-
-    base: float
-    rate: float
-    trees: tuple[tuple[Node, ...], ...]
-    threshold: float
-
-    def probability(self, features: Sequence[float]) -> float:
-        z = self.base
-        for tree in self.trees:
-            node = tree[0]
-            while node[0] >= 0:
-                node = tree[node[2]] if features[node[0]] <= node[1] else tree[node[3]]
-            z += self.rate * node[4]
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @dataclass(frozen=True)
 class LogisticGate:
     """A model per kind; a kind without one is always kept."""
 
-    models: Mapping[str, KindModel | TreeModel]
+    models: Mapping[str, KindModel]
     drop_claims: bool = True
 
     def probability(self, kind: FindingKind, features: Sequence[float]) -> float:
