@@ -2,8 +2,8 @@
 
 For each corpus file: fit the gate on the other files (thresholds chosen inside them), run the
 engine with it on the held file, score it with bot/evaluation.py; sum. Printed beside the
-ungated rules engine on the same files, for all files and for the round-e files alone, and the
-in-sample score of the gate fitted on every file.
+ungated rules engine on the same files, for all files and for the newest tune files alone
+(round f), and the in-sample score of the gate fitted on every file.
 
     .venv/bin/python scripts/cv_gate.py [--drop-claims]
 """
@@ -18,10 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gate_training import (
+    BETA,
     DEMO,
     GATED,
-    HOLDOUT_E,
     L2,
+    NEWEST,
     collect,
     demo_file,
     run_file,
@@ -52,7 +53,7 @@ def main() -> None:
     parser.add_argument("--drop-claims", action="store_true", help="don't learn rejected claims")
     parser.add_argument("--all-kinds", action="store_true", help="gate every kind")
     parser.add_argument("--no-demo", action="store_true", help="don't train on bot/demo")
-    parser.add_argument("--beta", type=float, default=1.0, help="thresholds maximise F-beta")
+    parser.add_argument("--beta", type=float, default=BETA, help="thresholds maximise F-beta")
     parser.add_argument("--l2", type=float, default=L2, help="ridge penalty")
     args = parser.parse_args()
     files = training_files()  # the tune split: held-out files are never looked at here
@@ -61,8 +62,8 @@ def main() -> None:
     drop = args.drop_claims
     kinds = KINDS if args.all_kinds else GATED
     extra = [] if args.no_demo else [DEMO]
-    rules = {"all": Report(), "e": Report()}
-    cv = {"all": Report(), "e": Report()}
+    rules = {"all": Report(), "new": Report()}
+    cv = {"all": Report(), "new": Report()}
     for corpus in files:
         gate = train(
             data,
@@ -72,7 +73,7 @@ def main() -> None:
             kinds=kinds,
             beta=args.beta,
         )
-        groups = ["all", "e"] if corpus.id in HOLDOUT_E else ["all"]
+        groups = ["all", "new"] if corpus.id in NEWEST else ["all"]
         for g in groups:
             run_file(corpus, None, rules[g])
             run_file(corpus, gate, cv[g])
@@ -93,9 +94,10 @@ def main() -> None:
         f"{'dropped' if drop else 'learned silently'}; L2 {args.l2}; F-beta {args.beta}; "
         f"demo {'trained on' if extra else 'not used'}"
     )
-    print(table("all 37 files", {"rules": rules["all"], "cv": cv["all"], "in-sample": inside}))
+    every = {"rules": rules["all"], "cv": cv["all"], "in-sample": inside}
+    print(table(f"all {len(files)} files", every))
     print()
-    print(table("7 round-e files", {"rules": rules["e"], "cv": cv["e"]}))
+    print(table(f"{len(NEWEST)} round-f files", {"rules": rules["new"], "cv": cv["new"]}))
 
 
 if __name__ == "__main__":

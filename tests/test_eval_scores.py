@@ -5,7 +5,7 @@ figure extraction F1 >= 0.95 (all fields right). The engine's gate (bot/core/gat
 on the tune split, so its scores there are in-sample: the bar is tested on the tune split
 cross-validated by file (each file scored by a gate fitted without it), where none of the three
 kinds meets it; those tests are strict expected failures, and the day one passes, the marker
-must go. The held-out files (fourteen developing stories, 434 of 1,033, kept out of tuning and
+must go. The held-out files (fourteen developing stories, 437 of 1,254, kept out of tuning and
 out of the gate's training) are far below it. The cross-validated and in-sample tune split, the
 holdout and the whole corpus are held to floors that may only go up, re-measured only when the
 corpus changes.
@@ -61,9 +61,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.90, F1 0.82")),
-        pytest.param("dispute", marks=_unmet("precision 0.68, F1 0.72")),
-        pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.77")),
+        pytest.param("new_figure", marks=_unmet("precision 0.87, F1 0.80")),
+        pytest.param("dispute", marks=_unmet("precision 0.63, F1 0.69")),
+        pytest.param("contradiction", marks=_unmet("precision 0.85, F1 0.73")),
     ],
 )
 def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
@@ -73,50 +73,51 @@ def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
     assert score.f1 >= 0.90, crossval.misses
 
 
-@_unmet("figures all F1 0.90")
+@_unmet("figures all F1 0.89")
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 when the corpus grew to 1,033 stories: round e's files
-# joined the tune split (37 files), and fourteen fresh files written blind are the holdout
-# (round f: troop-deployment, arms-pledges, typhoon-landfall, factory-collapse,
-# market-airstrike, tech-layoffs, grid-blackout; round g, the reserve: plane-crash,
+# (say so here). Re-measured 2026-11-24 (later) when round f (troop-deployment, arms-pledges,
+# typhoon-landfall, factory-collapse, market-airstrike, tech-layoffs, grid-blackout) joined the
+# tune split (44 files), the gate was re-fitted on it (thresholds by F2; README, round 10) and
+# round h was written blind (mobilisation-callup, aid-convoy, tower-fire, measles-outbreak,
+# blizzard-stranded, exchange-hack, school-poisoning). The holdout is rounds g (plane-crash,
 # cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
-# grain-blockade; 434 stories), measured after round 8 (the dispute gate). TUNE is in-sample
-# for the gated kind; CROSSVAL is the honest tune-split figure.
+# grain-blockade) and h: 437 of 1,254 stories, never tuned on. TUNE is in-sample for the gated
+# kind; CROSSVAL is the honest tune-split figure.
 CROSSVAL = {
-    "new_figure": (0.89, 0.82),
-    "dispute": (0.67, 0.72),
-    "contradiction": (0.87, 0.76),
-    "new_claim": (0.74, 0.77),
-    "corroboration": (0.92, 0.87),
+    "new_figure": (0.86, 0.79),
+    "dispute": (0.62, 0.68),
+    "contradiction": (0.85, 0.72),
+    "new_claim": (0.70, 0.73),
+    "corroboration": (0.87, 0.80),
 }
 TUNE = {
-    "new_figure": (0.89, 0.82),
-    "dispute": (0.77, 0.81),
-    "contradiction": (0.87, 0.76),
-    "new_claim": (0.74, 0.77),
-    "corroboration": (0.92, 0.87),
+    "new_figure": (0.86, 0.79),
+    "dispute": (0.69, 0.73),
+    "contradiction": (0.85, 0.72),
+    "new_claim": (0.70, 0.73),
+    "corroboration": (0.87, 0.80),
 }
-TUNE_FIGURES = 0.89
+TUNE_FIGURES = 0.88
 WHOLE = {
-    "new_figure": (0.84, 0.76),
-    "dispute": (0.62, 0.70),
-    "contradiction": (0.81, 0.71),
-    "new_claim": (0.66, 0.70),
-    "corroboration": (0.87, 0.78),
+    "new_figure": (0.83, 0.74),
+    "dispute": (0.59, 0.63),
+    "contradiction": (0.79, 0.68),
+    "new_claim": (0.63, 0.68),
+    "corroboration": (0.85, 0.75),
 }
-WHOLE_FIGURES = 0.88
+WHOLE_FIGURES = 0.86
 HOLDOUT = {
-    "new_figure": (0.77, 0.69),
-    "dispute": (0.46, 0.56),
-    "contradiction": (0.67, 0.60),
-    "new_claim": (0.53, 0.59),
-    "corroboration": (0.78, 0.66),
+    "new_figure": (0.75, 0.65),
+    "dispute": (0.44, 0.47),
+    "contradiction": (0.63, 0.56),
+    "new_claim": (0.51, 0.57),
+    "corroboration": (0.81, 0.65),
 }
-HOLDOUT_FIGURES = 0.85
+HOLDOUT_FIGURES = 0.81
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {

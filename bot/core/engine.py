@@ -754,6 +754,7 @@ class Engine:
         if (
             self._gate is not None
             and verdict.kind is not FindingKind.NEW_FIGURE  # its sighting is the current figure
+            and figure is not None  # doubt without a figure: four in the corpus, too few to learn
             and not self._gate.keep(
                 verdict.kind,
                 claim_id,
