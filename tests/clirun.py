@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,9 +13,35 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.settings import SETTINGS
+
 # What every subprocess run gets unless the test says otherwise: the HTTP server on a free
 # loopback port (tests run side by side), and no story-age limit (the fixtures are from 2025).
 TEST_ENV = {"PORT": "0", "CLAIMWATCH_HOST": "127.0.0.1", "CLAIMWATCH_MAX_STORY_AGE": "0"}
+# Variables a CI machine or a developer's shell may set that would change what a run does: the
+# bot's settings (DATABASE_URL above all: a shared database instead of the test's own file).
+_INHERITED_NOT = {s.name for s in SETTINGS} | {
+    "TELEGRAM_WEBHOOK_PORT",
+    "COLUMNS",
+    "LINES",
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    *(p for base in ("HTTP", "HTTPS", "ALL") for p in (f"{base}_PROXY", f"{base.lower()}_proxy")),
+}
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child process: this one's, without any claimwatch setting, a
+    token or a colour switch, plus ``TEST_ENV`` and ``extra``."""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in _INHERITED_NOT and not k.startswith(("CLAIMWATCH_", "TELEGRAM_", "SLACK_"))
+    }
+    environ.update(TEST_ENV)
+    environ.update(extra)
+    return environ
 
 
 @dataclass(frozen=True)
@@ -27,9 +54,7 @@ class Run:
 def claimwatch(
     *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
 ) -> Run:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
-    environ.update(TEST_ENV)
-    environ.setdefault("DATABASE_URL", f"sqlite:///{cwd}/state.db")
+    environ = child_env(DATABASE_URL=f"sqlite:///{cwd}/state.db")
     environ["PYTHONIOENCODING"] = "utf-8"
     environ["COLUMNS"] = "120"
     environ.update(env or {})
@@ -39,6 +64,7 @@ def claimwatch(
         env=environ,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=timeout,
         check=False,
     )
@@ -66,6 +92,14 @@ class RunningBot:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} not seen in {path.name} within {timeout}s:\n{content}")
 
+    def http_port(self, timeout: float = 60) -> int:
+        """The port the bot's HTTP server listens on, from its log line (start it with
+        ``PORT=0``, the default here: a port picked beforehand may be taken meanwhile)."""
+        log = self.wait_for("HTTP server on ", timeout)
+        found = re.search(r"HTTP server on [^\s:]+:(\d+)", log)
+        assert found, log
+        return int(found.group(1))
+
     def stop(self) -> int:
         """SIGTERM, as a process manager sends it; the exit status."""
         self.proc.send_signal(signal.SIGTERM)
@@ -82,9 +116,7 @@ def running_bot(
     (config / "claims.yaml").write_text(claims)
     (config / "channels.yaml").write_text(channels)
     (config / "feeds.yaml").write_text(feeds)
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "SLACK_"))}
-    environ.update(TEST_ENV)
-    environ.update({"DATABASE_URL": f"sqlite:///{tmp_path}/state.db", "COLUMNS": "120"})
+    environ = child_env(DATABASE_URL=f"sqlite:///{tmp_path}/state.db", COLUMNS="120")
     environ.update(env or {})
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     with out.open("w") as o, err.open("w") as e:

@@ -20,6 +20,32 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check what a function returns, never how fast: on a loaded CI machine one
+# example may take longer than Hypothesis's default 200 ms deadline, or generating data may
+# trip the too_slow health check, and either fails the test by chance. (Speed is measured in
+# benchmarks.) A test's own @settings still wins over the profile.
+settings.register_profile("claimwatch", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("claimwatch")
+
+# Proxy settings a CI machine may export: httpx and urllib would send the tests' loopback
+# requests to the proxy, and the Slack SDK uses HTTPS_PROXY even for hosts NO_PROXY lists.
+# The tests talk to loopback only, so none applies (child processes inherit the same).
+PROXY_VARIABLES = tuple(
+    name
+    for base in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+    for name in (base, base.lower())
+)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_proxy_for_loopback() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        for name in PROXY_VARIABLES:
+            patch.delenv(name, raising=False)
+        yield
+
 
 SKIP_ENV = "CLAIMWATCH_SKIP_POSTGRES"
 TEST_DATABASE = "claimwatch_test"
@@ -112,13 +138,23 @@ def postgres_server() -> Iterator[PostgresServer]:
             root,
             "initdb",
         )  # fmt: skip
-        port = _free_port()
-        options = (
-            f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
-            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        start = [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60"]
-        _run([*start, "-o", options, "start"], root, "pg_ctl start")
+        # The port is picked, released, then bound by the server: another process may take it
+        # in between, and then the server does not start. A few tries, each on a new port.
+        for attempt in range(1, 4):
+            port = _free_port()
+            options = (
+                f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
+                " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            )
+            start = [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60"]
+            try:
+                _run([*start, "-o", options, "start"], root, "pg_ctl start")
+            except RuntimeError:
+                in_use = log.exists() and "could not bind" in log.read_text(errors="replace")
+                if attempt == 3 or not in_use:
+                    raise
+                continue
+            break
         started = True
         server = PostgresServer("127.0.0.1", port)
         server.execute(f"CREATE DATABASE {TEST_DATABASE}")

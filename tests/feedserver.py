@@ -22,6 +22,7 @@ from __future__ import annotations
 import email.utils
 import gzip
 import hashlib
+import socket
 import sys
 import threading
 import time
@@ -352,12 +353,40 @@ def _chunks(body: bytes, filler: int, size: int) -> Iterator[bytes]:
 
 
 def unused_port() -> int:
-    """A loopback port nobody listens on (bound, then released)."""
-    import socket
-
+    """A loopback port nobody listens on (bound, then released). Another process may take it
+    at any time after: for a port that must stay refused, or be bound later by the test, use
+    ``ClosedPort``; for the bot's own HTTP server, start it on ``PORT=0`` and read the port
+    from its log (``RunningBot.http_port``)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+class ClosedPort:
+    """A loopback port held bound but not listening: connections to it are refused, and no
+    other process can take it until ``release()``, called just before the test's own server
+    binds it (``FakeBotAPI(port=held.release())``).
+
+        with ClosedPort() as held:
+            url = f"http://127.0.0.1:{held.port}/bot"      # refused until released
+    """
+
+    def __init__(self) -> None:
+        self._sock: socket.socket | None = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self.port = int(self._sock.getsockname()[1])
+
+    def release(self) -> int:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        return self.port
+
+    def __enter__(self) -> ClosedPort:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
 
 from tests.clirun import Run, claimwatch
+from tests.feedserver import ClosedPort
 from tests.test_config import CHANNELS, CLAIMS
 
 RSS_EMPTY = """<?xml version="1.0"?>
@@ -34,12 +34,6 @@ def one_line_error(run: Run) -> str:
     assert len(lines) == 1, run.err
     assert lines[0].startswith("claimwatch: error: ")
     return lines[0]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_check_config_accepts_a_good_folder(config_dir: Path) -> None:
@@ -119,10 +113,11 @@ def test_an_empty_feed(config_dir: Path) -> None:
 
 
 def test_an_unreachable_url(config_dir: Path) -> None:
-    url = f"http://127.0.0.1:{free_port()}/feed.xml"
-    line = one_line_error(
-        claimwatch("replay", url, "--config", str(config_dir), cwd=config_dir.parent)
-    )
+    with ClosedPort() as refused:  # held, so nothing else can be listening there meanwhile
+        url = f"http://127.0.0.1:{refused.port}/feed.xml"
+        line = one_line_error(
+            claimwatch("replay", url, "--config", str(config_dir), cwd=config_dir.parent)
+        )
     assert url in line
     assert "refused" in line.lower() or "connect" in line.lower()
 
@@ -142,10 +137,11 @@ def test_a_bad_database_url_names_the_setting(config_dir: Path, url: str, expect
 
 
 def test_an_unreachable_database_is_one_line_without_its_password(config_dir: Path) -> None:
-    url = f"postgresql://desk:hunter2hunter2@127.0.0.1:{free_port()}/claims"
-    line = one_line_error(
-        claimwatch("poll", "--config", str(config_dir), "--state", url, cwd=config_dir.parent)
-    )
+    with ClosedPort() as refused:  # held, so nothing else can be listening there meanwhile
+        url = f"postgresql://desk:hunter2hunter2@127.0.0.1:{refused.port}/claims"
+        line = one_line_error(
+            claimwatch("poll", "--config", str(config_dir), "--state", url, cwd=config_dir.parent)
+        )
     assert f"postgresql://desk:***@127.0.0.1:{url.rsplit(':', 1)[1].split('/')[0]}" in line
     assert "(--state): connection failed" in line
     assert "hunter2" not in line

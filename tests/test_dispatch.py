@@ -222,7 +222,9 @@ async def test_a_paced_backlog_at_the_fake_bot_api_holds_up_only_its_own_chat(
     arrivals = [s.chat_id for s in api.sent]
     assert arrivals.count("100") == 7 and arrivals.count("200") == 2
     assert arrivals[-1] == "100"
-    assert max(i for i, chat in enumerate(arrivals) if chat == "200") < 4  # not behind a's 7
+    # not behind a's backlog of five (were it, its first would be the sixth to arrive); "< 4"
+    # held only while b's sender kept pace with a's to within half a second on a loaded machine
+    assert max(i for i, chat in enumerate(arrivals) if chat == "200") < 5
     assert [s.text for s in api.sent_to("100")][-2:] == [s.text for s in api.sent_to("200")]
     service.store.close()
 

@@ -206,9 +206,10 @@ def test_a_feed_added_by_command_is_fetched_through_the_guard(rig: Rig) -> None:
 
 class HoldingServer:
     """A loopback feed server that holds every request ``hold_s`` and counts how many it held
-    at once (the most is ``peak``)."""
+    at once (the most is ``peak``). The hold is long enough that fetches meant to run side by
+    side overlap even when a loaded machine is slow to start the second."""
 
-    def __init__(self, hold_s: float = 0.6) -> None:
+    def __init__(self, hold_s: float = 1.5) -> None:
         owner = self
         self.hold_s = hold_s
         self.in_flight = self.peak = self.served = 0
@@ -277,7 +278,7 @@ def run_six_feeds(tmp_path: Path, **caps: int) -> HoldingServer:
                     run_forever(service, stop=stop, stagger_s=0, **caps)  # type: ignore[arg-type]
                 )
                 try:
-                    async with asyncio.timeout(30):
+                    async with asyncio.timeout(60):
                         while sum(s.baseline_done for s in store.feed_states()) < 6:
                             await asyncio.sleep(0.05)
                 finally:

@@ -148,7 +148,7 @@ def test_a_feed_disabled_after_repeated_failures_tells_its_channels_once(rig: Ri
     assert told[:-1] == [[]] * (MAX_FAILURES - 1)
     (notice,) = told[-1]
     assert notice.startswith(f"Feed Flaky Wire disabled after {MAX_FAILURES} failures in a row:")
-    assert "500" in notice
+    assert f"{MAX_FAILURES} failures in a row: HTTP 500" in notice  # not a port or a path
     state = rig.store.feed_state(rig.server.url("/flaky"))
     assert state is not None and state.disabled
     assert rig.poll("/flaky").status == "skipped"

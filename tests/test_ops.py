@@ -30,7 +30,7 @@ from bot.scheduler import run_forever
 from bot.service import Service
 from bot.settings import Secret, Settings
 from tests.clirun import eventually, feeds_yaml, running_bot
-from tests.feedserver import FeedServer, unused_port
+from tests.feedserver import FeedServer
 from tests.slack.test_app import signed
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, CHANNELS, ORIGINAL, rss
@@ -257,7 +257,8 @@ async def test_a_poll_that_queues_alerts_wakes_the_dispatcher(bot: Bot) -> None:
             lambda: bool((s := service.store.feed_state(fast.location)) and s.baseline_done)
         )
         bot.feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
-        await until(lambda: "Contradiction" in bot.out.getvalue(), timeout=10)
+        # 30 s: far short of the hour, and room for a loaded machine
+        await until(lambda: "Contradiction" in bot.out.getvalue(), timeout=30)
     finally:
         stop.set()
         await asyncio.wait_for(running, 30)
@@ -274,11 +275,10 @@ async def until(check: Callable[[], bool], timeout: float = 20) -> None:
 def test_claimwatch_run_serves_metrics_and_health_on_its_port(tmp_path: Path) -> None:
     with FeedServer() as server:
         server.feed("/wire.rss", rss(ORIGINAL, ANALYST))
-        port = unused_port()
-        env = {"PORT": str(port)}
-        feeds = feeds_yaml(server.url("/wire.rss"))
-        with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds, env=env) as bot:
-            bot.wait_for("(baseline)", 20)
+        feeds = feeds_yaml(server.url("/wire.rss"))  # PORT=0: a free port, read from the log
+        with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as bot:
+            bot.wait_for("(baseline)", 60)
+            port = bot.http_port()
             answer = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10)
             samples = parse(answer.text)
             assert sample(samples, "claimwatch_polls_total", result="ok") >= 1

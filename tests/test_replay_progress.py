@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.clirun import TEST_ENV, claimwatch
+from tests.clirun import child_env, claimwatch
 from tests.test_demo import DEMO
 
 STORIES = 60
@@ -33,8 +33,7 @@ def test_a_replay_on_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     feed = long_feed(tmp_path)
     controller, terminal = pty.openpty()
     env = {
-        **os.environ,
-        **TEST_ENV,
+        **child_env(),
         "DATABASE_URL": f"sqlite:///{tmp_path}/s.db",
         "COLUMNS": "120",
         "NO_COLOR": "1",

@@ -23,7 +23,7 @@ def test_run_polls_delivers_and_stops_on_sigterm(tmp_path: Path) -> None:
         server.feed("/wire.rss", rss(ORIGINAL, ANALYST))
         feeds = feeds_yaml(server.url("/wire.rss"))
         with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as bot:
-            bot.wait_for("(baseline)", 20)
+            bot.wait_for("(baseline)", 60)
             server.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
             bot.wait_for("‼ Contradiction", 30, stream="out")
             assert bot.stop() == 0
@@ -38,7 +38,7 @@ def test_a_second_run_on_the_same_state_refuses_to_start(tmp_path: Path) -> None
         server.feed("/wire.rss", rss(ORIGINAL))
         feeds = feeds_yaml(server.url("/wire.rss"))
         with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as bot:
-            bot.wait_for("claimwatch running", 20)
+            bot.wait_for("claimwatch running", 60)
             second = claimwatch(
                 "run", "--config", str(tmp_path / "config"), cwd=tmp_path,
                 env={"DATABASE_URL": f"sqlite:///{tmp_path}/state.db"},
@@ -50,5 +50,5 @@ def test_a_second_run_on_the_same_state_refuses_to_start(tmp_path: Path) -> None
             assert bot.stop() == 0
         # once it has stopped, the state is free again
         with running_bot(tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds) as again:
-            again.wait_for("claimwatch running", 20)
+            again.wait_for("claimwatch running", 60)
             assert again.stop() == 0

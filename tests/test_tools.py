@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.clirun import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,7 +20,9 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         input=stdin,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         cwd=ROOT,
+        env=child_env(PYTHONIOENCODING="utf-8"),
         check=False,
         timeout=120,
     )
@@ -109,7 +113,7 @@ def test_an_empty_stdin_is_an_error_not_a_silent_nothing() -> None:
 
 def test_a_stray_non_utf8_byte_is_read_not_a_crash() -> None:
     # PYTHONIOENCODING=utf-8 is what a UTF-8 locale gives: strict decoding of stdin.
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = child_env(PYTHONIOENCODING="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "bot", "extract"],
         input="Le Monde: North Korea sent 11,000 troops to Russia, Seoul said.".encode("latin-1")
@@ -132,6 +136,7 @@ def test_on_a_terminal_extract_says_how_to_end_the_text() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        env=child_env(),
     )
     os.close(terminal)
     os.write(controller, b"Some 600 soldiers were killed, the ministry said.\n\x04")

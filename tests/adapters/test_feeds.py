@@ -22,7 +22,7 @@ from bot.adapters.feeds import (
     read_path,
     story_key,
 )
-from tests.feedserver import FeedServer, feed_server, unused_port
+from tests.feedserver import ClosedPort, FeedServer, feed_server
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel>
@@ -202,7 +202,8 @@ async def test_http_errors_are_clean(
 
 
 async def test_connection_refused_is_a_clean_error(client: httpx.AsyncClient) -> None:
-    result = await fetch(client, f"http://127.0.0.1:{unused_port()}/feed.xml")
+    with ClosedPort() as refused:  # held: nothing else can start listening there meanwhile
+        result = await fetch(client, f"http://127.0.0.1:{refused.port}/feed.xml")
     assert result.status == "error"
     assert result.error == "connection refused"
     assert result.http_status is None
@@ -226,12 +227,13 @@ async def test_a_trickling_body_hits_the_overall_deadline_not_just_an_idle_timeo
     server: FeedServer, client: httpx.AsyncClient
 ) -> None:
     # Each chunk arrives well within the client's 10 s read timeout; the whole body would take
-    # 40 × 0.1 s = 4 s. Only an overall deadline stops it early.
-    server.feed("/trickle.xml", RSS * 40, chunk_size=len(RSS), chunk_delay_s=0.1)
+    # 60 × 0.5 s = 30 s. Only an overall deadline stops it early. (The bound below is not a
+    # speed check: 0.5 s against 30 s leaves a loaded machine 14 s of slack either way.)
+    server.feed("/trickle.xml", RSS * 60, chunk_size=len(RSS), chunk_delay_s=0.5)
     started = time.monotonic()
     result = await fetch(client, server.url("/trickle.xml"), deadline_s=0.5)
     assert (result.status, result.error) == ("error", "timed out after 0.5 s")
-    assert time.monotonic() - started < 3.0  # abandoned long before the body was complete
+    assert time.monotonic() - started < 15.0  # abandoned long before the body was complete
 
 
 @pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
@@ -270,11 +272,13 @@ async def test_retry_after_seconds(
 
 
 async def test_retry_after_http_date(server: FeedServer, client: httpx.AsyncClient) -> None:
-    later = datetime.now(UTC) + timedelta(seconds=90)
+    # An hour ahead, counted from the wall clock when the answer is read: a minute of slack for
+    # a stalled machine between writing the date and reading it (and 1 s for its rounding).
+    later = datetime.now(UTC) + timedelta(hours=1)
     server.status("/busy.xml", 503, retry_after=email.utils.format_datetime(later, usegmt=True))
     result = await fetch(client, server.url("/busy.xml"))
     assert result.retry_after_s is not None
-    assert 80.0 <= result.retry_after_s <= 91.0
+    assert 3540.0 <= result.retry_after_s <= 3601.0
 
 
 def test_parse_retry_after() -> None:

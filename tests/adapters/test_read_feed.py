@@ -67,7 +67,7 @@ async def test_read_feed_names_what_went_wrong(
     empty = await feeds.read_feed(client, server.url("/empty"), feed_name="Empty")
     assert empty.empty and (empty.error or "").startswith("empty feed")
     huge = await feeds.read_feed(client, server.url("/huge"), feed_name="Huge")
-    assert huge.fetched.status == "error" and "10" in (huge.error or "")
+    assert huge.fetched.status == "error" and "over 10 MB" in (huge.error or "")
     missing = await feeds.read_feed(None, str(tmp_path / "nope.xml"), feed_name="File")
     assert missing.error == f"file not found: {tmp_path / 'nope.xml'}"
     (tmp_path / "wire.xml").write_bytes(RSS)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from bot.core.chart import png_size
+from tests.clirun import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,7 +37,7 @@ def read_until(fd: int, marker: bytes, timeout: float = 60.0) -> str:
 def test_chat_in_a_terminal(config_dir: Path, tmp_path: Path) -> None:
     master, slave = pty.openpty()
     charts = tmp_path / "charts"
-    env = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
+    env = child_env(COLUMNS="120", PYTHONIOENCODING="utf-8")
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.chat.console_proc", str(config_dir),
          str(tmp_path / "chat.db"), str(charts)],
@@ -69,7 +70,7 @@ def test_chat_in_a_terminal(config_dir: Path, tmp_path: Path) -> None:
 def test_the_real_command_line_chat_over_a_replayed_state(tmp_path: Path) -> None:
     demo = ROOT / "bot" / "demo"
     state = f"sqlite:///{tmp_path}/state.db"
-    env = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8", "DATABASE_URL": state}
+    env = child_env(COLUMNS="120", PYTHONIOENCODING="utf-8", DATABASE_URL=state)
     feeds = sorted(str(p) for p in demo.glob("*.xml"))
     replay = subprocess.run(
         [sys.executable, "-m", "bot", "replay", *feeds, "--config", str(demo), "--state", state],

@@ -4,7 +4,6 @@ together or not at all, and the next poll (or the next process) processes the st
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sqlite3
 import subprocess
@@ -20,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.adapters.store import Store
-from tests.clirun import claimwatch
+from tests.clirun import child_env, claimwatch
 from tests.faults.rig import (
     ANALYST,
     CONTRADICTION,
@@ -137,16 +136,22 @@ def test_sigkill_in_the_middle_of_a_large_batch_then_a_rerun_matches_an_uninterr
     assert expected[0]["stories"] == 123 and expected[0]["sent"] >= 2
 
     config, state, cwd = runs["killed"]
-    env = {**os.environ, **QUIET_AGE}
+    env = child_env(**QUIET_AGE)
     poller = subprocess.Popen(
         [sys.executable, "-m", "bot", "poll", "--config", str(config), "--state", state],
         cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
+    # Looked at while the poller is stopped (SIGSTOP), so the count seen is the state it is
+    # killed in: a poller left running between the look and the kill could finish the batch
+    # (and send its alerts) on a loaded machine.
+    deadline = time.monotonic() + 90
     stories = 1
     while stories < 30 and time.monotonic() < deadline and poller.poll() is None:
         time.sleep(0.01)
+        poller.send_signal(signal.SIGSTOP)
         stories = count_stories(state)
+        if stories < 30:
+            poller.send_signal(signal.SIGCONT)
     poller.send_signal(signal.SIGKILL)
     out, _ = poller.communicate(timeout=10)
     assert poller.returncode == -signal.SIGKILL

@@ -62,13 +62,16 @@ def test_kill_9_between_send_and_mark_sent_loses_nothing(tmp_path: Path) -> None
             "feeds": feeds_yaml(feeds.url("/wire.rss")),
         }
         with running_bot(tmp_path, env=env, **config) as bot:
-            bot.wait_for("(baseline)", 30)
+            bot.wait_for("(baseline)", 60)
             feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL, *LATER))
             assert telegram.held.wait(60), "the second alert was never sent"
+            # The dispatcher also runs every 2 s, so on a slow machine the first two alerts
+            # can go out while the poll still writes: kill only once it has written them all.
+            bot.wait_for(f"polled Wire: ok, {2 + len(LATER)} new", 60)
             bot.proc.send_signal(signal.SIGKILL)
             assert bot.proc.wait(10) == -signal.SIGKILL
         telegram.release.set()  # Telegram delivers it; the bot is not there to hear the id
-        eventually(lambda: len(telegram.sent_to(CHAT)) == 2, 10)
+        eventually(lambda: len(telegram.sent_to(CHAT)) == 2, 30)
 
         killed = outbox_rows(state)
         alerts = len(killed)  # the poll wrote them all before the dispatcher ran

@@ -6,7 +6,6 @@ locked", no lost row, each alert shown once."""
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import httpx
 from bot.adapters.store import Store
 from bot.config import load_config
 from bot.service import Service
+from tests.clirun import child_env
 from tests.faults.rig import (
     ANALYST,
     CONTRADICTION,
@@ -75,7 +75,7 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 
 def poll_both(configs: list[Path], state: str, cwd: Path) -> list[tuple[int, str, str]]:
     """`claimwatch poll` on the first folder and a bare writer on the second, at once."""
-    env = {**os.environ, **QUIET_AGE}
+    env = child_env(**QUIET_AGE)
     commands = [
         [sys.executable, "-m", "bot", "poll", "--config", str(configs[0]), "--state", state],
         [sys.executable, "-c", WRITER, str(configs[1]), state],

@@ -63,12 +63,12 @@ class FakeSocketMode:
             pass
 
     def send(self, envelope: dict[str, Any]) -> None:
-        assert self.connected.wait(10), "the bot never connected"
+        assert self.connected.wait(30), "the bot never connected"
         with self._lock:
             assert self._connection is not None
             self._connection.send(json.dumps(envelope))
 
-    def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict[str, Any]:
+    def wait_for_ack(self, envelope_id: str, timeout: float = 30) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:

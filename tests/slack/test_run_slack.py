@@ -11,7 +11,7 @@ import pytest
 
 from bot.adapters.slack.fake import FakeSlack
 from tests.clirun import eventually, feeds_yaml, running_bot
-from tests.feedserver import FeedServer, unused_port
+from tests.feedserver import FeedServer
 from tests.slack.fakesocket import FakeSocketMode
 from tests.slack.test_app import signed
 from tests.test_config import CLAIMS
@@ -28,19 +28,18 @@ TOKEN, SECRET = "xoxb-run-test-token", "run-test-signing-secret"
 def test_run_delivers_to_slack_and_answers_a_signed_slash_command(tmp_path: Path) -> None:
     with FeedServer() as feeds, FakeSlack(token=TOKEN) as slack:
         feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
-        port = unused_port()
         env = {
             "SLACK_BOT_TOKEN": TOKEN,
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": slack.api_url,
-            "PORT": str(port),
             "CLAIMWATCH_LOG_LEVEL": "DEBUG",
         }
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
             env=env,
         ) as bot:  # fmt: skip
-            bot.wait_for("(baseline)", 20)
+            bot.wait_for("(baseline)", 60)
+            port = bot.http_port()
             feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
             eventually(lambda: bool(slack.posts("C1")), 30)
             (post,) = slack.posts("C1")
@@ -72,18 +71,17 @@ def test_run_with_an_app_token_answers_over_socket_mode_without_a_signing_secret
     app_token = "xapp-1-run-test-token"
     with FakeSlack(token=TOKEN, app_token=app_token) as slack, FakeSocketMode() as socket:
         slack.state.socket_url = socket.url
-        port = unused_port()
         env = {
             "SLACK_BOT_TOKEN": TOKEN,
             "SLACK_APP_TOKEN": app_token,
             "SLACK_API_URL": slack.api_url,
-            "PORT": str(port),
             "CLAIMWATCH_LOG_LEVEL": "DEBUG",
         }
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
         ) as bot:
-            assert socket.connected.wait(30), bot.err.read_text()
+            assert socket.connected.wait(60), bot.err.read_text()
+            port = bot.http_port()
             socket.send({
                 "envelope_id": "env-1", "type": "slash_commands", "accepts_response_payload": True,
                 "payload": {"command": "/claimwatch", "text": "claims", "team_id": "T1",

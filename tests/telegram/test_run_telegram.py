@@ -13,7 +13,7 @@ import httpx
 
 from bot.adapters.telegram.fake import TOKEN, FakeBotAPI
 from tests.clirun import eventually, feeds_yaml, running_bot
-from tests.feedserver import FeedServer, unused_port
+from tests.feedserver import ClosedPort, FeedServer
 from tests.test_config import CLAIMS
 from tests.test_poll import ANALYST, ORIGINAL, rss
 from tests.test_run import DENIAL
@@ -36,7 +36,7 @@ def test_run_delivers_to_telegram_and_answers_a_command(tmp_path: Path) -> None:
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
             env=env,
         ) as bot:  # fmt: skip
-            bot.wait_for("(baseline)", 20)
+            bot.wait_for("(baseline)", 60)
             feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
             eventually(lambda: bool(telegram.sent_to("-100")), 30)
             (alert,) = telegram.sent_to("-100")
@@ -77,22 +77,21 @@ def post_update(url: str, headers: dict[str, str]) -> int:
 
 def test_run_in_webhook_mode_checks_the_secret_on_every_call(tmp_path: Path) -> None:
     with FakeBotAPI() as telegram:
-        port, secret = unused_port(), "s3cret-webhook_token"
+        secret = "s3cret-webhook_token"
         hook = "https://bot.example.org/tg/updates"  # behind a TLS proxy, as in production
-        local = f"http://127.0.0.1:{port}/tg/updates"
         env = {
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "TELEGRAM_API_URL": telegram.base_url,
             "TELEGRAM_WEBHOOK_URL": hook,
             "TELEGRAM_WEBHOOK_SECRET": secret,
-            "PORT": str(port),  # the one HTTP server: the webhook is one of its routes
         }
 
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
         ) as bot:
-            bot.wait_for("webhook registered", 20)
-            bot.wait_for("HTTP server on", 20)
+            bot.wait_for("webhook registered", 60)
+            # the one HTTP server (on a free port): the webhook is one of its routes
+            local = f"http://127.0.0.1:{bot.http_port()}/tg/updates"
             (call,) = telegram.calls_of("setWebhook")
             assert call.params["url"] == hook and call.params["secret_token"] == secret
             assert post_update(local, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}) == 403
@@ -113,26 +112,26 @@ def healthz(port: int) -> tuple[int, dict[str, Any]]:
 def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
     tmp_path: Path,
 ) -> None:
-    port, http = unused_port(), unused_port()  # nothing listens yet: every Bot API call fails
-    with FeedServer() as feeds:
+    # nothing listens yet: every Bot API call fails
+    with FeedServer() as feeds, ClosedPort() as api:
         feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
         env = {
             "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",
-            "PORT": str(http),
+            "TELEGRAM_API_URL": f"http://127.0.0.1:{api.port}/bot",
         }
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
             env=env,
         ) as bot:  # fmt: skip
-            bot.wait_for("telegram: cannot reach the Bot API", 20)
-            bot.wait_for("(baseline)", 20)  # the feeds are polled all the same
+            bot.wait_for("telegram: cannot reach the Bot API", 60)
+            bot.wait_for("(baseline)", 30)  # the feeds are polled all the same
+            http = bot.http_port()
             status, body = healthz(http)  # out of reach is shown, and retried: not a failure
             assert status == 200 and body["platforms"]["telegram"]["up"] is False, body
             assert "cannot reach the Bot API" in body["platforms"]["telegram"]["problem"]
             feeds.touch("/wire.rss", rss(ORIGINAL, ANALYST, DENIAL))
             bot.wait_for("polled Wire: ok, 1 new", 30)  # the alert waits in the outbox
-            with FakeBotAPI(port=port) as telegram:
+            with FakeBotAPI(port=api.release()) as telegram:
                 eventually(lambda: bool(telegram.sent_to("-100")), 60)
                 (alert,) = telegram.sent_to("-100")
                 assert "Contradiction" in alert.text
@@ -155,20 +154,22 @@ def test_run_with_the_bot_api_down_at_start_keeps_polling_and_connects_later(
 def test_run_in_webhook_mode_with_the_bot_api_down_at_start_registers_it_later(
     tmp_path: Path,
 ) -> None:
-    api_port, port, secret = unused_port(), unused_port(), "s3cret-webhook_token"
+    api, secret = ClosedPort(), "s3cret-webhook_token"
     env = {
         "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": f"http://127.0.0.1:{api_port}/bot",  # nothing listens yet
+        "TELEGRAM_API_URL": f"http://127.0.0.1:{api.port}/bot",  # nothing listens yet
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg/updates",
         "TELEGRAM_WEBHOOK_SECRET": secret,
-        "PORT": str(port),
     }
-    with running_bot(
-        tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
-    ) as bot:
-        bot.wait_for("telegram: cannot reach the Bot API", 20)
-        bot.wait_for("HTTP server on", 20)  # the rest of the bot is up
-        with FakeBotAPI(port=api_port) as telegram:
+    with (
+        api,
+        running_bot(
+            tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
+        ) as bot,
+    ):
+        bot.wait_for("telegram: cannot reach the Bot API", 60)
+        port = bot.http_port()  # the rest of the bot is up
+        with FakeBotAPI(port=api.release()) as telegram:
             bot.wait_for("webhook registered", 60)
             (call,) = telegram.calls_of("setWebhook")
             assert call.params["secret_token"] == secret
@@ -188,7 +189,7 @@ def test_run_with_a_refused_token_stops_at_once_with_one_clear_line(tmp_path: Pa
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds="feeds: []\n", env=env
         ) as bot:
-            code = bot.proc.wait(timeout=30)
+            code = bot.proc.wait(timeout=60)
         assert code == 2
         log = bot.err.read_text()
         assert log.rstrip().endswith(
@@ -202,20 +203,21 @@ def test_run_with_a_refused_token_stops_at_once_with_one_clear_line(tmp_path: Pa
 def test_a_token_refused_while_retrying_in_the_background_makes_healthz_say_so(
     tmp_path: Path,
 ) -> None:
-    port, http = unused_port(), unused_port()
+    api = ClosedPort()
     env = {
         "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",  # nothing listens yet
-        "PORT": str(http),
+        "TELEGRAM_API_URL": f"http://127.0.0.1:{api.port}/bot",  # nothing listens yet
     }
-    with FeedServer() as feeds:
+    with FeedServer() as feeds, api:
         feeds.feed("/wire.rss", rss(ORIGINAL, ANALYST))
         with running_bot(
             tmp_path, claims=CLAIMS, channels=CHANNELS, feeds=feeds_yaml(feeds.url("/wire.rss")),
             env=env,
         ) as bot:  # fmt: skip
-            bot.wait_for("telegram: cannot reach the Bot API", 20)
-            with FakeBotAPI(port=port, token="999:another-bots-token"):  # TOKEN gets a 401
+            bot.wait_for("telegram: cannot reach the Bot API", 60)
+            http = bot.http_port()
+            # TOKEN gets a 401
+            with FakeBotAPI(port=api.release(), token="999:another-bots-token"):
                 bot.wait_for("Telegram stays off until the bot is restarted", 60)
             status, body = healthz(http)
             refused = (
