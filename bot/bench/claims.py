@@ -5,6 +5,12 @@ stories); claims share one vocabulary across topics (troops, killed, sent, shell
 the index meets the overlap it meets in real use; stories restate some of their topic's claims
 with other figures and attributions, and carry filler sentences with numbers, numberless
 background and a "related articles" tail.
+
+Places are named from their own endings (-grad, -ovo, …), never a country's, and half the
+stories name one neighbouring tracked country: a story passes about 1.5 topics' keyword gates
+at any number of claims. (Until round 11 places were invented countries too, so at 100,000
+claims, 2,000 countries, a story's places named 1.7 other tracked countries on average, a
+collision rate no real desk's few hundred distinct topic names would see.)
 """
 
 from __future__ import annotations
@@ -40,6 +46,9 @@ _SYLLABLES = [
     "jor",
 ]
 _ENDINGS = ("ia", "land", "istan", "ora", "enia", "ar")
+_PLACE_ENDINGS = ("grad", "ovo", "burg", "stad", "polis", "sk")  # no country ends so
+NEIGHBOURS = 3  # the tracked countries next to a topic's (by id), one of which a story may name
+NEIGHBOUR_SHARE = 0.5  # the share of stories that name a neighbouring tracked country
 _PLACES_A = ["north", "south", "east", "west", "upper", "lower", "old", "new", "port", "fort"]
 _PLACES_B = [
     "ridge",
@@ -163,6 +172,10 @@ _BACKGROUND = (
     "The government has not commented on the reports of more troops.",
     "Satellite images showed new depots near {p}, analysts said.",
 )
+_NEIGHBOUR = (
+    "Officials in {b} said they were following the reports closely.",
+    "Neighbouring {b} has not commented on the deployment, {src} said.",
+)
 _RELATED = "Related articles: {n} drones shot down over {p}; {m} killed in a blast in {p}."
 
 
@@ -180,10 +193,11 @@ class Workload:
     topics: tuple[Topic, ...]
     claims: tuple[SyntheticClaim, ...]
     by_topic: dict[str, tuple[SyntheticClaim, ...]]
+    names: dict[str, str]  # topic id -> the country's name
 
 
-def _name(rng: random.Random) -> str:
-    return ("".join(rng.choice(_SYLLABLES) for _ in range(2)) + rng.choice(_ENDINGS)).title()
+def _name(rng: random.Random, endings: tuple[str, ...] = _ENDINGS) -> str:
+    return ("".join(rng.choice(_SYLLABLES) for _ in range(2)) + rng.choice(endings)).title()
 
 
 def _number(rng: random.Random) -> int:
@@ -208,7 +222,7 @@ def make_workload(n_claims: int, *, per_topic: int = CLAIMS_PER_TOPIC, seed: int
         if name not in taken:
             taken.add(name)
             names.append(name)
-    places = [f"{rng.choice(_PLACES_A).title()} {_name(rng)}" for _ in range(400)]
+    places = [f"{rng.choice(_PLACES_A).title()} {_name(rng, _PLACE_ENDINGS)}" for _ in range(400)]
     topics: list[Topic] = []
     claims: list[SyntheticClaim] = []
     by_topic: dict[str, tuple[SyntheticClaim, ...]] = {}
@@ -228,7 +242,8 @@ def make_workload(n_claims: int, *, per_topic: int = CLAIMS_PER_TOPIC, seed: int
         topics.append(Topic(topic_id, name, keywords, tuple(c.spec for c in mine)))
         by_topic[topic_id] = tuple(mine)
         claims.extend(mine)
-    return Workload(tuple(topics), tuple(claims), by_topic)
+    names_of = {topic.id: topic.name for topic in topics}
+    return Workload(tuple(topics), tuple(claims), by_topic, names_of)
 
 
 def _restate(rng: random.Random, claim: SyntheticClaim) -> str:
@@ -253,6 +268,15 @@ def _fill(rng: random.Random, template: str, claim: SyntheticClaim) -> str:
         src=rng.choice(_SOURCES),
     )
     return text[0].upper() + text[1:]
+
+
+def _neighbour(rng: random.Random, workload: Workload, topic_id: str) -> str:
+    """A numberless sentence naming one of the tracked countries next to ``topic_id``'s."""
+    ids = list(workload.names)  # t00000, t00001, …: a topic's neighbours are the next ids
+    other = ids[(int(topic_id[1:]) + rng.randint(1, NEIGHBOURS)) % len(ids)]
+    if other == topic_id:  # two topics
+        other = ids[(int(topic_id[1:]) + 1) % len(ids)]
+    return rng.choice(_NEIGHBOUR).format(b=workload.names[other], src=rng.choice(_SOURCES))
 
 
 def make_story(
@@ -282,6 +306,8 @@ def make_story(
             sentence = _fill(rng, rng.choice(_BACKGROUND), claim)
         sentences.append(sentence)
         count += len(sentence.split())
+    if len(workload.names) > 1 and rng.random() < NEIGHBOUR_SHARE:
+        sentences.insert(rng.randint(1, len(sentences)), _neighbour(rng, workload, topic_id))
     paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     paragraphs.append(_fill(rng, _RELATED, lead))
     title = f"{lead.actor}: " + _FRAMES[lead.frame][0].format(

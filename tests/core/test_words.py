@@ -72,6 +72,33 @@ def test_a_word_looked_up_before_the_vocabulary_grew_says_the_new_words_too() ->
     assert vocabulary.near("troop") == {"troops", "troopz"}
 
 
+def test_the_first_claim_word_looked_up_primes_the_others_with_the_same_answers() -> None:
+    """`_prime` (every claim word against the vocabulary, with cdist) answers as `near` does one
+    word at a time with `extract`, at the 85 line, and again for words added later."""
+    rng = random.Random(21)
+    listed = list(dict.fromkeys(words(rng, 300)))
+    primed, one_by_one = Vocabulary(), Vocabulary()
+    for half in (listed[:150], listed[150:]):
+        primed.add(half)
+        one_by_one.add(half)
+        one_by_one._unprimed.clear()  # never primed: each word compared when asked
+        asked = half[0]
+        assert primed.near(asked) == one_by_one.near(asked)
+        assert not primed._unprimed and all(w in primed._near for w in half)
+        for word in listed[: len(primed)]:
+            expected = said_by_the_book(listed[: len(primed)], [word])
+            assert primed.near(word) == one_by_one.near(word) == expected, word
+
+
+def test_a_vocabulary_over_prime_max_is_asked_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(words_module, "PRIME_MAX", 10)
+    listed = list(dict.fromkeys(words(random.Random(5), 60)))
+    vocabulary = Vocabulary()
+    vocabulary.add(listed)
+    assert vocabulary.near(listed[0]) == said_by_the_book(listed, [listed[0]])
+    assert list(vocabulary._near) == [listed[0]]  # nothing else was compared
+
+
 def test_the_vocabulary_forgets_its_memo_when_full_and_answers_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -8,6 +8,7 @@ import dataclasses
 import json
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -240,3 +241,52 @@ def test_an_old_key_records_nothing_and_returns_no_ids(store: Store) -> None:
     assert again == []
     assert store.counts() == before
     assert store.record(result("z"), feed_url=FEED, fetched_at=datetime.now(UTC), deliveries=[])
+
+
+@contextmanager
+def watching(engine: sa.Engine) -> Iterator[list[str]]:
+    """A ``before_cursor_execute`` listener on ``engine``: the statements it saw."""
+    seen: list[str] = []
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement.split(" (")[0])
+
+    sa.event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", before)
+
+
+def test_a_watched_engine_sees_every_statement_and_both_paths_write_the_same_rows(
+    store: Store, db_url: str, other_url: str
+) -> None:
+    """Unwatched, SQLite's record runs on the driver's cursor; watched (a tracer, a fault
+    test), through SQLAlchemy, where the listener sees each statement. Same rows either way."""
+    cases = [(result("a", findings=2), [(0, "tg"), (1, "slack")]), (result("b"), [(0, "tg")])]
+    for r, deliveries in cases:
+        store.record(r, feed_url=FEED, fetched_at=T0, deliveries=deliveries)
+    with Store.open(other_url) as watched, watching(watched._engine) as seen:
+        watched.sync_channels(CHANNELS)
+        seen.clear()
+        for r, deliveries in cases:
+            watched.record(r, feed_url=FEED, fetched_at=T0, deliveries=deliveries)
+    assert seen.count("INSERT INTO stories") == 2
+    assert seen.count("INSERT INTO findings") == 2 and seen.count("INSERT INTO outbox") == 2
+    assert raw_rows(db_url) == raw_rows(other_url)
+
+
+def test_a_failed_record_on_the_driver_leaves_nothing_and_raises_sqlalchemys_error(
+    store: Store,
+) -> None:
+    before = store.counts()
+    with pytest.raises(sa.exc.IntegrityError):  # an outbox row for a channel that is not there
+        store.record(result("a"), feed_url=FEED, fetched_at=T0, deliveries=[(0, "nowhere")])
+    with pytest.raises(IndexError):
+        store.record(result("a"), feed_url=FEED, fetched_at=T0, deliveries=[(5, "tg")])
+    assert store.counts() == before
+    assert not store.has_story("a")
+    # the pooled connection is usable and the story can be recorded after all
+    assert len(store.record(result("a"), feed_url=FEED, fetched_at=T0, deliveries=[(0, "tg")]))
+    assert store.counts()["stories"] == before["stories"] + 1
+    assert [item.channel_id for item in store.pending()] == ["tg"]

@@ -65,6 +65,31 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
     return engine
 
 
+# the connection events that would see (or act on) what a transaction runs; the "begin"
+# listener above is this module's own and is allowed (the driver-level path emits the same BEGIN)
+_WATCHING = (
+    "before_execute",
+    "after_execute",
+    "before_cursor_execute",
+    "after_cursor_execute",
+    "commit",
+    "rollback",
+    "engine_connect",
+)
+
+
+def unwatched_sqlite(engine: sa.Engine) -> bool:
+    """Whether ``engine`` is one of this module's SQLite engines that no listener watches
+    statement by statement (a fault test's ``before_cursor_execute``, a tracer): then a write
+    may run on the driver's connection directly, with the same SQL, BEGIN and COMMIT."""
+    if engine.dialect.name != "sqlite":
+        return False
+    dispatch = engine.dispatch
+    if any(getattr(dispatch, name) for name in _WATCHING):
+        return False
+    return [getattr(f, "__name__", "") for f in dispatch.begin] == ["_on_begin"]
+
+
 def dialect_insert(connection: sa.Connection, table: sa.Table) -> Any:
     """The dialect's INSERT, which has ``on_conflict_do_nothing`` / ``on_conflict_do_update``."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite

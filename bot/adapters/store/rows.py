@@ -3,8 +3,11 @@
 The write path of ``Store.record`` runs once a story, so it skips SQLAlchemy's per-row work: the
 SQL of each table is built once a dialect (:class:`RecordSql`), rows are plain tuples with their
 JSON encoded once (a figure shared by a statement and its sighting is encoded once), and each
-table gets one driver-level ``executemany`` through ``Connection.exec_driver_sql`` (so engine
-events such as ``before_cursor_execute`` still see every statement). What is stored is what
+table gets one driver-level ``executemany``. The statements run through
+``Connection.exec_driver_sql`` (:class:`ConnectionRun`), so that engine events such as
+``before_cursor_execute`` see every one, or, on a SQLite engine nobody watches, straight on the
+driver's cursor (:class:`CursorRun`: SQLAlchemy's per-statement work was a third of a story's
+write). What is stored is what
 SQLAlchemy's types would store: naive UTC text on SQLite, ``timestamptz`` on PostgreSQL, JSON
 as ``json.dumps`` writes it.
 """
@@ -16,7 +19,7 @@ import json.encoder
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
@@ -198,8 +201,51 @@ class _Encoder:
         return known
 
 
+class Run(Protocol):
+    """Where ``write_story`` runs its SQL, in the caller's transaction."""
+
+    def rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """Run one statement; the rows it returns."""
+        ...
+
+    def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement for each of ``rows`` (an ``executemany``)."""
+        ...
+
+
+class ConnectionRun:
+    """``Run`` through a SQLAlchemy connection (``exec_driver_sql``: events see each statement)."""
+
+    __slots__ = ("_conn",)
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        return list(self._conn.exec_driver_sql(sql, params).all())
+
+    def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        self._conn.exec_driver_sql(sql, rows)
+
+
+class CursorRun:
+    """``Run`` on a DB-API cursor (the caller began the transaction and ends it)."""
+
+    __slots__ = ("_cursor",)
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        self._cursor.execute(sql, params)
+        return list(self._cursor.fetchall())
+
+    def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        self._cursor.executemany(sql, rows)
+
+
 def write_story(
-    conn: sa.Connection,
+    run: Run,
     sql: RecordSql,
     result: StoryResult,
     *,
@@ -224,11 +270,11 @@ def write_story(
         published,
         at,
     )
-    returned = conn.exec_driver_sql(sql.story, story_row).first()
-    if returned is None:
+    returned = run.rows(sql.story, story_row)
+    if not returned:
         return None
-    story_id = returned[0]
-    last_finding = returned[1] if sql.sqlite else None
+    story_id = returned[0][0]
+    last_finding = returned[0][1] if sql.sqlite else None
     encode = _Encoder(sql)
     if result.statements:
         statement_rows = [
@@ -244,13 +290,13 @@ def write_story(
             )
             for position, s in enumerate(result.statements)
         ]
-        conn.exec_driver_sql(sql.statements, statement_rows)
+        run.many(sql.statements, statement_rows)
     if result.new_claims:
         claim_rows = [
             (spec.id, spec.topic, spec.text, spec.source, spec.date, True, at)
             for spec in result.new_claims
         ]
-        conn.exec_driver_sql(sql.claims, claim_rows)
+        run.many(sql.claims, claim_rows)
     if result.sightings:
         sighting_rows = [
             (
@@ -266,20 +312,20 @@ def write_story(
             )
             for claim_id, s in result.sightings
         ]
-        conn.exec_driver_sql(sql.sightings, sighting_rows)
-    ids = _write_findings(conn, sql, result, at, last_finding)
+        run.many(sql.sightings, sighting_rows)
+    ids = _write_findings(run, sql, result, at, last_finding)
     outbox_rows = []
     for index, channel_id in dict.fromkeys(deliveries):
         if not 0 <= index < len(ids):
             raise IndexError(f"delivery names finding {index} of {len(ids)}")
         outbox_rows.append((channel_id, ids[index], "pending", 0, at))
     if outbox_rows:
-        conn.exec_driver_sql(sql.outbox, outbox_rows)
+        run.many(sql.outbox, outbox_rows)
     return ids
 
 
 def _write_findings(
-    conn: sa.Connection, sql: RecordSql, result: StoryResult, at: Any, last: int | None
+    run: Run, sql: RecordSql, result: StoryResult, at: Any, last: int | None
 ) -> list[int]:
     """``last``: on SQLite, the largest finding id when the story was inserted."""
     count = len(result.findings)
@@ -288,7 +334,7 @@ def _write_findings(
     if sql.sqlite:  # the write lock is held (BEGIN IMMEDIATE): rowids go on from the largest
         ids = list(range(int(last or 0) + 1, int(last or 0) + 1 + count))
     else:
-        ids = sorted(int(i) for i in conn.exec_driver_sql(sql.next_finding_ids, (count,)).scalars())
+        ids = sorted(int(row[0]) for row in run.rows(sql.next_finding_ids, (count,)))
     rows = [
         (
             found_id,
@@ -302,5 +348,5 @@ def _write_findings(
         )
         for found_id, f in zip(ids, result.findings, strict=True)
     ]
-    conn.exec_driver_sql(sql.findings, rows)
+    run.many(sql.findings, rows)
     return ids
