@@ -42,6 +42,11 @@ VAGUE_PHRASES: dict[str, tuple[float, float]] = {
     "hundreds": (200, 999),
     "several hundred": (300, 900),
     "a few hundred": (200, 500),
+    "several dozen": (36, 99),
+    "a few dozen": (24, 60),
+    "a couple of dozen": (24, 36),
+    "a couple of hundred": (200, 300),
+    "a couple of thousand": (2_000, 3_000),
     "thousands": (2_000, 9_999),
     "several thousand": (3_000, 9_000),
     "a few thousand": (2_000, 5_000),
@@ -87,6 +92,17 @@ PREFIX_HEDGES: dict[str, Hedge] = {
     "less than": Hedge.FEWER_THAN,
     "under": Hedge.FEWER_THAN,
     "below": Hedge.FEWER_THAN,
+    # a negated bound is the other bound: "not more than 300" is at most 300
+    "not more than": Hedge.UP_TO,
+    "not over": Hedge.UP_TO,
+    "not less than": Hedge.AT_LEAST,
+    "not fewer than": Hedge.AT_LEAST,
+    "not under": Hedge.AT_LEAST,
+    "a maximum of": Hedge.UP_TO,
+    "a minimum of": Hedge.AT_LEAST,
+    "upward of": Hedge.AT_LEAST,
+    "in the region of": Hedge.ABOUT,
+    "more or less": Hedge.ABOUT,
 }
 
 # Verbs whose particle "up" makes a following "up to N" a move to N, not a bound: "revised the
@@ -118,7 +134,19 @@ MEASURE_UNITS: frozenset[str] = _words(
     "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
     "caliber hours hour minutes minute seconds days day weeks week months month years year "
     "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh "
-    "nautical yards yd hectare-sized sq"
+    "nautical yards yd hectare-sized sq "
+    # electrical quantities ("a 400 kV line", "50 Hz") and the nights of a stay or an ordeal
+    "kv volts volt hz khz watts watt kilowatts megawatts gigawatts nights night o'clock "
+    "magnitude storeys "
+    # concentrations: "40 mg per litre", "300 ppm"
+    "mg µg mcg milligrams micrograms ppm ppb"
+)
+
+# Words between a number and its unit that leave it a measurement: "20 working days", "two more
+# days", "six full months".
+UNIT_MODIFIERS: frozenset[str] = _words(
+    "more further additional extra working business calendar full straight consecutive whole "
+    "long short clear solid"
 )
 
 # Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
@@ -127,12 +155,19 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
     "week day year aged age ages magnitude bib terminal runway pier berth dock hangar "
-    "gates platforms terminals runways piers berths docks hangars"
+    "gates platforms terminals runways piers berths docks hangars "
+    # codes and numbered lines: "the code 4471", "the prefix 7040", "Lines 2 and 4"
+    "code prefix extension postcode category tier "
+    # numbered parts of a ship, a building or a road, and decrees: "deck 7", "floor 12" (a
+    # plural is a label only before a list: "decks 5 to 9", not "on the upper decks 300 ...")
+    "deck cabin ward floor exit junction lane sector decree checkpoint"
 )
 # Numbered places: "gates 11 and 12", "platforms 3 to 5" name them, every number of the list.
 PLACE_LABELS: frozenset[str] = _words(
     "gate gates platform platforms terminal terminals runway runways pier piers berth berths "
-    "dock docks hangar hangars room rooms block blocks section sections"
+    "dock docks hangar hangars room rooms block blocks section sections line lines deck decks "
+    "cabin cabins ward wards floor floors lane lanes exit exits sector sectors checkpoint "
+    "checkpoints"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
