@@ -245,6 +245,37 @@ ANIMALS: tuple[str, ...] = (
     "poultry", "chickens", "hens", "ducks", "geese", "turkeys", "birds", "head of cattle",
     "head of livestock", "head of sheep", "head of goats", "heads of cattle", "heads of livestock",
 )  # fmt: skip
+# People by what they do, like firefighters, runners and passengers (README "Mappings"): fans,
+# players, gunmen. Each is a group told only by its noun, like an open noun's things: a count
+# of them is a quantity of its own, learned only where the story ties it to its topic.
+OPEN_PEOPLE: frozenset[str] = frozenset(
+    {
+        "fans",
+        "supporters",
+        "players",
+        "skiers",
+        "walkers",
+        "cyclists",
+        "motorists",
+        "pedestrians",
+        "shoppers",
+        "worshippers",
+        "birdwatchers",
+        "concertgoers",
+        "festivalgoers",
+        "farmers",
+        "tenants",
+        "homeowners",
+        "athletes",
+        "competitors",
+        "gunmen",
+        "attackers",
+        "assailants",
+        "hijackers",
+        "kidnappers",
+        "regulars",
+    }
+)
 COUNTED: dict[str, str] = {
     "troops": "troops",
     "troop": "troops",
@@ -273,6 +304,7 @@ COUNTED: dict[str, str] = {
     "fatalities": "killed",
     "death toll": "killed",
     "killed in action": "killed",
+    "shot dead": "killed",
     "wounded": "wounded",
     "injured": "injured",
     "injuries": "injured",
@@ -347,6 +379,10 @@ COUNTED: dict[str, str] = {
     "sheltering": "displaced",
     "sheltering in tents": "displaced",
     "treated for injuries": "injured",
+    "treated in hospital for injuries": "injured",
+    "treated in hospitals for injuries": "injured",
+    "admitted to hospital with injuries": "injured",
+    "admitted to hospital with their injuries": "injured",
     "toll": "killed",
     "residents": "people",
     "firefighters": "people",
@@ -384,7 +420,8 @@ COUNTED: dict[str, str] = {
     "guns": "artillery",
     "rocket launchers": "artillery",
     "vehicles": "vehicles",
-    "containers": "containers",
+    "containers": "units",  # things, like bags and parcels: their group tells them apart
+    "shipping containers": "units",
     "civilians": "civilians",
     # people by age or sex: a group of their own ("1,900 unaccompanied children")
     "children": "people",
@@ -607,12 +644,54 @@ COUNTED: dict[str, str] = {
     "apartments": "units",
     "flats": "units",
     "dwellings": "units",
+    "farms": "units",
+    "cafés": "units",
+    "cafes": "units",
+    "restaurants": "units",
+    # a company's people, counted as one ("11% of its workforce of some 72,000")
+    "workforce": "people",
     # animals are counted by head, as things (units), whatever befell them
     **dict.fromkeys(ANIMALS, "units"),
     "evacuations": "displaced",
     "from their homes": "displaced",
     "forced out": "displaced",
     "forced out of their homes": "displaced",
+    # out of their homes, in the other words news uses: left, fled, driven out, unable to return
+    "left their homes": "displaced",
+    "leave their homes": "displaced",
+    "out of their homes": "displaced",
+    "driven from their homes": "displaced",
+    "driven out of their homes": "displaced",
+    "unable to return home": "displaced",
+    "unable to return to their homes": "displaced",
+    "in evacuation centres": "displaced",
+    "in evacuation centers": "displaced",
+    "fled": "displaced",
+    "flee": "displaced",
+    "fleeing": "displaced",
+    # the dead, said with a verb after a bare number ("Fourteen more die of wounds")
+    "die": "killed",
+    "dies": "killed",
+    "have died": "killed",
+    # the ill of an outbreak are its cases (README: cases -> people)
+    "fell ill": "people",
+    "fallen ill": "people",
+    "made ill": "people",
+    "taken ill": "people",
+    "held hostage": "people",
+    # people in want: "1.9 million now need food aid", "5 million facing famine"
+    "need food aid": "people",
+    "need aid": "people",
+    "need humanitarian aid": "people",
+    "facing famine": "people",
+    "face famine": "people",
+    "facing starvation": "people",
+    # homes and businesses cut off by a blackout are counted as supply points (README: homes
+    # without power -> units): "3.8 million without power"
+    "without power": "units",
+    "without electricity": "units",
+    # people by what they do (OPEN_PEOPLE)
+    **dict.fromkeys(OPEN_PEOPLE, "people"),
 }
 
 # People counted by their trade: a group of its own, not the people of the story ("1,200
@@ -673,6 +752,7 @@ UNIT_GROUPS: dict[str, str] = {
     **dict.fromkeys(ANIMALS, "livestock"),
     **dict.fromkeys(["tickets", "season tickets"], "tickets"),
     **dict.fromkeys(["drones"], "drones"),
+    **dict.fromkeys(["containers", "shipping containers"], "containers"),
 }
 
 # Munitions are counted as shells; a figure for missiles is not one for rockets or shells,
@@ -724,6 +804,7 @@ CASUALTY_VERBS: dict[str, str] = {
     # the people mourned or buried are dead ("mourns 19 miners")
     "mourns": "killed",
     "mourned": "killed",
+    "mourning": "killed",
     "buried": "killed",
     "killed": "killed",
     "kill": "killed",
@@ -746,6 +827,11 @@ CASUALTY_VERBS: dict[str, str] = {
     "detaining": "arrested",
     "evacuate": "displaced",
     "evacuating": "displaced",
+    "evacuates": "displaced",
+    # an audience is people: "watched by about 3.6 million", "attended by 40,000"
+    "watched by": "people",
+    "attended by": "people",
+    "visited by": "people",
     "hire": "jobs",  # "would hire 350 workers" counts jobs
     "hires": "jobs",
     "hiring": "jobs",
@@ -755,6 +841,11 @@ CASUALTY_VERBS: dict[str, str] = {
     # "the bodies of 34 people": the people counted are dead
     "bodies of": "killed",
     "remains of": "killed",
+    "deaths of": "killed",  # "verified the deaths of 14 civilians"
+    # soldiers taken are prisoners ("captured two soldiers")
+    "captured": "prisoners",
+    "capturing": "prisoners",
+    "captures": "prisoners",
 }
 # People counted by who they are; what happened to them wins ("40 protesters were injured").
 PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people", "protesters"})
@@ -1133,6 +1224,8 @@ EVENTS: dict[str, str] = {
     # what became of munitions: fired at a target, or stopped before reaching it
     "fired": "launched",
     "firing": "launched",
+    "fire": "launched",  # a munition's event only (`MUNITION_EVENTS`): "the fire spread" is none
+    "fires": "launched",
     "launched": "launched",
     "launching": "launched",
     "dropped": "launched",
