@@ -1431,6 +1431,15 @@ REFUTE_CUES: tuple[str, ...] = (
     "rejected",
     "refuted",
     "debunked",
+    # the present tense of headlines and the participles of a second clause ("..., rejecting")
+    "dismisses",
+    "rejects",
+    "refutes",
+    "debunks",
+    "denying",
+    "dismissing",
+    "rejecting",
+    "refuting",
     "hoax",
     "retracted",
     "retracts",
@@ -1450,6 +1459,22 @@ REFUTE_CUES: tuple[str, ...] = (
     "a fantasy",
     "made up",
     "misinformation",
+    # what a denial calls the report: a lie, an invention, slander, a rumour, nonsense
+    "a lie",
+    "are lies",
+    "were lies",
+    "all lies",
+    "outright lies",
+    "invented",
+    "invention",
+    "slander",
+    "slanderous",
+    "a rumour",
+    "a rumor",
+    "nonsense",
+    "no truth",
+    "no basis",
+    "categorically",
 )
 
 DISPUTE_CUES: tuple[str, ...] = (
