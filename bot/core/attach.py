@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from bot.core.engine import Engine
     from bot.core.run import Run, Said
 
+GENERIC = frozenset({"people", "units"})  # counts that may be of any specific kind
 SMALL_INDEX = 1_000  # up to this many claims, every claim of the figure's unit is a candidate
 # a topic's claims of one unit scored for a figure: those sharing most words with the sentence
 # (in the tune files the right claim is always among the first four; each costs 20 µs)
@@ -141,15 +142,29 @@ def candidates(engine: Engine, topic_id: str, figure: Figure, sentence: str) -> 
     claims, only those sharing the most words with the (masked) sentence, as the index finds
     them."""
     index = engine._index
+    key = quantity_key(figure)
     if len(engine._order) > SMALL_INDEX:
         near = index.candidates(topic_id, sentence.split())
-        return [c for c in near if c.reference is not None and c.reference.unit == figure.unit]
-    key = quantity_key(figure)
+        return [
+            c
+            for c in near
+            if c.reference is not None
+            and c.reference.unit == figure.unit
+            and _may_count(figure.unit, key, quantity_key(c.reference))
+        ]
     found = index.by_counted(topic_id, key, figure.unit) if key else []
     for other in _KEYS:
-        if other != key:
+        if other != key and _may_count(figure.unit, key, other):
             found += index.by_counted(topic_id, other, figure.unit)
     return found
+
+
+def _may_count(unit: str, key: str | None, other: str | None) -> bool:
+    """Whether a figure counting `key` may be a figure of a claim counting `other`: a count of
+    one specific thing is never a count of another (DESIGN.md: the troops to be sent and the
+    soldiers killed or wounded are two quantities); a count of people or units, or of nothing
+    the sentence says, may be either. Money and percentages may change their measure word."""
+    return unit != "count" or key == other or not key or not other or bool(GENERIC & {key, other})
 
 
 def _mid(figure: Figure) -> float | None:

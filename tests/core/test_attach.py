@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.store.codec import figure_from_json, figure_json
-from bot.core.attach import FEATURES, Attacher, LogisticAttacher
+from bot.core.attach import FEATURES, Attacher, LogisticAttacher, candidates
 from bot.core.attach_weights import ATTACH
 from bot.core.engine import Engine, moves_current
 from bot.core.gate import KindModel
@@ -93,11 +93,20 @@ def test_the_attacher_is_asked_only_of_figures_the_rules_learn_with_same_unit_cl
     told(engine, "f3", 4, "Post", "Damage from the Brannock floods is put at €30m, insurers said.")
     told(engine, "f4", 5, "Wire", HOMELESS)
     n = len(FEATURES)
-    assert attacher.asked == [
-        ("3,000", ["flood-deaths"], [n]),  # the matched 3,400 is never asked about
-        # nor the €30m: no claim of the topic counts euros
-        ("4,500", ["brannock-flood/displaced", "flood-deaths"], [n, n]),
-    ]
+    # 3,000 displaced is not offered to the deaths claim (a count of one specific thing is
+    # never a count of another), so nothing is asked; the matched 3,400 is never asked about,
+    # nor the €30m (no claim of the topic counts euros)
+    assert attacher.asked == [("4,500", ["brannock-flood/displaced", "flood-deaths"], [n, n])]
+
+
+def test_a_count_of_one_thing_is_never_offered_to_a_claim_counting_another() -> None:
+    engine = Engine([FLOOD], gate=None, attach=None)
+    injured = Figure(40.0, 40.0, Hedge.EXACT, "40", counted="injured")
+    people = Figure(40.0, 40.0, Hedge.EXACT, "40", counted="people")
+    ids = [c.spec.id for c in candidates(engine, FLOOD.id, injured, "40 injured")]
+    assert "flood-deaths" not in ids  # injured is not killed
+    ids = [c.spec.id for c in candidates(engine, FLOOD.id, people, "40 people")]
+    assert "flood-deaths" in ids  # a count of people may be a count of the dead
 
 
 def test_the_best_candidate_is_taken_only_above_the_threshold() -> None:
