@@ -102,6 +102,7 @@ from bot.core.run import Reading, Run, Said, no_figure, outranked, read_sentence
 from bot.core.scopes import is_open
 from bot.core.stance import (
     cue_clause,
+    cue_reaches,
     find_cue,
 )
 
@@ -712,6 +713,12 @@ class Engine:
         claim_id = claim.spec.id
         if title and claim_id in run.claims_seen:
             return  # the headline restates the body's report
+        if (
+            said.cue is Stance.REFUTES
+            and figure is not None
+            and not cue_reaches(said.text, said.evidence, figure.span[0])
+        ):  # "said a report of €9bn was false, and repeated that 410,000 ...": not a denial
+            said = replace(said, cue=Stance.NEUTRAL)  # of the figure outside its clause
         run.claims_seen.add(claim_id)
         if figure is not None:
             run.last_claim = claim_id

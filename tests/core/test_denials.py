@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.engine import Engine
 from bot.core.model import Stance
 from bot.core.stance import cue_reaches, cue_stance
+from tests.core.test_gate import DISPLACED, FLOOD, told
 
 
 @pytest.mark.parametrize(
@@ -101,3 +103,13 @@ def test_a_contrast_of_durations_is_not_one_of_figures() -> None:
     )
     assert cue_stance(sentence) == (Stance.NEUTRAL, "")
     assert cue_stance("The firm will close 19 offices instead of 14.")[0] is Stance.DISPUTES
+
+
+def test_a_denial_does_not_refute_a_figure_restated_in_another_clause() -> None:
+    engine = Engine([FLOOD])
+    assert told(engine, "f1", 2, "Herald", DISPLACED) == [("new_claim", "brannock-flood/displaced")]
+    text = (
+        "The Civil Defence Office said a report that 400 people had died in the Brannock floods "
+        "was false, and repeated that some 3,000 people had been displaced."
+    )
+    assert told(engine, "f2", 3, "Post", text) == [("contradiction", "flood-deaths")]
