@@ -358,3 +358,15 @@ def fitted_module(files: Sequence[CorpusFile]) -> str:
     names = [f.id for f in files]
     data = collect([*files, demo_file()])
     return module_text(train(data, [*names, DEMO]), names)
+
+
+def write_or_check(weights: Path, text: str, *, check: bool) -> int:
+    """Write a generated weights module, or with `check` compare it with the committed one
+    (exit status 1 when they differ)."""
+    if check:
+        same = weights.read_text(encoding="utf-8") == text
+        print("weights match a fresh fit" if same else "weights differ from a fresh fit")
+        return 0 if same else 1
+    weights.write_text(text, encoding="utf-8")
+    print(f"wrote {weights}")
+    return 0

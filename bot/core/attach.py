@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX, figures_agree
-from bot.core.gate import KindModel
+from bot.core.gate import KindModel, midpoint
 from bot.core.lexicon import COUNTED, MEASURES
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, Hedge, Sighting
@@ -167,14 +167,6 @@ def _may_count(unit: str, key: str | None, other: str | None) -> bool:
     return unit != "count" or key == other or not key or not other or bool(GENERIC & {key, other})
 
 
-def _mid(figure: Figure) -> float | None:
-    low, high = figure.low, figure.high
-    if math.isinf(high):
-        return low if low > 0 else None
-    mid = (low + high) / 2
-    return mid if mid > 0 else None
-
-
 def _days(a: datetime | None, b: datetime | None) -> float:
     if a is not None and b is not None:
         return math.log1p(min(MAX_DAYS, max(0.0, (a - b).total_seconds() / 86400)))
@@ -208,7 +200,7 @@ def pair_features(
     current = engine._current.get(claim.spec.id)
     ratio = 0.0
     if current is not None and current.figure.text:
-        a, b = _mid(figure), _mid(current.figure)
+        a, b = midpoint(figure), midpoint(current.figure)
         if a is not None and b is not None:
             ratio = max(-5.0, min(5.0, math.log(a / b)))
     configured = bool(held) and held[0].origin_key.startswith(BASELINE_PREFIX)  # added first
