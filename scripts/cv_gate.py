@@ -1,7 +1,8 @@
 """Leave-one-file-out cross-validation of the finding gate (bot/core/gate.py).
 
-For each corpus file: fit the gate on the other files (thresholds chosen inside them), run the
-engine with it on the held file, score it with bot/evaluation.py; sum. Printed beside the
+For each corpus file: fit the gate on the other files (thresholds chosen inside them), and the
+engine's re-attachment too (bot/core/attach.py, scripts/attach_training.py), run the engine
+with both on the held file, score it with bot/evaluation.py; sum. Printed beside the
 ungated rules engine on the same files, for all files and for the newest tune files alone
 (round f), and the in-sample score of the gate fitted on every file.
 
@@ -17,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import attach_training
 from gate_training import (
     BETA,
     DEMO,
@@ -58,6 +60,7 @@ def main() -> None:
     args = parser.parse_args()
     files = training_files()  # the tune split: held-out files are never looked at here
     data = collect([*files, demo_file()])
+    pairs = attach_training.collect([*files, demo_file()])
     names = [f.id for f in files]
     drop = args.drop_claims
     kinds = KINDS if args.all_kinds else GATED
@@ -73,10 +76,11 @@ def main() -> None:
             kinds=kinds,
             beta=args.beta,
         )
+        attacher = attach_training.train(pairs, [n for n in names if n != corpus.id] + [DEMO])
         groups = ["all", "new"] if corpus.id in NEWEST else ["all"]
         for g in groups:
-            run_file(corpus, None, rules[g])
-            run_file(corpus, gate, cv[g])
+            run_file(corpus, None, rules[g], attach=attacher)
+            run_file(corpus, gate, cv[g], attach=attacher)
     final: Gate = train(
         data,
         [*names, *extra],

@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import yaml
 
+from bot.core.attach import Attacher
 from bot.core.engine import Engine
 from bot.core.gate import FEATURES, Gate, KindModel, LogisticGate
 from bot.core.model import Finding, FindingKind
@@ -57,6 +59,7 @@ GATED = ("dispute",)
 BETA = 2.0
 DEMO = "demo"  # bot/demo as a labelled file: trained on, never held out
 GRID = tuple(i / 20 for i in range(20))  # thresholds tried: 0 (keep all) to 0.95
+COMMITTED = object()  # the engine's own re-attachment (bot/core/attach_weights.py)
 
 
 @dataclass(frozen=True)
@@ -128,12 +131,15 @@ def label(
     return [i in used for i in range(len(found))], missed
 
 
-def collect(files: Iterable[CorpusFile]) -> Data:
-    """Every finding the ungated engine emits on each file, with its features and label."""
+def collect(files: Iterable[CorpusFile], attach: Attacher | object | None = None) -> Data:
+    """Every finding the ungated engine emits on each file, with its features and label. The
+    engine re-attaches with `attach`: by default not at all, so that the gate's data hold no
+    decision fitted on the file a cross-validation fold holds out (re-attachment changes a
+    handful of findings: tests/eval/README.md, "Re-attachment")."""
     data = Data()
     for corpus in files:
         recorder = Recorder()
-        engine = Engine([corpus.topic], gate=recorder)
+        engine = _engine(corpus, recorder, attach)
         configured = {c.id for c in corpus.topic.claims}
         missed: dict[str, int] = defaultdict(int)
         for gold in sorted(
@@ -250,9 +256,22 @@ def train(
 # --- running and writing --------------------------------------------------------------------
 
 
-def run_file(corpus: CorpusFile, gate: Gate | None, report: Report) -> None:
-    """One file through a fresh engine (with `gate`), scored as `claimwatch eval` scores it."""
-    engine = Engine([corpus.topic], gate=gate)
+def _engine(corpus: CorpusFile, gate: Gate | None, attach: Attacher | object | None) -> Engine:
+    """A fresh engine for the file: with the committed re-attachment, or with `attach`."""
+    if attach is COMMITTED:
+        return Engine([corpus.topic], gate=gate)
+    return Engine([corpus.topic], gate=gate, attach=cast("Attacher | None", attach))
+
+
+def run_file(
+    corpus: CorpusFile,
+    gate: Gate | None,
+    report: Report,
+    attach: Attacher | object | None = COMMITTED,
+) -> None:
+    """One file through a fresh engine (with `gate` and `attach`), scored as `claimwatch eval`
+    scores it."""
+    engine = _engine(corpus, gate, attach)
     configured = {c.id for c in corpus.topic.claims}
     for gold in sorted(
         corpus.stories, key=lambda g: g.story.published or datetime.max.replace(tzinfo=UTC)
@@ -339,3 +358,15 @@ def fitted_module(files: Sequence[CorpusFile]) -> str:
     names = [f.id for f in files]
     data = collect([*files, demo_file()])
     return module_text(train(data, [*names, DEMO]), names)
+
+
+def write_or_check(weights: Path, text: str, *, check: bool) -> int:
+    """Write a generated weights module, or with `check` compare it with the committed one
+    (exit status 1 when they differ)."""
+    if check:
+        same = weights.read_text(encoding="utf-8") == text
+        print("weights match a fresh fit" if same else "weights differ from a fresh fit")
+        return 0 if same else 1
+    weights.write_text(text, encoding="utf-8")
+    print(f"wrote {weights}")
+    return 0

@@ -14,21 +14,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gate_training import WEIGHTS, fitted_module, training_files
+from gate_training import WEIGHTS, fitted_module, training_files, write_or_check
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, don't write")
     args = parser.parse_args()
-    text = fitted_module(training_files())
-    if args.check:
-        same = WEIGHTS.read_text(encoding="utf-8") == text
-        print("weights match a fresh fit" if same else "weights differ from a fresh fit")
-        return 0 if same else 1
-    WEIGHTS.write_text(text, encoding="utf-8")
-    print(f"wrote {WEIGHTS}")
-    return 0
+    return write_or_check(WEIGHTS, fitted_module(training_files()), check=args.check)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@ Rules, tried in order: "X, citing Y"; "according to Y"; a speech verb and its sp
 "X told lawmakers", "..., said X"), strong verbs (said, told) before weak ones (expects);
 "X told <Outlet>" adds the outlet as `via`. `same_source` says whether two attributions name
 the same speaker ("South Korea's National Intelligence Service (NIS)" and "the NIS").
+
+The speaker of a speech verb is found in `bot.core.speakers`, a name is cleaned in
+`bot.core.names`; this module holds the rules' order, the passive agent ("was announced by
+the ministry") and the owner of a document ("the operator's logs showed"), which
+attributions are generic, and the identity of speakers.
 """
 
 from __future__ import annotations
@@ -14,77 +19,27 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from bot.core import names, speakers
 from bot.core.model import Attribution
-from bot.core.trie import first_char_guard, trie_pattern
+from bot.core.names import word_set
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-STRONG_VERBS = (
-    "said|says|say|told|tells|reported|reports|stated|states|announced|claimed|claims|wrote|"
-    "writes|added|confirmed|confirms|denied|denies|insisted|disclosed|revealed|briefed"
-)
-WEAK_VERBS = (
-    "estimated|estimates|assessed|assesses|believes|warned|expects|expected|noted|cited|repeated|"
-    "revised|revises|raised|lowered|corrected|updated|saying|counted|calculated|reckoned|"
-    "projected|forecast|predicted|fined|dismissed|rejected|refuted|disputed|retracted|"
-    "questioned"
-)
-PRONOUNS = _words("he she it they we i you who which that this there one")
-AUDIENCES = _words(
-    "lawmakers reporters journalists parliament legislators press briefing media members "
-    "parliamentarians interrogators"
-)
-_CLAUSE_WORDS = _words("that as while because which when if after before and but so since where")
-_RELATIVE = _words("who which whose whom")
-_APPOSITIVE_RELATIVES = _RELATIVE | {"that"}
-_AUXILIARIES = _words(
-    "also reportedly previously has had have did does do not would will could may might later "
-    "then again separately"
-)
 # Speakers named only by a common noun ("the report said") stand for the story's last named one.
-GENERIC_SPEAKERS = _words(
+GENERIC_SPEAKERS = word_set(
     "report reports agency official officials spokesman spokeswoman spokesperson ministry "
     "assessment statement analyst analysts source sources document he she they it department "
     "office bureau service authority authorities"
 )
-_DOCUMENT_PREFIX = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:new\s+|latest\s+)?(?:assessment|report|statement|estimate|figures|"
-    r"data|analysis|study|briefing)\s+(?:by|from|of)\s+",
+
+# "citing security", "citing privacy concerns": a reason given, not a source
+_CITING = re.compile(
+    r"\bciting\s+(?!(?:(?:the|a|an|its|their)\s+)?(?:[a-z-]+\s+){0,2}?(?:reasons?|security|"
+    r"safety|privacy|confidentiality|concerns?|grounds|sensitivity|sensitivities|costs?|weather|"
+    r"delays?|investigation|inquiry)(?:[,.;:]|\s+(?:and|or)\b|\s*$))"
+    r"(?P<src>[^,.;:]+?)(?=\s+(?:as saying|that)\b|[,.;:]|$)",
     re.I,
 )
-_DOCUMENT_SUFFIX = re.compile(r"\s+(?:figures|data|estimates?)$", re.I)
-_DOCUMENT_SUFFIX_WORDS = ("figures", "data", "estimate", "estimates")  # all `_DOCUMENT_SUFFIX` ends
-_ARTICLES = ("the ", "a ", "an ")
-
-_CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:]+?)(?=\s+(?:as saying|that)\b|[,.;:]|$)", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<src>[^,.;:]+?)(?=\s+that\b|[,.;:]|$)", re.I)
-_STRONG = re.compile(
-    first_char_guard(STRONG_VERBS.split("|")) + r"\b(?:" + STRONG_VERBS + r")\b", re.I
-)
-_WEAK = re.compile(first_char_guard(WEAK_VERBS.split("|")) + r"\b(?:" + WEAK_VERBS + r")\b", re.I)
-# The same verbs, as tries over a lower-cased ASCII text (the same positions, one path per
-# position instead of one attempt per verb)
-_STRONG_LOW = re.compile(
-    first_char_guard(STRONG_VERBS.split("|"))
-    + r"\b(?:"
-    + trie_pattern(STRONG_VERBS.split("|"))
-    + r")\b"
-)
-_WEAK_LOW = re.compile(
-    first_char_guard(WEAK_VERBS.split("|"))
-    + r"\b(?:"
-    + trie_pattern(WEAK_VERBS.split("|"))
-    + r")\b"
-)
-_ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
 _TOLD_OUTLET = re.compile(r"\btold\s+(?P<via>(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)")
-_AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
-_DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[A-Za-z]")
-_NONSPACE = re.compile(r"\S+")
 
 
 def attribution_of(sentence: str) -> Attribution:
@@ -100,165 +55,116 @@ def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]
     m = _CITING.search(sentence) if low is None or "citing" in low else None
     if m:
         spans.append(m.span("src"))
-        outlet = _subject_before(sentence, m.start()) or _speaker(sentence, m.span(), low)
+        outlet = speakers.subject_before(sentence, m.start()) or speakers.speaker(
+            sentence, m.span(), low
+        )
         if outlet:
             spans.append(outlet[1])
-        return Attribution(_clean(m.group("src")), outlet[0] if outlet else None), spans
+        cited = names.cited(m.group("src"))
+        if names.DOCUMENT.match(cited) or cited.lower().startswith(("its ", "their ")):
+            citer = speakers.speaker(sentence, m.span(), low) or outlet  # "citing customs records"
+            if citer:  # "citing its branches": its own finding
+                return Attribution(citer[0]), [m.span("src"), citer[1]]
+        return Attribution(cited, outlet[0] if outlet else None), spans
     m = _ACCORDING.search(sentence) if low is None or "according to" in low else None
     if m:
         spans.append(m.span("src"))
-        return Attribution(_clean(m.group("src"))), spans
-    found = _speaker(sentence, None, low)
+        cited = names.cited(m.group("src"))
+        if names.DOCUMENT.match(cited):  # "X said ..., according to damage surveys its teams did"
+            said = speakers.speaker(sentence, m.span(), low)
+            if said:
+                return Attribution(said[0]), [said[1]]
+        return Attribution(cited), spans
+    found = speakers.speaker(sentence, None, low) or _agent(sentence) or _document_owner(sentence)
     if found is None:
         return Attribution(), spans
     source, span = found
     spans.append(span)
     via = None
     told = _TOLD_OUTLET.search(sentence, span[1])
-    if told and told.group("via").lower().removeprefix("the ") not in AUDIENCES:
-        via = _clean(told.group("via"))
+    if told and told.group("via").lower().removeprefix("the ") not in speakers.AUDIENCES:
+        via = names.clean(told.group("via"))
         spans.append(told.span("via"))
     return Attribution(source, via), spans
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.I)
-_MODIFIER_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her)\s+$", re.I)
-
-
-def _speaker(
-    sentence: str, exclude: tuple[int, int] | None = None, low: str | None = None
-) -> tuple[str, tuple[int, int]] | None:
-    """The speaker of the first speech verb that has one; `low` is the sentence lower-cased
-    when it is ASCII (the verbs are then found in it, at the same positions)."""
-    verb_regexes = (_STRONG, _WEAK) if low is None else (_STRONG_LOW, _WEAK_LOW)
-    for verbs in verb_regexes:
-        for verb in verbs.finditer(sentence if low is None else low):
-            if exclude and exclude[0] <= verb.start() < exclude[1]:
-                continue
-            if _PASSIVE.search(sentence, max(0, verb.start() - 12), verb.start()):
-                continue  # "new ruptures were reported": nobody speaks
-            if _MODIFIER_BEFORE.search(sentence, max(0, verb.start() - 8), verb.start()):
-                continue  # "the number of confirmed dead": an adjective, not a speech verb
-            found = None
-            if sentence[: verb.start()].rstrip().endswith(","):  # "..., said the analyst"
-                found = _subject_after(sentence, verb.end())
-            joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
-                sentence, max(0, verb.start() - 12), verb.start()
-            )
-            if not found and joined:
-                found = _sentence_subject(sentence)  # "X apologised ... and said"
-            found = found or _subject_before(sentence, verb.start())
-            if found:
-                return found
-    return None
-
-
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
-_SUBJECT = re.compile(
-    r"\s*(?P<src>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,7}?)"
-    r"(?=,|\s+(?:has|have|had|was|were|is|are|did|also|\w+ed)\b)"
+# The agent of a passive speech verb: "it was announced by the interior ministry", "figures
+# released on Friday by the statistics office".
+# A document speaks for whoever made or saw it: "the operator's departure logs showed", "the
+# commission's preliminary count gave", "delivery records seen by the Capital Courier show".
+_DOCUMENT_NOUNS = (
+    r"(?:logs?|records?|bulletin|count|tally|figures|data|analysis|report|statement|survey|"
+    r"review|estimate|register|list|database|documents?|footage|images|letters?|filings?)"
+)
+_DOCUMENT_SHOWS = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?"
+    + _DOCUMENT_NOUNS
+    + r"\s+(?:showed|shows|show|gave|gives|put|puts|found|finds|recorded|listed|counted)\b"
+)
+_OWNER = re.compile(r"(?P<src>(?:[A-Z][\w.&-]*\s+){0,5}?[A-Za-z][\w.&-]*)$")
+_SEEN_DOCUMENT = re.compile(
+    _DOCUMENT_NOUNS + r"\s+(?:seen|obtained|reviewed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,5})"
 )
 
 
-def _sentence_subject(sentence: str) -> tuple[str, tuple[int, int]] | None:
-    """The noun phrase a sentence opens with, up to its first comma or verb: the speaker of a
-    speech verb joined by "and" to the main one ("X apologised ... and said")."""
-    m = _SUBJECT.match(sentence)
-    if not m:
+def _document_owner(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """Who a document that "shows" a figure belongs to, or who saw it."""
+    if " by " in sentence and (m := _SEEN_DOCUMENT.search(sentence)):
+        span = m.span("src")
+    elif ("'" in sentence or "’" in sentence) and (shows := _DOCUMENT_SHOWS.search(sentence)):
+        owner = _OWNER.search(sentence, max(0, shows.start() - 80), shows.start())
+        if not owner:
+            return None
+        span = owner.span("src")
+    else:
         return None
-    name = _clean(m.group("src"))
-    if not name or name.split()[0].lower() in PRONOUNS or _DIGIT.search(name):
-        return None
-    return name, m.span("src")
-
-
-def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
-    m = _AFTER_VERB.match(sentence, pos)
-    if not m:
-        return None
-    name = _clean(m.group("src"))
-    if not name or name.split()[0].lower() in PRONOUNS or len(name.split()) > 8:
-        return None
-    if name.split()[0].lower() in ("on", "in", "at", "that", "last", "this", "earlier"):
-        return None
-    if name.split()[0].lower() in AUDIENCES:
-        return None  # "..., told reporters in the capital": who is told, not who tells
-    if _DIGIT.search(name) or _VERBISH & {w.lower() for w in name.split()}:
-        return None  # "..., said 600 were killed" is a clause, not a name
-    return name, m.span("src")
-
-
-def _subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
-    """The noun phrase just before `pos`, back to a comma or a clause word (at most 8 words)."""
-    head = sentence[:pos].rstrip().rstrip(",").rstrip()
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("\u201c"))
-    words = list(_NONSPACE.finditer(head[cut + 1 :]))
-    if words and words[0].group(0).lower() in _RELATIVE and cut > 0:
-        return _subject_before(sentence, cut)  # "The official, who spoke ..., said"
+    name = names.clean(sentence[span[0] : span[1]])
     if (
-        cut > 0
-        and head[cut] == ","
-        and words
-        and words[0].group(0).lower() in ("a", "an", "the")
-        and any(w.group(0).lower() in _APPOSITIVE_RELATIVES for w in words[1:])
-    ):  # "Skyport Handling, the firm that loads its aircraft, said": the name before
-        return _subject_before(sentence, cut)
-    kept: list[re.Match[str]] = []
-    for w in reversed(words):
-        if w.group(0).lower().strip("\"'“”") in _CLAUSE_WORDS or len(kept) >= 8:
-            break
-        kept.insert(0, w)
-    if kept and kept[0].group(0).lower() == "saying":
-        return None  # "..., saying depots had reported": a clause, not a name
-    for i, w in enumerate(kept):  # "CNN reported on Wednesday, citing": stop at the verb
-        if i and _is_verb_word(w.group(0)):
-            kept = kept[:i]
-            break
-    while kept and kept[-1].group(0).lower() in _AUXILIARIES:
-        kept.pop()
-    if not kept:
+        not name
+        or name.split()[0].lower() in names.PRONOUNS | names.ARTICLES_WORDS
+        or names.DIGIT.search(name)
+    ):
         return None
-    last = kept[-1].group(0)
-    if last.islower() and last.endswith("ed"):
-        return None  # "Hydro Norte dismissed claims that": a verb, and "claims" is a noun
-    start, end = cut + 1 + kept[0].start(), cut + 1 + kept[-1].end()
-    name = _clean(head[start:end])
-    if not name or name.lower() in PRONOUNS or not _LETTER.search(name):
+    return name, span
+
+
+_BY_AGENT = re.compile(
+    r"(?:\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?|\b(?:figures|data|results|"
+    r"estimates?|statistics|numbers|count|tally|report|statement)\s+)"
+    r"(?:announced|reported|published|released|issued|given|confirmed|stated|estimated|"
+    r"compiled|provided|disclosed|revealed|put out|counted|recorded)\s+"
+    r"(?:(?:on|late on|early on|earlier on)\s+\w+\s+|(?:earlier|later|yesterday|today)\s+)?"
+    r"by\s+",
+    re.I,
+)
+
+
+def _agent(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """The one who gave a figure or a statement named after a passive verb ("was announced by
+    the ministry")."""
+    if " by " not in sentence:
         return None
-    if _DIGIT.search(name) or any(w.lower() in PRONOUNS for w in name.split()[1:]):
+    m = _BY_AGENT.search(sentence)
+    agent = _AGENT.match(sentence, m.end()) if m else None
+    if agent is None:
         return None
-    return name, (start, end)
+    name = names.clean(agent.group("src"))
+    if not name or name.split()[0].lower() in names.PRONOUNS or names.DIGIT.search(name):
+        return None
+    return name, agent.span("src")
 
 
-_VERB_WORDS = frozenset(f"{STRONG_VERBS}|{WEAK_VERBS}".split("|"))
-
-
-def _is_verb_word(word: str) -> bool:
-    """`_ANY_VERB.fullmatch(word)`, by a set lookup when the word is ASCII."""
-    if word.isascii():
-        return word.lower() in _VERB_WORDS
-    return _ANY_VERB.fullmatch(word) is not None
-
-
-def _clean(text: str) -> str:
-    text = text.strip().strip("\"'“”‘’").strip()
-    prefix = _DOCUMENT_PREFIX.match(text)  # anchored at the start: at most one match
-    if prefix:
-        text = text[prefix.end() :]
-    lowered = text.lower()
-    if not text.isascii() or lowered.endswith(_DOCUMENT_SUFFIX_WORDS):
-        text = _DOCUMENT_SUFFIX.sub("", text)
-        lowered = text.lower()
-    for article in _ARTICLES:
-        if lowered.startswith(article):
-            text = text[len(article) :]
-            break
-    return text.strip()
+_AGENT = re.compile(
+    r"(?P<src>[\w'’.&-]+(?:\s+[\w'’.&-]+){0,7}?)"
+    r"(?=\s+(?:that|who|which|on|in|at|after|before|as|and|but|to|from|last|this|was|were|is|"
+    r"are|had|has|have|would|will)\b|[,.;:]|$)"
+)
 
 
 # Words before a generic speaker that do not say which one it is ("a senior official", "the
 # same agency"); any other word does ("the interior ministry", "the finance ministry").
-UNSPECIFIC = _words(
+UNSPECIFIC = word_set(
     "the a an this that senior junior top unnamed anonymous same other another one two three "
     "several some its his her their whose government"
 )
@@ -338,8 +244,7 @@ def _ministry(name: str) -> set[str]:
     return out
 
 
-_VERBISH = _words("is are was were be been has have had will would could may might can")
-_PLACE_ACRONYMS = _words("US UK EU UN UAE USA")
+_PLACE_ACRONYMS = word_set("US UK EU UN UAE USA")
 
 
 def _norm(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from bot.core.lexicon import (
     COUNTED,
@@ -25,7 +26,9 @@ _CASUALTY_GAP = re.compile(
     r"^\s*(?:of\s+(?:them|whom|those|these)\s+)?"
     r"(?:(?:have|has|had|were|was|been|being|are|is|reportedly|already|so|far|now|who|still|"
     r"feared|believed|thought|reported|remain|remained|remaining|confirmed|found|declared|"
-    r"presumed|listed|officially|known|to|be|likely|probably|all)\s+)*$"
+    r"presumed|listed(?:\s+as)?|officially|known|to|be|likely|probably|all|more|may|might|could|"
+    r"told|ordered|forced|staying|sleeping|living)\s+)*"
+    r"(?:among\s+(?:the|those)\s+)?$"  # "Eleven children were among those killed"
 )
 # Words that end the number's noun phrase: "36 after strikers blocked" does not count strikers.
 _GAP_BREAK = re.compile(
@@ -59,6 +62,7 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         return None, end
     if first is None:
         return None, end
+    first = _compound_head(sentence, counted, first)
     if first.value in PEOPLE_KINDS:
         for hit in counted:
             if (
@@ -69,6 +73,28 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
             ):
                 return hit.value, hit.end
     return first.value, first.end
+
+
+def _compound_head(sentence: str, counted: list[Hit], first: Hit) -> Hit:
+    """The head of a compound of counted nouns is the last one: "two poultry workers" are
+    workers, "300 ferry passengers" passengers; a role is no compound, before its noun ("30
+    injured people") or after it ("40 workers injured")."""
+    if first.value in ROLE_KINDS:
+        return first
+    at = bisect_right(counted, first.start, key=lambda h: h.start)
+    for hit in counted[at:]:
+        if hit.start != first.end + 1 or sentence[first.end] != " " or hit.value in ROLE_KINDS:
+            break
+        first = hit
+    return first
+
+
+# Men count troops only where the sentence is about armed forces: "41 men trapped" are miners.
+MILITARY = re.compile(
+    r"\b(?:troops?|soldiers?|army|armies|military|forces|front|frontline|brigades?|battalions?|"
+    r"deploy(?:ed|ment|ing)?|regiments?|units? of|defence|defense|war|fighters|combat)\b",
+    re.I,
+)
 
 
 # Where the people live or come from, between them and what happened to them: "3,500 residents
@@ -86,10 +112,17 @@ _ASIDE = re.compile(
 )
 
 
+# A second noun joined to the first: "about 20 skiers and guests were missing".
+_COORDINATE = re.compile(r"^\s+(?:and|or)\s+(?:[a-z-]+\s+)?[a-z][a-z-]*s\b")
+
+
 def _role_gap(gap: str) -> bool:
     """Words between a people noun and a role ("were", "have been", "of them"), after at most
-    a short phrase saying where the people are from."""
+    a short phrase saying where the people are from, or a second noun joined by "and"."""
     if _CASUALTY_GAP.match(gap):
+        return True
+    joined = _COORDINATE.match(gap)
+    if joined is not None and _CASUALTY_GAP.match(gap[joined.end() :]):
         return True
     aside = _ASIDE.match(gap)  # "900 residents, from the streets of ..., had been moved out"
     if aside is not None:
@@ -168,6 +201,9 @@ TALLIES = frozenset(
     {"vote", "ballot cast", "goal", "point", "seat", "run", "wicket", "mark", "signature"}
     | {"report", "complaint", "incident", "call", "request", "attempt", "claim"}
     | {"visit", "trip", "journey", "step", "message", "post", "view", "click", "search", "try"}
+    # games played, moves made, countries taking part, kinds of a thing, storms: tallies of
+    # events, places or categories, not things anyone holds ("148 players from 31 countries")
+    | {"game", "match", "move", "country", "nation", "species", "tornado", "storm", "aftershock"}
 )
 
 
@@ -293,7 +329,7 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
     return None
 
 
-_NUMBER_OF = re.compile(r"\bnumber of\b", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally) of\b", re.I)  # "its own count of the dead"
 
 
 def _head_end(sentence: str, lo: int, start: int) -> int:
@@ -336,3 +372,90 @@ def _unnamed(sentence: str, end: int, hi: int) -> bool:
     the quantity an earlier figure of the sentence counted."""
     m = _WORD_AFTER.match(sentence, end, hi)
     return m is None or m.group(1).lower() in FUNCTION_WORDS
+
+
+# People buried by a collapse, a slide or an avalanche are the missing of the disaster (their
+# fate unknown until they are reached), as are those rescuers are still searching for. People
+# "trapped" are not: that is their own event (`EVENTS`), whether in a mine or in a lift.
+_SEARCHED_FOR = re.compile(
+    r"\b(?:searching|search|searched|looking|hunting)\s+for\s+(?:(?:the|another|a further)\s+)?$"
+)
+_BURIED_AFTER = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|been|being|are|is|still|feared|believed|thought|reported|"
+    r"remain|remained|may|might|could|to|be|now|all|probably|likely)\s+)*"
+    r"(?:buried|entombed|(?:under|beneath|underneath)\s+(?:the\s+)?(?:rubble|snow|debris|mud|"
+    r"wreckage|ruins))\b"
+)
+
+
+def _unaccounted(low: str, start: int, noun_end: int, hi: int) -> bool:
+    """People a disaster has buried, or that rescuers are searching for: "50 people were
+    buried under the avalanche", "Up to 35 feared buried", "still searching for nine people"
+    count the missing."""
+    if _SEARCHED_FOR.search(low, max(0, start - 40), start):
+        return True
+    return bool(_BURIED_AFTER.match(low, noun_end, hi))
+
+
+def _singular(phrase: str) -> str:
+    last = phrase.split()[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return " ".join([*phrase.split()[:-1], last])
+
+
+# A counted noun in the singular, as the modifier of a word for a tally: "shell deliveries",
+# "the depositor count", "a 3,100 job-cut figure", "3,000 heatwave death report". The tally
+# counts what its modifier names, wherever the number stands.
+_MODIFIER_NOUNS: dict[str, str] = {
+    _singular(phrase): kind
+    for phrase, kind in COUNTED.items()
+    if kind != "units"  # a thing's noun modifies much else: "a round figure", "unit costs"
+    and kind in ROLE_KINDS | PEOPLE_KINDS | {"shells", "jobs"}
+    and phrase.endswith("s")
+    and (" " not in phrase or phrase.startswith("job "))
+    and phrase != "rounds"
+    and len(phrase) > 4
+}
+_TALLY_WORD = re.compile(
+    r"\b(?:count|tally|figure|toll|deliveries|delivery|report|estimate|total)\b"
+)
+_TWO_WORDS_BEFORE = re.compile(r"(?:([a-z]+)[\s-])?([a-z]+)[\s-]$")
+# From the tally word to the number: a few words, then a preposition ("... at 250,000").
+_TO_NUMBER = re.compile(
+    r"(?:\s+[a-z]+){0,3}?\s+(?:(?:at|to|of|near|reach|reached|reaches|rose\s+to|stood\s+at)\s+)?$"
+)
+_NOT_MODIFIERS = frozenset(
+    {"as", "and", "or", "but", "while", "when", "the", "a", "an", "of", "in", "on", "at", "to"}
+    | {"for", "with", "by", "from", "than"}
+)
+
+
+def _modifier_before(low: str, at: int) -> str | None:
+    """The kind of the counted noun (one or two words, in the singular) just before `at`."""
+    m = _TWO_WORDS_BEFORE.search(low, max(0, at - 40), at)
+    if m is None:
+        return None
+    if m.group(1) and f"{m.group(1)} {m.group(2)}" in _MODIFIER_NOUNS:
+        return _MODIFIER_NOUNS[f"{m.group(1)} {m.group(2)}"]
+    return _MODIFIER_NOUNS.get(m.group(2))
+
+
+def _tally_of(low: str, lo: int, start: int, end: int, hi: int) -> str | None:
+    """What a tally named by a counted noun in the singular counts: "Dravonia's shell
+    deliveries at 250,000" -> shells, "raises depositor count to 470,000" -> people, "backs
+    3,100 job-cut figure" -> jobs."""
+    for m in _TALLY_WORD.finditer(low, max(lo, start - 60), min(hi, end + 40)):
+        if m.end() <= start:  # "shell deliveries at 250,000"
+            kind = _modifier_before(low, m.start())
+            if kind is not None and _TO_NUMBER.match(low, m.end(), start):
+                return kind
+        elif m.start() >= end:  # "3,100 job-cut figure", "3,000 heatwave death report"
+            kind = _modifier_before(low, m.start())
+            words = low[end : m.start()].split()
+            if kind is None or not 1 <= len(words) <= 2 or words[0] in _NOT_MODIFIERS:
+                return None
+            return kind
+    return None

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import pairwise
 
+from bot.core.attach import Attacher, reattach
+from bot.core.attach_weights import ATTACH
 from bot.core.attribution import (
     is_generic,
     parse_attribution,
@@ -100,6 +102,7 @@ from bot.core.run import Reading, Run, Said, no_figure, outranked, read_sentence
 from bot.core.scopes import is_open
 from bot.core.stance import (
     cue_clause,
+    cue_reaches,
     find_cue,
 )
 
@@ -144,10 +147,16 @@ class Engine:
     """Claims, their sightings and recent story fingerprints, in memory."""
 
     def __init__(
-        self, topics: Sequence[Topic], *, learn_claims: bool = True, gate: Gate | None = GATE
+        self,
+        topics: Sequence[Topic],
+        *,
+        learn_claims: bool = True,
+        gate: Gate | None = GATE,
+        attach: Attacher | None = ATTACH,
     ) -> None:
         self._topics = list(topics)
         self._gate = gate  # the learned verdict on each finding (bot/core/gate.py); None: all
+        self._attach = attach  # the learned re-attachment (bot/core/attach.py); None: learn
         self._topic_at: dict[str, list[int]] = defaultdict(list)  # topic id -> its places
         for i, t in enumerate(self._topics):
             self._topic_at[t.id].append(i)
@@ -215,10 +224,26 @@ class Engine:
             claim = self._index.get(claim_id)
             if claim is not None and sighting.attribution.source:
                 self._add_voice(claim.spec.topic, sighting.attribution.source)  # as _record
-            if sighting.stance is Stance.SUPPORTS and sighting.figure.text:
-                self._current[claim_id] = sighting  # the latest supporting figure
+            if moves_current(self._current.get(claim_id), sighting):
+                self._current[claim_id] = sighting  # a new figure, as `_judge` made it current
         for story, origin in stories:
             self._syndication.remember_story(story, origin)
+            self._outlets.add(story.outlet.lower())
+            if origin == story.key:  # an original: the places it names on its topics
+                self._learn_places(story)
+
+    def _learn_places(self, story: Story) -> None:
+        """The places an original story naming a topic names in its sentences on the topic, as
+        `_process_topic` gathers them (for `restore`: `_about` and `_anchor` read them)."""
+        named = self._keywords.topics_in(f"{story.title}\n{story.text}")
+        if not named:
+            return
+        sentences = story_sentences(story)
+        for topic_id in sorted(named & self._gates.keys()):
+            gate = self._gates[topic_id]
+            for sentence in sentences:
+                if not sentence.title and gate.search(self._reader(sentence.text).dateless):
+                    self._places[topic_id].update(proper_names(sentence.text))
 
     def track(self, spec: ClaimSpec) -> None:
         """Start matching a claim added by command (`/track`); its own figure is the baseline."""
@@ -548,7 +573,13 @@ class Engine:
                 and not is_poll_share(text, figure.unit)
             ):
                 run.body_values[value] = figure
-                self._learn_claim(run, topic, figure, text, attribution)
+                back = self._attach and reattach(self, self._attach, run, topic.id, figure, said)
+                if back:  # an existing claim's figure after all: judged against it
+                    matched = True
+                    earlier[back[0].spec.id] = figure
+                    self._judge(run, back[0], figure, said, back[1], sentence.title)
+                else:
+                    self._learn_claim(run, topic, figure, text, attribution)
         if not matched and cue is Stance.DISPUTES and near:
             matched = self._set_against(run, topic, sentence, reading, said, hits)
         if matched or cue is Stance.NEUTRAL or not near:
@@ -682,6 +713,12 @@ class Engine:
         claim_id = claim.spec.id
         if title and claim_id in run.claims_seen:
             return  # the headline restates the body's report
+        if (
+            said.cue is Stance.REFUTES
+            and figure is not None
+            and not cue_reaches(said.text, said.evidence, figure.span[0])
+        ):  # "said a report of €9bn was false, and repeated that 410,000 ...": not a denial
+            said = replace(said, cue=Stance.NEUTRAL)  # of the figure outside its clause
         run.claims_seen.add(claim_id)
         if figure is not None:
             run.last_claim = claim_id
@@ -873,6 +910,23 @@ _ANAPHOR = re.compile(
     r"toll|tally|total|forecast|claim)\b"
 )
 _WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def moves_current(current: Sighting | None, sighting: Sighting) -> bool:
+    """Whether a stored sighting was made its claim's current figure when it was recorded
+    (`_judge`, `_learn_claim`), so that `restore` rebuilds the current figures the running
+    engine held: a figure learned, or an original story's supporting figure that differs from
+    the current one of another story (a new figure); not a corroboration (it agrees), a
+    syndicated copy, or a second figure of the current figure's own story."""
+    if sighting.stance is not Stance.SUPPORTS or not sighting.figure.text:
+        return False
+    if current is None:
+        return True
+    return (
+        sighting.story_key == sighting.origin_key
+        and sighting.origin_key != current.origin_key
+        and not figures_agree(sighting.figure, current.figure)
+    )
 
 
 def _baseline(claim: IndexedClaim) -> Sighting:

@@ -23,6 +23,7 @@ from bot.core.lexicon import (
     CURRENCY_CODES,
     CURRENCY_PREFIX,
     CURRENCY_WORDS,
+    FUNCTION_WORDS,
     IDENTIFIER_WORDS,
     MEASURE_UNITS,
     MONTHS,
@@ -34,6 +35,7 @@ from bot.core.lexicon import (
 )
 from bot.core.model import Figure, Hedge
 from bot.core.numbers import Number, find_numbers, has_digit, may_hold_number
+from bot.core.traps import is_month, not_a_count, topical_preposition
 from bot.core.trie import first_char_guard, trie_pattern
 
 log = logging.getLogger(__name__)
@@ -57,12 +59,15 @@ _NOT_COUNT_SPANS = re.compile(  # each needs a digit: only searched in a text wi
     r"|(?<![\d,.])(?:[1-9][-–]0|[2-9][-–]1|[3-9][-–]2|[4-9][-–]3|[5-9][-–]4|([0-9])[-–]\1)"
     r"(?![\d,.]*\d)"
     r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
+    r"|\bage\s+(?:from|between)\s+\d+\s*(?:to|and|-|–)\s*\d+"  # the pension age from 62 to 64
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?\b"  # 198.51.100.23, 198.51.100.0/24: an address
+    r"|\b\d{1,2}\.\d{1,2}\.\d{1,2}\b"  # 2.14.1: a version
     r")"
 )
 # What each `_NOT_COUNT_SPANS` branch needs besides digits: a mark ("-", "/", ":", "+", "(",
 # "aged"), or digits around a dot or between spaces ("02.07.2025", "0800 555 0192"). A text with
 # none of them (most, once the digits are found) holds no such span and the regex need not run.
-_NOT_COUNT_MARKS = ("-", "–", "/", ":", "+", "(", "aged", "ages")
+_NOT_COUNT_MARKS = ("-", "–", "/", ":", "+", "(", "age")
 _NOT_COUNT_DIGITS = re.compile(r"\d\.\d|\d \d{3} \d")
 
 
@@ -81,19 +86,25 @@ _SUFFIX = re.compile(
 )
 _GLUED_AFTER = re.compile(
     r"(?:st|nd|rd|th|s)\b|[A-Za-z]"
-    r"|-(?:[a-z]+-)?(?:year|month|week|day|hour|minute|mm|cm|km|kg|inch|metre|meter|mile)"
+    r"|-(?:[a-z]+-)?(?:year|month|week|day|hour|minute|second|mm|cm|km|kg|inch|metre|meter|mile"
+    r"|kilometre|kilometer|foot|storey|story|floor|degree|watt|megawatt|kilowatt|gigawatt|volt"
+    r"|kilovolt|magnitude|fold)"
+    r"|-\s+(?:to|and|or)\s+[\w.,]+-[a-z]"  # "25- to 34-year-olds": half a shared compound
 )
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$|[#№]$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|pc\b|percentage points?\b)")
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:%|percent|per cent)?\s*(?:to|and|[-–—]|or)\s*(?:some\s+|about\s+)?"
+    r"^\s*(?:%|percent|per cent)?\s*(?:[-–]\s*(?:to|and)|to|and|[-–—]|or)\s*(?:some\s+|about\s+)?"
     r"(?:US\$|\$|€|£)?$",
     re.IGNORECASE,
 )
 _THOUSANDS_TAIL = re.compile(r"[,\u00a0\u202f\u2009 ]000$")  # "25-30,000": the 25 is 25,000
 _PROPER_BEFORE = re.compile(r"(?<=\S)\s+([A-Z][a-z]+)\s$")  # "... Ranger 300": a model name
 # "BW 1182": a flight code (not a country, nor a word of an all-capitals headline)
-_CODE_BEFORE = re.compile(r"(?<![\w.])(?!US|UK|EU|UN|TO|OF|IN|AT|BY|ON|UP|AS|IS|NO)[A-Z]{2}\s$")
+_CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,4})\s(?:\d{2,5}\s)?$")
+# "NV 4471 2290": a grid reference's second group is the code's too; "ATR 72", "COP 28": a model,
+# an event. Not a currency ("DKK 900"), nor a word of an all-capitals headline ("OVER 300").
+_NOT_CODES = frozenset({"us", "uk", "eu", "un"})
 # "Leona Park, 52, said": an age in apposition to a name; "children under five": an age bound
 _AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
 _AGE_AFTER = re.compile(r",|\s+(?:said|says|told|who|from|of|and)\b|\.?$")
@@ -103,7 +114,8 @@ _AGE_BOUND = re.compile(
     # "aged" says the number after it is an age, whatever bound comes between: "most of them
     # aged over 70", "those aged about 30", "aged at least 65"
     r"|\baged\s+(?:(?:under|below|over|above|about|around|roughly|nearly|almost|at\s+least|"
-    r"more\s+than|less\s+than|up\s+to)\s+)?$",
+    r"more\s+than|less\s+than|up\s+to)\s+)?$"
+    r"|\bage\s+(?:of|from|to|at)\s+$",  # "up to the age of 45", "the pension age to 67"
     re.IGNORECASE,
 )
 # The words `_AGE_BOUND` can end with: where none ends the text, the regex need not run.
@@ -123,6 +135,8 @@ _AGE_BOUND_LAST = frozenset(
         "least",
         "than",
         "to",
+        "from",
+        "at",
     }
 )
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
@@ -259,6 +273,28 @@ def _next_word(sentence: str, end: int) -> str:
     return m.group(1).lower().rstrip(".,;:") if m else ""
 
 
+def _is_code(before: str) -> bool:
+    """Whether the text before a number ends with a code of capitals ("BW 1182", "ATR 72")."""
+    m = _CODE_BEFORE.search(before)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    return not (
+        word in CURRENCY_CODES
+        or low in _NOT_CODES
+        or low in FUNCTION_WORDS
+        or low in PREFIX_HEDGES
+        or low in COUNTED
+    )
+
+
+def _capitalised_after(sentence: str, end: int) -> bool:
+    """Whether the word after `end` is written with a capital ("May", not "may")."""
+    m = _NEXT_WORD.match(sentence, end, end + 40)
+    return m is not None and is_month(m.group(1))
+
+
 def _prev_word(sentence: str, start: int) -> str:
     m = _PREV_WORD_REVERSED.match(sentence[max(0, start - 40) : start][::-1])
     return m.group(1)[::-1].lower() if m else ""
@@ -286,7 +322,9 @@ def _is_count(sentence: str, n: Number) -> bool:
     before = sentence[max(0, n.start - 12) : n.start]
     next_word = _next_word(sentence, n.end)
     prev_word = _prev_word(sentence, n.start)
-    if _is_age(sentence, n):
+    if next_word in _LOWER_MONTHS and not _capitalised_after(sentence, n.end):
+        next_word = ""  # "300 may have died", "200,000 march": a verb, not a month
+    if _is_age(sentence, n) or not_a_count(sentence, n, prev_word, next_word):
         return False
     if not n.digits:  # "six hundred", but not "two-day" or "one of"
         return (
@@ -312,7 +350,7 @@ def _is_count(sentence: str, n: Number) -> bool:
             and not _title_case(sentence)  # in a headline a capital says nothing
         ):
             return False  # Ranger 300, Route 66: a name
-        if not before[-4:].islower() and _CODE_BEFORE.search(before):  # needs capitals
+        if not before[-4:].islower() and _is_code(before):  # needs capitals
             return False  # BW 1182, AF 447: a flight or other code
     if not _counts_in_context(prev_word, next_word):
         return False
@@ -320,6 +358,8 @@ def _is_count(sentence: str, n: Number) -> bool:
         return False
     if prev_word in ("and", "or", "to") and _in_label_list(sentence, n.start):
         return False  # "gates 11 and 12": the second is a name too
+    if prev_word in PLACE_LABELS and _LIST_AFTER.match(sentence, n.end, n.end + 20):
+        return False  # "decks 5 to 9", "Lines 2 and 4": the first is a name too
     is_year = (
         n.plain_int
         and len(n.text) == 4
@@ -328,7 +368,9 @@ def _is_count(sentence: str, n: Number) -> bool:
     return not (is_year and next_word not in COUNTED)
 
 
+_LOWER_MONTHS = frozenset({"may", "march"})
 _YEAR_BEFORE = frozenset({"in", "since", "until", "till", "from", "before", "after"})
+_LIST_AFTER = re.compile(r"(?:\s*,\s*\d+)*\s*(?:,|and|or|to|-|–)\s*\d")
 _LABEL_LIST = re.compile(r"\b([A-Za-z]+)\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|or|to)\s*$")
 
 
@@ -433,8 +475,8 @@ def _with_hedge(sentence: str, raw: _Raw) -> _Raw:
     start, end = raw.start, raw.end
     number = raw.number if raw.number[0] >= 0 else (raw.start, raw.end)
     hedge = raw.hedge
-    if phrase and _is_particle(sentence, at, phrase):
-        phrase = ""  # "revised ... up to 4.4%": a move, the figure is exact
+    if phrase and (_is_particle(sentence, at, phrase) or topical_preposition(sentence, at, phrase)):
+        phrase = ""  # "revised ... up to 4.4%": a move; "a row over £2m": a topic; exact
     if phrase and hedge is Hedge.EXACT:
         hedge = PREFIX_HEDGES[phrase.lower()]
         start = at

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bot.core.counted import (
+    MILITARY,
     TALLIES,
     _after_item,
     _befell,
@@ -27,6 +28,8 @@ from bot.core.counted import (
     _items,
     _own_noun,
     _sized_protest,
+    _tally_of,
+    _unaccounted,
     _unnamed,
     _walked_out,
 )
@@ -135,6 +138,8 @@ def frames_for(
         events = _within(all_events, clause_lo, clause_hi)
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
+        if kind == "troops" and _MEN.match(low, end) and not MILITARY.search(sentence):
+            kind = "people"  # "41 men were trapped": men are troops only in a war's sentence
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
         if noun is None and kind in CASUALTY_KINDS:
             noun = _animals_of(sentence, end, hi)  # "hundreds of oiled seabirds found dead"
@@ -148,15 +153,38 @@ def frames_for(
         )
         if dead_things:
             kind, noun_end = None, end  # "1,150 dead seabirds": a toll of things, not people
-        verb = _VERB_BEFORE.search(low, max(0, start - 24), start)
+        verb = _VERB_BEFORE.search(low, max(0, start - 40), start)
         if verb and kind is None and noun is not None and is_animal(noun.split()[-1]):
             dead_things, verb = True, None  # "killed 1,150 seabirds": a toll of animals
         if verb and (kind is None or kind in PEOPLE_KINDS):
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
         if kind in PEOPLE_KINDS and _WHOSE_BODIES.match(low, noun_end):
             kind = "killed"  # "12 miners whose bodies were recovered" are dead
+        elif kind in PEOPLE_KINDS and _WHOSE_JOBS.match(low, noun_end):
+            kind = "jobs"  # "8,000 employees whose jobs will go" count the jobs
+        if kind is None and noun is None and _FIRED_BEFORE.search(low, max(0, start - 12), start):
+            kind = "shells"  # "forces fire up to 20,000 a day": what is fired are munitions
         noun_span = (end, noun_end)
-        if kind is None and noun is None and not _own_noun(sentence, end, hi):
+        if (
+            kind in (None, "people")
+            and noun is None
+            and (not units or units[i] == "count")
+            and _unaccounted(low, start, noun_end, hi)
+        ):
+            kind = "missing"  # "50 people were buried under", "searching for nine people"
+        same_unit = not units or units[i] == units[i - 1]
+        baseline = (
+            kind is None
+            and noun is None
+            and i > 0
+            and same_unit
+            and frames[-1].counted is not None
+            and _BASELINE.search(low, max(0, start - 60), start) is not None
+            and not _own_noun(sentence, end, hi)
+        )  # "up from the 46 reported by ...", "Severin Mining's figure of 41"
+        if kind is None and noun is None and not baseline:
+            kind = _tally_of(low, lo, start, end, hi)  # "shell deliveries at 250,000"
+        if kind is None and noun is None and not baseline and not _own_noun(sentence, end, hi):
             kind, head_end = _counted_by_head(sentence, counted, lo, start)
             if kind is not None:
                 noun_span = (_head_end(sentence, lo, start), head_end)
@@ -190,16 +218,17 @@ def frames_for(
         sent_back = sent_back_in(low, max(lo, start - 40), min(hi, end + 40)) if away else None
         if kind in (None, "people") and (not units or units[i] == "count") and sent_back:
             kind = "people"  # "forced about 1,200 people back", "deported 640 of them"
-        same_unit = not units or units[i] == units[i - 1]
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
+        if period is None and _RATE.match(low, max(end, noun_end), hi):
+            period = "per_day"  # "fire up to 20,000 a day": a rate, not a total
         scope = _nearest(_within(all_scopes, lo, hi), start, end)
         confirmed = _CONFIRMED_BEFORE.search(low, max(0, start - 30), start)
         if (
             kind is None
             and i
             and same_unit
-            and (listed or is_increment(sentence, start) or _unnamed(sentence, end, hi))
+            and (listed or baseline or is_increment(sentence, start) or _unnamed(sentence, end, hi))
         ):
             kept = frames[-1].scope if frames[-1].counted == "units" else None
             inherited = replace(frames[-1], period=period or frames[-1].period, scope=scope or kept)
@@ -330,5 +359,23 @@ _MODIFIER_VALUES = frozenset(EVENTS[m] for m in MODIFIER_EVENTS if m in EVENTS)
 _CONFIRMED_BEFORE = re.compile(
     r"\b(?:confirmed|diagnosed|verified)\s+(?:(?:another|a further|an additional)\s+)?$"
 )
+# What introduces a figure given as the reference point of the one before it, the same
+# quantity's old or rival value (README rule 8): "up from the 46 reported by the fire service",
+# "Severin Mining's figure of 41", "far more than the roughly 40 counted on Tuesday", "not 41".
+_BASELINE = re.compile(
+    r"(?:\b(?:up|down|rising|falling|rose|fell)\s+from"
+    r"|\b(?:figure|count|estimate|tally|total|toll|reckoning)\s+(?:of|at)"
+    r"|\b(?:than|not|instead\s+of|on\s+top\s+of))"
+    r"\s+(?:(?:the|its|their|his|her|own|earlier|initial|first|previous|official|original|"
+    r"corrected|revised)\s+)*$"
+)
+_MEN = re.compile(r"\s+(?:[a-z-]+\s+)?men\b")
+# A count per day is a rate, another quantity than a total ("6,000 shells a day").
+_RATE = re.compile(r"\s+(?:a|per|each|every)\s+day\b(?!\s+(?:earlier|later|before|after|ago))")
+_WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
+# A bare number fired or launched: munitions ("fire up to 20,000 a day", "launched 40 overnight").
+_FIRED_BEFORE = re.compile(r"\b(?:fire|fires|fired|firing|launch|launches|launched|launching)\s+$")
 _WHOSE_BODIES = re.compile(r"\s*(?:,\s*)?whose (?:bodies|remains)\b")
-_VERB_BEFORE = re.compile(r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+$")
+_VERB_BEFORE = re.compile(
+    r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+(?:(?:a\s+further|another|an\s+additional|all)\s+)?$"
+)  # "recovered the bodies of a further four villagers"

@@ -130,7 +130,8 @@ class LogisticGate:
         return model is None or model.probability(features()) >= model.threshold
 
 
-def _mid(figure: Figure) -> float | None:
+def midpoint(figure: Figure) -> float | None:
+    """The middle of a figure's interval (its low end when open-ended); None at zero."""
     low, high = figure.low, figure.high
     if math.isinf(high):
         return low if low > 0 else None
@@ -209,7 +210,7 @@ def _row(
         qualifier = float(figure.qualifier == reference.qualifier)
     ratio = 0.0
     if figure is not None and current is not None and current.figure.text:
-        a, b = _mid(figure), _mid(current.figure)
+        a, b = midpoint(figure), midpoint(current.figure)
         if a is not None and b is not None:
             ratio = max(-5.0, min(5.0, math.log(a / b)))
     sightings = engine._sightings.get(claim.spec.id, ()) if claim is not None else ()

@@ -42,6 +42,11 @@ VAGUE_PHRASES: dict[str, tuple[float, float]] = {
     "hundreds": (200, 999),
     "several hundred": (300, 900),
     "a few hundred": (200, 500),
+    "several dozen": (36, 99),
+    "a few dozen": (24, 60),
+    "a couple of dozen": (24, 36),
+    "a couple of hundred": (200, 300),
+    "a couple of thousand": (2_000, 3_000),
     "thousands": (2_000, 9_999),
     "several thousand": (3_000, 9_000),
     "a few thousand": (2_000, 5_000),
@@ -87,6 +92,17 @@ PREFIX_HEDGES: dict[str, Hedge] = {
     "less than": Hedge.FEWER_THAN,
     "under": Hedge.FEWER_THAN,
     "below": Hedge.FEWER_THAN,
+    # a negated bound is the other bound: "not more than 300" is at most 300
+    "not more than": Hedge.UP_TO,
+    "not over": Hedge.UP_TO,
+    "not less than": Hedge.AT_LEAST,
+    "not fewer than": Hedge.AT_LEAST,
+    "not under": Hedge.AT_LEAST,
+    "a maximum of": Hedge.UP_TO,
+    "a minimum of": Hedge.AT_LEAST,
+    "upward of": Hedge.AT_LEAST,
+    "in the region of": Hedge.ABOUT,
+    "more or less": Hedge.ABOUT,
 }
 
 # Verbs whose particle "up" makes a following "up to N" a move to N, not a bound: "revised the
@@ -118,7 +134,19 @@ MEASURE_UNITS: frozenset[str] = _words(
     "kilometres kilometers kilometre kilometer feet ft inch inches degrees °c °f calibre "
     "caliber hours hour minutes minute seconds days day weeks week months month years year "
     "decades pm am p.m. a.m. p.m a.m gmt utc bst cet edt est kst hrs ghz mhz mw kw gw kwh "
-    "nautical yards yd hectare-sized sq"
+    "nautical yards yd hectare-sized sq "
+    # electrical quantities ("a 400 kV line", "50 Hz") and the nights of a stay or an ordeal
+    "kv volts volt hz khz watts watt kilowatts megawatts gigawatts nights night o'clock "
+    "magnitude storeys "
+    # concentrations: "40 mg per litre", "300 ppm"
+    "mg µg mcg milligrams micrograms ppm ppb"
+)
+
+# Words between a number and its unit that leave it a measurement: "20 working days", "two more
+# days", "six full months".
+UNIT_MODIFIERS: frozenset[str] = _words(
+    "more further additional extra working business calendar full straight consecutive whole "
+    "long short clear solid"
 )
 
 # Words just before a number that make it an identifier ("Resolution 2231", "Flight 17").
@@ -127,12 +155,19 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "volume item room unit platform gate line version model type class brigade division "
     "regiment battalion corps squad block level round stage phase grade episode season game "
     "week day year aged age ages magnitude bib terminal runway pier berth dock hangar "
-    "gates platforms terminals runways piers berths docks hangars"
+    "gates platforms terminals runways piers berths docks hangars "
+    # codes and numbered lines: "the code 4471", "the prefix 7040", "Lines 2 and 4"
+    "code prefix extension postcode category tier "
+    # numbered parts of a ship, a building or a road, and decrees: "deck 7", "floor 12" (a
+    # plural is a label only before a list: "decks 5 to 9", not "on the upper decks 300 ...")
+    "deck cabin ward floor exit junction lane sector decree checkpoint"
 )
 # Numbered places: "gates 11 and 12", "platforms 3 to 5" name them, every number of the list.
 PLACE_LABELS: frozenset[str] = _words(
     "gate gates platform platforms terminal terminals runway runways pier piers berth berths "
-    "dock docks hangar hangars room rooms block blocks section sections"
+    "dock docks hangar hangars room rooms block blocks section sections line lines deck decks "
+    "cabin cabins ward wards floor floors lane lanes exit exits sector sectors checkpoint "
+    "checkpoints"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -210,6 +245,37 @@ ANIMALS: tuple[str, ...] = (
     "poultry", "chickens", "hens", "ducks", "geese", "turkeys", "birds", "head of cattle",
     "head of livestock", "head of sheep", "head of goats", "heads of cattle", "heads of livestock",
 )  # fmt: skip
+# People by what they do, like firefighters, runners and passengers (README "Mappings"): fans,
+# players, gunmen. Each is a group told only by its noun, like an open noun's things: a count
+# of them is a quantity of its own, learned only where the story ties it to its topic.
+OPEN_PEOPLE: frozenset[str] = frozenset(
+    {
+        "fans",
+        "supporters",
+        "players",
+        "skiers",
+        "walkers",
+        "cyclists",
+        "motorists",
+        "pedestrians",
+        "shoppers",
+        "worshippers",
+        "birdwatchers",
+        "concertgoers",
+        "festivalgoers",
+        "farmers",
+        "tenants",
+        "homeowners",
+        "athletes",
+        "competitors",
+        "gunmen",
+        "attackers",
+        "assailants",
+        "hijackers",
+        "kidnappers",
+        "regulars",
+    }
+)
 COUNTED: dict[str, str] = {
     "troops": "troops",
     "troop": "troops",
@@ -238,6 +304,7 @@ COUNTED: dict[str, str] = {
     "fatalities": "killed",
     "death toll": "killed",
     "killed in action": "killed",
+    "shot dead": "killed",
     "wounded": "wounded",
     "injured": "injured",
     "injuries": "injured",
@@ -312,6 +379,10 @@ COUNTED: dict[str, str] = {
     "sheltering": "displaced",
     "sheltering in tents": "displaced",
     "treated for injuries": "injured",
+    "treated in hospital for injuries": "injured",
+    "treated in hospitals for injuries": "injured",
+    "admitted to hospital with injuries": "injured",
+    "admitted to hospital with their injuries": "injured",
     "toll": "killed",
     "residents": "people",
     "firefighters": "people",
@@ -349,7 +420,8 @@ COUNTED: dict[str, str] = {
     "guns": "artillery",
     "rocket launchers": "artillery",
     "vehicles": "vehicles",
-    "containers": "containers",
+    "containers": "units",  # things, like bags and parcels: their group tells them apart
+    "shipping containers": "units",
     "civilians": "civilians",
     # people by age or sex: a group of their own ("1,900 unaccompanied children")
     "children": "people",
@@ -572,12 +644,54 @@ COUNTED: dict[str, str] = {
     "apartments": "units",
     "flats": "units",
     "dwellings": "units",
+    "farms": "units",
+    "cafés": "units",
+    "cafes": "units",
+    "restaurants": "units",
+    # a company's people, counted as one ("11% of its workforce of some 72,000")
+    "workforce": "people",
     # animals are counted by head, as things (units), whatever befell them
     **dict.fromkeys(ANIMALS, "units"),
     "evacuations": "displaced",
     "from their homes": "displaced",
     "forced out": "displaced",
     "forced out of their homes": "displaced",
+    # out of their homes, in the other words news uses: left, fled, driven out, unable to return
+    "left their homes": "displaced",
+    "leave their homes": "displaced",
+    "out of their homes": "displaced",
+    "driven from their homes": "displaced",
+    "driven out of their homes": "displaced",
+    "unable to return home": "displaced",
+    "unable to return to their homes": "displaced",
+    "in evacuation centres": "displaced",
+    "in evacuation centers": "displaced",
+    "fled": "displaced",
+    "flee": "displaced",
+    "fleeing": "displaced",
+    # the dead, said with a verb after a bare number ("Fourteen more die of wounds")
+    "die": "killed",
+    "dies": "killed",
+    "have died": "killed",
+    # the ill of an outbreak are its cases (README: cases -> people)
+    "fell ill": "people",
+    "fallen ill": "people",
+    "made ill": "people",
+    "taken ill": "people",
+    "held hostage": "people",
+    # people in want: "1.9 million now need food aid", "5 million facing famine"
+    "need food aid": "people",
+    "need aid": "people",
+    "need humanitarian aid": "people",
+    "facing famine": "people",
+    "face famine": "people",
+    "facing starvation": "people",
+    # homes and businesses cut off by a blackout are counted as supply points (README: homes
+    # without power -> units): "3.8 million without power"
+    "without power": "units",
+    "without electricity": "units",
+    # people by what they do (OPEN_PEOPLE)
+    **dict.fromkeys(OPEN_PEOPLE, "people"),
 }
 
 # People counted by their trade: a group of its own, not the people of the story ("1,200
@@ -638,6 +752,7 @@ UNIT_GROUPS: dict[str, str] = {
     **dict.fromkeys(ANIMALS, "livestock"),
     **dict.fromkeys(["tickets", "season tickets"], "tickets"),
     **dict.fromkeys(["drones"], "drones"),
+    **dict.fromkeys(["containers", "shipping containers"], "containers"),
 }
 
 # Munitions are counted as shells; a figure for missiles is not one for rockets or shells,
@@ -689,6 +804,7 @@ CASUALTY_VERBS: dict[str, str] = {
     # the people mourned or buried are dead ("mourns 19 miners")
     "mourns": "killed",
     "mourned": "killed",
+    "mourning": "killed",
     "buried": "killed",
     "killed": "killed",
     "kill": "killed",
@@ -711,6 +827,11 @@ CASUALTY_VERBS: dict[str, str] = {
     "detaining": "arrested",
     "evacuate": "displaced",
     "evacuating": "displaced",
+    "evacuates": "displaced",
+    # an audience is people: "watched by about 3.6 million", "attended by 40,000"
+    "watched by": "people",
+    "attended by": "people",
+    "visited by": "people",
     "hire": "jobs",  # "would hire 350 workers" counts jobs
     "hires": "jobs",
     "hiring": "jobs",
@@ -720,6 +841,11 @@ CASUALTY_VERBS: dict[str, str] = {
     # "the bodies of 34 people": the people counted are dead
     "bodies of": "killed",
     "remains of": "killed",
+    "deaths of": "killed",  # "verified the deaths of 14 civilians"
+    # soldiers taken are prisoners ("captured two soldiers")
+    "captured": "prisoners",
+    "capturing": "prisoners",
+    "captures": "prisoners",
 }
 # People counted by who they are; what happened to them wins ("40 protesters were injured").
 PEOPLE_KINDS: frozenset[str] = frozenset({"troops", "civilians", "people", "protesters"})
@@ -1098,6 +1224,8 @@ EVENTS: dict[str, str] = {
     # what became of munitions: fired at a target, or stopped before reaching it
     "fired": "launched",
     "firing": "launched",
+    "fire": "launched",  # a munition's event only (`MUNITION_EVENTS`): "the fire spread" is none
+    "fires": "launched",
     "launched": "launched",
     "launching": "launched",
     "dropped": "launched",
@@ -1303,6 +1431,15 @@ REFUTE_CUES: tuple[str, ...] = (
     "rejected",
     "refuted",
     "debunked",
+    # the present tense of headlines and the participles of a second clause ("..., rejecting")
+    "dismisses",
+    "rejects",
+    "refutes",
+    "debunks",
+    "denying",
+    "dismissing",
+    "rejecting",
+    "refuting",
     "hoax",
     "retracted",
     "retracts",
@@ -1322,6 +1459,22 @@ REFUTE_CUES: tuple[str, ...] = (
     "a fantasy",
     "made up",
     "misinformation",
+    # what a denial calls the report: a lie, an invention, slander, a rumour, nonsense
+    "a lie",
+    "are lies",
+    "were lies",
+    "all lies",
+    "outright lies",
+    "invented",
+    "invention",
+    "slander",
+    "slanderous",
+    "a rumour",
+    "a rumor",
+    "nonsense",
+    "no truth",
+    "no basis",
+    "categorically",
 )
 
 DISPUTE_CUES: tuple[str, ...] = (

@@ -53,13 +53,66 @@ _NUMBER_WORD_TOKEN = re.compile(
 WORDS_CACHE = 4096  # number phrases ("six hundred") whose value is remembered
 
 
+# "30.000", "1.234.567": thousands written with dots, where that is unambiguous: two or more
+# groups, or one group after two or three digits ("12.500 troops") that is not a percentage or
+# a rate ("4.125%", "1.085 dollars" keep their decimals).
+_DOT_THOUSANDS = re.compile(
+    r"(?=\d)(?<![\w.,])(?:\d{1,3}(?:\.\d{3}){2,}|[1-9]\d{1,2}\.\d{3}(?!\s?(?:%|per\s?cent|points?\b)))"
+    r"(?![\d.,]*\d)"
+)
+# Fractions and dozens of a scale word: "half a million", "a quarter of a million", "two and a
+# half thousand", "a dozen", "two dozen", "half a dozen".
+_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_FRACTION = re.compile(
+    r"\b(?:(?P<whole>" + _UNITS + r"|\d)\s+and\s+a\s+(?P<and>half|quarter)\s+"
+    r"|(?:(?P<count>a|one|two|three)\s+)?(?P<part>half|quarters?|thirds?)\s+(?:of\s+)?(?:a|an)\s+)"
+    r"(?P<scale>dozen|hundred|thousand|million|billion)\b"
+    r"|\b(?P<dozens>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+dozen\b",
+    re.IGNORECASE,
+)
+_FRACTION_KEYS = ("alf", "uarter", "hird", "ozen", "ALF", "UARTER", "HIRD", "OZEN")  # any case
+_DOT_GROUP = re.compile(r"\d\.\d{3}")  # what `_DOT_THOUSANDS` needs: a quick test first
+
+
+def _fraction_numbers(text: str) -> list[Number]:
+    if not any(key in text for key in _FRACTION_KEYS):
+        return []
+    out: list[Number] = []
+    for m in _FRACTION.finditer(text):
+        if m.group("dozens"):
+            count = _small(m.group("dozens"))
+            value, scale = count * 12.0, 12.0
+        else:
+            scale = _SCALES[m.group("scale").lower()]
+            if m.group("whole"):
+                part = _PARTS[m.group("and").lower()]
+                value = (_small(m.group("whole")) + part) * scale
+            else:
+                count = _small(m.group("count") or "one")
+                part = _PARTS[m.group("part").lower()]
+                value = count * part * scale
+        start, end = m.span()
+        out.append(Number(value, start, end, m.group(0), False, True, False, scale))
+    return out
+
+
+_SCALES = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_SMALL = {w: float(i) for i, w in enumerate(_UNITS.split("|"), start=1)} | {"a": 1.0}
+
+
+def _small(word: str) -> float:
+    low = word.lower()
+    return float(low) if low.isdigit() else _SMALL[low]
+
+
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
 def may_hold_number(text: str) -> bool:
     """False when `find_numbers` certainly finds nothing: no digit and no number word."""
-    return _DIGIT.search(text) is not None or _may_hold_number_word(text)
+    return _DIGIT.search(text) is not None or _may_hold_number_word(text) or "dozen" in text.lower()
 
 
 @lru_cache(maxsize=64)  # asked twice of each sentence (`may_hold_number`, `_word_numbers`)
@@ -90,11 +143,12 @@ def find_numbers(text: str) -> list[Number]:
     """All numbers in `text`, in order, without overlaps."""
     digits = _digit_numbers(text) if _DIGIT.search(text) else []
     words = _word_numbers(text)
-    if not words:
+    fractions = _fraction_numbers(text)
+    if not words and not fractions:
         return digits  # in order and apart already: `_DIGITS` matches never overlap
-    if not digits:
+    if not digits and not fractions:
         return words
-    found = [*digits, *words]
+    found = [*fractions, *digits, *words]
     found.sort(key=lambda n: (n.start, -n.end))
     out: list[Number] = []
     last_end = -1
@@ -107,7 +161,10 @@ def find_numbers(text: str) -> list[Number]:
 
 def _digit_numbers(text: str) -> list[Number]:
     out: list[Number] = []
+    dotted = _dot_thousands(text) if _DOT_GROUP.search(text) else []
     for m in _DIGITS.finditer(text):
+        if dotted and any(d.start <= m.start() < d.end for d in dotted):
+            continue
         integer, dec, suffix, scale_name = m.group("int", "dec", "suffix", "scale")
         raw = integer if integer.isdigit() else _SEP_RE.sub("", integer)
         if len(raw) > 15:
@@ -120,7 +177,18 @@ def _digit_numbers(text: str) -> list[Number]:
         plain = not scale_word and not dec and raw == integer
         start, end = m.span()
         out.append(Number(value, start, end, m.group(0), True, bool(scale_word), plain, scale))
+    if dotted:
+        out = sorted([*out, *dotted], key=lambda n: n.start)
     return out
+
+
+def _dot_thousands(text: str) -> list[Number]:
+    return [
+        Number(
+            float(m.group(0).replace(".", "")), m.start(), m.end(), m.group(0), True, False, False
+        )
+        for m in _DOT_THOUSANDS.finditer(text)
+    ]
 
 
 def _word_numbers(text: str) -> list[Number]:

@@ -8,6 +8,7 @@ from bot.core.lexicon import (
     CASUALTY_KINDS,
     GENERAL_PEOPLE,
     MUNITION_GROUPS,
+    OPEN_PEOPLE,
     PEOPLE_KINDS,
     ROLE_KINDS,
     SUBGROUPS,
@@ -70,10 +71,10 @@ KNOWN_GROUPS = frozenset(UNIT_GROUPS.values())
 
 def is_open(figure: Figure) -> bool:
     """Whether a figure counts a thing the lexicon does not know, told only by its noun
-    (`open_noun`): "12 guards", "1.8 million copies"."""
-    return (
-        figure.unit == "count"
-        and figure.counted == "units"
-        and figure.scope is not None
-        and figure.scope not in KNOWN_GROUPS
-    )
+    (`open_noun`): "12 guards", "1.8 million copies"; or people told only by theirs
+    (`OPEN_PEOPLE`): "45,000 fans"."""
+    if figure.unit != "count" or figure.scope is None:
+        return False
+    if figure.counted == "people":
+        return figure.scope in OPEN_PEOPLE  # "45,000 fans": people told only by their noun
+    return figure.counted == "units" and figure.scope not in KNOWN_GROUPS

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core import attribution, cues, figures, reading, stance
+from bot.core import attribution, cues, figures, names, reading, speakers, stance
 from bot.core.lexicon import DISPUTE_CUES, REFUTE_CUES
 from bot.core.model import Stance
 from bot.core.numbers import find_numbers
@@ -139,7 +139,7 @@ def test_the_hedge_before_a_number_is_what_the_plain_regex_finds(text: str) -> N
             assert plain.group(1).lower() == fast.group(1).lower()
 
 
-# --- attribution.py ----------------------------------------------------------------------------
+# --- attribution.py, speakers.py, names.py -------------------------------------------------------
 
 
 @EXAMPLES
@@ -150,8 +150,8 @@ def test_the_speech_verbs_are_found_where_the_case_insensitive_regexes_find_them
     if not text.isascii():
         return
     for plain, low in (
-        (attribution._STRONG, attribution._STRONG_LOW),
-        (attribution._WEAK, attribution._WEAK_LOW),
+        (speakers._STRONG, speakers._STRONG_LOW),
+        (speakers._WEAK, speakers._WEAK_LOW),
     ):
         spans = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in low.finditer(text.lower())] == spans
@@ -160,14 +160,14 @@ def test_the_speech_verbs_are_found_where_the_case_insensitive_regexes_find_them
 @EXAMPLES
 @given(st.sampled_from(WORDS))
 def test_a_verb_word_is_what_the_verb_regex_matches_whole(word: str) -> None:
-    assert attribution._is_verb_word(word) == bool(attribution._ANY_VERB.fullmatch(word))
+    assert speakers._is_verb_word(word) == bool(speakers._ANY_VERB.fullmatch(word))
 
 
 def _plain_clean(text: str) -> str:
-    """`attribution._clean` as it was: both document regexes substituted, then an article."""
+    """`names.clean` as it was: both document regexes substituted, then an article."""
     text = text.strip().strip("\"'“”‘’").strip()
-    text = attribution._DOCUMENT_PREFIX.sub("", text)
-    text = attribution._DOCUMENT_SUFFIX.sub("", text)
+    text = names._DOCUMENT_PREFIX.sub("", text)
+    text = names._DOCUMENT_SUFFIX.sub("", text)
     for article in ("the ", "a ", "an "):
         if text.lower().startswith(article):
             text = text[len(article) :]
@@ -179,7 +179,7 @@ def _plain_clean(text: str) -> str:
 @given(texts())
 def test_a_speaker_name_is_cleaned_as_before(text: str) -> None:
     for piece in (text, f"the report by {text}", f"{text} FIGURES", f"“{text} data”"):
-        assert attribution._clean(piece) == _plain_clean(piece)
+        assert names.clean(piece) == _plain_clean(piece)
 
 
 def _plain_attribution_regexes(text: str) -> tuple[object, object]:
