@@ -209,8 +209,9 @@ def _apposed(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
         second_named = any(w[:1].isupper() for w in parts[1].split())
         group = "second" if second_named and not first_named else "first"
     name = clean(m.group(group))
-    if group == "first" and _ACRONYM.fullmatch(parts[1].strip()):
-        return f"{name} ({parts[1].strip()})", m.span()  # "Ukraine's intelligence agency, GUR,"
+    short = _THE.sub("", parts[1].strip())
+    if group == "first" and _ACRONYM.fullmatch(short):
+        return f"{name} ({short})", m.span()  # "Ukraine's intelligence agency, (the) GUR,"
     return (name, m.span(group)) if name else None
 
 
@@ -225,6 +226,7 @@ _SPEAKS_FOR = re.compile(
 )
 _POSSESSIVES = word_set("its their his her our my")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_THE = re.compile(r"^the\s+")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
 _SUBJECT = re.compile(
     r"\s*(?P<src>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,7}?)"

@@ -110,7 +110,7 @@ def test_sources_folds_syndicated_copies_under_the_original(service: Service) ->
     assert "↳ repeated by Northbridge Post, 16 Jul 2025" in text  # the same speaker again
     assert "2: Meridian Wire — senior official in Ukraine's defence ministry" in text
     assert "Challenged by: ≠ disputed: analyst at the Stimson Center" in text
-    assert "GUR · Eastern Courier, 10 Jul 2025" in text
+    assert "(GUR) · Eastern Courier, 10 Jul 2025" in text
     assert "No claim matches" in say(service, "/sources zzzz qqqq")
     bare = answer(service, "/sources", channel_id="desk", user_id="bob")
     assert bare is not None and len(bare) == 1

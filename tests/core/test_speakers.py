@@ -145,3 +145,14 @@ def test_appositions_and_clauses_around_the_speaker(sentence: str, source: str |
 def test_clauses_that_are_not_a_speaker(sentence: str, wrong: str) -> None:
     found = attribution_of(sentence).source or ""
     assert wrong not in found.split() if wrong else found != "ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine's military intelligence agency, GUR, said it had no information about the plan.",
+        "Ukraine's military intelligence agency, the GUR, said it had no information about it.",
+    ],
+)
+def test_a_body_and_its_acronym_in_apposition_are_named_together(sentence: str) -> None:
+    assert attribution_of(sentence).source == "Ukraine's military intelligence agency (GUR)"
