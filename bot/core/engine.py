@@ -73,6 +73,7 @@ from bot.core.matching import (
     ClaimIndex,
     IndexedClaim,
     masked,
+    quantity_key,
 )
 from bot.core.model import (
     Attribution,
@@ -101,16 +102,21 @@ from bot.core.reading import (
 from bot.core.run import Reading, Run, Said, no_figure, outranked, read_sentence, reference_figure
 from bot.core.scopes import is_open
 from bot.core.stance import (
-    cue_clause,
+    cue_clause_span,
     cue_reaches,
+    denied_proposition,
     find_cue,
+    repeats_denial,
 )
+from bot.core.words import words_of
 
 log = logging.getLogger(__name__)
 
 KEYWORD_GAP = 0  # words between two keywords that make one phrase ("rail strike")
 HEARD_MEMO = 100_000  # (topic, source) answers of _heard kept
 OFF_TOPIC_SCORE = 0.5  # a sentence far from topic keywords must say this much of the claim
+SAID_OF_SHARE = 0.6  # a denied proposition's words a claim must hold to be the one denied
+SAID_OF_WORDS = 3  # ... and at least this many of them
 READ_CACHE = 4096  # sentences whose reading is remembered across stories
 
 
@@ -588,13 +594,27 @@ class Engine:
             return  # "denied that 400 jobs at its wire plant would go": that place's, no claim's
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
+        if cue is Stance.REFUTES and repeats_denial(text, reading.evidence):
+            return  # "again denied", "repeated that ... was not true": nothing new (rule 2)
         # the clause the cue speaks of, without the topic's names: every claim of the topic
         # shares those ("the Kessel Hills wildfire"), so they say nothing of which one
-        scope = cue_clause(text, reading.evidence) if reading.evidence else text
-        scope = self._names[topic.id].sub(" ", scope)
-        hit = self._named_quantity(topic.id, scope) or self._index.best_for_words(
-            topic.id, scope, masked(scope)
+        start, end = cue_clause_span(text, reading.evidence) if reading.evidence else (0, len(text))
+        scope = self._names[topic.id].sub(" ", _BY_AGENT.sub(r"\1", text[start:end]))
+        hit = (
+            self._quoted_current(topic.id, reading, start, end)
+            or self._named_quantity(topic.id, scope)
+            or self._counted_of(topic.id, scope)
+            or self._index.best_for_words(topic.id, scope, masked(scope))
         )
+        if hit is None and cue is Stance.REFUTES and reading.evidence:
+            hit = self._said_of(
+                topic.id, self._names[topic.id].sub(" ", denied_proposition(text, reading.evidence))
+            )
+        if hit is None and cue is Stance.REFUTES:
+            refuted = self._refuted_quantity(topic.id, text, reading.evidence, figures, hits)
+            if refuted is not None:  # "a report that 1 million had crossed was untrue"
+                self._judge(run, refuted[0], refuted[1], said, NUMBERLESS_SCORE, sentence.title)
+                return
         if hit is None and run.last_claim and _ANAPHOR.search(scope):
             last = self._index.get(run.last_claim)  # "the figure was exaggerated"
             if last is not None and last.spec.topic == topic.id:
@@ -633,6 +653,136 @@ class Engine:
                     self._judge(run, named[0], figure, said, NUMBERLESS_SCORE, sentence.title)
                     return True
         return False
+
+    def _refuted_quantity(
+        self,
+        topic_id: str,
+        text: str,
+        cue: str,
+        figures: Sequence[Figure],
+        hits: Sequence[tuple[IndexedClaim, float] | None],
+    ) -> tuple[IndexedClaim, Figure] | None:
+        """The claim a refuted figure that fits no claim's frame is a figure for ("a report that
+        1 million migrants had crossed was untrue", "a report that 40 people had survived"): a
+        rumour's figure carries its own words ("crossed", "survived"), so it is judged by what
+        it counts: the one claim of the topic counting that thing, or, of several, the one
+        naming no narrower group or event than the topic's own count."""
+        for figure, hit in zip(figures, hits, strict=True):
+            key = quantity_key(figure)
+            if hit is not None or key is None or not cue_reaches(text, cue, figure.span[0]):
+                continue
+            pool = [c for c in self._index.by_counted(topic_id, key, figure.unit) if c.reference]
+            if len(pool) > 1:
+                pool = [
+                    c
+                    for c in pool
+                    if c.reference is not None
+                    and c.reference.scope in (None, figure.scope)
+                    and c.reference.event is None
+                    and c.reference.qualifier is None
+                ]
+            if len(pool) == 1:
+                return pool[0], figure
+        return None
+
+    def _quoted_current(
+        self, topic_id: str, reading: Reading, start: int, end: int
+    ) -> tuple[IndexedClaim, float] | None:
+        """The claim whose current figure a numberless doubt or denial quotes as what it doubts
+        ("said the company's figure of about 40 sick crew members was far too low"): the old
+        value in the cue's clause names the one claim holding that figure now."""
+        for old in reading.figures:
+            if old in reading.matched or not start <= old.span[0] < end:
+                continue
+            named = [
+                claim
+                for claim_id, current in self._current.items()
+                if current.figure.text
+                and (claim := self._index.get(claim_id)) is not None
+                and claim.spec.topic == topic_id
+                and (current.figure.low, current.figure.high, current.figure.unit)
+                == (old.low, old.high, old.unit)
+            ]
+            if len(named) == 1:
+                return named[0], NUMBERLESS_SCORE
+        return None
+
+    def _said_of(self, topic_id: str, proposition: str) -> tuple[IndexedClaim, float] | None:
+        """The claim a denial without a figure takes back, by what it says is untrue: the one
+        claim whose words hold most of the denied proposition's ("reports that negotiators had
+        paid the gunmen were untrue": the claim learned from "negotiators paid the gunmen
+        €2 million"), at least SAID_OF_SHARE of them and SAID_OF_WORDS or more, and more than
+        any other claim. A denial of something no claim says gives nothing."""
+        words = set(words_of(masked(proposition)))
+        if len(words) < SAID_OF_WORDS:
+            return None
+        ranked = sorted(
+            (
+                (len(words.intersection(claim.words)), claim.spec.id, claim)
+                for claim in self._index.candidates(topic_id, words)
+            ),
+            key=lambda t: (-t[0], t[1]),
+        )
+        if not ranked or ranked[0][0] < max(SAID_OF_WORDS, SAID_OF_SHARE * len(words)):
+            return self._scope_said(topic_id, proposition, words)
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None  # two claims say it as much: too unsure to say which
+        return ranked[0][2], NUMBERLESS_SCORE
+
+    def _scope_said(
+        self, topic_id: str, proposition: str, words: set[str]
+    ) -> tuple[IndexedClaim, float] | None:
+        """The one claim whose counted group the denied proposition names, as the ones the
+        denied act befell, not as its doer: "hospitals had turned patients away" (the patients
+        turned away), "2,000 workers were still trapped"; not "police had used live rounds"
+        (the police acted: a count of injured police is not denied)."""
+        low = proposition.lower()
+        said = words | {lemma(w) for w in words}  # "the viaduct's piers": a claim's "pier"
+        named = [
+            c
+            for c in self._index.candidates(topic_id, words)
+            if c.reference is not None
+            and c.reference.scope
+            and set(c.reference.scope.split()) <= said
+            and not _DOER.search(low.split(c.reference.scope.split()[-1], 1)[-1][:40])
+        ]
+        return (named[0], NUMBERLESS_SCORE) if len(named) == 1 else None
+
+    def _counted_of(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
+        """The claim a numberless denial or doubt names by the count it rejects: "the
+        association's count of people who had fled", "its estimate of how many people had
+        fallen ill", "Dorland's account of the troops already sent": what those counted did
+        names the quantity (fled: displaced; sent, not pledged); when it names only people,
+        the topic's count of people naming no narrower group or event."""
+        m = _COUNT_OF.search(scope)
+        if m is None:
+            return None
+        after = scope[m.end() : m.end() + 80]
+        kinds = {h.value for h in find_phrases(after, COUNTED)}
+        if len(kinds - {"people"}) == 1:
+            kinds -= {"people"}
+        if len(kinds) != 1:
+            return None
+        pool = self._index.by_counted(topic_id, kinds.pop(), "count")
+        events = {h.value for h in find_phrases(after, EVENTS) if h.phrase not in MODIFIER_EVENTS}
+        if events:  # "its account of the troops already sent": the troops sent, not pledged
+            pool = [
+                c
+                for c in pool
+                if c.reference is not None
+                and c.reference.event in events
+                and c.reference.scope is None
+            ]
+        elif len(pool) > 1:
+            pool = [
+                c
+                for c in pool
+                if c.reference is not None
+                and c.reference.scope is None
+                and c.reference.event in (None, "casualties")
+                and c.reference.qualifier is None
+            ]
+        return (pool[0], NUMBERLESS_SCORE) if len(pool) == 1 else None
 
     def _named_quantity(self, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
         """The one claim a numberless clause names by what it says of the quantity: what befell
@@ -711,7 +861,7 @@ class Engine:
     ) -> None:
         story = run.story
         claim_id = claim.spec.id
-        if title and claim_id in run.claims_seen:
+        if title and claim_id in run.claims_seen and not _headline_refutes(run, claim_id, said):
             return  # the headline restates the body's report
         if (
             said.cue is Stance.REFUTES
@@ -910,6 +1060,32 @@ _ANAPHOR = re.compile(
     r"toll|tally|total|forecast|claim)\b"
 )
 _WORD = re.compile(r"[a-z][a-z-]+")
+# The doer of a passive ("had been hit by Dorland's rockets"): what did the denied act, not
+# what it befell, so no claim counting rockets is what a denial of the hit takes back.
+_BY_AGENT = re.compile(
+    r"\b((?:been|was|were|being)\s+[a-z]+)\s+by"
+    r"(?:\s+(?!(?:on|in|at|near|during|after|before|and|or|when|while)\b)[\w'’-]+){1,4}"
+)
+# A group followed by an active verb did the act ("police had used", "troops fired"): the doer.
+_DOER = re.compile(r"^\w*\s+(?:had\s+|have\s+|has\s+|did\s+)?(?!been\b)[a-z]+ed\b")
+# "the association's count of people who had fled", "its estimate of how many had fallen ill"
+_COUNT_OF = re.compile(
+    r"\b(?:count|estimate|figure|number|tally|toll|total|account)s?\s+of\s+"
+    r"(?:how\s+many|the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _headline_refutes(run: Run, claim_id: str, said: Said) -> bool:
+    """A headline that refutes what the body only disputes ("Hackers claim 2 million records;
+    hospital group says 'false'" over a body giving the hackers' figure): the story's finding
+    on the claim is the refutation, the most severe (README rule 9)."""
+    at = run.finding_at.get(claim_id)
+    return (
+        said.cue is Stance.REFUTES
+        and at is not None
+        and run.findings[at].kind is FindingKind.DISPUTE
+    )
 
 
 def moves_current(current: Sighting | None, sighting: Sighting) -> bool:

@@ -71,6 +71,8 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _CHOICE_CUES and _ACTION_AFTER.match(low, m.end()))
             and not (_ALTERNATIVE.match(low, m.end()) and not _FIGURE_AFTER.match(low, m.end()))
             and not (m.group(0) in _WITHDRAW_CUES and not _withdrawn_statement(low, m))
+            and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
+            and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
         ):
             return m.group(0)
     return None
@@ -111,6 +113,29 @@ _STATEMENT_WITHDRAWN = re.compile(
     r"\b" + _STATEMENT_NOUN + r"\s+(?:\S+\s+){0,4}?(?:was|were|has been|have been|had been|"
     r"is|are|being)\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+# "Questioned" doubts a statement ("questioned the figure", "questioned whether 30,000 had
+# come", "the count was questioned"); people are questioned by police ("has questioned
+# engineers", "the hostages had been questioned").
+_QUESTION_CUES = frozenset({"questioned", "questions the"})
+_QUESTIONED_STATEMENT = re.compile(
+    r"\s+(?:whether|how|why|if\b|the\s+(?:accuracy|reliability|basis)\b|"
+    r"(?:the\s+|an?\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}?"
+    + _STATEMENT_NOUN
+    + r"\b)"
+)
+# "a stretch of about 90 km": a length of river or road, not doubt ("that is a stretch").
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _questioned_statement(low: str, m: re.Match[str]) -> bool:
+    """Whether what `m` ("questioned") doubts is a statement, not a person questioned."""
+    end = m.end() if m.group(0) == "questioned" else m.start() + len("questions")
+    return bool(
+        _QUESTIONED_STATEMENT.match(low, end)
+        or _STATEMENT_WITHDRAWN.search(low, max(0, m.start() - 60), m.start())
+    )
 
 
 def _withdrawn_statement(low: str, m: re.Match[str]) -> bool:
@@ -196,14 +221,24 @@ def cue_clause_span(sentence: str, cue: str) -> tuple[int, int]:
             break
     if at < 0:
         return 0, len(sentence)
-    start, end = 0, len(sentence)
+    start, end, before = 0, len(sentence), 0
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= at:
-            start = m.end()
+            start, before = m.end(), start
         elif m.start() > at:
             end = m.start()
             break
+    if start and _BARE_VERDICT.match(low, start, end):
+        return before, end  # "Hackers claim 2 million records; hospital says 'false'"
     return start, end
+
+
+# A clause that is only a speaker's verdict ("hospital group says 'false'", "ministry calls it
+# a lie") has no object of its own: it judges the clause before it.
+_BARE_VERDICT = re.compile(
+    r"\s*(?:[\w'’.-]+\s+){0,5}?(?:says?|said|calls?\s+(?:it|them|this|that)|"
+    r"called\s+(?:it|them|this|that))\s+[\"'‘“]*(?:[a-z]+ly\s+)?[\w ]{2,20}?[\"'’”]*[.!]?\s*$"
+)
 
 
 _NON_COMMITTAL = re.compile(
@@ -395,3 +430,101 @@ def _owned(text: str, figure: Figure) -> bool:
     return bool(
         _OWNED_BEFORE.search(text, max(0, start - 50), start) or _OWNED_AFTER.match(text, end)
     )
+
+
+# A denial its speaker says is not new: "again denied", "repeated on Monday that reports ...
+# were not true", "has already called the report false". README rule 2: the same source
+# repeating its denial gives nothing the second time.
+_AGAIN = re.compile(r"\b(?:again|once more|already|repeatedly)\b")
+_REPEATED_THAT = re.compile(
+    r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
+    r"(?:\s+on\s+[a-z]+)?\s+(?:that|its|their|his|her)\b"
+)
+
+
+def repeats_denial(sentence: str, cue: str) -> bool:
+    """Whether the refutation `cue` of `sentence` is said to be a repeated one: "again" or
+    "already" before the cue in its clause, "denied again", or "repeated that ... was false"."""
+    start, end = cue_clause_span(sentence, cue)
+    low = sentence[start:end].lower().replace("’", "'")
+    at = _cue_at(low, cue)
+    if at < 0:
+        return False
+    before = low[:at]
+    return bool(
+        _AGAIN.search(before[-40:])
+        or _REPEATED_THAT.search(before)
+        or re.match(r"\s+again\b", low[at + len(cue) :])
+    )
+
+
+def _cue_at(low: str, cue: str) -> int:
+    """Where the first cue `cue` that is not negated stands in `low`; -1 when nowhere."""
+    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+        if not _negated(low, m.start()):
+            return m.start()
+    return -1
+
+
+# The cues that are verbs taking what they deny as their object ("denied that ...", "dismissed
+# reports of ..."); the others judge a subject before them ("reports that ... were not true").
+_DENIAL_VERBS = frozenset(
+    {
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "dismissed",
+        "dismisses",
+        "dismissing",
+        "rejected",
+        "rejects",
+        "rejecting",
+        "refuted",
+        "refutes",
+        "refuting",
+        "debunked",
+        "debunks",
+        "retracted",
+        "retracts",
+        "retract",
+    }
+)
+# What carries a proposition: "reports that", "a claim of", "rumours about", "claims its ...".
+_CARRIER = re.compile(
+    r"\b(?:reports?|claims?|claiming|rumou?rs?|allegations?|suggestions?|accounts?|posts?|"
+    r"stor(?:y|ies)|articles?|videos?|footage|assertions?)\b"
+    r"(?:\s+(?:that|of|about|showing|claiming)\b)?\s*"
+    r"|\bthat\s+",
+    re.IGNORECASE,
+)
+# Where the denied proposition ends: the speaker's own words after it (", saying the plant was
+# working normally", ", calling the report a rumour").
+_AFTER_PROPOSITION = re.compile(
+    r",\s+(?:saying|calling|adding|citing|insisting|arguing|describing)\b", re.IGNORECASE
+)
+
+
+def denied_proposition(sentence: str, cue: str) -> str:
+    """What a refutation without a figure says is untrue, in its own words: the object of a
+    denying verb ("denied that police had used live rounds" -> "police had used live rounds")
+    or the report judged false ("reports that negotiators had paid the gunmen were not true"
+    -> "negotiators had paid the gunmen"). The cue's clause when neither is found."""
+    start, end = cue_clause_span(sentence, cue)
+    clause = sentence[start:end]
+    at = _cue_at(clause.lower().replace("’", "'"), cue)
+    if at < 0:
+        return clause
+    if cue.lower() in _DENIAL_VERBS:
+        said = clause[at + len(cue) :]
+        carrier = _CARRIER.search(said, 0, 60)
+        if carrier:
+            said = said[carrier.end() :]
+    else:
+        said = clause[:at]
+        carriers = list(_CARRIER.finditer(said))
+        nouns = [m for m in carriers if not m.group(0).lower().startswith("that")]
+        if nouns or carriers:
+            said = said[(nouns or carriers)[-1].end() :]
+    stop = _AFTER_PROPOSITION.search(said)
+    return said[: stop.start()] if stop else said
