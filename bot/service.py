@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 import httpx
 
@@ -27,7 +27,7 @@ from bot.config import Config, FeedSpec
 from bot.core.engine import Engine
 from bot.core.message import Line, Message
 from bot.core.model import Story, StoryResult
-from bot.core.render import render_alert, render_digest
+from bot.core.render import bundle, render_alert, render_digest
 from bot.core.routing import Route, route
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.metrics import Metrics
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
 MAX_DELIVERY_ATTEMPTS = 5  # failed sends of one outbox row before it is dead (see /status)
 DELIVERY_CONCURRENCY = 16  # channels sent to at once (each one message at a time, in order)
+ALERTS_A_MESSAGE = 10  # alerts waiting for one chat that may go as one message, at most
 
 BACKOFF_CAP_S = 6 * 3600
 MAX_RETRY_AFTER_S = 24 * 3600  # a longer Retry-After is taken as a day
@@ -51,6 +52,15 @@ class Sender(Protocol):
     platform: str
 
     async def send(self, chat: str | None, message: Message) -> str: ...
+
+
+@runtime_checkable
+class Bundler(Protocol):
+    """A sender that can post several alerts as one message (a bundle, ``Message.parts``)."""
+
+    def fits(self, chat: str | None, message: Message) -> bool:
+        """Whether ``message`` goes to ``chat`` as one message, within the platform's limits."""
+        ...
 
 
 class FeedError(Exception):
@@ -168,6 +178,7 @@ class Service:
         max_story_age: timedelta | None = None,
         metrics: Metrics | None = None,
         delivery_concurrency: int = DELIVERY_CONCURRENCY,
+        alerts_per_message: int = ALERTS_A_MESSAGE,
     ) -> None:
         self.config = config
         self.store = store
@@ -197,6 +208,7 @@ class Service:
         }
         self._paused: dict[str, datetime] = {}
         self.delivery_concurrency = max(1, delivery_concurrency)
+        self.alerts_per_message = max(1, alerts_per_message)  # 1: each alert a message of its own
         self._workers: dict[str, asyncio.Task[int]] = {}  # channel → its sender task
         self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._stopping = False
@@ -443,15 +455,18 @@ class Service:
     # --- delivery --------------------------------------------------------------------------
     #
     # One sender task per channel, up to ``delivery_concurrency`` sending at once: each sends
-    # its channel's outbox rows in outbox order, one at a time, and marks each sent with the
-    # platform's message id as soon as the platform answers. A chat with a backlog (paced at
-    # about one message a second) holds up only itself; after a kill -9 at most the message in
-    # flight in each channel is sent again. The store is synchronous (SQLAlchemy): its writes
-    # from these tasks run one at a time on the event loop, never on threads.
+    # its channel's outbox rows in outbox order, one message at a time, and marks each sent with
+    # the platform's message id as soon as the platform answers. Alerts waiting together go as
+    # one message (a bundle, as many as fit), its rows marked sent with its id in one
+    # transaction, so a chat is not paced through a burst of them. A chat with a backlog (paced
+    # at about one message a second) holds up only itself; after a kill -9 at most the message
+    # in flight in each channel is sent again. The store is synchronous (SQLAlchemy): its
+    # writes from these tasks run one at a time on the event loop, never on threads.
 
     async def dispatch(self, limit: int = 100) -> int:
         """Send what waits in the outbox and wait until it is out; each row is marked sent with
-        the message id. Returns the messages delivered by the channel senders waited for.
+        the message id. Returns the rows delivered by the channel senders waited for (each alert
+        of a bundle counts).
 
         A channel that asked us to wait (RetryLater) is skipped until then; a chat that is gone
         (ChatGone) gets nothing more, is logged once and shown in /status; a moved chat is
@@ -527,23 +542,33 @@ class Service:
         return self._slots[1]
 
     async def _deliver(self, channel: str, limit: int) -> int:
-        """One channel's sender: its rows in outbox order, one at a time, until none is left
-        or the channel has to wait (RetryLater, backoff, gone, stopping)."""
-        sent = 0
+        """One channel's sender: its rows in outbox order, one message at a time, until none
+        is left or the channel has to wait (RetryLater, backoff, gone, stopping). Alerts
+        already waiting go out together, as many as fit one message (:meth:`_batch`); a bundle
+        the platform rejects is sent again one alert at a time, so only a bad one is lost.
+        Returns the rows delivered (each alert of a bundle counts)."""
+        sent = messages = 0
         try:
             sender = self._sender_for(channel)
             while sender is not None and self._may_send(channel):
-                items = self.store.pending(limit, channel_id=channel)
-                if not items:
+                queue = self.store.pending(limit, channel_id=channel)
+                if not queue:
                     break
-                for item in items:
-                    if not self._may_send(channel):
-                        break
+                alone = 0  # rows at the head of the queue to send one at a time (a split)
+                while queue and self._may_send(channel):
+                    batch = queue[:1] if alone else self._batch(sender, queue)
+                    alone = max(0, alone - 1)
                     async with self._slot():
-                        outcome = await self._send_one(sender, item)
+                        outcome = await self._send(sender, batch)
+                    if outcome == "split":
+                        alone = len(batch)
+                        continue
+                    del queue[: len(batch)]
                     if outcome == "stop":
                         return sent
-                    sent += outcome == "sent"
+                    if outcome == "sent":
+                        sent += len(batch)
+                        messages += 1
         except Exception:  # a store error: this channel pauses, the others go on
             log.exception("channel %s: delivery failed", channel)
             self._paused[channel] = self.now() + timedelta(seconds=2.0)
@@ -551,17 +576,48 @@ class Service:
             if self._workers.get(channel) is asyncio.current_task():
                 del self._workers[channel]  # no await since its last query: nothing missed
             if sent:
-                log.info("channel %s: delivered %d message(s)", channel, sent)
+                log.info(
+                    "channel %s: delivered %d row(s) in %d message(s)", channel, sent, messages
+                )
         return sent
 
-    async def _send_one(self, sender: Sender, item: OutboxItem) -> Literal["sent", "next", "stop"]:
-        """Send one outbox row and record the outcome: "sent", "next" (the row is dead, go on
-        with the channel's next) or "stop" (the channel waits or is gone)."""
-        channel = item.channel_id
+    def _batch(self, sender: Sender, queue: Sequence[OutboxItem]) -> list[OutboxItem]:
+        """The rows that go as the next message: the first row, and the alerts right behind it
+        that fit in one message with it (the sender says what fits), at most
+        ``alerts_per_message``. Only rows already waiting: none is held back for another. A
+        notice or a digest goes alone, and an alert behind one waits for it (outbox order)."""
+        first = queue[0]
+        if first.kind != "alert" or len(queue) == 1 or not isinstance(sender, Bundler):
+            return [first]
+        chat = self._chats.get(first.channel_id)
+        alerts: list[Message] = []
+        try:
+            alerts.append(render_alert(first.payload))
+            for item in queue[1 : self.alerts_per_message]:
+                if item.kind != "alert":
+                    break
+                more = [*alerts, render_alert(item.payload)]
+                if not sender.fits(chat, bundle(more)):
+                    break
+                alerts = more
+        except Exception:  # a row that does not render goes alone, and fails as it does alone
+            log.debug("channel %s: an alert did not render", first.channel_id, exc_info=True)
+        return list(queue[: max(1, len(alerts))])
+
+    async def _send(
+        self, sender: Sender, items: Sequence[OutboxItem]
+    ) -> Literal["sent", "next", "stop", "split"]:
+        """Send one outbox row, or several alerts as one message (a bundle), and record the
+        outcome: "sent" (each row marked sent with the message's id), "next" (the row is dead,
+        go on with the channel's next), "stop" (the channel waits or is gone) or "split" (the
+        platform rejected the bundle: send its rows one at a time)."""
+        first = items[0]
+        channel = first.channel_id
         platform = sender.platform
-        message = (
-            render_notice(item.payload) if item.kind == "notice" else render_alert(item.payload)
-        )
+        if first.kind == "notice":
+            message = render_notice(first.payload)
+        else:
+            message = bundle([render_alert(item.payload) for item in items])
         try:
             try:
                 message_id = await sender.send(self._chats.get(channel), message)
@@ -580,35 +636,46 @@ class Service:
             self._warn_once(channel, "delivery stopped: %s", exc)
             return "stop"
         except MessageRejected as exc:
-            log.warning("channel %s rejected alert %d: %s", channel, item.id, exc)
-            self.store.mark_failed(item.id, str(exc)[:500], dead=True)
+            if len(items) > 1:
+                log.warning(
+                    "channel %s rejected %d alerts in one message (%s); sending them one by one",
+                    channel, len(items), exc,
+                )  # fmt: skip
+                return "split"
+            log.warning("channel %s rejected alert %d: %s", channel, first.id, exc)
+            self.store.mark_failed(first.id, str(exc)[:500], dead=True)
             self.metrics.delivery_failures.inc()
             self.metrics.dead_letters.inc()
             return "next"
         except Exception as exc:  # one bad message must not stop the others
-            attempt = item.attempts + 1
-            dead = attempt >= MAX_DELIVERY_ATTEMPTS
+            attempt = max(item.attempts for item in items) + 1
             backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0**attempt)
-            then = "given up" if dead else f"next try in {backoff:.0f}s"
+            then = "given up" if attempt >= MAX_DELIVERY_ATTEMPTS else f"next try in {backoff:.0f}s"
+            what = f"{len(items)} alerts in one message" if len(items) > 1 else "sending"
             # a failure the sender recognised (network, server error) needs no traceback
             log.warning(
-                "channel %s: sending failed (attempt %d of %d, %s): %s",
-                channel, attempt, MAX_DELIVERY_ATTEMPTS, then, exc,
+                "channel %s: %s failed (attempt %d of %d, %s): %s",
+                channel, what, attempt, MAX_DELIVERY_ATTEMPTS, then, exc,
                 exc_info=not isinstance(exc, DeliveryError),
             )  # fmt: skip
-            self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
-            self.metrics.delivery_failures.inc()
-            if dead:
-                self.metrics.dead_letters.inc()
+            for item in items:
+                dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
+                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
+                self.metrics.delivery_failures.inc()
+                if dead:
+                    self.metrics.dead_letters.inc()
             self._paused[channel] = self.now() + timedelta(seconds=backoff)
             return "stop"
         now = self.now()
-        self.store.mark_sent(item.id, message_id, now)
-        if item.kind == "notice":
-            if item.payload.get("kind") != "digest":  # a digest is no notice about feeds
+        self.store.mark_sent(
+            first.id if len(items) == 1 else [i.id for i in items], message_id, now
+        )
+        if first.kind == "notice":
+            if first.payload.get("kind") != "digest":  # a digest is no notice about feeds
                 self.metrics.notices_sent.inc()
         else:
-            self.metrics.count_delivery(platform, item.created_at, now)
+            for item in items:  # each alert counts, bundled or not
+                self.metrics.count_delivery(platform, item.created_at, now)
         return "sent"
 
     def _warn_once(self, channel: str, message: str, *args: object) -> None:

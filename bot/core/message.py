@@ -22,13 +22,18 @@ class Message:
     title: str
     lines: tuple[Line, ...] = ()
     link: str | None = None
-    kind: str = "reply"  # "alert", "digest" or "reply"
+    kind: str = "reply"  # "alert", "bundle" (of alerts), "digest" or "reply"
     severity: str | None = None  # a FindingKind value for alerts
     image: bytes | None = field(default=None, repr=False)
     thread_key: str | None = None  # alerts: the claim id, so later findings can join a thread
+    # a bundle (kind "bundle"): the alerts it holds, each as it would be sent alone, in order
+    parts: tuple[Message, ...] = ()
 
     def plain(self) -> str:
-        """The message as plain text: the fallback every platform can show."""
+        """The message as plain text: the fallback every platform can show (a bundle: its
+        title, then each alert's text after a blank line)."""
+        if self.parts:
+            return "\n\n".join([self.title, *(part.plain() for part in self.parts)])
         out = [self.title]
         for line in self.lines:
             text = f"“{line.text}”" if line.quote else line.text

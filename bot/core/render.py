@@ -128,6 +128,31 @@ def render_alert(p: Payload) -> Message:
     )
 
 
+def bundle(alerts: Sequence[Message]) -> Message:
+    """Alerts waiting for one chat as one message: a header ("3 alerts") and each alert as it
+    would go alone (:func:`render_alert`), in order, as ``Message.parts``; the adapters draw
+    the separation. One alert is returned as it is, so a lone alert never changes."""
+    if not alerts:
+        raise ValueError("a bundle needs at least one alert")
+    if len(alerts) == 1:
+        return alerts[0]
+    order = list(TITLES)
+    ranks = [order.index(a.severity) for a in alerts if a.severity in order]
+    keys = {a.thread_key for a in alerts}
+    return Message(
+        title=f"{len(alerts)} alerts",
+        kind="bundle",
+        severity=order[min(ranks)] if ranks else None,  # the gravest of its alerts
+        thread_key=keys.pop() if len(keys) == 1 else None,  # one claim: its thread
+        parts=tuple(alerts),
+    )
+
+
+def render_bundle(payloads: Sequence[Payload]) -> Message:
+    """The alerts of several finding payloads as one message (:func:`bundle`)."""
+    return bundle([render_alert(p) for p in payloads])
+
+
 def _safe_link(url: Any) -> str | None:
     """Only http(s) links leave the core; anything else (javascript:, data:) is dropped."""
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):

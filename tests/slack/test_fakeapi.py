@@ -39,6 +39,10 @@ def test_posts_are_checked_and_recorded(slack: FakeSlack) -> None:
     assert error_of(lambda: web.chat_postMessage(channel="C1", text="t", blocks=[section] * 51))[
         1
     ] == ("invalid_blocks")
+    twice = {"type": "actions", "block_id": "b", "elements": []}
+    assert error_of(lambda: web.chat_postMessage(channel="C1", text="t", blocks=[twice] * 2))[
+        1
+    ] == ("invalid_blocks")  # a block_id is unique within a message
     assert error_of(lambda: web.chat_postMessage(channel="C9", text="t"))[1] == "channel_not_found"
     assert web.chat_update(channel="C1", ts=ts, text="edited")["ok"]
     assert slack.posts("C1")[0]["text"] == "edited"

@@ -16,7 +16,7 @@ from tests.telegram.conftest import NASTY, MakeService
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
 
 
-async def test_each_finding_becomes_exactly_one_message_in_each_chat(
+async def test_each_finding_reaches_each_chat_exactly_once(
     fake_api: FakeBotAPI, make_service: MakeService
 ) -> None:
     service = make_service()
@@ -25,8 +25,9 @@ async def test_each_finding_becomes_exactly_one_message_in_each_chat(
     assert await service.dispatch() == 4
     assert await service.dispatch() == 0  # nothing twice
     to_a, to_b = fake_api.sent_to("100"), fake_api.sent_to("-200")
-    assert len(to_a) == len(to_b) == 2
+    assert len(to_a) == len(to_b) == 1  # the two alerts waited together: one message
     assert [s.text for s in to_a] == [s.text for s in to_b]
+    assert to_a[0].text.startswith("<b>2 alerts</b>")
     assert all(s.parse_mode == "HTML" for s in fake_api.sent)
     assert service.store.counts()["pending"] == 0
 
@@ -55,8 +56,8 @@ async def test_a_429_delays_the_message_and_it_arrives_once(
     clock.advance(31)
     assert await service.dispatch() == 2
     assert await service.dispatch() == 0
-    assert len(fake_api.sent_to("100")) == 2
-    assert len(fake_api.calls_of("sendMessage")) == 5  # one refused, four delivered
+    assert len(fake_api.sent_to("100")) == 1  # its two alerts, in one message
+    assert len(fake_api.calls_of("sendMessage")) == 3  # one refused, two delivered
 
 
 async def test_the_rate_limiter_sleeps_through_a_short_429(fake_api: FakeBotAPI) -> None:
@@ -77,7 +78,7 @@ async def test_a_403_stops_that_chat_only_and_is_remembered(
     with caplog.at_level(logging.WARNING):
         assert await service.dispatch() == 2
         assert await service.dispatch() == 0
-    assert len(fake_api.sent_to("-200")) == 2 and fake_api.sent_to("100") == []
+    assert len(fake_api.sent_to("-200")) == 1 and fake_api.sent_to("100") == []
     assert len([c for c in fake_api.calls_of("sendMessage") if c.params["chat_id"] == "100"]) == 1
     assert "blocked" in (service.store.get_meta("channel_gone:a") or "")
     assert sum("delivery stopped" in r.getMessage() for r in caplog.records) == 1
@@ -89,9 +90,9 @@ async def test_a_migrated_group_is_followed(
     service = make_service()
     fake_api.migrate("-200", "-100200")
     assert await service.dispatch() == 4
-    assert len(fake_api.sent_to("-100200")) == 2
+    assert len(fake_api.sent_to("-100200")) == 1  # its two alerts, in one message
     await service.dispatch()
-    assert len(fake_api.calls_of("sendMessage")) == 5  # the old id was tried once only
+    assert len(fake_api.calls_of("sendMessage")) == 3  # the old id was tried once only
 
 
 async def test_unparseable_html_is_resent_once_as_plain_text(

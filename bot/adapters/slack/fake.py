@@ -11,7 +11,8 @@ Methods: ``apps.connections.open`` (with the app token; answers ``socket_url``),
 ``chat.postMessage``, ``chat.update``, ``conversations.info``,
 ``files.getUploadURLExternal`` + the upload URL + ``files.completeUploadExternal``. A missing
 token answers ``not_authed``, an unknown one ``invalid_auth``; more than 50 blocks, a section
-over 3,000 characters or a header over 150 answer ``invalid_blocks``; an unknown channel
+over 3,000 characters, a header over 150 or a ``block_id`` used twice in one message answer
+``invalid_blocks``; an unknown channel
 ``channel_not_found``. Every request is recorded (method, headers, parsed body) before it is
 answered; ``posted_at(ts)`` is when a message was accepted (``time.monotonic()``).
 
@@ -96,6 +97,9 @@ def check_blocks(blocks: Any) -> None:
         except ValueError:
             raise SlackError("invalid_blocks_format") from None
     if not isinstance(blocks, list) or len(blocks) > 50:
+        raise SlackError("invalid_blocks")
+    ids = [block["block_id"] for block in blocks if "block_id" in block]
+    if len(ids) != len(set(ids)):  # Slack: "block_id ... must be unique for each message"
         raise SlackError("invalid_blocks")
     for block in blocks:
         kind, text = block.get("type"), (block.get("text") or {}).get("text", "")

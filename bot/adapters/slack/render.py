@@ -5,6 +5,12 @@ or ``<https://evil.example|your bank>`` show literally and ping no one; text obj
 ``verbatim`` so Slack does not auto-link bare names or URLs either. The only link markup is the
 story link, built here from an http(s) URL. Sections stay within 3,000 characters and a Slack
 message within 50 blocks: :func:`to_payloads` splits a long message into several.
+
+A bundle (``Message.parts``: several alerts for one channel) is a header ("3 alerts"), then
+each alert's blocks as it would go alone, after a divider (each alert's buttons with a
+``block_id`` of their own: Slack refuses a message that repeats one). :func:`fits` says whether
+it goes as one message: 50 blocks, and the blocks' text within ``MAX_BUNDLE_TEXT`` (Slack's
+undocumented cumulative limit, ``msg_blocks_too_long``, is about 12,000 characters).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ MAX_BLOCKS = 50  # blocks in one message
 MAX_HEADER = 150  # characters of a header block's plain text
 MAX_FALLBACK = 3000  # characters of the notification text we send
 MAX_VALUE = 2000  # characters of a button's value
+MAX_BUNDLE_TEXT = 11_000  # characters of text in a bundle's blocks, all told
 
 MUTE_ACTION = "claimwatch_mute"  # the "Mute this claim" button; its value is the claim id
 TIMELINE_ACTION = "claimwatch_timeline"  # the "Show timeline" button; its value is the claim id
@@ -104,9 +111,44 @@ def actions(message: Message) -> Block | None:
     }
 
 
+def _bundle_blocks(message: Message) -> list[Block]:
+    blocks: list[Block] = [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": _header(message.title), "emoji": False},
+        }
+    ]
+    for number, part in enumerate(message.parts, 1):
+        blocks.append({"type": "divider"})
+        for block in to_blocks(part)[0]:
+            if block.get("block_id"):
+                block = {**block, "block_id": f"{block['block_id']}_{number}"}
+            blocks.append(block)
+    return blocks
+
+
+def text_size(blocks: list[Block]) -> int:
+    """Characters of text in ``blocks`` (sections, headers, context and button labels)."""
+    size = 0
+    for block in blocks:
+        size += len((block.get("text") or {}).get("text", ""))
+        for element in block.get("elements", []):
+            text = element.get("text")
+            size += len(text.get("text", "") if isinstance(text, dict) else text or "")
+    return size
+
+
+def fits(message: Message) -> bool:
+    """Whether the message goes as one Slack message (a bundle: see the module docstring)."""
+    blocks, _ = to_blocks(message)
+    return len(blocks) <= MAX_BLOCKS and (not message.parts or text_size(blocks) <= MAX_BUNDLE_TEXT)
+
+
 def to_blocks(message: Message) -> tuple[list[Block], str]:
     """Block Kit (header, sections, context, an alert's buttons) and the plain-text fallback,
     both escaped."""
+    if message.parts:
+        return _bundle_blocks(message), _cut(escape(message.plain()), MAX_FALLBACK)
     blocks: list[Block] = [
         {
             "type": "header",

@@ -8,6 +8,9 @@ valid → ``ChatGone``; blocks Slack refuses → ``MessageRejected``; anything e
 
 Threads: the first alert on a claim in a channel starts a thread; later alerts on the same
 claim are posted in it (the key is ``Message.thread_key``, else the alert's "Claim" line).
+A bundle of alerts goes where each of its alerts would go: :meth:`SlackSender.fits` takes
+only alerts that share a place (all new claims at the top, or all in one claim's thread), and
+the claims it starts threads for are threaded under it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.adapters.slack.render import fits as fits_in_one
 from bot.adapters.slack.render import to_payloads
 from bot.core.message import Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
@@ -41,7 +45,14 @@ GONE = frozenset(
     }
 )
 REJECTED = frozenset(
-    {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "too_many_attachments"}
+    {
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "msg_blocks_too_long",
+        "msg_too_long",
+        "no_text",
+        "too_many_attachments",
+    }
 )
 
 
@@ -96,11 +107,24 @@ class SlackSender:
         self._clock = clock
         self._last: dict[str, float] = {}
 
+    def _places(self, chat: str, message: Message) -> tuple[list[str], set[str | None]]:
+        """The thread keys of the message's alerts, and the threads they go to (None: the
+        channel itself)."""
+        keys = [k for k in map(thread_key, message.parts or (message,)) if k]
+        return keys, {self.threads.get(f"{chat}\x1f{k}") for k in keys} or {None}
+
+    def fits(self, chat: str | None, message: Message) -> bool:
+        """Whether ``message`` (a bundle of alerts) goes to ``chat`` as one Slack message:
+        within Slack's limits, and all its alerts bound for the same thread (or none)."""
+        return (
+            chat is not None and len(self._places(chat, message)[1]) == 1 and fits_in_one(message)
+        )
+
     async def send(self, chat: str | None, message: Message) -> str:
         if not chat:
             raise ChatGone("no Slack channel id configured")
-        key = thread_key(message)
-        thread_ts = self.threads.get(f"{chat}\x1f{key}") if key else None
+        keys, places = self._places(chat, message)
+        thread_ts = places.pop() if len(places) == 1 else None
         first_ts: str | None = None
         for blocks, text in to_payloads(message):
             await self._pace(chat)
@@ -116,8 +140,8 @@ class SlackSender:
             )
             first_ts = first_ts or str(result["ts"])
         assert first_ts is not None
-        if key and thread_ts is None:
-            self.threads[f"{chat}\x1f{key}"] = first_ts
+        for key in keys:  # a claim's first alert starts its thread
+            self.threads.setdefault(f"{chat}\x1f{key}", first_ts)
         if message.image is not None:
             try:
                 await self._call(

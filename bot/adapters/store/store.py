@@ -465,7 +465,9 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             for row in rows
         ]
 
-    def mark_sent(self, item_id: int, message_id: str, at: datetime) -> None:
+    def mark_sent(self, item_id: int | Sequence[int], message_id: str, at: datetime) -> None:
+        """Mark a row sent, or the rows of a bundle (one message holding several alerts): all
+        with the one message id, in one transaction."""
         self._update_outbox(
             item_id,
             status="sent",
@@ -484,11 +486,12 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
             attempts=t.outbox.c.attempts + 1,
         )
 
-    def _update_outbox(self, item_id: int, **values: Any) -> None:
+    def _update_outbox(self, item_id: int | Sequence[int], **values: Any) -> None:
+        ids = [item_id] if isinstance(item_id, int) else list(item_id)
         with self._writer.begin() as conn:
-            done = conn.execute(sa.update(t.outbox).where(t.outbox.c.id == item_id).values(values))
-            if done.rowcount == 0:
-                raise KeyError(f"no outbox item {item_id}")
+            done = conn.execute(sa.update(t.outbox).where(t.outbox.c.id.in_(ids)).values(values))
+            if done.rowcount != len(set(ids)):
+                raise KeyError(f"no outbox item {item_id}")  # rolled back: none is updated
 
     def findings_since(
         self, after_id: int, topics: Sequence[str] | None = None

@@ -6,6 +6,10 @@ text after entity parsing, which is never longer), so each part is accepted as i
 are cut between lines; a single over-long line is cut inside its text, never inside a tag,
 an entity or a character (a surrogate pair in Telegram's UTF-16 count), and its tags are
 closed at the cut and reopened in the next part.
+
+A bundle (``Message.parts``: several alerts for one chat) is its bold header ("3 alerts"),
+then each alert exactly as it would go alone, after a rule line. It goes as one message when
+its text *after* entity parsing is within 4,096 units (:func:`fits`), as Telegram counts.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from bot.core.message import Message
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
+RULE = "─" * 12  # between the alerts of a bundle: narrow enough for a phone's line
+
+_TAG = re.compile(r"<[^>]*>")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -45,7 +52,13 @@ def _esc(text: str) -> str:
 
 
 def _blocks(message: Message) -> list[Block]:
-    blocks: list[Block] = [[("<b>", clean(message.title) or "…", "</b>")]]
+    if message.parts:
+        blocks: list[Block] = [[("<b>", clean(message.title) or "…", "</b>")]]
+        for part in message.parts:
+            blocks.append([("", RULE, "")])
+            blocks += _blocks(part)
+        return blocks
+    blocks = [[("<b>", clean(message.title) or "…", "</b>")]]
     for line in message.lines:
         block: Block = []
         if line.label:
@@ -115,8 +128,24 @@ def _hard_split(block: Block, limit: int) -> Iterator[str]:
         yield piece
 
 
+def shown_units(source: str) -> int:
+    """UTF-16 units of the text Telegram shows for our HTML ``source`` (tags dropped, entities
+    decoded): what its 4,096 limit counts."""
+    return units(html.unescape(_TAG.sub("", source)))
+
+
+def fits(message: Message, *, limit: int = TEXT_LIMIT) -> bool:
+    """Whether the message goes as one Telegram text message (no photo)."""
+    return message.image is None and len(to_html(message, limit=limit)) == 1
+
+
 def to_html(message: Message, *, limit: int = TEXT_LIMIT) -> list[str]:
-    """The message as Telegram HTML parts, each within ``limit`` UTF-16 units."""
+    """The message as Telegram HTML parts, each within ``limit`` UTF-16 units (of HTML source;
+    a bundle whose shown text is within ``limit`` is one part)."""
+    if message.parts:
+        one = "\n".join(r for r in map(_render, _blocks(message)) if r)
+        if shown_units(one) <= limit:
+            return [one]
     parts: list[str] = []
     current = ""
     for block in _blocks(message):

@@ -34,6 +34,7 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.adapters.telegram.render import TEXT_LIMIT, caption, to_html, units
+from bot.adapters.telegram.render import fits as fits_in_one
 from bot.core.message import Message
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
 from bot.settings import Settings
@@ -142,6 +143,11 @@ class TelegramSender:
 
     def __repr__(self) -> str:  # never the bot's repr: it shows the token
         return "TelegramSender()"
+
+    def fits(self, chat: str | None, message: Message) -> bool:
+        """Whether ``message`` (a bundle of alerts) goes to ``chat`` as one Telegram message:
+        its text within 4,096 units after entity parsing, no photo."""
+        return fits_in_one(message)
 
     async def send(self, chat: str | None, message: Message) -> str:
         """Post ``message`` (its chart as a photo); the id of the first message sent."""
