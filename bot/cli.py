@@ -308,6 +308,7 @@ def cmd_poll(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             senders={"console": console},
             max_story_age=settings.max_story_age,
             delivery_concurrency=settings.delivery_concurrency,
+            alerts_per_message=settings.alerts_per_message,
         )
 
         polled = failed = 0
@@ -380,6 +381,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings, out: IO[str]) -> int:
             senders=senders_for(settings, out),
             max_story_age=settings.max_story_age,
             delivery_concurrency=settings.delivery_concurrency,
+            alerts_per_message=settings.alerts_per_message,
         )
         try:
             runners = runners_for(service, settings)

@@ -78,6 +78,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Channels sent to at once, at most (each gets one message at a time, in order).",
     ),
     Setting(
+        "CLAIMWATCH_ALERTS_PER_MESSAGE",
+        "10",
+        "Alerts already waiting for one chat that go out together as one message, at most "
+        "(1: one message per alert).",
+    ),
+    Setting(
         "CLAIMWATCH_MAX_STORY_AGE",
         "7d",
         "Stories published longer ago than this are stored but never alerted on, nor put in a "
@@ -168,6 +174,7 @@ class Settings:
     fetch_per_host: int = 2
     fetch_concurrency: int = 32
     delivery_concurrency: int = 16
+    alerts_per_message: int = 10
     max_story_age: timedelta | None = timedelta(days=7)
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
@@ -196,6 +203,7 @@ class Settings:
             "CLAIMWATCH_FETCH_PER_HOST",
             "CLAIMWATCH_FETCH_CONCURRENCY",
             "CLAIMWATCH_DELIVERY_CONCURRENCY",
+            "CLAIMWATCH_ALERTS_PER_MESSAGE",
         ):
             value = get(name) or ""
             if not value.isdigit() or int(value) < 1:
@@ -241,6 +249,7 @@ class Settings:
             fetch_per_host=limits["CLAIMWATCH_FETCH_PER_HOST"],
             fetch_concurrency=limits["CLAIMWATCH_FETCH_CONCURRENCY"],
             delivery_concurrency=limits["CLAIMWATCH_DELIVERY_CONCURRENCY"],
+            alerts_per_message=limits["CLAIMWATCH_ALERTS_PER_MESSAGE"],
             max_story_age=parse_age(
                 "CLAIMWATCH_MAX_STORY_AGE", get("CLAIMWATCH_MAX_STORY_AGE") or "0"
             ),

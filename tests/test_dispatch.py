@@ -240,3 +240,11 @@ def test_the_delivery_concurrency_setting(tmp_path: Path) -> None:
     run = claimwatch("poll", cwd=tmp_path, env={"CLAIMWATCH_DELIVERY_CONCURRENCY": "none"})
     assert run.code == 2
     assert "CLAIMWATCH_DELIVERY_CONCURRENCY: expected a whole number of 1 or more" in run.err
+
+
+def test_the_alerts_per_message_setting() -> None:
+    assert Settings.from_env({}).alerts_per_message == 10
+    assert Settings.from_env({"CLAIMWATCH_ALERTS_PER_MESSAGE": "1"}).alerts_per_message == 1
+    for bad in ("0", "ten"):
+        with pytest.raises(ValueError, match="CLAIMWATCH_ALERTS_PER_MESSAGE"):
+            Settings.from_env({"CLAIMWATCH_ALERTS_PER_MESSAGE": bad})
