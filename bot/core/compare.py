@@ -8,6 +8,7 @@ one-sided figure is the part the writer means: "up to 30,000" is a large number 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -65,6 +66,7 @@ def judge(
     update_cue: bool = False,
     own_source: bool = False,
     framed: bool = False,
+    added_to: Figure | None = None,
 ) -> Verdict:
     """The finding for a statement about a claim whose current figure is the latest of `known`.
 
@@ -76,6 +78,9 @@ def judge(
     against an older one ("more than the estimate of") on a later day. Otherwise another source
     gives an alternative at about the same time: a dispute (rule 4).
     `previous` is the claim's first known figure, except for a new figure (the latest).
+    `added_to` is the figure an increment was added to ("a further 96" on top of "more than
+    400"): when that is the claim's latest figure, the total is a new figure however wide the
+    hedges (README rule 7).
     """
     references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
     first = references[0] if references else None
@@ -83,6 +88,11 @@ def judge(
         return Verdict(FindingKind.CONTRADICTION, Stance.REFUTES, first)
     if cue is Stance.DISPUTES or figure is None:
         return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+    if added_to is not None and figure.low > added_to.low:
+        latest = _latest(references)
+        if latest is not None and figures_agree(added_to, latest.figure):
+            later = is_later(published, latest.published)
+            return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, later)
     low, high = core(figure)  # figures_agree, with the new figure's core worked out once
     for s in references:
         their_low, their_high = core(s.figure)
@@ -159,6 +169,66 @@ def add_increment(base: Figure | None, increment: Figure, text: str) -> Figure:
         text=text[start : increment.span[1]],
         span=(start, increment.span[1]),
     )
+
+
+_TOTAL_LEAD = re.compile(
+    r"\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took|"
+    r"push|pushes|pushing|pushed|lift|lifts|lifting|lifted)\b[^.;:]{0,100}?\bto\s+"
+    r"(?:a\s+total\s+of\s+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least)\s+)?(?:US\$|\$|€|£)?$"
+    r"|\b(?:a|the)\s+total\s+(?:of\s+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least)\s+)?(?:US\$|\$|€|£)?$",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+
+
+_TIME_WORDS = ("first", "initially", "originally", "earlier", "previously")
+_TIME_WORD = r"(?:first|initially|originally|earlier|previously|at first)"
+_CORRECTS_EARLIER = re.compile(
+    r"\b(?:than|as)\s+(?:was\s+|were\s+|had\s+been\s+|it\s+had\s+|they\s+had\s+)?"
+    + _TIME_WORD
+    + r"\s+(?:thought|feared|estimated|believed|reported|stated|announced|counted|assumed|"
+    r"expected|given|said|suggested|listed)\b",
+    re.IGNORECASE,
+)
+
+
+def corrects_earlier(text: str) -> bool:
+    """A figure said to replace an earlier count of the same thing: "18 vehicles, not about 10
+    as first estimated", "118 homes, far more than first thought", "fewer than initially
+    feared". The writer calls it a revision, whoever gives it (README rule 3)."""
+    return any(word in text for word in _TIME_WORDS) and bool(_CORRECTS_EARLIER.search(text))
+
+
+_AGREEMENT = re.compile(
+    r"\b(?:matching|matches|matched|in line with|consistent with|the same as|agreeing with|"
+    r"agrees with|agreed with|bearing out|bore out|confirming)\b",
+    re.IGNORECASE,
+)
+
+
+def states_agreement(text: str) -> bool:
+    """ "its own tally showed 1,137 detained, matching the figure given by prosecutors": the
+    sentence says its figure agrees with another's, so a doubting word in it ("its own tally")
+    is about method, not the figure; the figures decide (README rule 2)."""
+    return bool(_AGREEMENT.search(text))
+
+
+def is_stated_total(text: str, increment: Figure, later: Figure) -> bool:
+    """ "a further five bodies ..., raising the number killed to 26", "Two more died, bringing
+    the toll to 16", "a further 300, a total of 1,100": the later figure is the total the
+    increment was added to make (README rule 7 with its sum printed), not the base it was added
+    to ("a further 96, a day after more than 400 were held")."""
+    if later.span[0] < increment.span[1] or later.high < increment.low:
+        return False
+    return bool(_TOTAL_LEAD.search(text, increment.span[1], later.span[0]))
+
+
+def is_more(text: str, figure: Figure) -> bool:
+    """ "Two more bodies", "57 more passengers": a count of more of the same (an increment when
+    a stated total follows it; alone it is the thing counted: "30,000 more troops")."""
+    return bool(_MORE_AFTER.match(text, figure.span[1]))
 
 
 def already_said(
@@ -252,6 +322,8 @@ def explain(
             f"{new}, per {said_by}, agrees with the known {known}. "
             f"Independent sources now: {sources}."
         )
+    if kind is FindingKind.NEW_FIGURE and verdict.previous is None:
+        return f"New figure {new}, per {said_by}, given as a change from an earlier figure."
     if kind is FindingKind.NEW_FIGURE:
         update = " It is later and higher: it may be an update." if verdict.may_be_update else ""
         return f"New figure {new}, per {said_by}, vs the known {known}.{update}"

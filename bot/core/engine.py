@@ -39,11 +39,15 @@ from bot.core.compare import (
     Verdict,
     add_increment,
     already_said,
+    corrects_earlier,
     explain,
     figures_agree,
     has_figure,
+    is_more,
+    is_stated_total,
     judge,
     out_of_scale,
+    states_agreement,
 )
 from bot.core.cues import (
     is_capacity,
@@ -81,6 +85,7 @@ from bot.core.model import (
     Figure,
     Finding,
     FindingKind,
+    Hedge,
     Sighting,
     Stance,
     Statement,
@@ -106,6 +111,7 @@ from bot.core.stance import (
     cue_reaches,
     denied_proposition,
     find_cue,
+    moved_to,
     repeats_denial,
 )
 from bot.core.words import words_of
@@ -133,6 +139,12 @@ def _date(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _moved_to(text: str, figure: Figure) -> bool:
+    """`moved_to`, asked only when a "to" stands just before the figure ("rose to about 31")."""
+    start = figure.span[0]
+    return "to " in text[max(0, start - 40) : start] and moved_to(text, figure)
 
 
 _INDEFINITE = re.compile(r"\ban?\s+$", re.I)
@@ -193,6 +205,7 @@ class Engine:
         # claim id -> its sightings (a tuple while it holds one: most claims only ever hold
         # their baseline, and a list costs twice as much)
         self._sightings: dict[str, tuple[Sighting] | list[Sighting]] = {}
+        self._last_speaker: tuple[Said, str] | None = None  # `_speaker_of`'s last answer
         self._current: dict[str, Sighting] = {}  # claim id -> its current figure (rule 1)
         self._voices: dict[str, set[str]] = defaultdict(set)  # topic id -> sources heard on it
         self._heard_order: dict[str, list[str]] = defaultdict(list)  # the same, in order heard
@@ -543,30 +556,59 @@ class Engine:
         sentence_masked, cue = reading.masked, reading.cue
         if not reading.matched and (cue is Stance.NEUTRAL or not near):
             return  # no figure to match ("up from 4,000" is the old value), no cue to judge
-        said = Said(text, attribution, cue, reading.evidence, reading.update, reading.revision)
+        if cue is Stance.DISPUTES and reading.matched and states_agreement(text):
+            cue = Stance.NEUTRAL  # "its own tally showed 1,137, matching the prosecutors'"
+        revision = reading.revision or (bool(reading.matched) and corrects_earlier(text))
+        said = Said(text, attribution, cue, reading.evidence, reading.update, revision)
         matched = False
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         figures = reading.matched  # not the old values ("up from 4,000", "the rest of the …")
         hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
+        totals: set[int] = set()  # stated totals (an increment before made them)
+        bases: dict[int, int] = {}  # what an increment was added to -> the increment
         for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
             value = (figure.low, figure.high, figure.unit)
             if sentence.title and said_more(run.body_values.get(value), figure):
                 continue  # the headline restates, in fewer words, a figure the body gave
+            if i in bases:
+                continue  # "a further 57, on top of the 412 it reported": the reference point
+            if hit is not None and self._said_otherwise(run, hit[0].spec.id, figure, said):
+                continue  # "200,000 hectares infested ... 45,000 sprayed": a part, or another
             if hit is not None:
                 claim, score = hit
-                increment = is_increment(text, figure.span[0])
-                if increment and any(h and h[0] is claim for h in hits[i + 1 :]):
-                    continue  # "a further 14, bringing the number of dead to 23": the total
+                further = is_increment(text, figure.span[0])
+                later = next(
+                    (j for j in range(i + 1, len(hits)) if (h := hits[j]) and h[0] is claim), None
+                )
+                more = later is not None and not further and is_more(text, figure)
+                base: Figure | None = None
+                if (further or more) and later is not None:
+                    if is_stated_total(text, figure, figures[later]):
+                        # "a further 14, bringing the number of dead to 23", "Two more died,
+                        # bringing the toll to 16": the total, with the increment its support
+                        totals.add(later)
+                        continue
+                    if further:
+                        base = figures[later]  # "a further 96, after more than 400 were held"
+                        bases[later] = i
+                increment = further  # alone, "30,000 more troops" is the thing counted
                 if near or score >= OFF_TOPIC_SCORE:
                     matched = True
                     step = said
-                    if increment:  # a further 4,000: a new total
-                        figure = self._total(claim.spec.id, figure, text, earlier)
+                    added_to: Figure | None = None
+                    if i in totals or (
+                        not step.revision and self._moved(run, claim.spec.id, figure, text)
+                    ):
+                        # the total is the figure cited (README, shipwreck-04); "the number
+                        # missing has fallen to 210": the count moved, said so
+                        step = replace(said, update=True, revision=True)
+                    elif increment:  # a further 4,000: a new total
+                        figure, added_to = self._total(claim.spec.id, figure, text, earlier, base)
                         step = replace(said, update=True, revision=True)
                     earlier[claim.spec.id] = figure
                     if not sentence.title:
                         run.body_values[value] = figure
-                    self._judge(run, claim, figure, step, score, sentence.title)
+                    self._judge(run, claim, figure, step, score, sentence.title, added_to)
             elif (
                 self._may_learn(run, sentence, near, cue)
                 and (topic.id not in run.unnamed or self._vouched(run, topic.id, attribution))
@@ -579,13 +621,26 @@ class Engine:
                 and not is_poll_share(text, figure.unit)
             ):
                 run.body_values[value] = figure
-                back = self._attach and reattach(self, self._attach, run, topic.id, figure, said)
+                further = is_increment(text, figure.span[0])
+                back = self._restated(run, topic.id, figure, further) or (
+                    self._attach and reattach(self, self._attach, run, topic.id, figure, said)
+                )
                 if back:  # an existing claim's figure after all: judged against it
                     matched = True
+                    step, added_to = said, None
+                    if further:  # "a further three deaths": a new total of that claim's
+                        figure, added_to = self._total(back[0].spec.id, figure, text, earlier)
+                        step = replace(said, update=True, revision=True)
                     earlier[back[0].spec.id] = figure
-                    self._judge(run, back[0], figure, said, back[1], sentence.title)
+                    self._judge(run, back[0], figure, step, back[1], sentence.title, added_to)
                 else:
-                    self._learn_claim(run, topic, figure, text, attribution)
+                    moved = said.revision and any(
+                        old.unit == figure.unit and old.period == figure.period
+                        for old in reading.figures
+                        if old not in reading.matched and old.span[0] != figure.span[0]
+                    )  # "51 had now been arrested, up from 36": a change, told as one (not
+                    # "3.9% in February from 4.4% in January": another period, README rule 6)
+                    self._learn_claim(run, topic, figure, text, attribution, moved)
         if not matched and cue is Stance.DISPUTES and near:
             matched = self._set_against(run, topic, sentence, reading, said, hits)
         if matched or cue is Stance.NEUTRAL or not near:
@@ -831,16 +886,96 @@ class Engine:
             return None
         return named[0], NUMBERLESS_SCORE
 
-    def _total(
-        self, claim_id: str, increment: Figure, text: str, earlier: dict[str, Figure]
-    ) -> Figure:
-        """ "11,000 last year and a further 4,000": the increment becomes a total (15,000),
-        added to this sentence's earlier figure for the claim, else to its current figure."""
+    def _moved(self, run: Run, claim_id: str, figure: Figure, text: str) -> bool:
+        """ "The number missing has fallen to 210": a count said to have moved is an update
+        (README rule 3), asked only where it can change the verdict: the figure disagrees with
+        the claim's current figure from another story."""
+        start = figure.span[0]
+        if "to " not in text[max(0, start - 40) : start]:
+            return False  # no "rose to", "has fallen to" before it
         current = self._current.get(claim_id)
-        base = earlier.get(claim_id) or (
-            current.figure if current and current.figure.text else None
+        return (
+            current is not None
+            and current.origin_key != run.origin
+            and has_figure(current)
+            and not figures_agree(figure, current.figure)
+            and moved_to(text, figure)
         )
-        return add_increment(base, increment, text)
+
+    def _restated(
+        self, run: Run, topic_id: str, figure: Figure, further: bool = False
+    ) -> tuple[IndexedClaim, float] | None:
+        """The one claim of the topic counting the same thing whose current figure (from
+        another story) this figure gives again: "officers had attended eleven deaths linked to
+        the blackout" is the eleven deaths already tracked, not a new quantity; or, for an
+        increment ("a further three deaths"), adds to."""
+        if not figure.counted or figure.hedge is Hedge.VAGUE:
+            return None
+        same = []
+        for claim in self._index.by_counted(topic_id, figure.counted, figure.unit):
+            current = self._current.get(claim.spec.id)
+            if (
+                current is not None
+                and current.origin_key != run.origin
+                and has_figure(current)
+                and current.figure.event == figure.event
+                and (further or figures_agree(figure, current.figure))
+            ):
+                same.append(claim)
+        return (same[0], NUMBERLESS_SCORE) if len(same) == 1 else None
+
+    def _speaker_of(self, run: Run, said: Said) -> str:
+        """`speaker` of a sentence's attribution, asked once a sentence (it reads names)."""
+        held = self._last_speaker
+        if held is not None and held[0] is said:
+            return held[1]
+        who = speaker(said.attribution, run.story.outlet)
+        self._last_speaker = (said, who)
+        return who
+
+    def _said_otherwise(self, run: Run, claim_id: str, figure: Figure, said: Said) -> bool:
+        """Whether this story's source already gave the claim another figure: one source does
+        not give two values of one quantity in one report unless it says it revises one, so
+        the second is another quantity ("about 200,000 hectares infested ... had sprayed
+        about 45,000 hectares"; "2,000 passengers allowed off ... its count of 412 sick")."""
+        sightings = self._sightings.get(claim_id)
+        if not sightings or sightings[-1].origin_key != run.origin:
+            return False  # the claim has no figure from this story yet
+        if run.copy or said.revision or said.cue is not Stance.NEUTRAL:
+            return False
+        who: str | None = None
+        for s in reversed(sightings):
+            if s.origin_key != run.origin:
+                break  # this story's sightings of the claim come last
+            if not s.figure.text or s.stance is not Stance.SUPPORTS:
+                continue
+            if figures_agree(figure, s.figure):
+                return False  # it restates one of them
+            if who is None:
+                who = self._speaker_of(run, said)
+            if _same_source(speaker(s.attribution, s.outlet), who):
+                # unless it adds to it or says the count moved ("rose to 31 overnight")
+                return not (is_increment(said.text, figure.span[0]) or _moved_to(said.text, figure))
+        return False
+
+    def _total(
+        self,
+        claim_id: str,
+        increment: Figure,
+        text: str,
+        earlier: dict[str, Figure],
+        base: Figure | None = None,
+    ) -> tuple[Figure, Figure | None]:
+        """ "11,000 last year and a further 4,000": the increment becomes a total (15,000),
+        added to the `base` the sentence names ("on top of the 412"), else to this sentence's
+        earlier figure for the claim, else to its current figure. With what it was added to."""
+        if base is None:
+            current = self._current.get(claim_id)
+            base = earlier.get(claim_id) or (
+                current.figure if current and current.figure.text else None
+            )
+        total = add_increment(base, increment, text)
+        return total, (base if total is not increment else None)
 
     def _may_learn(self, run: Run, sentence: Sentence, near: bool, cue: Stance) -> bool:
         """Claims are learned from original body sentences of a paragraph naming the topic,
@@ -858,6 +993,7 @@ class Engine:
         said: Said,
         score: float,
         title: bool,
+        added_to: Figure | None = None,
     ) -> None:
         story = run.story
         claim_id = claim.spec.id
@@ -889,6 +1025,7 @@ class Engine:
                 update_cue=said.revision,
                 own_source=own,
                 framed=said.update,
+                added_to=added_to,
             )
             if (
                 figure is not None
@@ -1014,8 +1151,18 @@ class Engine:
         run.findings.append(finding)
 
     def _learn_claim(
-        self, run: Run, topic: Topic, figure: Figure, sentence: str, attribution: Attribution
+        self,
+        run: Run,
+        topic: Topic,
+        figure: Figure,
+        sentence: str,
+        attribution: Attribution,
+        moved: bool = False,
     ) -> None:
+        """A claim for a quantity no claim covers, its figure the current one. Announced as a
+        new claim; as a new figure when the sentence gives it as a change from an earlier
+        value it names (`moved`: "51 arrested, up from 36"): the quantity was reported before,
+        in stories the engine did not learn it from."""
         story = run.story
         claim_id = claim_id_for(topic.id, figure, self._index)
         silent = self._gate is not None and not self._gate.keep(
@@ -1044,7 +1191,8 @@ class Engine:
         self._record(run, claim_id, sighting)
         self._current[claim_id] = sighting
         if not silent:
-            verdict = Verdict(FindingKind.NEW_CLAIM, Stance.SUPPORTS, None)
+            kind = FindingKind.NEW_FIGURE if moved else FindingKind.NEW_CLAIM
+            verdict = Verdict(kind, Stance.SUPPORTS, None)
             self._emit(run, claim, statement, figure, verdict, "", 1)
 
 
