@@ -375,6 +375,8 @@ class Engine:
                 attribution = last_named  # reported speech goes on until the paragraph ends
             elif (attribution.source or attribution.via) and not sentence.title:
                 last_named, named_in = attribution, sentence.paragraph
+            if not reading.matched and reading.cue is Stance.NEUTRAL:
+                continue  # nothing to match or judge: `_process_sentence` would return at once
             topical = named or self._heard(topic.id, attribution)
             near = topical or sentence.paragraph in said_in
             self._process_sentence(

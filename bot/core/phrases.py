@@ -61,11 +61,16 @@ SCAN_CACHE = 1024  # sentences whose phrases are remembered: those of the story 
 
 
 def _combined_regex(tables: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
-    """A zero-width match at each position where a phrase of some table starts (whole words),
-    with one group per table: that table's longest phrase there, or None."""
+    """A match of the one character before each position where a phrase of some table starts
+    (whole words), searched in the text after a space, with one group per table: that table's
+    longest phrase there, or None. The match starts where the phrase does in the text itself.
+
+    A look back for a word character before the phrases would say the same, but a pattern
+    opening with a character class lets `re` pass over the other characters in one loop instead
+    of trying each."""
     anyone = trie_pattern({phrase for table in tables for phrase in table})
     groups = "".join(r"(?:(?=(" + trie_pattern(table) + r")(?![\w]))|)" for table in tables)
-    return re.compile(r"(?<![\w])(?=(?:" + anyone + r")(?![\w]))" + groups)
+    return re.compile(r"[^\w](?=(?:" + anyone + r")(?![\w]))" + groups)
 
 
 _COMBINED: list[tuple[tuple[int, ...], re.Pattern[str]]] = []
@@ -86,8 +91,8 @@ def _scan(low: str) -> tuple[list[Hit], ...]:
     tables = _SCANNED
     found: tuple[list[Hit], ...] = tuple([] for _ in tables)
     ends = [0] * len(tables)
-    for m in _scan_regex().finditer(low):
-        at = m.start()
+    for m in _scan_regex().finditer(" " + low):
+        at = m.start()  # in `low`: the space before it shifts the character matched there
         phrases = m.groups()
         for i in _TABLE_INDEXES:
             phrase = phrases[i]

@@ -33,14 +33,30 @@ MAX_STORIES = 20_000
 
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(rb"\w+")  # `_WORD` in an ASCII text, over its bytes: the same words
+# The state of a blake2b of 8 bytes before any data: a copy of it, given a shingle, hashes it as
+# `blake2b(shingle, digest_size=8)` does, in half the time (no parameters to read and set up).
+_NO_DATA = hashlib.blake2b(digest_size=8)
 
 
 def fingerprint(story: Story) -> frozenset[int]:
-    words = _WORD.findall(f"{story.title} {story.text}".lower())
-    # the runs of SHINGLE words, joined (zip stops at the shortest: none for a short text)
-    grams = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
-    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
-    hashes = {from_bytes(blake2b(g.encode(), digest_size=8).digest()) for g in grams}
+    text = f"{story.title} {story.text}".lower()
+    # the runs of SHINGLE words, joined (zip stops at the shortest: none for a short text), as
+    # UTF-8 bytes (those of an ASCII text are found as bytes: no shingle is encoded on its own)
+    grams: set[bytes]
+    if text.isascii():
+        words = _ASCII_WORD.findall(text.encode())
+        grams = set(map(b" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+    else:
+        found = _WORD.findall(text)
+        joined = map(" ".join, zip(*(found[i:] for i in range(SHINGLE)), strict=False))
+        grams = {gram.encode() for gram in joined}
+    fresh, from_bytes = _NO_DATA.copy, int.from_bytes
+    hashes: set[int] = set()
+    for gram in grams:
+        h = fresh()
+        h.update(gram)
+        hashes.add(from_bytes(h.digest()))
     if len(hashes) > SHORT:
         hashes = {h for h in hashes if not h % SAMPLE}
     return frozenset(hashes)

@@ -32,8 +32,25 @@ NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 
 @cache
-def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+def _compile_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + trie_pattern(cues) + r")(?![\w])")
+
+
+# `_compile_cues` of a tuple, found by the tuple's identity: the cue tables are constants, and
+# hashing one (a tuple does not keep its hash) cost as much as the search it is asked for.
+_CUE_REGEX: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
+CUE_REGEX_MEMO = 64  # tuples of cues remembered by identity (the lexicon's few, and callers')
+
+
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    known = _CUE_REGEX.get(id(cues))
+    if known is not None and known[0] is cues:
+        return known[1]
+    rx = _compile_cues(cues)
+    if len(_CUE_REGEX) >= CUE_REGEX_MEMO:
+        _CUE_REGEX.clear()
+    _CUE_REGEX[id(cues)] = (cues, rx)  # the tuple is held: its id is not reused meanwhile
+    return rx
 
 
 # any negator, as a word: one search instead of one per negator
@@ -254,6 +271,10 @@ _NON_COMMITTAL_KEYS = tuple(sorted({max(p.lower().split(), key=len) for p in NON
 # Both kinds of cue, for one search that says whether a sentence holds any: a cue that
 # `_cue_regex` of its own kind finds at a position is a candidate here at the same position.
 _STANCE_CUES = tuple(dict.fromkeys(REFUTE_CUES + DISPUTE_CUES))
+# Whether `_cue_regex(_STANCE_CUES)` finds a cue in a text, asked of the text after a space: the
+# character before the cue is matched instead of `(?<![\w])` looking back at it, and a pattern
+# opening with a character class lets `re` pass over the other characters in one loop.
+_ANY_STANCE_CUE = re.compile(r"[^\w](?:" + trie_pattern(_STANCE_CUES) + r")(?![\w])")
 
 
 # "Rejected the organisers' figure as exaggerated": what is rejected is called too high, which
@@ -279,7 +300,7 @@ def cue_stance(sentence: str) -> tuple[Stance, str]:
         sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
     low = low.replace("’", "'")
-    if not _cue_regex(_STANCE_CUES).search(low):
+    if not _ANY_STANCE_CUE.search(" " + low):
         return Stance.NEUTRAL, ""  # no cue of either kind, in one pass instead of two
     cue = _find_cue_low(low, REFUTE_CUES)
     if cue and not (cue in _REJECT_CUES and _AS_DOUBT.search(low)):

@@ -83,7 +83,9 @@ def similarity(claim_masked: str, sentence_masked: str) -> float:
 
 def words_of(text_masked: str) -> tuple[str, ...]:
     """The distinct words of a masked text, numbers left out, in order of first use."""
-    return tuple(sys.intern(w) for w in dict.fromkeys(text_masked.split()) if w != "#")
+    distinct = dict.fromkeys(text_masked.split())
+    distinct.pop("#", None)
+    return tuple(map(sys.intern, distinct))
 
 
 def _within(word: str, choices: list[str]) -> set[str]:
