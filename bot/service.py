@@ -470,9 +470,11 @@ class Service:
 
         A channel that asked us to wait (RetryLater) is skipped until then; a chat that is gone
         (ChatGone) gets nothing more, is logged once and shown in /status; a moved chat is
-        followed to its new id; a message the platform rejects is not retried; another failure
-        backs that channel off (2, 4, 8 … s) and, after ``MAX_DELIVERY_ATTEMPTS``, the row is
-        dead. None of these holds up another channel.
+        followed to its new id; an alert the platform rejects is not retried (a rejected bundle
+        is sent again alert by alert, so only the bad one is lost); another failure backs that
+        channel off (2, 4, 8 … s) and counts against the row at the head of its queue, which
+        is retried alone and, after ``MAX_DELIVERY_ATTEMPTS``, is dead. None of these holds up
+        another channel.
         """
         self.start_delivery(limit)
         workers = list(self._workers.values())
@@ -587,14 +589,19 @@ class Service:
         ``alerts_per_message``. Only rows already waiting: none is held back for another. A
         notice or a digest goes alone, and an alert behind one waits for it (outbox order)."""
         first = queue[0]
-        if first.kind != "alert" or len(queue) == 1 or not isinstance(sender, Bundler):
+        if (
+            first.kind != "alert"
+            or first.attempts  # a row that failed before is retried alone
+            or len(queue) == 1
+            or not isinstance(sender, Bundler)
+        ):
             return [first]
         chat = self._chats.get(first.channel_id)
         alerts: list[Message] = []
         try:
             alerts.append(render_alert(first.payload))
             for item in queue[1 : self.alerts_per_message]:
-                if item.kind != "alert":
+                if item.kind != "alert" or item.attempts:
                     break
                 more = [*alerts, render_alert(item.payload)]
                 if not sender.fits(chat, bundle(more)):
@@ -637,6 +644,7 @@ class Service:
             return "stop"
         except MessageRejected as exc:
             if len(items) > 1:
+                self.metrics.delivery_failures.inc()
                 log.warning(
                     "channel %s rejected %d alerts in one message (%s); sending them one by one",
                     channel, len(items), exc,
@@ -648,9 +656,13 @@ class Service:
             self.metrics.dead_letters.inc()
             return "next"
         except Exception as exc:  # one bad message must not stop the others
-            attempt = max(item.attempts for item in items) + 1
+            # The attempt counts against the first row only, bundled or not: the rows behind it
+            # lose nothing to an outage, and it is retried alone (``_batch``), so a row that
+            # keeps failing dies alone, as it did before bundling.
+            attempt = first.attempts + 1
+            dead = attempt >= MAX_DELIVERY_ATTEMPTS
             backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0**attempt)
-            then = "given up" if attempt >= MAX_DELIVERY_ATTEMPTS else f"next try in {backoff:.0f}s"
+            then = "given up" if dead else f"next try in {backoff:.0f}s"
             what = f"{len(items)} alerts in one message" if len(items) > 1 else "sending"
             # a failure the sender recognised (network, server error) needs no traceback
             log.warning(
@@ -658,12 +670,10 @@ class Service:
                 channel, what, attempt, MAX_DELIVERY_ATTEMPTS, then, exc,
                 exc_info=not isinstance(exc, DeliveryError),
             )  # fmt: skip
-            for item in items:
-                dead = item.attempts + 1 >= MAX_DELIVERY_ATTEMPTS
-                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
-                self.metrics.delivery_failures.inc()
-                if dead:
-                    self.metrics.dead_letters.inc()
+            self.store.mark_failed(first.id, str(exc)[:500], dead=dead)
+            self.metrics.delivery_failures.inc()
+            if dead:
+                self.metrics.dead_letters.inc()
             self._paused[channel] = self.now() + timedelta(seconds=backoff)
             return "stop"
         now = self.now()

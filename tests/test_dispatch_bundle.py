@@ -169,20 +169,37 @@ async def test_a_restart_neither_resends_a_bundle_nor_loses_one(
     desk.close()
 
 
-async def test_a_failed_bundle_counts_an_attempt_for_each_alert_and_is_sent_later(
+async def test_a_failed_bundle_counts_against_its_first_alert_which_is_retried_alone(
     tmp_path: Path, api: FakeBotAPI, telegram: TelegramSender
 ) -> None:
     desk = Desk(tmp_path, telegram)
     desk.ingest(ORIGINAL, ANALYST)
     api.fail("100", 502, "Bad Gateway")
     assert await desk.service.dispatch() == 0
-    assert [status for _, status, _ in desk.rows()] == ["failed", "failed"]
-    assert [item.attempts for item in desk.service.store.pending()] == [1, 1]
+    assert [status for _, status, _ in desk.rows()] == ["failed", "pending"]
+    assert [item.attempts for item in desk.service.store.pending()] == [1, 0]
     desk.clock.advance(3)  # the channel's backoff after a first failure: 2 s
     assert await desk.service.dispatch() == 2
-    [sent] = api.sent_to("100")
-    assert parse_html(sent.text).startswith("2 alerts\n")
-    assert {mid for _, _, mid in desk.rows()} == {str(sent.message_id)}
+    first, second = api.sent_to("100")  # the row that failed goes alone, then the other
+    assert not parse_html(first.text).startswith("2 alerts")
+    assert [mid for _, _, mid in desk.rows()] == [str(first.message_id), str(second.message_id)]
+    desk.close()
+
+
+async def test_an_outage_that_outlasts_the_attempts_loses_one_alert_not_the_bundle(
+    tmp_path: Path, api: FakeBotAPI, telegram: TelegramSender
+) -> None:
+    desk = Desk(tmp_path, telegram)
+    desk.ingest(*estimates(6))
+    assert len(desk.service.store.pending()) == 6
+    api.fail("100", 502, "Bad Gateway", times=5)  # about a minute of 2 + 4 + 8 + 16 s backoff
+    delivered = 0
+    for _ in range(8):
+        delivered += await desk.service.dispatch()
+        desk.clock.advance(40)
+    statuses = [status for _, status, _ in desk.rows()]
+    assert statuses.count("dead") == 1 and statuses.count("sent") == 5, statuses
+    assert delivered == 5
     desk.close()
 
 

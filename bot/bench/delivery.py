@@ -390,7 +390,7 @@ async def _end_to_end(
         "changes": len(changed_at),
         "changes_with_alerts": len(with_alerts),
         "changes_alerted": len(first),  # the first of its alerts delivered before the end
-        "messages": len(every),
+        "alerts_delivered": len(every),  # alerts, bundled or not
         "baseline_s": baseline_s,
         "beyond_interval_p50_s": beyond(firsts, 0.5),
         "beyond_interval_p99_s": beyond(firsts, 0.99),

@@ -148,11 +148,6 @@ def bundle(alerts: Sequence[Message]) -> Message:
     )
 
 
-def render_bundle(payloads: Sequence[Payload]) -> Message:
-    """The alerts of several finding payloads as one message (:func:`bundle`)."""
-    return bundle([render_alert(p) for p in payloads])
-
-
 def _safe_link(url: Any) -> str | None:
     """Only http(s) links leave the core; anything else (javascript:, data:) is dropped."""
     if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
