@@ -29,12 +29,12 @@ from rapidfuzz import fuzz
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX, figures_agree
 from bot.core.gate import KindModel, midpoint
+from bot.core.known import Known
 from bot.core.lexicon import COUNTED, MEASURES
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, Hedge, Sighting
 
 if TYPE_CHECKING:
-    from bot.core.engine import Engine
     from bot.core.run import Run, Said
 
 GENERIC = frozenset({"people", "units"})  # counts that may be of any specific kind
@@ -136,14 +136,14 @@ class LogisticAttacher:
         return best[1] if best is not None and best[0] >= self._cut else None
 
 
-def candidates(engine: Engine, topic_id: str, figure: Figure, sentence: str) -> list[IndexedClaim]:
+def candidates(view: Known, topic_id: str, figure: Figure, sentence: str) -> list[IndexedClaim]:
     """The topic's claims of the figure's unit (with a reference figure): those counting the
     same thing, then the rest, in id order; in an engine holding more than `SMALL_INDEX`
     claims, only those sharing the most words with the (masked) sentence, as the index finds
     them."""
-    index = engine._index
+    index = view.index
     key = quantity_key(figure)
-    if len(engine._order) > SMALL_INDEX:
+    if len(view.order) > SMALL_INDEX:
         near = index.candidates(topic_id, sentence.split())
         return [
             c
@@ -178,7 +178,7 @@ def _source(attribution: Attribution) -> str | None:
 
 
 def pair_features(
-    engine: Engine,
+    view: Known,
     run: Run,
     claim: IndexedClaim,
     figure: Figure,
@@ -195,9 +195,9 @@ def pair_features(
     share = shares.get(claim.spec.id, 0.0)
     best = max(shares.values(), default=0.0)
     key = quantity_key(figure)
-    held: Sequence[Sighting] = engine._sightings.get(claim.spec.id, ())
+    held: Sequence[Sighting] = view.sightings.get(claim.spec.id, ())
     sightings = held[-MAX_SIGHTINGS:]  # the latest: the work per pair does not grow with age
-    current = engine._current.get(claim.spec.id)
+    current = view.current.get(claim.spec.id)
     ratio = 0.0
     if current is not None and current.figure.text:
         a, b = midpoint(figure), midpoint(current.figure)
@@ -260,7 +260,7 @@ def pair_features(
 
 
 def reattach(
-    engine: Engine,
+    view: Known,
     attacher: Attacher,
     run: Run,
     topic_id: str,
@@ -270,7 +270,7 @@ def reattach(
     """The existing claim a figure the rules found no claim for is about, with its word share
     (the text score the finding carries), or None: learn a new claim."""
     sentence = run.read(said.text).masked
-    pool = candidates(engine, topic_id, figure, sentence)
+    pool = candidates(view, topic_id, figure, sentence)
     if not pool:
         return None
     words = set(sentence.split()) - {"#"}
@@ -285,7 +285,7 @@ def reattach(
     chosen = attacher.choose(
         figure,
         pool,
-        lambda c: pair_features(engine, run, c, figure, said, sentence, shares, same_keys),
+        lambda c: pair_features(view, run, c, figure, said, sentence, shares, same_keys),
     )
     if chosen is None:
         return None

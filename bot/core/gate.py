@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX
+from bot.core.known import Known
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
 
 if TYPE_CHECKING:
-    from bot.core.engine import Engine
     from bot.core.run import Run, Said
 
 FEATURES = (
@@ -52,7 +52,7 @@ FEATURES = (
     "casualty",
     "log_days",  # since the claim's current figure (at most 30)
     "own_source",  # the current figure's own source
-    "story_unnamed",  # the story names none of the topic's names (engine._anchor)
+    "story_unnamed",  # the story names none of the topic's names (`Topical._anchor`)
     "story_eventless",  # it names no event word of the topic
 )
 # Counts that grow with a claim's life are capped near the largest the corpus has, so a claim
@@ -73,10 +73,10 @@ class Heard:
     sightings: int
 
     @staticmethod
-    def of(engine: Engine, topic: str, claim_id: str | None, attribution: Attribution) -> Heard:
+    def of(view: Known, topic: str, claim_id: str | None, attribution: Attribution) -> Heard:
         source = attribution.source or attribution.via
-        seen = source is not None and source in engine._voices.get(topic, ())
-        count = len(engine._sightings.get(claim_id, ())) if claim_id is not None else 0
+        seen = source is not None and source in view.voices.get(topic, ())
+        count = len(view.sightings.get(claim_id, ())) if claim_id is not None else 0
         return Heard(seen, count)
 
 
@@ -140,7 +140,7 @@ def midpoint(figure: Figure) -> float | None:
 
 
 def features(
-    engine: Engine,
+    view: Known,
     run: Run,
     claim: IndexedClaim,
     figure: Figure | None,
@@ -152,7 +152,7 @@ def features(
     """The features of a finding on a claim the engine holds; `before`: what the engine had
     heard before it recorded the finding's own sighting."""
     return _row(
-        engine,
+        view,
         run,
         claim,
         figure,
@@ -169,7 +169,7 @@ def features(
 
 
 def claim_features(
-    engine: Engine,
+    view: Known,
     run: Run,
     topic_id: str,
     figure: Figure,
@@ -177,15 +177,15 @@ def claim_features(
     attribution: Attribution,
 ) -> tuple[float, ...]:
     """The features of a new_claim: the claim is the figure's own, learned here."""
-    before = Heard.of(engine, topic_id, None, attribution)
+    before = Heard.of(view, topic_id, None, attribution)
     return _row(
-        engine, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, None, False,
+        view, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, None, False,
         False, topic_id, before,
     )  # fmt: skip
 
 
 def _row(
-    engine: Engine,
+    view: Known,
     run: Run,
     claim: IndexedClaim | None,
     figure: Figure | None,
@@ -213,14 +213,14 @@ def _row(
         a, b = midpoint(figure), midpoint(current.figure)
         if a is not None and b is not None:
             ratio = max(-5.0, min(5.0, math.log(a / b)))
-    sightings = engine._sightings.get(claim.spec.id, ()) if claim is not None else ()
+    sightings = view.sightings.get(claim.spec.id, ()) if claim is not None else ()
     learned = claim is None or not any(s.origin_key.startswith(BASELINE_PREFIX) for s in sightings)
     here = claim is None or any(c.id == claim.spec.id for c in run.new_claims)
     source = attribution.source or attribution.via
     same_key = 0
     key = quantity_key(figure) if figure is not None else None
     if figure is not None and key is not None:
-        same_key = len(engine._index.by_counted(topic, key, figure.unit))
+        same_key = len(view.index.by_counted(topic, key, figure.unit))
     unit = figure.unit if figure is not None else ""
     counted = figure.counted if figure is not None else None
     days = own = 0.0

@@ -1,0 +1,241 @@
+"""Denial targets: the claim a numberless doubt or denial speaks of, found from what it says
+(README rule 2; `Engine._process_sentence` asks them in this order). The current figure it
+quotes ("the company's figure of about 40"), the quantity it names by what befell those counted
+("how many had been crammed onto the boat") or the count it rejects ("the association's count
+of people who had fled"), the claim whose words hold the denied proposition ("reports that
+negotiators had paid the gunmen were untrue"), and the claim a refuted rumour's figure counts
+("a report that 1 million had crossed was untrue"). Plain functions of the claim index (and of
+the claims' current figures), each answering one claim with `NUMBERLESS_SCORE`, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.core.events import sent_back_in
+from bot.core.lexicon import (
+    CASUALTY_KINDS,
+    COUNTED,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    EVENTS,
+    GENERIC_MEASURES,
+    MEASURES,
+    MODIFIER_EVENTS,
+    PEOPLE_EVENTS,
+    SUBGROUPS,
+)
+from bot.core.matching import NUMBERLESS_SCORE, ClaimIndex, IndexedClaim, masked, quantity_key
+from bot.core.model import Figure, Sighting
+from bot.core.phrases import find_phrases
+from bot.core.quantity import lemma
+from bot.core.run import Reading
+from bot.core.scopes import is_open
+from bot.core.stance import cue_reaches
+from bot.core.words import words_of
+
+SAID_OF_SHARE = 0.6  # a denied proposition's words a claim must hold to be the one denied
+SAID_OF_WORDS = 3  # ... and at least this many of them
+_MEASURED_UNITS = (
+    "percent",
+    *sorted(set(CURRENCY_PREFIX.values()) | set(CURRENCY_WORDS.values())),
+)
+
+_WORD = re.compile(r"[a-z][a-z-]+")
+# A group followed by an active verb did the act ("police had used", "troops fired"): the doer.
+_DOER = re.compile(r"^\w*\s+(?:had\s+|have\s+|has\s+|did\s+)?(?!been\b)[a-z]+ed\b")
+# "the association's count of people who had fled", "its estimate of how many had fallen ill"
+_COUNT_OF = re.compile(
+    r"\b(?:count|estimate|figure|number|tally|toll|total|account)s?\s+of\s+"
+    r"(?:how\s+many|the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def quoted_current(
+    index: ClaimIndex,
+    current_of: Mapping[str, Sighting],
+    topic_id: str,
+    reading: Reading,
+    start: int,
+    end: int,
+) -> tuple[IndexedClaim, float] | None:
+    """The claim whose current figure a numberless doubt or denial quotes as what it doubts
+    ("said the company's figure of about 40 sick crew members was far too low"): the old
+    value in the cue's clause names the one claim holding that figure now."""
+    for old in reading.figures:
+        if old in reading.matched or not start <= old.span[0] < end:
+            continue
+        named = [
+            claim
+            for claim_id, current in current_of.items()
+            if current.figure.text
+            and (claim := index.get(claim_id)) is not None
+            and claim.spec.topic == topic_id
+            and (current.figure.low, current.figure.high, current.figure.unit)
+            == (old.low, old.high, old.unit)
+        ]
+        if len(named) == 1:
+            return named[0], NUMBERLESS_SCORE
+    return None
+
+
+def named_quantity(
+    index: ClaimIndex, topic_id: str, scope: str
+) -> tuple[IndexedClaim, float] | None:
+    """The one claim a numberless clause names by what it says of the quantity: what befell
+    the people ("how many had been crammed onto the boat": the number aboard), what a
+    rate or an amount measures ("its flights were back on schedule": punctuality) or the
+    noun of a thing the lexicon does not know ("no evidence of ballot stuffing"). More
+    telling than shared words, which every claim of a story has ("the boat", "Kessa")."""
+    events = {
+        h.value for h in find_phrases(scope, EVENTS) if h.phrase not in MODIFIER_EVENTS
+    } & PEOPLE_EVENTS
+    sent_back = sent_back_in(scope.lower())
+    if sent_back:
+        events.add(sent_back[0])  # "pushing migrants back": the people pushed back
+    measures = {h.value for h in find_phrases(scope, MEASURES)} - GENERIC_MEASURES
+    named: list[IndexedClaim] = []
+    for counted in ("people", "prisoners") if events else ():
+        named += [
+            c
+            for c in index.by_counted(topic_id, counted, "count")
+            if c.reference is not None and c.reference.event in events
+        ]
+    for measure in sorted(measures):
+        for unit in _MEASURED_UNITS:
+            named += index.by_counted(topic_id, measure, unit)
+    groups = {h.value for h in find_phrases(scope, SUBGROUPS)}
+    tolls = {h.value for h in find_phrases(scope, COUNTED)} & CASUALTY_KINDS if groups else set()
+    for toll in sorted(tolls):  # "reports of guards' deaths": the guards killed, not others
+        named += [
+            c
+            for c in index.by_counted(topic_id, toll, "count")
+            if c.reference is not None and c.reference.scope in groups
+        ]
+    things = index.by_counted(topic_id, "units", "count")
+    if things:  # "no evidence of ballot stuffing": the one claim counting ballots
+        nouns = {lemma(w) for w in _WORD.findall(scope.lower())}
+        named += [
+            c
+            for c in things
+            if c.reference is not None
+            and is_open(c.reference)
+            and (c.reference.scope or "").split()[-1] in nouns
+        ]
+    if len(named) != 1:
+        return None
+    return named[0], NUMBERLESS_SCORE
+
+
+def counted_of(index: ClaimIndex, topic_id: str, scope: str) -> tuple[IndexedClaim, float] | None:
+    """The claim a numberless denial or doubt names by the count it rejects: "the
+    association's count of people who had fled", "its estimate of how many people had
+    fallen ill", "Dorland's account of the troops already sent": what those counted did
+    names the quantity (fled: displaced; sent, not pledged); when it names only people,
+    the topic's count of people naming no narrower group or event."""
+    m = _COUNT_OF.search(scope)
+    if m is None:
+        return None
+    after = scope[m.end() : m.end() + 80]
+    kinds = {h.value for h in find_phrases(after, COUNTED)}
+    if len(kinds - {"people"}) == 1:
+        kinds -= {"people"}
+    if len(kinds) != 1:
+        return None
+    pool = index.by_counted(topic_id, kinds.pop(), "count")
+    events = {h.value for h in find_phrases(after, EVENTS) if h.phrase not in MODIFIER_EVENTS}
+    if events:  # "its account of the troops already sent": the troops sent, not pledged
+        pool = [
+            c
+            for c in pool
+            if c.reference is not None and c.reference.event in events and c.reference.scope is None
+        ]
+    elif len(pool) > 1:
+        pool = [
+            c
+            for c in pool
+            if c.reference is not None
+            and c.reference.scope is None
+            and c.reference.event in (None, "casualties")
+            and c.reference.qualifier is None
+        ]
+    return (pool[0], NUMBERLESS_SCORE) if len(pool) == 1 else None
+
+
+def said_of(
+    index: ClaimIndex, topic_id: str, proposition: str
+) -> tuple[IndexedClaim, float] | None:
+    """The claim a denial without a figure takes back, by what it says is untrue: the one
+    claim whose words hold most of the denied proposition's ("reports that negotiators had
+    paid the gunmen were untrue": the claim learned from "negotiators paid the gunmen
+    €2 million"), at least SAID_OF_SHARE of them and SAID_OF_WORDS or more, and more than
+    any other claim. A denial of something no claim says gives nothing."""
+    words = set(words_of(masked(proposition)))
+    if len(words) < SAID_OF_WORDS:
+        return None
+    ranked = sorted(
+        (
+            (len(words.intersection(claim.words)), claim.spec.id, claim)
+            for claim in index.candidates(topic_id, words)
+        ),
+        key=lambda t: (-t[0], t[1]),
+    )
+    if not ranked or ranked[0][0] < max(SAID_OF_WORDS, SAID_OF_SHARE * len(words)):
+        return _scope_said(index, topic_id, proposition, words)
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None  # two claims say it as much: too unsure to say which
+    return ranked[0][2], NUMBERLESS_SCORE
+
+
+def _scope_said(
+    index: ClaimIndex, topic_id: str, proposition: str, words: set[str]
+) -> tuple[IndexedClaim, float] | None:
+    """The one claim whose counted group the denied proposition names, as the ones the
+    denied act befell, not as its doer: "hospitals had turned patients away" (the patients
+    turned away), "2,000 workers were still trapped"; not "police had used live rounds"
+    (the police acted: a count of injured police is not denied)."""
+    low = proposition.lower()
+    said = words | {lemma(w) for w in words}  # "the viaduct's piers": a claim's "pier"
+    named = [
+        c
+        for c in index.candidates(topic_id, words)
+        if c.reference is not None
+        and c.reference.scope
+        and set(c.reference.scope.split()) <= said
+        and not _DOER.search(low.split(c.reference.scope.split()[-1], 1)[-1][:40])
+    ]
+    return (named[0], NUMBERLESS_SCORE) if len(named) == 1 else None
+
+
+def refuted_quantity(
+    index: ClaimIndex,
+    topic_id: str,
+    text: str,
+    cue: str,
+    figures: Sequence[Figure],
+    hits: Sequence[tuple[IndexedClaim, float] | None],
+) -> tuple[IndexedClaim, Figure] | None:
+    """The claim a refuted figure that fits no claim's frame is a figure for ("a report that
+    1 million migrants had crossed was untrue", "a report that 40 people had survived"): a
+    rumour's figure carries its own words ("crossed", "survived"), so it is judged by what
+    it counts: the one claim of the topic counting that thing, or, of several, the one
+    naming no narrower group or event than the topic's own count."""
+    for figure, hit in zip(figures, hits, strict=True):
+        key = quantity_key(figure)
+        if hit is not None or key is None or not cue_reaches(text, cue, figure.span[0]):
+            continue
+        pool = [c for c in index.by_counted(topic_id, key, figure.unit) if c.reference]
+        if len(pool) > 1:
+            pool = [
+                c
+                for c in pool
+                if c.reference is not None
+                and c.reference.scope in (None, figure.scope)
+                and c.reference.event is None
+                and c.reference.qualifier is None
+            ]
+        if len(pool) == 1:
+            return pool[0], figure
+    return None
