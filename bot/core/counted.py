@@ -28,6 +28,9 @@ _CASUALTY_GAP = re.compile(
     r"feared|believed|thought|reported|remain|remained|remaining|confirmed|found|declared|"
     r"presumed|listed(?:\s+as)?|officially|known|to|be|likely|probably|all|more|may|might|could|"
     r"told|ordered|forced|staying|sleeping|living)\s+)*"
+    # excess deaths ("1,100 more people than usual have died"); a stay ("spent Thursday in")
+    r"(?:than\s+(?:usual|normal|expected|average)\s+(?:(?:have|had|has)\s+)?)?"
+    r"(?:spent\s+(?:the\s+)?(?:night|nights|day|days|weekend|[A-Za-z]+day)\s+)?"
     r"(?:among\s+(?:the|those)\s+)?$"  # "Eleven children were among those killed"
 )
 # Words that end the number's noun phrase: "36 after strikers blocked" does not count strikers.
@@ -36,6 +39,11 @@ _GAP_BREAK = re.compile(
     r"for|by|from|with|who|which|that)\b",
     re.I,
 )
+
+
+# A bare number and the place its people are in, before what they need or suffer: "1.4
+# million in Sorrin need food aid".
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'’-]*\s+$")
 
 
 def _words(text: str) -> int:
@@ -55,7 +63,7 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         if (
             _words(gap) <= _MAX_GAP_WORDS
             and not _PUNCTUATION.search(gap)
-            and not _GAP_BREAK.search(gap)
+            and (not _GAP_BREAK.search(gap) or _IN_PLACE.match(gap))
         ):
             first = hit
             break
@@ -209,6 +217,7 @@ TALLIES = frozenset(
 
 _PROTEST = re.compile(
     r"\b(?:march|marches|marched|marching|protest|protests|protested|protesting|rally|rallies|"
+    r"walkouts?|"
     r"rallied|demonstration|demonstrations|demonstrated|turnout|sit-ins?|took to the streets)\b"
 )
 _SHOW = re.compile(  # a crowd at a match, a concert or a festival is people, not protesters
@@ -220,11 +229,12 @@ _GENERIC_PEOPLE = re.compile(
     r"crowds?)\b",
     re.I,
 )
-_ACTION = re.compile(  # what protesters and strikers do
+_ACTION = re.compile(  # what protesters and strikers do ("300 students protest against ...")
     r"\s+(?:(?:have|had|has|were|are|was|is|remained|remain|stayed|reportedly|also|then|now|"
     r"already|all)\s+)*"
     r"(?:walked out|walk out|went on strike|on strike|stopped work|downed tools|"
-    r"took to the streets|"
+    r"took to the streets|(?-i:march|marched)|protest|protested|rally|rallied|demonstrate|"
+    r"demonstrated|"
     r"(?:joined|join|took part|taken part|take part|participated|turned out)(?P<object>[^,.;]*))",
     re.I,
 )
@@ -348,9 +358,20 @@ def _counted_by_head(
         return None, start
     head = heads[-1]
     gap = sentence[head.end() : start]
-    if _words(gap) > HEAD_REACH + 2 or _PUNCTUATION.search(gap):
+    near = _words(gap) <= HEAD_REACH + 2 and not _PUNCTUATION.search(gap)
+    linked = _RISEN_TO.search(gap) and _words(gap) <= 3 * HEAD_REACH and not _STOPS.search(gap)
+    if not near and not linked:
         return None, start
     return _counted_after(sentence, counted, head.end(), start)
+
+
+# The verb that ties "the number of ..." to its figure across a long subject, commas and all:
+# "The number of people treated for rashes, burns and stomach pains ... has risen to 61".
+_RISEN_TO = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|grown|grew|reached|reaches|"
+    r"stood|stands|fallen|fell|dropped)(?:\s+(?:to|at))?\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least)\s+)?$"
+)
 
 
 HEAD_REACH = 12  # words between a head noun ("the death toll") and its figure

@@ -58,7 +58,7 @@ _NOT_COUNT_SPANS = re.compile(  # each needs a digit: only searched in a text wi
     # a score, "beat Japan 2-1": a pair of small numbers that does not rise (a range rises)
     r"|(?<![\d,.])(?:[1-9][-–]0|[2-9][-–]1|[3-9][-–]2|[4-9][-–]3|[5-9][-–]4|([0-9])[-–]\1)"
     r"(?![\d,.]*\d)"
-    r"|\b(?:aged|ages)\s+(?:between\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
+    r"|\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:to|and|-|–)\s*\d+"  # aged 18 to 81
     r"|\bage\s+(?:from|between)\s+\d+\s*(?:to|and|-|–)\s*\d+"  # the pension age from 62 to 64
     r"|\b\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?\b"  # 198.51.100.23, 198.51.100.0/24: an address
     r"|\b\d{1,2}\.\d{1,2}\.\d{1,2}\b"  # 2.14.1: a version
@@ -88,7 +88,7 @@ _GLUED_AFTER = re.compile(
     r"(?:st|nd|rd|th|s)\b|[A-Za-z]"
     r"|-(?:[a-z]+-)?(?:year|month|week|day|hour|minute|second|mm|cm|km|kg|inch|metre|meter|mile"
     r"|kilometre|kilometer|foot|storey|story|floor|degree|watt|megawatt|kilowatt|gigawatt|volt"
-    r"|kilovolt|magnitude|fold)"
+    r"|kilovolt|magnitude|fold|tonne|ton)"  # "a 58,000-tonne bulk carrier": a ship's size
     r"|-\s+(?:to|and|or)\s+[\w.,]+-[a-z]"  # "25- to 34-year-olds": half a shared compound
 )
 _GLUED_BEFORE = re.compile(r"[A-Za-z]-?$|[#№]$")

@@ -81,6 +81,7 @@ from bot.core.quantity import (
     qualifier,
 )
 from bot.core.scopes import _NAMED_PEOPLE, _group, _members
+from bot.core.trie import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ class Frame:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–-]\s|\s(?:and|but)\s+that\b"
+    r";|·|\s[—–-]\s|\s(?:and|but)\s+that\b"
     r"|,\s+(?:while|whereas|but|although|though|compared with)\b|c(?<=\bc)ompared with\b"
 )  # "c(?<=\bc)ompared": the matches of "\bcompared", found faster (no branch starts with \b)
 
@@ -125,6 +126,9 @@ def frames_for(
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(low)]
     all_periods = _periods(sentence, low)
     away = "back" in low or "deport" in low or "expel" in low  # `sent_back_in` may find one
+    # words the round-12c rules need, looked for once a sentence (most sentences have none)
+    captive, died, victims = "captiv" in low, "died" in low, "victims" in low
+    carried, held = "carr" in low, "hold" in low or "held" in low
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
         at = bisect_left(breaks, start)
@@ -141,10 +145,16 @@ def frames_for(
         if kind == "troops" and _MEN.match(low, end) and not MILITARY.search(sentence):
             kind = "people"  # "41 men were trapped": men are troops only in a war's sentence
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
+        if noun is None and kind is None and (not units or units[i] == "count"):
+            part = _OF_THE.match(sentence, end, hi) or _NAMED_BEFORE_NOUN.match(sentence, end, hi)
+            noun = open_noun(sentence, part.end(), hi) if part else None
         if noun is None and kind in CASUALTY_KINDS:
             noun = _animals_of(sentence, end, hi)  # "hundreds of oiled seabirds found dead"
         if noun is not None and kind is not None and kind not in _NAMED_PEOPLE:
             kind, noun_end = None, end  # "48,700 rejected ballots" are not the "ballots" after
+        if noun is None and kind in CASUALTY_KINDS:
+            dead = _DEAD_ANIMALS.match(low, end, hi)  # "5 million dead birds": animals
+            noun = lemma(dead.group(1)) if dead and is_animal(lemma(dead.group(1))) else noun
         dead_things = (
             noun is not None
             and kind in CASUALTY_KINDS
@@ -153,6 +163,8 @@ def frames_for(
         )
         if dead_things:
             kind, noun_end = None, end  # "1,150 dead seabirds": a toll of things, not people
+        if victims and kind is None and _VICTIMS.match(low, end, hi) and _NAMED_DEAD.search(low):
+            kind, noun = "killed", None  # "Coroner names all 14 victims": the dead
         verb = _VERB_BEFORE.search(low, max(0, start - 40), start)
         if verb and kind is None and noun is not None and is_animal(noun.split()[-1]):
             dead_things, verb = True, None  # "killed 1,150 seabirds": a toll of animals
@@ -162,6 +174,21 @@ def frames_for(
             kind = "killed"  # "12 miners whose bodies were recovered" are dead
         elif kind in PEOPLE_KINDS and _WHOSE_JOBS.match(low, noun_end):
             kind = "jobs"  # "8,000 employees whose jobs will go" count the jobs
+        if (
+            kind is None
+            and noun is None
+            and (not units or units[i] == "count")
+            and carried
+            and _CARRIED_BEFORE.search(low, max(0, start - 30), start)
+        ):
+            kind = "people"  # "the jet carried 78": the people aboard
+        if (
+            kind is None
+            and noun is None
+            and _TIMES.match(low, end, hi)
+            and _VIEWED_BEFORE.search(low, max(0, start - 30), start)
+        ):
+            kind = "units"  # "a video watched 4 million times": views, things counted
         if kind is None and noun is None and _FIRED_BEFORE.search(low, max(0, start - 12), start):
             kind = "shells"  # "forces fire up to 20,000 a day": what is fired are munitions
         noun_span = (end, noun_end)
@@ -184,7 +211,13 @@ def frames_for(
         )  # "up from the 46 reported by ...", "Severin Mining's figure of 41"
         if kind is None and noun is None and not baseline:
             kind = _tally_of(low, lo, start, end, hi)  # "shell deliveries at 250,000"
-        if kind is None and noun is None and not baseline and not _own_noun(sentence, end, hi):
+        if (
+            kind is None
+            and noun is None
+            and not baseline
+            and not _own_noun(sentence, end, hi)
+            and not _befell(sentence, events, end, hi)  # "Twelve dead, 18 rescued": not dead
+        ):
             kind, head_end = _counted_by_head(sentence, counted, lo, start)
             if kind is not None:
                 noun_span = (_head_end(sentence, lo, start), head_end)
@@ -193,7 +226,39 @@ def frames_for(
                 before = [h for h in counted if h.end <= start and h.start >= lo]
                 if kind == "units" and before:
                     noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
-        if kind == "people" and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi)):
+        if kind is None and noun is None and _OF_THEM.match(low, end, hi):
+            earlier = [h for h in all_counted if h.end <= start]
+            kind = earlier[-1].value if earlier else None  # "the rounds ..., hundreds of them"
+        if (
+            kind in PEOPLE_KINDS
+            and i
+            and frames[-1].counted in CASUALTY_KINDS
+            and _INCLUDING.search(low, max(0, start - 20), start)
+        ):
+            kind = frames[-1].counted  # "the deaths of 88 civilians, including 14 children"
+        if kind == "people" and _MOVED_TO_SHELTER.match(low, noun_end, clause_hi):
+            kind = "displaced"  # "300 residents ... were moved to a school gym"
+        elif kind == "displaced" and _TO_HOSPITAL.match(low, noun_end, clause_hi):
+            kind = "people"  # "evacuated by ambulance to hospital": patients, not the displaced
+        if captive and kind in _CAPTIVE_KINDS and _IN_CAPTIVITY.match(low, max(end, noun_end), hi):
+            kind = "prisoners"  # "1,100 soldiers and civilians remain in enemy captivity"
+        elif held and kind == "troops" and _HOLDS.search(low, max(0, start - 20), start):
+            kind = "prisoners"  # "Dorland now holds five Varnian soldiers": soldiers held
+        if (
+            died
+            and kind in _HURT
+            and _DIED_SINCE.match(low, noun_end, clause_hi)
+            and not _NEW_TOTAL.search(low, noun_end)
+        ):
+            kind = "killed"  # "Three more people wounded in the strike have died": now dead
+        if kind == "injured" and _treated_for_illness(low, clause_lo, clause_hi):
+            kind = "people"  # "treated 390 people for salmonella": an outbreak's cases
+        charged = verb is not None and CASUALTY_VERBS[verb.group(1)] == "people"
+        if (
+            kind == "people"
+            and not charged  # "charged 341 people over the protests" are no crowd
+            and _crowd(sentence, counted, (end, noun_end), (clause_lo, clause_hi))
+        ):
             kind = "protesters"  # "200,000 people took part in the march"
         elif kind is None and _walked_out(sentence, _after_item(sentence, end, hi)):
             kind = "protesters"  # "Ministry denies 48,000 joined rail strike", "8,000 dockers"
@@ -258,6 +323,8 @@ def frames_for(
         if (units and units[i] != "count") or (increment and event in _MODIFIER_VALUES):
             event = None  # money has no event; "a further 800,000" adds, it is not a plan
         event = _kind_event(kind, event, sentence, counted, noun_end, hi)
+        if event == "recaptured" and _CAUGHT_ILLNESS.search(low, lo, hi):
+            event = None  # "four nurses have caught bird flu": an illness, not a recapture
         if confirmed and kind == "people" and event is None:
             event = "confirmed"  # "tests have confirmed 212 of the cases"
         if sent_back and kind == "people" and (sent_back[1] < start or _passive(low, sent_back)):
@@ -286,6 +353,65 @@ def frames_for(
         frames.append(Frame(kind, event, actor, recipient, measure, period, scope, where))
     return [_in_custody(f) for f in _parts(sentence, spans, frames, all_events, breaks)]
 
+
+# Treated for an illness, not a hurt: the people treated are its cases (README: cases ->
+# people). "Treated in hospital" alone says nothing of why, and stays the injured.
+_TREATED_FOR_ILLNESS = re.compile(
+    r"\btreat(?:ed|s|ing)\b[^,.;:]{0,40}?\b(?:for|with)\s+(?:[a-z0-9-]+\s+){0,2}?"
+    r"(?:illness|sickness|diseases?|infections?|virus|viral|flu|influenza|h5n1|norovirus|"
+    r"salmonella|cholera|measles|fever|covid(?:-19)?)\b"
+)
+
+
+def _treated_for_illness(low: str, lo: int, hi: int) -> bool:
+    """People treated for an illness are its cases, not the injured of an accident: "about
+    390 people had been treated for salmonella", "treating two patients with H5N1"."""
+    return bool(_TREATED_FOR_ILLNESS.search(low, lo, hi))
+
+
+# Victims named, identified or buried are the dead of a disaster: "Coroner names all 14
+# victims", "36 typhoon victims identified", "Police identify all 17 crash victims".
+_VICTIMS = re.compile(r"(?:\s+[a-z][\w'-]*){0,3}?\s+victims\b")
+_NAMED_DEAD = re.compile(
+    r"\b(?:identif(?:y|ies|ied|ying)|names|named|naming|coroners?|funerals?|buried|burial|"
+    r"mourn(?:s|ed|ing)?)\b"
+)
+_DEAD_ANIMALS = re.compile(r"\s+(?:dead|culled|slaughtered)\s+([a-z]+)\b")
+_CAUGHT_ILLNESS = re.compile(
+    r"\bcaught\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:flu|influenza|virus|infection|disease|"
+    r"illness|covid|h5n1|norovirus|measles|cholera|salmonella)\b"
+)
+# People moved to a shelter have left their homes (README: moved out -> displaced).
+_MOVED_TO_SHELTER = re.compile(
+    r"[^,;:.]{0,80}?\b(?:were|was|have\s+been|had\s+been|being)\s+(?:moved|taken|bused|bussed|"
+    r"relocated|sent)\s+(?:to|into)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:school|schools|gym|"
+    r"gyms|halls?|shelters?|centres?|centers?|camps?|hotels?|church|churches|tents?)\b"
+)
+# ... but people evacuated to a hospital are patients, not the displaced.
+_TO_HOSPITAL = re.compile(r"[^,;:.]{0,40}?\bto\s+(?:[a-z-]+\s+){0,3}?hospitals?\b")
+# A number of "them": the things or people named earlier in the sentence.
+_OF_THEM = re.compile(r"\s+of\s+them\b")
+# A part of a toll named by who they were: "the deaths of 88 civilians, including 14 children".
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom)\s+$")
+# People held captive are prisoners, whoever they were: "remain in Kalmorian captivity".
+_CAPTIVE_KINDS = frozenset({None, "troops", "civilians", "people"})
+_IN_CAPTIVITY = re.compile(
+    r"[^,;:.]{0,60}?\b(?:in\s+(?:[a-z]+\s+){0,2}?captivity|held\s+captive|taken\s+captive)\b"
+)
+_HOLDS = re.compile(
+    r"\b(?:hold|holds|held|holding)\s+(?:(?:about|around|some|at least|more than)\s+)?$"
+)
+_HURT = frozenset({"injured", "wounded"})
+# The hurt who have since died count the dead: "Two more people injured in the crush have died
+# in hospital" (the role names who they were, the verb what befell them).
+_DIED_SINCE = re.compile(
+    r"[^,;:.]{0,80}?\b(?:have|has|had)\s+(?:since\s+|now\s+|also\s+|later\s+)?died\b"
+)
+# ... unless the sentence goes on to the new total ("..., bringing the toll to 19"): the total
+# is the news, and the engine reads "N more" as no increment (see the round 12c notes).
+_NEW_TOTAL = re.compile(
+    r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its)\s+[a-z ]{0,20}?toll\b"
+)
 
 _FREE_EVENTS = PEOPLE_EVENTS - CUSTODY_EVENTS  # what befalls people, but prisoners may escape
 
@@ -361,11 +487,12 @@ _CONFIRMED_BEFORE = re.compile(
 )
 # What introduces a figure given as the reference point of the one before it, the same
 # quantity's old or rival value (README rule 8): "up from the 46 reported by the fire service",
-# "Severin Mining's figure of 41", "far more than the roughly 40 counted on Tuesday", "not 41".
+# "Severin Mining's figure of 41", "far more than the roughly 40 counted on Tuesday", "not 41",
+# "against the 22 that the hospital reported".
 _BASELINE = re.compile(
     r"(?:\b(?:up|down|rising|falling|rose|fell)\s+from"
     r"|\b(?:figure|count|estimate|tally|total|toll|reckoning)\s+(?:of|at)"
-    r"|\b(?:than|not|instead\s+of|on\s+top\s+of))"
+    r"|\b(?:than|not|against|instead\s+of|on\s+top\s+of))"
     r"\s+(?:(?:the|its|their|his|her|own|earlier|initial|first|previous|official|original|"
     r"corrected|revised)\s+)*$"
 )
@@ -375,7 +502,27 @@ _RATE = re.compile(r"\s+(?:a|per|each|every)\s+day\b(?!\s+(?:earlier|later|befor
 _WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
 # A bare number fired or launched: munitions ("fire up to 20,000 a day", "launched 40 overnight").
 _FIRED_BEFORE = re.compile(r"\b(?:fire|fires|fired|firing|launch|launches|launched|launching)\s+$")
+# A part of a whole of things: "Nine of the outdoor warning sirens", "1,950 of the Aurelia
+# Star's cabins" count the things (an open noun), as "nine sirens" would.
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those)(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z][\w-]*['’]s)?(?=\s)"
+)
+# Times a thing was watched, played or shared are its views: "watched more than 4 million times".
+_TIMES = re.compile(r"\s+times\b")
+_VIEWED_BEFORE = re.compile(
+    r"\b(?:watched|viewed|played|streamed|shared|downloaded)\s+"
+    r"(?:(?:more than|over|about|some|nearly|almost|at least|an estimated)\s+)?$"
+)
+# ... or named by a place before its noun: "six Vessen Viaduct piers" count piers.
+_NAMED_BEFORE_NOUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,3}(?=\s+[a-z])")
+# A bare number carried by a craft: the people aboard ("the jet carried 78, not 71").
+_CARRIED_BEFORE = re.compile(
+    r"\b(?:carried|carrying|carries)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|over|at least|up to|an estimated|"
+    r"as many as)\s+)?$"
+)
 _WHOSE_BODIES = re.compile(r"\s*(?:,\s*)?whose (?:bodies|remains)\b")
-_VERB_BEFORE = re.compile(
-    r"\b(" + "|".join(CASUALTY_VERBS) + r")\s+(?:(?:a\s+further|another|an\s+additional|all)\s+)?$"
+_VERB_BEFORE = re.compile(  # the verbs as a trie: one path tried a position, not one a verb
+    r"\b(" + trie_pattern(CASUALTY_VERBS) + r")\s+"
+    r"(?:(?:a\s+further|another|an\s+additional|all)\s+)?$"
 )  # "recovered the bodies of a further four villagers"

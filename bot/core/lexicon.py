@@ -160,7 +160,9 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     "code prefix extension postcode category tier "
     # numbered parts of a ship, a building or a road, and decrees: "deck 7", "floor 12" (a
     # plural is a label only before a list: "decks 5 to 9", not "on the upper decks 300 ...")
-    "deck cabin ward floor exit junction lane sector decree checkpoint"
+    "deck cabin ward floor exit junction lane sector decree checkpoint "
+    # a point on a river or a road, a radio channel: "at kilometre 212", "on channel 16"
+    "kilometre kilometer channel"
 )
 # Numbered places: "gates 11 and 12", "platforms 3 to 5" name them, every number of the list.
 PLACE_LABELS: frozenset[str] = _words(
@@ -274,6 +276,8 @@ OPEN_PEOPLE: frozenset[str] = frozenset(
         "hijackers",
         "kidnappers",
         "regulars",
+        "mourners",
+        "traders",
     }
 )
 COUNTED: dict[str, str] = {
@@ -338,6 +342,9 @@ COUNTED: dict[str, str] = {
     "arrested": "arrested",
     "arrests": "arrested",
     "detained": "arrested",
+    "detentions": "arrested",
+    # people charged or sentenced are people, whatever they did ("charged 341 over the riots")
+    "charged": "people",  # "the detention count" counts the arrested (counted._tally_of)
     "protesters": "protesters",
     "protestors": "protesters",
     "demonstrators": "protesters",
@@ -364,6 +371,8 @@ COUNTED: dict[str, str] = {
     "cars": "vehicles",
     "buses": "vehicles",
     "trucks": "vehicles",
+    "vans": "vehicles",
+    "lorries": "vehicles",
     "units": "units",
     "ships": "units",
     "shares": "units",
@@ -496,6 +505,8 @@ COUNTED: dict[str, str] = {
     "in hospital": "injured",
     "treated for smoke inhalation": "injured",
     "treated in hospital": "injured",
+    # people treated (for burns, gunshot wounds, symptoms, after a crush) are the injured
+    "treated": "injured",
     "displaced people": "displaced",
     "fled their homes": "displaced",
     "forced to flee": "displaced",
@@ -561,6 +572,9 @@ COUNTED: dict[str, str] = {
     "parcels": "units",
     "packages": "units",
     "departures": "units",
+    "cancellations": "units",  # flights or bookings called off: "cancellations reach 208"
+    "flight cancellations": "units",
+    "sales": "units",  # things sold: "puts ticket sales at some 43,000"
     "gates": "units",
     "runways": "units",
     "terminals": "units",
@@ -675,21 +689,34 @@ COUNTED: dict[str, str] = {
     "have died": "killed",
     # the ill of an outbreak are its cases (README: cases -> people)
     "fell ill": "people",
+    # the sick of an outbreak are its cases, like the ill: "412 sick on the ship"
+    "sick": "people",
     "fallen ill": "people",
     "made ill": "people",
     "taken ill": "people",
     "held hostage": "people",
+    # what only people do, after a bare number: "310,000 sign up", "2,600 worked in the tower"
+    "sign up": "people",
+    "signed up": "people",
+    "flock to": "people",
+    "flocked to": "people",
+    "worked in": "people",
+    "worked at": "people",
+    "were at work": "people",
     # people in want: "1.9 million now need food aid", "5 million facing famine"
     "need food aid": "people",
     "need aid": "people",
     "need humanitarian aid": "people",
     "facing famine": "people",
+    "face food shortages": "people",
+    "facing food shortages": "people",
     "face famine": "people",
     "facing starvation": "people",
     # homes and businesses cut off by a blackout are counted as supply points (README: homes
     # without power -> units): "3.8 million without power"
     "without power": "units",
     "without electricity": "units",
+    "in the dark": "units",  # a blackout's idiom: "36,000 still in the dark"
     # people by what they do (OPEN_PEOPLE)
     **dict.fromkeys(OPEN_PEOPLE, "people"),
 }
@@ -828,6 +855,10 @@ CASUALTY_VERBS: dict[str, str] = {
     "evacuate": "displaced",
     "evacuating": "displaced",
     "evacuates": "displaced",
+    # the people a hospital treats are the injured ("treated 57 people", "treats 23")
+    "treated": "injured",
+    "treats": "injured",
+    "treating": "injured",
     # an audience is people: "watched by about 3.6 million", "attended by 40,000"
     "watched by": "people",
     "attended by": "people",
@@ -845,6 +876,14 @@ CASUALTY_VERBS: dict[str, str] = {
     # soldiers taken are prisoners ("captured two soldiers")
     "captured": "prisoners",
     "capturing": "prisoners",
+    # the people a court or a prosecutor acts on are people ("Prosecutors charge 341")
+    "charged": "people",
+    "charge": "people",
+    "charges": "people",
+    "charging": "people",
+    "sentenced": "people",
+    "convicted": "people",
+    "indicted": "people",
     "captures": "prisoners",
 }
 # People counted by who they are; what happened to them wins ("40 protesters were injured").

@@ -243,9 +243,14 @@ _MASS_OF = re.compile(
 )
 
 
+_INVARIANT_PLURALS = frozenset({"species", "series"})
+
+
 def lemma(word: str) -> str:
     """The singular of a regular English plural: "ballots" -> "ballot", "copies" -> "copy",
     "boxes" -> "box"; an invariant plural ("cattle") is its own."""
+    if word in _INVARIANT_PLURALS:
+        return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes", "zes")):

@@ -15,7 +15,9 @@ is one habit of English news prose, not a word of one story:
   nothing of a name, but a capitalised word that is neither a function word nor a hedge and
   stands right before a bare number is one, as "Route 66" is mid-sentence);
 - a number to call: "call 112", "dial 999";
-- a multiple: "40 times the legal limit", "three times higher".
+- a multiple: "40 times the legal limit", "three times higher";
+- a ship's tonnage ("142,000 gross tonnes"), a pH reading ("a pH of 3.1"), a density ("up
+  to 80 million insects per square kilometre").
 
 `topical_preposition` tells "over" and "about" meaning "concerning" after a noun of dispute or
 worry ("a storm over $240m contract", "concerns about 300 jobs") from the hedges they spell.
@@ -118,7 +120,7 @@ _PEOPLE_OVER = re.compile(
 _AGE_LAST = frozenset(
     {"youngest", "oldest", "was", "is", "were", "are", "am", "aged", "only", "just", "barely"}
     | {"of", "over", "under", "above", "below", "i'm", "he's", "she's", "we're", "they're", "m"}
-    | {"s", "re", "you're", "them", "whom"}
+    | {"s", "re", "you're", "them", "whom", "as"}
 )
 
 
@@ -139,7 +141,19 @@ def _is_age(sentence: str, n: Number, prev_word: str, next_word: str) -> bool:
         or _PERSON_OF.search(before)
         or _PRONOUN_IS.search(before)
         or _PEOPLE_OVER.search(before)
+        or _MOST_OVER.search(before)
+        or _AGE_GIVEN.search(before)
     )
+
+
+# "Most were over 70, she said": the bound of an age, of people named before; "gave her age
+# as 67", "at the age of 67".
+_MOST_OVER = re.compile(
+    r"\b(?:most|many|some|all|half|several|both)\s+(?:of\s+them\s+)?(?:were|are|was|is)\s+"
+    r"(?:over|under|above|below)\s+$",
+    re.IGNORECASE,
+)
+_AGE_GIVEN = re.compile(r"\bage\s+(?:as|of)\s+$", re.IGNORECASE)
 
 
 _HOURS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight"
@@ -276,7 +290,32 @@ def not_a_count(sentence: str, n: Number, prev_word: str, next_word: str) -> boo
         or (n.start <= 24 and _is_leading_name(sentence, n, next_word))
         or (prev_word in _CALL_VERBS and _is_called(prev_word, next_word))
         or (next_word == "times" and _is_ratio(sentence, n.end, next_word))
+        or (next_word in _TONNAGE_WORDS and _TONNAGE.match(sentence, n.end, n.end + 30) is not None)
+        or (
+            prev_word in _READING_LAST
+            and "pH" in sentence[max(0, n.start - 30) : n.start]
+            and _READING.search(sentence, max(0, n.start - 30), n.start) is not None
+        )
+        or ("per " in sentence[n.end : n.end + 30] and _DENSITY.match(sentence, n.end) is not None)
+        or (
+            prev_word == "or"
+            and _A_UNIT_OR.search(sentence, max(0, n.start - 20), n.start) is not None
+        )
     )
+
+
+# A ship's size: "142,000 gross tonnes", "32,000 deadweight tonnes".
+_TONNAGE_WORDS = frozenset({"gross", "deadweight"})
+_TONNAGE = re.compile(r"\s+(?:gross|deadweight)\s+(?:register\s+)?(?:tonnes|tons|tonnage)\b")
+# A reading on a scale of its own: "a pH of 3.1", "pH 4.2".
+_READING_LAST = frozenset({"ph", "of", "at", "about", "around"})
+_READING = re.compile(
+    r"\bpH\s+(?:(?:of|at|level\s+of|reading\s+of)\s+)?(?:(?:about|around)\s+)?$", re.IGNORECASE
+)
+# A density: "80 million insects per square kilometre".
+_DENSITY = re.compile(r"\s+(?:[a-z]+\s+)?per\s+(?:square|cubic)\s+[a-z]+", re.IGNORECASE)
+# A span of time said loosely: "within a day or two", "in a week or two".
+_A_UNIT_OR = re.compile(r"\b(?:a|an)\s+(?:day|week|month|year|hour|minute)\s+or\s+$", re.I)
 
 
 _QUOTES = ("'", "’")
