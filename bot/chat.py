@@ -10,6 +10,7 @@ what commands changed).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import tempfile
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from bot.adapters.netguard import check_url
 from bot.adapters.store import Store
 from bot.config import ChannelSpec, Config, FeedSpec
 from bot.core.commands import (
+    ADMIN_COMMANDS,
     AddFeed,
     ChannelSettings,
     ClaimInfo,
@@ -272,6 +274,9 @@ def apply(service: Service, effect: Effect, now: datetime) -> None:
     service.routes = load_routes(service.config, store)
 
 
+MAX_COMMAND_NAME = 32  # Telegram's own limit for a command's name
+
+
 def answer(
     service: Service,
     text: str,
@@ -281,23 +286,49 @@ def answer(
     platform_admin: bool = False,
     bot_name: str | None = None,
     now: datetime | None = None,
+    local: bool = False,
 ) -> list[Message] | None:
     """The reply to one chat line (None when it is not a command for this bot); the effects
-    are applied before returning."""
+    are applied before returning.
+
+    ``platform_admin`` (the platform says the user administers this chat) counts only in a
+    chat configured in channels.yaml: anyone can add the bot to a group of their own, and the
+    feeds and claims are the whole bot's. ``local`` is the operator at the terminal
+    (``claimwatch chat``), trusted in any channel."""
     view = ServiceView(service)
     settings = view.channel(channel_id)
+    trusted = platform_admin and (settings.configured or local)
     command = parse(
         text,
         channel_id=channel_id,
         user_id=user_id,
-        is_admin=is_admin(user_id, settings, platform_admin=platform_admin),
+        is_admin=is_admin(user_id, settings, platform_admin=trusted),
         bot_name=bot_name,
     )
     if command is None:
         return None
+    if len(command.name) > MAX_COMMAND_NAME:  # no command is; an unknown one is echoed back
+        command = dataclasses.replace(command, name=command.name[:MAX_COMMAND_NAME] + "…")
+    if platform_admin and not command.is_admin and command.name in ADMIN_COMMANDS:
+        log.info("/%s refused in unconfigured channel %s", command.name, channel_id)
+        return [stranger_refusal(command.name)]
     when = now or service.now()
     reply = handle(command, view, when)
     return list(_applied(service, command, reply, when).messages)
+
+
+def stranger_refusal(command: str) -> Message:
+    """The answer to a group admin of a chat that is not in channels.yaml."""
+    return Message(
+        f"/{command} is for the newsroom's admins only",
+        (
+            Line(
+                "This chat is not one of the bot's channels (channels.yaml), so its admins"
+                " cannot change the feeds and claims the whole bot watches."
+            ),
+            Line("Ask an admin of a configured channel."),
+        ),
+    )
 
 
 def _guarded(service: Service, reply: Reply) -> Reply:
@@ -419,7 +450,9 @@ def run_chat(
             output.write("Commands start with / — try /help.\n")
             continue
         try:
-            messages = answer(service, text, channel_id=channel, user_id=user, platform_admin=admin)
+            messages = answer(
+                service, text, channel_id=channel, user_id=user, platform_admin=admin, local=True
+            )
         except Exception:  # the loop survives anything one command does
             log.exception("command failed: %s", text[:100])
             output.write("Sorry, that failed; the error was logged.\n")

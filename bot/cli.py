@@ -41,6 +41,7 @@ from bot.config import CHANNELS_FILE, FEEDS_FILE, Config, ConfigError, load_conf
 from bot.core.render import render_alert
 from bot.core.serialize import finding_to_dict
 from bot.errors import ClaimwatchError
+from bot.logfmt import stream_handler
 from bot.service import FEED_FAILURE, FeedError, FeedSource, Service, publication_order
 from bot.settings import Settings
 
@@ -58,9 +59,7 @@ def _setup_logging(settings: Settings, *, quiet: bool = False) -> None:
     level = getattr(logging, settings.log_level, logging.INFO)
     if quiet and level > logging.DEBUG:
         level = logging.WARNING
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_Redact(settings.secrets))
+    handler = stream_handler(sys.stderr, settings.secrets)  # secrets masked, controls escaped
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -69,23 +68,6 @@ def _setup_logging(settings: Settings, *, quiet: bool = False) -> None:
     # A 429 past its retries is logged by python-telegram-bot as an error with a traceback,
     # then raised to our sender, which handles it (the channel waits retry_after): not an error.
     logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
-
-
-class _Redact(logging.Filter):
-    """Replaces every secret value in a log record with ***."""
-
-    def __init__(self, secrets: Sequence[str]) -> None:
-        super().__init__()
-        # longest first: a URL holding a password is masked whole, not around its password
-        self.secrets = sorted((s for s in secrets if len(s) >= 6), key=len, reverse=True)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secrets:
-            message = record.getMessage()
-            for secret in self.secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
-        return True
 
 
 def _state_url(arg: str | None, settings: Settings) -> str:

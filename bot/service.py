@@ -272,7 +272,9 @@ class Service:
             story.key
         ):
             return story
-        text = await feeds.fetch_full_text(client, story.url)
+        text = await feeds.fetch_full_text(
+            client, story.url, allow_private=self.allow_private_feeds
+        )
         if not text:
             return story
         text = bound(text, MAX_TEXT)

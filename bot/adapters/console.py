@@ -7,7 +7,6 @@ Feed text is untrusted, so every piece is added as :class:`rich.text.Text` (a st
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 from typing import IO
 
@@ -15,9 +14,9 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
+from bot.adapters.text import strip_unsafe
 from bot.core.message import Message
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _STYLES = {
     "contradiction": "bold red",
     "dispute": "bold yellow",
@@ -29,7 +28,7 @@ _STYLES = {
 
 def clean(text: str) -> str:
     """Drop terminal control characters and bidi overrides from untrusted text."""
-    return _CONTROL.sub("", text)
+    return strip_unsafe(text)
 
 
 class ConsoleChannel:

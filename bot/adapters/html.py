@@ -172,7 +172,10 @@ def _drop_related_blocks(tree: Any) -> None:
         if container is None:
             continue
         opens = next(iter(container.iterchildren(tag=lxml.etree.Element)), None) is title
-        if opens and container.tag in _CONTAINERS and _small_or_links(container):
+        # never the fragment's own wrapper (the root: lxml cannot drop it, and it is all the
+        # text), nor a block with prose of its own beside the title (<div><b>Related</b> 600 …)
+        whole = container.getparent() is not None and not _loose_text(container).strip()
+        if opens and whole and container.tag in _CONTAINERS and _small_or_links(container):
             container.drop_tree()
             continue
         doomed = [title]
@@ -183,6 +186,11 @@ def _drop_related_blocks(tree: Any) -> None:
             doomed.append(sibling)
         for element in doomed:
             element.drop_tree()
+
+
+def _loose_text(element: Any) -> str:
+    """The text directly in ``element``, outside its child elements."""
+    return str(element.text or "") + "".join(str(child.tail or "") for child in element)
 
 
 def _small_or_links(element: Any) -> bool:

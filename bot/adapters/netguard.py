@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -34,6 +35,9 @@ class Checked:
 
 def inspect_url(url: str, *, allow_private: bool) -> Checked:
     """Check ``url`` and return the addresses it resolved to (never raises)."""
+    url = url.strip()
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in url):
+        return Checked("", 0, (), "the URL holds whitespace or control characters")
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -73,14 +77,27 @@ def check_url(url: str, *, allow_private: bool, allow_unresolved: bool = False) 
     return checked.reason
 
 
+# NAT64's well-known prefix (RFC 6052): a gateway turns it into the IPv4 address in the last
+# 32 bits, so it is judged as that address. The local-use prefix (RFC 8215) is a network's own
+# translator, where the IPv4 bits sit wherever its operator chose: never public, and neither
+# are IPv4-compatible addresses (deprecated, RFC 4291).
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NEVER_PUBLIC = (ipaddress.ip_network("64:ff9b:1::/48"), ipaddress.ip_network("::/96"))
+
+
 def is_public(address: str) -> bool:
-    """True for a globally routable address; an IPv4-mapped IPv6 address is judged as IPv4."""
+    """True for a globally routable address; an IPv6 address that carries an IPv4 one
+    (mapped, 6to4, Teredo, NAT64) is judged as that IPv4 address too."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
     if isinstance(ip, ipaddress.IPv6Address):
+        if any(ip in net for net in _NEVER_PUBLIC):
+            return False
         embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if embedded is not None and not is_public(str(embedded)):
             return False
     return bool(ip.is_global) and not ip.is_multicast

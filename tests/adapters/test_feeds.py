@@ -553,15 +553,22 @@ def test_a_read_more_line_does_not_swallow_the_rest_of_the_article() -> None:
 
 
 async def test_fetch_full_text_over_http(server: FeedServer, client: httpx.AsyncClient) -> None:
-    server.page("/article.html", PAGE)
+    server.page(
+        "/article.html", PAGE
+    )  # on loopback: private addresses allowed (allow_private=True)
     server.add("/data.bin", b"\x00\x01binary", content_type="application/octet-stream")
-    text = await fetch_full_text(client, server.url("/article.html"))
+    text = await fetch_full_text(client, server.url("/article.html"), allow_private=True)
     assert text is not None
     assert "Stimson Center" in text and "479 drones" not in text
     assert "text/html" in server.requests_for("/article.html")[0].headers["accept"]
-    assert await fetch_full_text(client, server.url("/missing.html")) is None
-    assert await fetch_full_text(client, server.url("/data.bin")) is None
-    assert await fetch_full_text(client, server.url("/article.html"), max_bytes=1_000) is None
+    assert await fetch_full_text(client, server.url("/missing.html"), allow_private=True) is None
+    assert await fetch_full_text(client, server.url("/data.bin"), allow_private=True) is None
+    assert (
+        await fetch_full_text(
+            client, server.url("/article.html"), max_bytes=1_000, allow_private=True
+        )
+        is None
+    )
 
 
 def test_content_that_looks_like_a_path_is_never_opened() -> None:

@@ -9,7 +9,7 @@ import pytest
 from bot.adapters.telegram.fake import FakeBotAPI, parse_html
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.core.message import Line, Message
-from bot.errors import ChatGone, DeliveryError, MessageRejected
+from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
 from tests.clock import Clock
 from tests.telegram.conftest import NASTY, MakeService
 
@@ -114,7 +114,7 @@ async def test_errors_map_onto_the_hierarchy(fake_api: FakeBotAPI, sender: Teleg
     with pytest.raises(MessageRejected):
         await sender.send(None, Message("x"))
     wrong = make_bot("999:not-the-token", fake_api.base_url)  # 401 Unauthorized
-    with pytest.raises(DeliveryError, match="InvalidToken"):
+    with pytest.raises(RetryLater, match="refused TELEGRAM_BOT_TOKEN"):  # alerts wait
         await TelegramSender(wrong).send("5", Message("x"))
     await wrong.shutdown()
     nowhere = make_bot(fake_api.token, "http://127.0.0.1:9/bot")  # nothing listens there

@@ -8,11 +8,11 @@ scheduler can back off without a traceback. Programming errors still raise.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 import math
 import socket
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import formatdate, parsedate_to_datetime
@@ -60,6 +60,10 @@ class FetchResult:
 
 class _TooLarge(Exception):
     """The body grew past the cap while streaming."""
+
+
+class _Unsupported(Exception):
+    """A Content-Encoding we do not decode (stacked, or not gzip/deflate)."""
 
 
 class _Refused(Exception):
@@ -116,8 +120,13 @@ async def fetch_full_text(
     *,
     max_bytes: int = 5_000_000,
     deadline_s: float = 20.0,
+    allow_private: bool = False,
 ) -> str | None:
-    """Fetch an article page and return its main text (see ``extract_main_text``), or None."""
+    """Fetch an article page and return its main text (see ``extract_main_text``), or None.
+
+    A story's link is the feed's content, not its configuration (an aggregator prints any
+    link), so every fetch passes the SSRF guard, each redirect hop too; ``allow_private`` says
+    whether private addresses are allowed (``Service.allow_private_feeds``)."""
     from bot.adapters.html import extract_main_text  # keeps trafilatura off the feed path
 
     result = await _get(
@@ -128,6 +137,7 @@ async def fetch_full_text(
         last_modified=None,
         max_bytes=max_bytes,
         deadline_s=deadline_s,
+        guard=allow_private,
     )
     if result.status != "ok" or not result.content:
         logger.info("full text of %s not fetched: %s", url, result.error or "empty page")
@@ -206,7 +216,8 @@ async def _get(
 ) -> FetchResult:
     if not is_url(url):
         return _error(url, "not an http(s) URL")
-    headers = {"User-Agent": USER_AGENT, "Accept": accept}
+    # only what _read_capped decodes by hand, within the cap (httpx inflates whole chunks)
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -225,6 +236,8 @@ async def _get(
         return _error(url, f"timed out after {deadline_s:g} s")
     except _TooLarge:
         return _error(url, f"response over {_human_bytes(max_bytes)}")
+    except _Unsupported as exc:
+        return _error(url, f"unsupported Content-Encoding: {exc}")
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
         message = _describe(exc)
         logger.debug("fetch %s failed: %s", url, message, exc_info=True)
@@ -334,8 +347,7 @@ async def _answer(
             where=where,
         )
     if not 200 <= code < 300:
-        with contextlib.suppress(_TooLarge):  # a small error page: drain it, keep the connection
-            await _read_capped(response, 65_536)
+        await _drain(response, 65_536)  # a small error page: read it, keep the connection
         retry = None
         if code in _RETRY_STATUSES:
             retry = parse_retry_after(response.headers.get("Retry-After"))
@@ -412,15 +424,57 @@ def _leading_permanent(response: httpx.Response) -> str | None:
     return found
 
 
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+
+
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decoded by hand so that no more than ``max_bytes + 1`` is ever inflated
+    (httpx inflates each network chunk whole: 64 kB of gzip is 64 MB of zeros). One layer
+    of gzip or deflate only: a stacked encoding ("gzip, gzip") is refused."""
+    declared = response.headers.get("Content-Encoding", "").lower().split(",")
+    codings = [c for c in (part.strip() for part in declared) if c and c != "identity"]
+    if len(codings) > 1 or (codings and codings[0] not in _WBITS):
+        raise _Unsupported(", ".join(codings)[:100])
+    wbits = _WBITS[codings[0]] if codings else None
+    decoder = zlib.decompressobj(wbits) if wbits is not None else None
     chunks: list[bytes] = []
     total = 0
-    async for chunk in response.aiter_bytes():
-        total += len(chunk)
+    started = False
+    async for raw in response.aiter_raw():
+        pending = raw
+        while pending:
+            if decoder is None:
+                out, pending = pending, b""
+            else:
+                try:
+                    out = decoder.decompress(pending, max_bytes - total + 1)
+                except zlib.error as exc:
+                    if started or wbits != zlib.MAX_WBITS:
+                        raise httpx.DecodingError(str(exc)) from None
+                    decoder, wbits = zlib.decompressobj(-zlib.MAX_WBITS), None  # raw deflate
+                    continue
+                pending = decoder.unconsumed_tail
+            started = True
+            total += len(out)
+            if total > max_bytes:
+                raise _TooLarge
+            chunks.append(out)
+    if decoder is not None:
+        rest = decoder.flush()
+        total += len(rest)
         if total > max_bytes:
             raise _TooLarge
-        chunks.append(chunk)
+        chunks.append(rest)
     return b"".join(chunks)
+
+
+async def _drain(response: httpx.Response, limit: int) -> None:
+    """Read (and forget) a small error page so the connection can be reused."""
+    total = 0
+    async for raw in response.aiter_raw():
+        total += len(raw)
+        if total > limit:
+            return
 
 
 def _describe(exc: BaseException) -> str:

@@ -9,10 +9,12 @@ and XXE documents parse to nothing harmful (``tests/adapters/test_feeds.py`` che
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import io
 import logging
 import re
 import time
+import unicodedata
 import xml.sax
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 _ROOT = re.compile(rb"<([A-Za-z][\w:.-]*)")
 _HTML_DOCTYPE = re.compile(rb"<!doctype\s+html", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,44 @@ class ParsedFeed:
     error: str | None  # "not a feed (looks like HTML)", "empty feed: no entries", ...
 
 
+MAX_ENTRIES = 500  # stories read from one feed document, in feed order; the rest are dropped
+MAX_KEY = 1_000  # a longer guid (or link) is kept as its SHA-256: the key is stored and indexed
+MAX_URL = 2_048  # a longer link is dropped (the story keeps no URL)
+
+
 def story_key(entry_guid: str | None, link: str | None, title: str, text: str) -> str:
-    """The story's identity: its guid, else its link, else a hash of its title and text."""
+    """The story's identity: its guid, else its link, else a hash of its title and text (a
+    guid or link over ``MAX_KEY`` characters is hashed too)."""
     for candidate in (entry_guid, link):
         if candidate and candidate.strip():
-            return candidate.strip()
+            key = candidate.strip()
+            if len(key) <= MAX_KEY:
+                return key
+            return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     digest = hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
     return f"sha256:{digest}"
+
+
+def safe_url(link: str | None) -> str:
+    """``link`` when it is an http(s) URL a reader can be shown, else "" (too long, or holding
+    whitespace, control or format characters such as a newline or a bidi override)."""
+    if not link or len(link) > MAX_URL:
+        return ""
+    if any(c <= " " or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in link):
+        return ""
+    try:
+        scheme = urlsplit(link).scheme.lower()
+    except ValueError:
+        return ""
+    return link if scheme in ("http", "https") else ""
+
+
+def _capped(items: list[Any], feed_name: str) -> list[Any]:
+    if len(items) > MAX_ENTRIES:
+        logger.info(
+            "feed %s: %d entries, only the first %d are read", feed_name, len(items), MAX_ENTRIES
+        )
+    return items[:MAX_ENTRIES]
 
 
 def parse_feed(
@@ -65,7 +99,7 @@ def parse_feed(
         title, items, error = parse_json_feed(content)
         stories = [
             story
-            for item in items
+            for item in _capped(items, feed_name)
             if (story := _story(item, feed_name=feed_name, outlet=source, base_url=base_url))
         ]
         return _finish(title, stories, error, had_entries=bool(items))
@@ -76,7 +110,7 @@ def parse_feed(
         return ParsedFeed(None, [], f"feed parser failed: {type(exc).__name__}")
     feed_info: Mapping[str, Any] = parsed.get("feed", {})
     title = _clean(feed_info.get("title"), feed_info.get("title_detail")) or None
-    entries = [_normalise_entry(entry) for entry in parsed.get("entries", [])]
+    entries = [_normalise_entry(e) for e in _capped(parsed.get("entries", []), feed_name)]
     if parsed.get("bozo") and not entries and not title:
         return ParsedFeed(None, [], _bozo_message(parsed.get("bozo_exception"), kind, content))
     if not entries and not title and not parsed.get("version"):
@@ -154,11 +188,14 @@ def _story(
     # story's identity, and a feed that moves (301) or is served by a mirror (302) must not
     # make every story in it new again.
     raw_link = entry.get("link") if isinstance(entry.get("link"), str) else None
-    link = urljoin(base_url, raw_link) if raw_link and base_url else raw_link
+    try:
+        link = urljoin(base_url, raw_link) if raw_link and base_url else raw_link
+    except ValueError:  # "http://[x": an invalid URL is no link
+        link = None
     guid = entry.get("guid") if isinstance(entry.get("guid"), str) else None
     if not (title or text or link):
         return None
-    url = link if link and urlsplit(link).scheme.lower() in ("http", "https") else ""
+    url = safe_url(link.strip() if link else None)
     return Story(
         key=story_key(guid, link, title, text),
         feed=feed_name,
@@ -174,8 +211,12 @@ def _clean(value: object, detail: Mapping[str, Any] | None) -> str:
     if not isinstance(value, str) or not value:
         return ""
     if (detail or {}).get("type") == "text/plain":
-        return html_to_text(value.replace("&", "&amp;").replace("<", "&lt;"))
-    return html_to_text(value)
+        value = value.replace("&", "&amp;").replace("<", "&lt;")
+    try:
+        return html_to_text(value)
+    except Exception:  # a bug in the cleaner must not cost the whole feed
+        logger.exception("html_to_text failed; the entry's text is kept with its tags stripped")
+        return _one_line(html_lib.unescape(_TAG.sub(" ", value)))
 
 
 def _one_line(value: object) -> str:

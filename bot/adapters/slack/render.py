@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.adapters.text import strip_unsafe
 from bot.core.message import Message
 
 Block = dict[str, Any]
@@ -32,13 +33,12 @@ MAX_BUNDLE_TEXT = 11_000  # characters of text in a bundle's blocks, all told
 MUTE_ACTION = "claimwatch_mute"  # the "Mute this claim" button; its value is the claim id
 TIMELINE_ACTION = "claimwatch_timeline"  # the "Show timeline" button; its value is the claim id
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LINK_UNSAFE = re.compile(r"[<>|\s\"]")
 
 
 def escape(text: str) -> str:
     """Untrusted text as mrkdwn that shows literally: ``&``, ``<``, ``>`` escaped."""
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -46,7 +46,7 @@ def link(url: str, text: str) -> str | None:
     """``<url|text>`` for an http(s) URL (None for anything else)."""
     if not url.lower().startswith(("http://", "https://")):
         return None
-    safe = _LINK_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", _CONTROL.sub("", url))
+    safe = _LINK_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", strip_unsafe(url))
     return f"<{safe.replace('&', '&amp;')}|{escape(text)}>"
 
 
@@ -79,7 +79,7 @@ def _line(label: str, text: str, quote: bool) -> str:
 
 
 def _header(title: str) -> str:
-    return _cut(" ".join(_CONTROL.sub("", title).split()), MAX_HEADER) or "claimwatch"
+    return _cut(" ".join(strip_unsafe(title).split()), MAX_HEADER) or "claimwatch"
 
 
 def _section(text: str) -> Block:

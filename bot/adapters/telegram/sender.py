@@ -9,6 +9,7 @@ sleeps through a short 429 itself (``max_retries``); what is left is mapped onto
     ChatMigrated                → ChatMoved (the dispatcher resends to the new id)
     BadRequest "can't parse"    → resent once as plain text, then MessageRejected
     other BadRequest            → MessageRejected
+    InvalidToken                → RetryLater (alerts wait; the token itself is never quoted)
     TimedOut, NetworkError, …   → DeliveryError (retried with backoff)
 """
 
@@ -26,6 +27,7 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     RetryAfter,
     TelegramError,
 )
@@ -33,7 +35,7 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.adapters.telegram.render import TEXT_LIMIT, caption, to_html, units
+from bot.adapters.telegram.render import TEXT_LIMIT, caption, clean, to_html, units
 from bot.adapters.telegram.render import fits as fits_in_one
 from bot.core.message import Message
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
@@ -120,6 +122,8 @@ def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
 
 
 HELD_RETRY_S = 5.0  # while held, a channel looks again this often
+TOKEN_REFUSED_RETRY_S = 60.0  # a refused token: alerts wait (``claimwatch run`` stops on it)
+TOKEN_REFUSED = "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"
 
 
 class TelegramSender:
@@ -178,8 +182,11 @@ class TelegramSender:
             if "chat not found" in exc.message.lower():
                 raise ChatGone(f"400: {exc.message}") from exc
             raise MessageRejected(f"400: {exc.message}") from exc
-        except TelegramError as exc:  # TimedOut, NetworkError, InvalidToken, Conflict…
-            raise DeliveryError(f"{type(exc).__name__}: {exc.message}") from exc
+        except InvalidToken:  # its message quotes the token: never pass it on
+            raise RetryLater(TOKEN_REFUSED, TOKEN_REFUSED_RETRY_S) from None
+        except TelegramError as exc:  # TimedOut, NetworkError, Conflict…
+            detail = str(exc.message).replace(str(self.bot.token), "***")
+            raise DeliveryError(f"{type(exc).__name__}: {detail}") from None
 
     async def _post(self, chat: str, message: Message, *, plain: bool) -> str:
         mode: dict[str, Any] = {} if plain else {"parse_mode": ParseMode.HTML}
@@ -187,7 +194,7 @@ class TelegramSender:
         if message.image is not None:
             cap, whole = caption(message)
             if plain:
-                cap, whole = plain_parts(message.title, 1024)[0], False
+                cap, whole = plain_parts(clean(message.title), 1024)[0], False
             if not whole:
                 ids += await self._texts(chat, message, plain=plain)
             await self._pace(chat)
@@ -199,7 +206,7 @@ class TelegramSender:
 
     async def _texts(self, chat: str, message: Message, *, plain: bool) -> list[int]:
         if plain:
-            parts, mode = plain_parts(message.plain()), None
+            parts, mode = plain_parts(clean(message.plain())), None  # feed text: cleaned
         else:
             parts, mode = to_html(message), ParseMode.HTML
         ids = []
