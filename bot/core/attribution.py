@@ -49,6 +49,32 @@ def attribution_of(sentence: str) -> Attribution:
 
 def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]:
     """The attribution and the character spans of the names in it."""
+    attribution, spans = _attribution_span(sentence)
+    source = attribution.source
+    if source and source.isalpha() and source.islower() and len(source) > 3:
+        named = _named_in(sentence, source)
+        if named:  # "Epidemiologists from the National Institute for ..., according to the
+            return Attribution(named, attribution.via), spans  # institute": that institute
+    return attribution, spans
+
+
+def _named_in(sentence: str, noun: str) -> str | None:
+    """The one name in a sentence that a common noun ("the institute") stands for: a name of
+    capitalised words with that noun among them ("the National Institute for Infectious
+    Diseases"); none when two different ones are named."""
+    word = noun.capitalize()
+    if word not in sentence:
+        return None
+    pattern = (
+        r"(?:[A-Z][\w'’&-]*\s+){0,4}" + word + r"\b(?:\s+[A-Z][\w'’&-]*)*"
+        r"(?:\s+(?:of|for|on)(?:\s+[A-Z][\w'’&-]*)+)?"
+    )
+    found = {names.clean(m.group(0)) for m in re.finditer(pattern, sentence)}
+    named = {n for n in found if len(n.split()) >= 2}
+    return named.pop() if len(named) == 1 else None
+
+
+def _attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     # an ASCII text lower-cased keeps its positions: the regexes below need a word it may lack
     low = sentence.lower() if sentence.isascii() else None
@@ -228,19 +254,37 @@ def _aliases(name: str) -> frozenset[str]:
 
 _MINISTRY = re.compile(
     r"\b(?:(?P<field>(?:[A-Z][a-z]+\s+){1,2})(?:Minister|Ministry|Secretary)"
+    r"|(?P<low>[A-Za-z][a-z]{2,}\s+)(?:minister|ministry)\b"
     r"|(?:Minister|Ministry|Secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<of>(?:[A-Z][a-z]+\s*){1,2}))"
 )
+# Words before "minister" that say which minister, not which ministry: "the prime minister",
+# "a junior minister", "said finance minister" is found from "finance".
+_NOT_FIELDS = word_set(
+    "prime deputy chief the former junior senior cabinet government acting state first its his "
+    "her their"
+)
+# An office that speaks for the body it heads, named by another word (README rule 2): "Prefect
+# Ilse Varga" for the prefecture, "Mayor Tomas Rendel" for the city's administration.
+_OFFICE = re.compile(r"\b(?P<office>[Pp]refect|[Mm]ayor)\s+[A-Z]")
+_OFFICE_BODIES = {
+    "prefect": ("prefecture",),
+    "mayor": ("city administration", "city hall", "town hall", "municipality"),
+}
 
 
 def _ministry(name: str) -> set[str]:
     """A minister speaks for the ministry (README rule 2): "Justice Minister Aldo Verin", "the
-    Minister of Health" and "the Ministry of Health" all also name "justice ministry" or
-    "health ministry"."""
+    Minister of Health", "agriculture minister Ilse Varga" and "the Ministry of Health" all also
+    name "justice ministry", "health ministry" or "agriculture ministry"; a prefect or a mayor
+    named by title also names the prefecture or the city administration."""
     out = set()
     for m in _MINISTRY.finditer(name):
-        field = _norm(m.group("field") or m.group("of") or "")
-        if field and field not in ("prime", "deputy", "chief", "the", "former"):
+        field = _norm(m.group("field") or m.group("low") or m.group("of") or "")
+        if field and field.split()[0] not in _NOT_FIELDS:
             out.add(f"{field} ministry")
+    if "refect" in name or "ayor" in name:
+        for m in _OFFICE.finditer(name):
+            out.update(_OFFICE_BODIES[m.group("office").lower()])
     return out
 
 
@@ -270,12 +314,27 @@ def _same_source(a: str, b: str) -> bool:
     left, right = _aliases(a), _aliases(b)
     if left & right:
         return True
+    if _surname_of(a, b) or _surname_of(b, a):
+        return True
     if any(_inside(x, y) or _inside(y, x) for x in left for y in right):
         return True
     return any(
         len(x) > 3 and len(y) > 3 and fuzz.token_sort_ratio(x, y) >= SAME_NAME
         for x in left
         for y in right
+    )
+
+
+def _surname_of(short: str, long: str) -> bool:
+    """ "Hal" after "service chief Ondrej Hal": a person named again by surname alone, however
+    short (`_inside` wants five letters of a single common word)."""
+    return (
+        short.isalpha()
+        and len(short) >= 3
+        and short[0].isupper()
+        and short[1:].islower()
+        and long.endswith(f" {short}")
+        and long.split()[-2][:1].isupper()
     )
 
 

@@ -164,11 +164,55 @@ def speaker(
                 sentence, max(0, verb.start() - 12), verb.start()
             )
             if not found and joined:
-                found = _sentence_subject(sentence)  # "X apologised ... and said"
+                found = _sentence_subject(sentence) or _opening_name(sentence)  # "X ... and said"
             found = found or subject_before(sentence, verb.start())
+            if (
+                not found
+                and len(prev) == 2
+                and prev[-1] in ("it", "they")
+                and prev[0] in ("that", "which", "as")
+            ):
+                found = _pronoun_subject(sentence, prev[-1])  # "... images that it says show"
             if found:
                 return found
     return None
+
+
+# A sentence opening with a name, maybe after an article and what it is: "The environmental
+# group Halvic Watch on Sunday gave ..."
+_OPENING_NAME = re.compile(
+    r"(?P<src>(?:The\s+)?(?:[a-z-]+\s+){0,3}?(?:[A-Z][\w'’&-]+\s+){0,4}[A-Z][\w'’&-]+)(?=\s+[a-z])"
+)
+
+
+def _pronoun_subject(sentence: str, pronoun: str) -> tuple[str, tuple[int, int]] | None:
+    """Whom "it" or "they" of a clause ("that it says") stands for: the name the sentence opens
+    with ("The environmental group Halvic Watch gave prosecutors images that it says show")."""
+    found = _opening_name(sentence)
+    if found and pronoun == "it" and found[0].endswith("s") and found[0].split()[-1].islower():
+        return None  # "it" is not "Hundreds of employees"
+    return found
+
+
+def _opening_name(sentence: str) -> tuple[str, tuple[int, int]] | None:
+    """The name of two words or more a sentence opens with, before a lower-case word (its
+    verb, whatever its form): "Mayor Jonas Thall read out ...", "The environmental group
+    Halvic Watch on Sunday gave ..."."""
+    m = _OPENING_NAME.match(sentence)
+    if m is None:
+        return None
+    name = clean(m.group("src"))
+    words = name.split()
+    first = words[0].lower() if words else ""
+    if len(words) < 2 or first in PRONOUNS or first in _OPENING_WORDS or DIGIT.search(name):
+        return None  # "In Lorsa crowds gathered", "On Monday the ministry": not a name
+    return name, m.span("src")
+
+
+_OPENING_WORDS = word_set(
+    "in on at after before during since for from with by as under over across near inside "
+    "outside until when while if although though despite amid last this next every"
+)
 
 
 _PARTICIPLE_PHRASE = re.compile(
@@ -197,6 +241,11 @@ def _apposed(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
             return None
         if not role and any(w.islower() and w.endswith("ed") for w in words):
             return None
+    owned = _OWNED_ROLE.match(parts[0].strip())
+    if owned:  # "The civil protection agency's director, Tomas Arveld,": the agency speaks
+        name = clean(owned.group("owner"))
+        start = m.start("first") + owned.start("owner")
+        return name, (start, start + len(owned.group("owner")))
     # the part that says whom the speaker speaks for ("chief executive of Cirrane") is the
     # source (README rule 2); else the part that names someone (capitals after its first word)
     body = [bool(_SPEAKS_FOR.search(part)) for part in parts]
@@ -223,6 +272,15 @@ _SPEAKS_FOR = re.compile(
     r"coordinator|officer|administrator|ambassador|envoy|adviser|advisor|economist|analyst|"
     r"engineer|inspector|prosecutor)\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]"
     r"|^[A-Z][\w-]*['’]s\s"
+)
+# A role owned by a body described in two words or more, before the holder's name: "the civil
+# protection agency's director", "the regional fire service's spokesman" (not "the company's
+# chief executive": one common noun names no body, and the story's body is found elsewhere)
+_OWNED_ROLE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>(?![Tt]he\s)(?:[\w-]+\s+){1,3}[\w-]+)['’]s\s+(?:[\w-]+\s+){0,2}?(?:chief|"
+    r"head|chair|chairman|chairwoman|chairperson|spokesman|spokeswoman|spokesperson|director|"
+    r"president|secretary|official|executive|manager|commander|governor|leader|coordinator|"
+    r"officer|administrator)(?:\s+of\s+[\w-]+)?$"
 )
 _POSSESSIVES = word_set("its their his her our my")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -286,6 +344,12 @@ def _time_at_end(text: str) -> re.Match[str] | None:
     return _TIME_AFTER_NAME.search(text, max(0, len(text) - 40))
 
 
+# A name after "by" that ends a clause: the agent a relative pronoun after it refers to.
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+(?P<src>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)$"
+)
+
+
 def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
     """The noun phrase just before `pos`, back to a comma or a clause word (at most 8 words)."""
     head = sentence[:pos].rstrip().rstrip(",").rstrip()
@@ -307,6 +371,9 @@ def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
     ):  # "..., which the minister said", "which Lirevia's health ministry says": its own subject
         words = words[1:]
     elif words and words[0].group(0).lower() in _RELATIVE and cut > 0:
+        agent = _AGENT_BEFORE.search(head, max(0, cut - 80), cut) if " by " in head else None
+        if agent:  # "disputed by Darsk Rights Watch, which says": the relative's antecedent
+            return clean(agent.group("src")), agent.span("src")
         return subject_before(sentence, cut)  # "The official, who spoke ..., said"
     if cut > 0 and head[cut] == "," and words:
         if len(words) == 1 and words[0].group(0).isdigit():
