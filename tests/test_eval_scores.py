@@ -61,9 +61,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.92, F1 0.85")),
-        pytest.param("dispute", marks=_unmet("precision 0.66, F1 0.73")),
-        pytest.param("contradiction", marks=_unmet("precision 0.91, F1 0.81")),
+        pytest.param("new_figure", marks=_unmet("precision 0.93, F1 0.88")),
+        pytest.param("dispute", marks=_unmet("precision 0.75, F1 0.79")),
+        pytest.param("contradiction", marks=_unmet("precision 0.90, F1 0.84")),
     ],
 )
 def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
@@ -74,52 +74,52 @@ def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
 
 
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
-    """Met since round 10 (all fields F1 0.955); rules only, so in-sample: the holdout is at
-    0.87 and held to its floor below."""
+    """Met since round 10 (all fields F1 0.970 after round 12); rules only, so in-sample: the
+    holdout is at 0.81 and held to its floor below."""
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 (later) when round f (troop-deployment, arms-pledges,
-# typhoon-landfall, factory-collapse, market-airstrike, tech-layoffs, grid-blackout) joined the
-# tune split (44 files), the gate was re-fitted on it (thresholds by F2; README, round 10) and
-# round h was written blind (mobilisation-callup, aid-convoy, tower-fire, measles-outbreak,
-# blizzard-stranded, exchange-hack, school-poisoning). The holdout is rounds g (plane-crash,
-# cruise-norovirus, bridge-collapse, river-spill, crackdown-protests, locust-swarm,
-# grain-blockade) and h: 437 of 1,254 stories, never tuned on. Raised after round 10 (figures,
-# what is counted, denials and speakers, re-attachment). TUNE is in-sample for the learned
-# kinds; CROSSVAL is the honest tune-split figure.
+# (say so here). Re-measured 2026-11-24 (round 12) when round g (plane-crash, cruise-norovirus,
+# bridge-collapse, river-spill, crackdown-protests, locust-swarm, grain-blockade) joined the tune
+# split (51 files) and round i was written blind (mass-grave, coup-arrests, port-strike,
+# census-dispute, tanker-fleet, doctor-exodus): the holdout is rounds h (mobilisation-callup,
+# aid-convoy, tower-fire, measles-outbreak, blizzard-stranded, exchange-hack, school-poisoning)
+# and i, 407 of 1,440 stories, never tuned on; round i is on kinds of story no earlier file
+# covers, so the holdout floors fell with the corpus change. Measured after round 12 (denials,
+# sums and revisions, what is counted, speakers). TUNE is in-sample for the learned kinds;
+# CROSSVAL is the honest tune-split figure.
 CROSSVAL = {
-    "new_figure": (0.91, 0.84),
-    "dispute": (0.66, 0.72),
-    "contradiction": (0.90, 0.80),
-    "new_claim": (0.78, 0.78),
-    "corroboration": (0.88, 0.86),
+    "new_figure": (0.93, 0.88),
+    "dispute": (0.75, 0.79),
+    "contradiction": (0.90, 0.84),
+    "new_claim": (0.77, 0.77),
+    "corroboration": (0.91, 0.87),
 }
 TUNE = {
-    "new_figure": (0.91, 0.84),
-    "dispute": (0.73, 0.78),
-    "contradiction": (0.90, 0.80),
-    "new_claim": (0.78, 0.78),
-    "corroboration": (0.88, 0.86),
+    "new_figure": (0.93, 0.88),
+    "dispute": (0.79, 0.83),
+    "contradiction": (0.90, 0.84),
+    "new_claim": (0.77, 0.77),
+    "corroboration": (0.91, 0.87),
 }
-TUNE_FIGURES = 0.95
+TUNE_FIGURES = 0.97
 WHOLE = {
-    "new_figure": (0.87, 0.79),
-    "dispute": (0.61, 0.69),
-    "contradiction": (0.84, 0.72),
-    "new_claim": (0.70, 0.73),
-    "corroboration": (0.86, 0.80),
+    "new_figure": (0.89, 0.82),
+    "dispute": (0.66, 0.71),
+    "contradiction": (0.84, 0.77),
+    "new_claim": (0.70, 0.71),
+    "corroboration": (0.88, 0.80),
 }
 WHOLE_FIGURES = 0.92
 HOLDOUT = {
-    "new_figure": (0.78, 0.69),
-    "dispute": (0.46, 0.55),
-    "contradiction": (0.61, 0.47),
-    "new_claim": (0.57, 0.62),
-    "corroboration": (0.80, 0.66),
+    "new_figure": (0.77, 0.65),
+    "dispute": (0.43, 0.49),
+    "contradiction": (0.57, 0.47),
+    "new_claim": (0.50, 0.52),
+    "corroboration": (0.78, 0.63),
 }
-HOLDOUT_FIGURES = 0.86
+HOLDOUT_FIGURES = 0.81
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
