@@ -117,7 +117,8 @@ def _attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]
 # The agent of a passive speech verb: "it was announced by the interior ministry", "figures
 # released on Friday by the statistics office".
 # A document speaks for whoever made or saw it: "the operator's departure logs showed", "the
-# commission's preliminary count gave", "delivery records seen by the Capital Courier show".
+# commission's preliminary count gave", "delivery records seen by the Capital Courier show", "a
+# review by the Harbour Times of ambulance logs shows".
 _DOCUMENT_NOUNS = (
     r"(?:logs?|records?|bulletin|count|tally|figures|data|analysis|report|statement|survey|"
     r"review|estimate|register|list|database|documents?|footage|images|letters?|filings?)"
@@ -129,8 +130,8 @@ _DOCUMENT_SHOWS = re.compile(
 )
 _OWNER = re.compile(r"(?P<src>(?:[A-Z][\w.&-]*\s+){0,5}?[A-Za-z][\w.&-]*)$")
 _SEEN_DOCUMENT = re.compile(
-    _DOCUMENT_NOUNS + r"\s+(?:seen|obtained|reviewed)\s+by\s+(?P<src>(?:the\s+)?[A-Z][\w.&'’-]*"
-    r"(?:\s+[A-Z][\w.&'’-]*){0,5})"
+    _DOCUMENT_NOUNS + r"\s+(?:(?:seen|obtained|reviewed|carried\s+out|conducted|compiled)\s+)?by\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})"
 )
 
 

@@ -19,16 +19,28 @@ _MEMBER = re.compile(
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
 # Or a bare office that only a company or an organisation has, before a name and with no body
-# of its own: "Chief executive Anders Kolm", "the spokeswoman, Ana Dara" (searched only in a
+# of its own: "Chief executive Anders Kolm", "the spokeswoman, Ana Dara", "..., chief financial
+# officer Ilan Roskov told analysts" (the clause's subject is its body) (searched only in a
 # sentence with one of `_OFFICE_PARTS`, as most have none).
 _BARE_MEMBER = re.compile(
-    r"(?:^|(?<=[.;:]\s)|\b[Tt]he\s+)(?i:(?:chief\s+executive|chief\s+operating\s+officer|"
+    r"(?:^|(?<=[.;:,]\s)|\b[Tt]he\s+)(?i:(?:chief\s+executive|chief\s+operating\s+officer|"
     r"chief\s+financial\s+officer|ceo|managing\s+director|finance\s+director|executive\s+"
     r"director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chairperson|"
     r"general\s+manager|general\s+secretary|founder))"
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?!,?\s+(?:of|at|for)\s)"
 )
-_OFFICE_PARTS = ("xecutive", "CEO", "irector", "pokes", "hair", "anager", "ecretary", "ounder")
+_OFFICE_PARTS = (
+    "xecutive",
+    "CEO",
+    "irector",
+    "pokes",
+    "hair",
+    "anager",
+    "ecretary",
+    "ounder",
+    "g officer",
+    "l officer",
+)
 
 
 @lru_cache(maxsize=4096)  # pure, and asked of each sentence once for each topic it is read for
@@ -51,12 +63,34 @@ _NOT_PLACES = MONTHS | WEEKDAYS
 
 
 def lead_body(sentences: Sequence[Sentence]) -> Attribution:
-    """The body a story's lead opens with ("Halvard Motors and the union agreed ..."): whom
+    """The body a story's lead opens with ("Halvard Motors and the union agreed ...", "Shares in
+    Halvard Motors fell ..."): whom
     a later "Chief executive Anders Kolm" or "its spokesman" speaks for when no sentence before
     names a source."""
     first = next((s for s in sentences if not s.title), None)
-    m = BODY_SUBJECT.match(first.text) if first is not None else None
+    text = first.text if first is not None else ""
+    if text.startswith(("Shares in ", "Shares of ")):
+        text = text[10:]  # "Shares in Severin Mining fell 14%": the company is the lead's body
+    m = BODY_SUBJECT.match(text)
     return Attribution(source=m.group(1)) if m else Attribution()
+
+
+# A person named with an office that speaks for a body (README rule 2): "Interior Minister
+# Halina Voss", "agriculture minister Ilse Varga", "Prefect Ilse Varga", "Mayor Tomas Rendel".
+_TITLED = re.compile(
+    r"\b(?:(?:[A-Z][a-z]+\s+){1,2}Minister|[a-z]{3,}\s+minister|Prefect|Mayor)"
+    r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+)
+
+
+@lru_cache(maxsize=4096)  # pure, and asked of each sentence once for each topic it is read for
+def titled_named(text: str) -> tuple[tuple[str, str], ...]:
+    """The persons a sentence names with their office, each as (name, office and name):
+    ("Halina Voss", "Interior Minister Halina Voss"). A later "Voss said", in any sentence of
+    the story, is the minister, who speaks for the ministry."""
+    if "inister" not in text and "refect" not in text and "ayor" not in text:
+        return ()
+    return tuple((m.group("name"), m.group(0)) for m in _TITLED.finditer(text))
 
 
 def names_event(word: str) -> bool:

@@ -241,6 +241,10 @@ def _apposed(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
             return None
         if not role and any(w.islower() and w.endswith("ed") for w in words):
             return None
+    role_of = _BODY_ROLE.match(parts[0].strip())
+    if role_of and parts[1].strip()[:1].isupper():  # "A ministry spokesman, Karim Osk, said"
+        start = m.start("first") + role_of.start("body")
+        return role_of.group("body"), (start, start + len(role_of.group("body")))
     owned = _OWNED_ROLE.match(parts[0].strip())
     if owned:  # "The civil protection agency's director, Tomas Arveld,": the agency speaks
         name = clean(owned.group("owner"))
@@ -281,6 +285,13 @@ _OWNED_ROLE = re.compile(
     r"head|chair|chairman|chairwoman|chairperson|spokesman|spokeswoman|spokesperson|director|"
     r"president|secretary|official|executive|manager|commander|governor|leader|coordinator|"
     r"officer|administrator)(?:\s+of\s+[\w-]+)?$"
+)
+# A person's role in a body named by a common noun, before the name: "A ministry spokesman,
+# Karim Osk, said" speaks for the ministry (the one named before), not for himself.
+_BODY_ROLE = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?P<body>(?:[a-z-]+\s+)?(?:ministry|agency|department|police|army|"
+    r"navy|company|government|council|union|authority|service))\s+(?:spokesman|spokeswoman|"
+    r"spokesperson|official)$"
 )
 _POSSESSIVES = word_set("its their his her our my")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from bot.core.attribution import is_generic, same_source
-from bot.core.clues import BODY_SUBJECT, members_named, proper_names
+from bot.core.clues import BODY_SUBJECT, members_named, proper_names, titled_named
 from bot.core.model import Attribution, Story, Topic
 from bot.core.reading import keyword_regex, story_sentences, without_dates
 from bot.core.run import Run
@@ -23,6 +23,14 @@ KEYWORD_GAP = 0  # words between two keywords that make one phrase ("rail strike
 HEARD_MEMO = 100_000  # (topic, source) answers of _heard kept
 _NEVER = keyword_regex([]).pattern  # the pattern of no keywords, which matches nothing
 _INDEFINITE = re.compile(r"\ban?\s+$", re.I)
+_BUSINESS = frozenset({"company", "firm"})  # a speaker that is the business the story is about
+# A sentence whose subject is "It" or "They" doing something, not "It was the worst storm":
+# the speaker of the sentence before (the body named before, else the lead's) goes on.
+_ACTING_PRONOUN = re.compile(
+    r"(?:It|They)\s+(?!(?:is|was|were|are|will\s+be|would\s+be|could\s+be|may\s+be|"
+    r"might\s+be|has\s+been|have\s+been|had\s+been|seems?|seemed|remains?|remained|took|"
+    r"takes?|comes?|came|means?|meant)\b)[a-z]"
+)
 _OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)", re.I)
 
 
@@ -64,8 +72,16 @@ class Topical(EngineState):
         represents"): a person named as "its chief executive, Maren Holt" speaks for the body
         named before, in this sentence and the story's later ones ("Holt said"); a sentence
         without attribution whose subject is a body already heard on the topic ("The Calveran
-        Coast Guard ended its search, with 34 dead") gives that body's figures."""
+        Coast Guard ended its search, with 34 dead") gives that body's figures. A person named
+        with an office ("Interior Minister Halina Voss") is that office in the story's later
+        sentences ("Voss told reporters"); "the company" is the body named before, else the
+        lead's, and so is a sentence's "It" or "They" that acts ("It could not rule out")."""
         source = attribution.source
+        for name, titled in titled_named(text):  # "Interior Minister Halina Voss": a later "Voss"
+            for key in (name.lower(), name.split()[-1].lower()):
+                members.setdefault(key, Attribution(source=titled))
+        if source and last_named.source and source.lower().removeprefix("the ") in _BUSINESS:
+            return last_named  # "The company said": the company named before, or the lead's
         for name, at in members_named(text):
             own = source is not None and same_source(source, name)
             body = last_named if own or not source else attribution
@@ -81,6 +97,8 @@ class Topical(EngineState):
             return members[source.lower()]
         if source or attribution.via:
             return attribution
+        if last_named.source and _ACTING_PRONOUN.match(text):
+            return last_named  # "It could not rule out that ...": the speaker before goes on
         bodies = self._bodies(topic_id)
         if not bodies:
             return attribution
