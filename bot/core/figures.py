@@ -213,14 +213,14 @@ def _figures(sentence: str, excluded: Sequence[tuple[int, int]] | None) -> list[
 def _raw_figures(sentence: str) -> list[_Raw]:
     vague = _vague(sentence)
     digit = has_digit(sentence)
-    if not vague and not digit and not may_hold_number(sentence):
+    if not vague and not digit and not may_hold_number(sentence, digit):
         return []  # no digit, no number word: nothing below would find a figure
     may_block = digit and _may_block(sentence)
     blocked = [m.span() for m in _NOT_COUNT_SPANS.finditer(sentence)] if may_block else []
     blocked += [(v.start, v.end) for v in vague]
     numbers = [
         n
-        for n in find_numbers(sentence)
+        for n in find_numbers(sentence, digit)
         if not (blocked and _overlaps(n.start, n.end, blocked)) and _is_count(sentence, n)
     ]
     raws = [_with_hedge(sentence, _with_unit(sentence, r)) for r in _join_ranges(sentence, numbers)]

@@ -43,12 +43,11 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 _DIGIT = re.compile(r"\d")
 # A word made only of number words ("six", "sixty", "sixten"): `_WORD_RUN` matches in an ASCII
 # text exactly when the text has one (a match starts at a word boundary with such a word, and
-# any such word starts a match). Case-sensitive, over the lower-cased text.
-_NUMBER_WORD_TOKEN = re.compile(
-    first_char_guard(NUMBER_WORDS)
-    + r"\b(?:"
-    + trie_pattern(sorted({w.lower() for w in NUMBER_WORDS}))
-    + r")+\b"
+# any such word starts a match). Case-sensitive, searched in the lower-cased text after a space,
+# from the character before the word (`\b(?:words)+\b` in the text): a pattern opening with a
+# character class lets `re` pass over the other characters in one loop.
+_NUMBER_WORD_START = re.compile(
+    r"[^\w](?:" + trie_pattern(sorted({w.lower() for w in NUMBER_WORDS})) + r")+\b"
 )
 WORDS_CACHE = 4096  # number phrases ("six hundred") whose value is remembered
 
@@ -110,19 +109,22 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def may_hold_number(text: str) -> bool:
-    """False when `find_numbers` certainly finds nothing: no digit and no number word."""
-    return _DIGIT.search(text) is not None or _may_hold_number_word(text) or "dozen" in text.lower()
+def may_hold_number(text: str, digit: bool | None = None) -> bool:
+    """False when `find_numbers` certainly finds nothing: no digit and no number word. `digit`
+    is `has_digit(text)`, when the caller knows it already."""
+    if digit is None:
+        digit = _DIGIT.search(text) is not None
+    return digit or _may_hold_number_word(text) or "dozen" in text.lower()
 
 
 @lru_cache(maxsize=64)  # asked twice of each sentence (`may_hold_number`, `_word_numbers`)
 def _may_hold_number_word(text: str) -> bool:
     """False when `_WORD_RUN` certainly matches nothing. In ASCII text it matches exactly when
-    a word (a \\w+ run) is made of number words (`_NUMBER_WORD_TOKEN`); other text (where
+    a word (a \\w+ run) is made of number words (`_NUMBER_WORD_START`); other text (where
     case folding may make "ſix" a "six") is left to the regex."""
     if not text.isascii():
         return True
-    return _NUMBER_WORD_TOKEN.search(text.lower()) is not None
+    return _NUMBER_WORD_START.search(" " + text.lower()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +141,12 @@ class Number:
     scale: float = 1.0  # the scale word's factor ("million" -> 1e6)
 
 
-def find_numbers(text: str) -> list[Number]:
-    """All numbers in `text`, in order, without overlaps."""
-    digits = _digit_numbers(text) if _DIGIT.search(text) else []
+def find_numbers(text: str, digit: bool | None = None) -> list[Number]:
+    """All numbers in `text`, in order, without overlaps. `digit` is `has_digit(text)`, when the
+    caller knows it already."""
+    if digit is None:
+        digit = _DIGIT.search(text) is not None
+    digits = _digit_numbers(text) if digit else []
     words = _word_numbers(text)
     fractions = _fraction_numbers(text)
     if not words and not fractions:
@@ -166,7 +171,9 @@ def _digit_numbers(text: str) -> list[Number]:
         if dotted and any(d.start <= m.start() < d.end for d in dotted):
             continue
         integer, dec, suffix, scale_name = m.group("int", "dec", "suffix", "scale")
-        raw = integer if integer.isdigit() else _SEP_RE.sub("", integer)
+        raw = integer if integer.isdigit() else integer.replace(",", "")
+        if not raw.isdigit():  # another separator than a comma ("7 500")
+            raw = _SEP_RE.sub("", integer)
         if len(raw) > 15:
             continue
         value = float(raw + (dec or ""))

@@ -56,31 +56,49 @@ def _find_lowered(low: str, table: dict[str, str]) -> list[Hit]:
 # of them in the same sentences), found in one pass: `_scan(low)[i]` is `_find_lowered(low,
 # _SCANNED[i])`.
 _SCANNED: tuple[dict[str, str], ...] = (COUNTED, EVENTS, ENTITIES, MEASURES, PERIODS, SCOPES)
-_TABLE_INDEXES = tuple(range(len(_SCANNED)))
 SCAN_CACHE = 1024  # sentences whose phrases are remembered: those of the story being read
 
 
 def _combined_regex(tables: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
     """A match of the one character before each position where a phrase of some table starts
-    (whole words), searched in the text after a space, with one group per table: that table's
-    longest phrase there, or None. The match starts where the phrase does in the text itself.
+    (whole words), searched in the text after a space; its group is the longest such phrase of
+    any table there. The match starts where the phrase does in the text itself.
 
     A look back for a word character before the phrases would say the same, but a pattern
     opening with a character class lets `re` pass over the other characters in one loop instead
     of trying each."""
     anyone = trie_pattern({phrase for table in tables for phrase in table})
-    groups = "".join(r"(?:(?=(" + trie_pattern(table) + r")(?![\w]))|)" for table in tables)
-    return re.compile(r"[^\w](?=(?:" + anyone + r")(?![\w]))" + groups)
+    return re.compile(r"[^\w](?=(" + anyone + r")(?![\w]))")
 
 
 _COMBINED: list[tuple[tuple[int, ...], re.Pattern[str]]] = []
+# What each table finds where the combined regex finds a phrase: every phrase of a table that
+# matches there (whole words) is a prefix of the longest one of any table, followed in it by a
+# non-word character; so the longest of them is known from that phrase alone. Filled as met.
+_FOUND_IN: dict[str, tuple[tuple[int, str, str], ...]] = {}
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _scan_regex() -> re.Pattern[str]:
     sizes = tuple(len(table) for table in _SCANNED)
     if not _COMBINED or _COMBINED[0][0] != sizes:  # the lexicon's tables are constants
         _COMBINED[:] = [(sizes, _combined_regex(tuple(tuple(t) for t in _SCANNED)))]
+        _FOUND_IN.clear()
     return _COMBINED[0][1]
+
+
+def _found_in(longest: str) -> tuple[tuple[int, str, str], ...]:
+    """(table index, phrase, value) for each table with a phrase where `longest` is found: the
+    table's longest phrase that is a prefix of it ending at a word's end (or all of it), as
+    that table's own regex finds there."""
+    found = []
+    for i, table in enumerate(_SCANNED):
+        for size in range(len(longest), 0, -1):
+            ends_word = size == len(longest) or not _WORD_CHAR.match(longest, size)
+            if ends_word and longest[:size] in table:
+                found.append((i, longest[:size], table[longest[:size]]))
+                break
+    return tuple(found)
 
 
 @lru_cache(maxsize=SCAN_CACHE)
@@ -88,18 +106,19 @@ def _scan(low: str) -> tuple[list[Hit], ...]:
     """Each `_SCANNED` table's matches in `low`, as `finditer` of its own regex finds them: at
     each start the longest phrase, the next one searched for from the end of the last. The
     lists are shared by every caller of the same text: read them, never change them."""
-    tables = _SCANNED
-    found: tuple[list[Hit], ...] = tuple([] for _ in tables)
-    ends = [0] * len(tables)
+    found: tuple[list[Hit], ...] = tuple([] for _ in _SCANNED)
+    ends = [0] * len(_SCANNED)
+    known = _FOUND_IN
     for m in _scan_regex().finditer(" " + low):
         at = m.start()  # in `low`: the space before it shifts the character matched there
-        phrases = m.groups()
-        for i in _TABLE_INDEXES:
-            phrase = phrases[i]
-            if phrase is not None and at >= ends[i]:
-                end = at + len(phrase)
-                found[i].append(Hit(at, end, tables[i][phrase], phrase))
-                ends[i] = end
+        longest = m[1]
+        tables = known.get(longest)
+        if tables is None:
+            tables = known[longest] = _found_in(longest)
+        for i, phrase, value in tables:
+            if at >= ends[i]:
+                end = ends[i] = at + len(phrase)
+                found[i].append(Hit(at, end, value, phrase))
     return found
 
 
