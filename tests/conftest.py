@@ -207,3 +207,4 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 from tests.feedserver import feed_server  # noqa: E402, F401  (fixture)
+from tests.telegram_fakes import fake_api, sender  # noqa: E402, F401  (fixtures)

@@ -9,7 +9,7 @@ import contextlib
 import dataclasses
 import itertools
 import sqlite3
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from bot.adapters.slack.sender import SlackSender, web_client
 from bot.adapters.store import Notice, Store
 from bot.adapters.telegram.fake import FakeBotAPI, parse_html, utf16_len
 from bot.adapters.telegram.render import TEXT_LIMIT, shown_units, to_html
-from bot.adapters.telegram.sender import TelegramSender, make_bot
+from bot.adapters.telegram.sender import TelegramSender
 from bot.config import load_config
 from bot.core.message import Line, Message
 from bot.core.render import bundle, render_alert
@@ -52,16 +52,13 @@ def estimates(count: int) -> list[Item]:
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as fake:
-        yield fake
+def api(fake_api: FakeBotAPI) -> FakeBotAPI:
+    return fake_api
 
 
 @pytest.fixture
-async def telegram(api: FakeBotAPI) -> AsyncIterator[TelegramSender]:
-    bot = make_bot(api.token, api.base_url, max_retries=0)
-    yield TelegramSender(bot, per_chat_interval_s=0.0)
-    await bot.shutdown()
+def telegram(sender: TelegramSender) -> TelegramSender:
+    return sender
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.adapters.feeds import parse_feed
 from bot.adapters.store import Store
-from bot.adapters.telegram.fake import FakeBotAPI
-from bot.adapters.telegram.sender import TelegramSender, make_bot
+from bot.adapters.telegram.sender import TelegramSender
 from bot.config import load_config
 from bot.service import Service
 from tests.clock import Clock
@@ -23,19 +22,6 @@ channels:
   - {id: b, platform: telegram, chat: "-200", min_severity: corroboration}
 """
 NASTY = 'Doubts <b>25,000</b> & "more" </a> <i unclosed <script>x</script> &amp;'
-
-
-@pytest.fixture
-def fake_api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as api:
-        yield api
-
-
-@pytest.fixture
-async def sender(fake_api: FakeBotAPI) -> AsyncIterator[TelegramSender]:
-    bot = make_bot(fake_api.token, fake_api.base_url, max_retries=0)
-    yield TelegramSender(bot, per_chat_interval_s=0.0)
-    await bot.shutdown()
 
 
 MakeService = Callable[..., Service]
