@@ -31,7 +31,12 @@ from bot.core.compare import BASELINE_PREFIX, figures_agree
 from bot.core.gate import KindModel, midpoint
 from bot.core.known import Known
 from bot.core.lexicon import COUNTED, MEASURES
-from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
+from bot.core.matching import (
+    IndexedClaim,
+    departs_held,
+    frame_agreement,
+    quantity_key,
+)
 from bot.core.model import Attribution, Figure, Hedge, Sighting
 
 if TYPE_CHECKING:
@@ -271,6 +276,8 @@ def reattach(
     (the text score the finding carries), or None: learn a new claim."""
     sentence = run.read(said.text).masked
     pool = candidates(view, topic_id, figure, sentence)
+    # "2,000 passengers were allowed off" is not the passengers who fell ill
+    pool = [c for c in pool if not departs_held(said.text, figure, c)]
     if not pool:
         return None
     words = set(sentence.split()) - {"#"}

@@ -40,7 +40,14 @@ from bot.core.gate_weights import GATE
 from bot.core.judging import Judging
 from bot.core.known import Known
 from bot.core.learning import in_topic
-from bot.core.matching import NUMBERLESS_SCORE, ClaimIndex, IndexedClaim, masked
+from bot.core.matching import (
+    NUMBERLESS_SCORE,
+    ClaimIndex,
+    IndexedClaim,
+    departs_held,
+    masked,
+    quantity_key,
+)
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -290,13 +297,23 @@ class Engine(Topical, Judging):
         earlier: dict[str, Figure] = {}  # claim id -> this sentence's last figure for it
         figures = reading.matched  # not the old values ("up from 4,000", "the rest of the …")
         hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
+        if any(hits):
+            hits = [  # "2,000 passengers were allowed off" is not the passengers who fell ill
+                None if h is not None and departs_held(text, f, h[0]) else h
+                for f, h in zip(figures, hits, strict=True)
+            ]
+        summed = (
+            _total_follows_increment(text, figures, hits)
+            if len(figures) > 1 and (" to " in text or "total" in text)  # "bringing ... to 23"
+            else set()
+        )
         totals: set[int] = set()  # stated totals (an increment before made them)
         bases: dict[int, int] = {}  # what an increment was added to -> the increment
         for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
             value = (figure.low, figure.high, figure.unit)
             if sentence.title and said_more(run.body_values.get(value), figure):
                 continue  # the headline restates, in fewer words, a figure the body gave
-            if i in bases:
+            if i in bases or i in summed:
                 continue  # "a further 57, on top of the 412 it reported": the reference point
             if hit is not None and self._said_otherwise(run, hit[0].spec.id, figure, said):
                 continue  # "200,000 hectares infested ... 45,000 sprayed": a part, or another
@@ -331,6 +348,8 @@ class Engine(Topical, Judging):
                     elif increment:  # a further 4,000: a new total
                         figure, added_to = self._total(claim.spec.id, figure, text, earlier, base)
                         step = replace(said, update=True, revision=True)
+                    elif step.revision:  # "about 470,000, up from the 410,000": from there
+                        added_to = _baseline_after(reading, figure)
                     earlier[claim.spec.id] = figure
                     if not sentence.title:
                         run.body_values[value] = figure
@@ -348,7 +367,7 @@ class Engine(Topical, Judging):
             ):
                 run.body_values[value] = figure
                 further = is_increment(text, figure.span[0])
-                back = self._restated(run, topic.id, figure, further) or (
+                back = self._restated(run, topic.id, figure, further, text) or (
                     self._attach
                     and reattach(self._known, self._attach, run, topic.id, figure, said)
                 )
@@ -437,3 +456,42 @@ class Engine(Topical, Judging):
                     self._judge(run, named[0], figure, said, NUMBERLESS_SCORE, sentence.title)
                     return True
         return False
+
+
+def _total_follows_increment(
+    text: str, figures: Sequence[Figure], hits: list[tuple[IndexedClaim, float] | None]
+) -> set[int]:
+    """ "A further four people were admitted ..., bringing to 23 the number it has admitted":
+    the stated total counts what the increment counts, so the two are one claim's, whichever
+    of them the words found a claim for (README rule 7; the caller cites the total). The
+    increments neither found a claim for: the total alone speaks (is judged or learned)."""
+    summed: set[int] = set()
+    for i, figure in enumerate(figures):
+        if not (is_increment(text, figure.span[0]) or is_more(text, figure)):
+            continue
+        key = quantity_key(figure)
+        for j in range(i + 1, len(figures)):
+            total = figures[j]
+            if quantity_key(total) != key or total.unit != figure.unit:
+                continue
+            if is_stated_total(text, figure, total):
+                if hits[i] is not None:
+                    hits[j] = hits[i]
+                elif hits[j] is not None:
+                    hits[i] = hits[j]
+                else:
+                    summed.add(i)
+            break
+    return summed
+
+
+def _baseline_after(reading: Reading, figure: Figure) -> Figure | None:
+    """The old value a revised figure is measured from, named right after it ("about 470,000
+    depositors, up from the 410,000 first counted"; "almost €3.7bn, not the €3.2bn first
+    reported"): the figure moved from there, so when that is the claim's latest figure the new
+    one is an update however wide the two hedges (`judge`'s `added_to`, README rules 3 and 7)."""
+    key = quantity_key(figure)
+    old = next((f for f in reading.figures if f.span[0] > figure.span[0]), None)
+    if old is None or old in reading.matched or old.unit != figure.unit:
+        return None  # the next figure is a new one of its own, or of another unit
+    return old if quantity_key(old) in (None, key) else None

@@ -27,7 +27,7 @@ from bot.core.cues import is_increment
 from bot.core.gate import Heard, claim_features, features
 from bot.core.learning import claim_id_for, claim_text_for
 from bot.core.lexicon import RESTATEMENT_CUES
-from bot.core.matching import NUMBERLESS_SCORE, IndexedClaim
+from bot.core.matching import NUMBERLESS_SCORE, IndexedClaim, departs_held
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -84,7 +84,7 @@ class Judging(EngineState):
         )
 
     def _restated(
-        self, run: Run, topic_id: str, figure: Figure, further: bool = False
+        self, run: Run, topic_id: str, figure: Figure, further: bool = False, text: str = ""
     ) -> tuple[IndexedClaim, float] | None:
         """The one claim of the topic counting the same thing whose current figure (from
         another story) this figure gives again: "officers had attended eleven deaths linked to
@@ -99,8 +99,12 @@ class Judging(EngineState):
                 current is not None
                 and current.origin_key != run.origin
                 and has_figure(current)
-                and current.figure.event == figure.event
+                and (
+                    current.figure.event == figure.event
+                    or (further and figure.event is None)  # "a further four brought out alive"
+                )
                 and (further or figures_agree(figure, current.figure))
+                and not (text and departs_held(text, figure, claim))
             ):
                 same.append(claim)
         return (same[0], NUMBERLESS_SCORE) if len(same) == 1 else None

@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeAlias, TypeVar
 
 from bot.core.lexicon import COUNTED, GENERAL_PEOPLE, MEASURES
@@ -26,6 +27,9 @@ __all__ = [  # the words side lives in bot/core/words.py; these names are import
     "IndexedClaim",
     "SentenceWords",
     "Vocabulary",
+    "departs_held",
+    "departure",
+    "figure_side",
     "frame_agreement",
     "frame_compatible",
     "masked",
@@ -109,6 +113,95 @@ def _frame_conflict(figure: Figure, reference: Figure) -> bool:
     return bool(figure.qualifier and reference.qualifier) and not same_place(
         figure.qualifier or "", reference.qualifier, ()
     )
+
+
+# Leaving or being let go, said of the things counted right after them ("2,900 passengers have
+# now left the ship", "twelve ships were let through"): the opposite of being held or ill
+_DEPARTS = re.compile(
+    r"\b(?:(?:left|leave|leaves|leaving)\s+(?:the\b|port\b|harbou?r\b|for\b|from\b|"
+    r"(?-i:[A-Z])\w*)|(?:allowed|cleared|free)\s+(?:off|out|ashore|through|"
+    r"to\s+(?:leave|go|sail|disembark|go\s+ashore))|let\s+(?:off|out|through|go)|"
+    r"disembark(?:ed|ing)?|went\s+ashore|got\s+off|sailed|set\s+sail|departed|"
+    r"passed\s+through|(?:were|was|been)\s+(?:released|freed|discharged)|sent\s+home|"
+    r"went\s+home)\b",
+    re.I,
+)
+# What a claim of people or things held, stuck or ill says of them
+_HELD = re.compile(
+    r"\b(?:stranded|stuck|trapped|held|blocked|detained|ill|sick|infected|symptoms|on\s+board|"
+    r"aboard|hospitali[sz]ed|admitted|hostages?|captive)\b",
+    # searched in lowercased text: faster than re.I
+)
+# ... unless the claim itself is of leaving ("the militants released 30 hostages")
+_LET_GO = re.compile(
+    r"\b(?:left|leave|leaving|released|freed|allowed|cleared|let|disembark\w*|ashore|sailed|"
+    r"departed|discharged|passed)\b",
+    # searched in lowercased text
+)
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s(?:said|says|according|when|as|after|before|while|because|since|until|which|"
+    r"where|and|but)\b"
+)  # "160 people had been crammed onto the boat when it left the port": the boat left
+_DEPARTS_REACH = 90  # characters after a figure its own verb is looked for in
+
+
+def _own_words(text: str, figure: Figure) -> str:
+    """The words after a figure up to the end of its clause: what is said of what it counts."""
+    end = figure.span[1]
+    after = text[end : end + _DEPARTS_REACH]
+    cut = _CLAUSE_END.search(after)
+    return after if cut is None else after[: cut.start()]
+
+
+def departure(text: str, figure: Figure) -> str | None:
+    """The words saying that what the figure counts left or was let go ("were allowed off",
+    "have now left the"), or None."""
+    found = _DEPARTS.search(_own_words(text, figure))
+    return None if found is None else found.group(0)
+
+
+LEAVES, HELD = 1, 2  # `figure_side`: what a figure's own clause says of what it counts
+
+
+def figure_side(text: str, figure: Figure) -> int:
+    """LEAVES ("were allowed off"), HELD ("had fallen ill", "stranded") or 0 (neither)."""
+    own = _own_words(text, figure)
+    if not own.strip():
+        return 0
+    if _DEPARTS.search(own):
+        return LEAVES
+    return HELD if _HELD.search(own.lower()) else 0
+
+
+@lru_cache(maxsize=8192)
+def _claim_side(claim_text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Of a claim's text: (counts those held and not those let go, its figure's clause says
+    they left); `start`-`end` is its reference figure's span (0, 0: none)."""
+    lowered = claim_text.lower()
+    held = bool(_HELD.search(lowered)) and not _LET_GO.search(lowered)
+    if not 0 < end <= len(claim_text):
+        return held, False
+    after = claim_text[end : end + _DEPARTS_REACH]
+    cut = _CLAUSE_END.search(after)
+    own = after if cut is None else after[: cut.start()]
+    return held, bool(_DEPARTS.search(own))
+
+
+def departs_held(text: str, figure: Figure, claim: IndexedClaim, side: int | None = None) -> bool:
+    """Whether the figure counts those who left or were let go ("About 2,000 passengers who
+    had shown no symptoms were allowed off", "Twelve ships were let through") while the claim
+    counts those held, stuck or ill ("passengers have fallen ill", "ships stranded"), or the
+    other way round: leaving is the opposite event, another quantity, whatever words the two
+    share. `side` is `figure_side(text, figure)` when the caller has it. The claim's side is
+    asked first (cached): most claims are neither, and then the sentence is never read."""
+    reference = claim.reference
+    span = reference.span if reference is not None else (0, 0)
+    held, leaves = _claim_side(claim.spec.text, span[0], span[1])
+    if not (held or leaves):
+        return False
+    if side is None:
+        side = figure_side(text, figure)
+    return (held and side == LEAVES) or (leaves and side == HELD)
 
 
 def _stems(words: Iterable[str]) -> set[str]:
