@@ -18,6 +18,7 @@ from bot.core.model import (
     Story,
     Topic,
 )
+from tests.core.news import wire_story
 
 FLOOD = Topic(
     id="brannock-flood",
@@ -50,15 +51,7 @@ ECONOMY = Topic(
 
 
 def story(key: str, day: int, outlet: str, text: str, title: str = "Update") -> Story:
-    return Story(
-        key=key,
-        feed=outlet.lower(),
-        outlet=outlet,
-        url=f"https://{outlet.lower().replace(' ', '-')}.example/{key}",
-        title=title,
-        text=text,
-        published=datetime(2026, 4, day, 9, 0, tzinfo=UTC),
-    )
+    return wire_story(key, outlet, text, datetime(2026, 4, day, 9, 0, tzinfo=UTC), title)
 
 
 def told(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str]]:

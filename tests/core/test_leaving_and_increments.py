@@ -12,6 +12,7 @@ from bot.core.learning import claim_text_for
 from bot.core.matching import ClaimIndex, IndexedClaim, departs_held, departure
 from bot.core.model import ClaimSpec, Figure, Story, Topic
 from bot.core.run import reference_figure
+from tests.core.news import wire_story
 
 FERRY = Topic(
     id="nordwind-ferry",
@@ -45,15 +46,7 @@ RUBBLE = Topic(
 
 
 def story(key: str, day: int, outlet: str, text: str) -> Story:
-    return Story(
-        key=key,
-        feed=outlet.lower(),
-        outlet=outlet,
-        url=f"https://{outlet.lower().replace(' ', '-')}.example/{key}",
-        title="Update",
-        text=text,
-        published=datetime(2026, 2, day, 9, 0, tzinfo=UTC),
-    )
+    return wire_story(key, outlet, text, datetime(2026, 2, day, 9, 0, tzinfo=UTC))
 
 
 def found(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str, str]]:

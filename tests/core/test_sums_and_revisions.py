@@ -19,6 +19,7 @@ from bot.core.model import (
     Story,
     Topic,
 )
+from tests.core.news import wire_story
 
 QUARRY = Topic(
     id="tarrow-quarry",
@@ -44,15 +45,7 @@ QUARRY = Topic(
 
 
 def story(key: str, day: int, outlet: str, text: str, title: str = "Update") -> Story:
-    return Story(
-        key=key,
-        feed=outlet.lower(),
-        outlet=outlet,
-        url=f"https://{outlet.lower().replace(' ', '-')}.example/{key}",
-        title=title,
-        text=text,
-        published=datetime(2026, 6, day, 9, 0, tzinfo=UTC),
-    )
+    return wire_story(key, outlet, text, datetime(2026, 6, day, 9, 0, tzinfo=UTC), title)
 
 
 def found(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str, str]]:
