@@ -169,6 +169,19 @@ def _latencies_s(
     return out
 
 
+async def _sent_out(store: Store, stall_s: float) -> None:
+    """Wait until the outbox is empty, for as long as the dispatcher makes progress: alerts in
+    claims' Slack threads go one a message at the channel's pace, so the queue a busy run
+    leaves can take longer than any fixed deadline; ``stall_s`` without a row sent ends it."""
+    left = store.counts()["pending"]
+    stalled_at = time.monotonic() + stall_s
+    while left and time.monotonic() < stalled_at:
+        await asyncio.sleep(0.1)
+        now = store.counts()["pending"]
+        if now < left:
+            left, stalled_at = now, time.monotonic() + stall_s
+
+
 async def _drain(service: Service, timeout_s: float) -> int:
     """Dispatch until the outbox is empty (or the time is up); how many were sent."""
     sent = 0
@@ -228,9 +241,7 @@ async def _delivery(
                     offered_s += time.monotonic() + pause - began  # offered time, but nothing
                     break  # else comes in it, so wait for the outbox instead of sleeping it out
                 await asyncio.sleep(pause)
-            deadline = time.monotonic() + 60
-            while store.counts()["pending"] and time.monotonic() < deadline:
-                await asyncio.sleep(0.1)
+            await _sent_out(store, stall_s=30)
             stop.set()
             wake.set()
             await task
