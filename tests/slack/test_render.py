@@ -6,12 +6,14 @@ import json
 
 from bot.adapters.slack.render import (
     MAX_BLOCKS,
+    MAX_MESSAGE_TEXT,
     MAX_SECTION,
     MUTE_ACTION,
     TIMELINE_ACTION,
     actions,
     escape,
     link,
+    text_size,
     to_blocks,
     to_payloads,
 )
@@ -82,11 +84,12 @@ def test_short_lines_share_a_section() -> None:
     assert blocks[1]["text"]["text"] == "*A:* one\n*B:* two"
 
 
-def test_a_message_over_50_blocks_is_split_into_several() -> None:
+def test_a_message_over_50_blocks_or_11000_characters_is_split_into_several() -> None:
     lines = tuple(Line("x" * 2900, label=str(i)) for i in range(120))
     payloads = to_payloads(Message("Digest", lines, kind="digest"))
-    assert len(payloads) == 3
+    assert len(payloads) == 40  # three sections of 2,900 characters a message, not 50 blocks
     assert all(len(blocks) <= MAX_BLOCKS for blocks, _ in payloads)
+    assert all(text_size(blocks) <= MAX_MESSAGE_TEXT for blocks, _ in payloads)
     assert sum(len(b) for b, _ in payloads) == 1 + 120 + 1
     assert payloads[1][1].endswith("(part 2)")
     assert to_payloads(alert(Line("short"))) == [to_blocks(alert(Line("short")))]

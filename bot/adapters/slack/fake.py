@@ -12,9 +12,12 @@ Methods: ``apps.connections.open`` (with the app token; answers ``socket_url``),
 ``files.getUploadURLExternal`` + the upload URL + ``files.completeUploadExternal``. A missing
 token answers ``not_authed``, an unknown one ``invalid_auth``; more than 50 blocks, a section
 over 3,000 characters, a header over 150 or a ``block_id`` used twice in one message answer
-``invalid_blocks``; an unknown channel
-``channel_not_found``. Every request is recorded (method, headers, parsed body) before it is
-answered; ``posted_at(ts)`` is when a message was accepted (``time.monotonic()``).
+``invalid_blocks``; blocks holding more than ``MAX_BLOCKS_TEXT`` characters of text in all
+answer ``msg_blocks_too_long`` (Slack's own cumulative limit is undocumented: about 12,000);
+a top-level ``text`` over 40,000 characters is not refused but truncated, with the warning
+``message_truncated`` (as Slack documents); an unknown channel ``channel_not_found``. Every
+request is recorded (method, headers, parsed body) before it is answered; ``posted_at(ts)``
+is when a message was accepted (``time.monotonic()``).
 
 It lives beside the adapter (not under tests/) so that ``claimwatch bench`` can deliver
 through it.
@@ -34,6 +37,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 __all__ = [
+    "MAX_BLOCKS_TEXT",
+    "MAX_TEXT",
     "FakeServer",
     "FakeSlack",
     "Handler",
@@ -42,7 +47,11 @@ __all__ = [
     "State",
     "Upload",
     "check_blocks",
+    "text_in",
 ]
+
+MAX_BLOCKS_TEXT = 12_000  # characters of text in one message's blocks (msg_blocks_too_long)
+MAX_TEXT = 40_000  # characters of a message's top-level text: the rest is truncated
 
 
 @dataclass
@@ -109,6 +118,31 @@ def check_blocks(blocks: Any) -> None:
             raise SlackError("invalid_blocks")
         if kind == "context" and not 1 <= len(block.get("elements", [])) <= 10:
             raise SlackError("invalid_blocks")
+    if text_in(blocks) > MAX_BLOCKS_TEXT:
+        raise SlackError("msg_blocks_too_long")
+
+
+def text_in(value: Any) -> int:
+    """Characters of every ``text`` string anywhere in ``value`` (blocks, elements, objects)."""
+    if isinstance(value, list):
+        return sum(text_in(item) for item in value)
+    if not isinstance(value, dict):
+        return 0
+    return sum(
+        len(item) if key == "text" and isinstance(item, str) else text_in(item)
+        for key, item in value.items()
+    )
+
+
+def _truncated(text: Any) -> tuple[Any, dict[str, Any]]:
+    """The top-level text as Slack keeps it, and the warning it answers when it cut it."""
+    if not isinstance(text, str) or len(text) <= MAX_TEXT:
+        return text, {}
+    note = "[WARN] Your message was truncated but still posted."
+    return text[:MAX_TEXT], {
+        "warning": "message_truncated",
+        "response_metadata": {"warnings": ["message_truncated"], "messages": [note]},
+    }
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -213,10 +247,13 @@ class Handler(BaseHTTPRequestHandler):
         elif not body.get("text"):
             raise SlackError("no_text")
         ts = f"1700000000.{next(self.server.state.ts):06d}"
+        text, warnings = _truncated(body.get("text"))
         message = {**body, "channel": channel, "ts": ts}
+        if text is not None:
+            message["text"] = text
         self.server.state.messages.append(message)
         self.server.state.posted_at[ts] = time.monotonic()
-        return {"channel": channel, "ts": ts, "message": {"text": body.get("text"), "ts": ts}}
+        return {"channel": channel, "ts": ts, "message": {"text": text, "ts": ts}, **warnings}
 
     def api_chat_update(self, body: dict[str, Any]) -> dict[str, Any]:
         channel = self._channel(body)

@@ -4,13 +4,21 @@ Feed text is untrusted: ``&``, ``<`` and ``>`` are escaped so that ``<!channel>`
 or ``<https://evil.example|your bank>`` show literally and ping no one; text objects are
 ``verbatim`` so Slack does not auto-link bare names or URLs either. The only link markup is the
 story link, built here from an http(s) URL. Sections stay within 3,000 characters and a Slack
-message within 50 blocks: :func:`to_payloads` splits a long message into several.
+message within 50 blocks and ``MAX_MESSAGE_TEXT`` characters of text in its blocks, all told:
+:func:`to_payloads` splits a longer message into several.
+
+Slack's limits on one ``chat.postMessage``: 50 blocks, 3,000 characters a section and 150 a
+header (``invalid_blocks``, documented with Block Kit); the text of all the blocks together
+(``msg_blocks_too_long``: undocumented, about 12,000 characters "with a buffer for block
+containers", as Slack's staff put it in slackapi/bolt-js#2509, so we stop at 11,000); the
+top-level ``text`` is *truncated*, not refused, past 40,000 characters (Slack's changelog
+"Truncating really long messages", warning ``message_truncated``), and best kept under 4,000:
+ours is the notification fallback, cut at ``MAX_FALLBACK``.
 
 A bundle (``Message.parts``: several alerts for one channel) is a header ("3 alerts"), then
 each alert's blocks as it would go alone, after a divider (each alert's buttons with a
 ``block_id`` of their own: Slack refuses a message that repeats one). :func:`fits` says whether
-it goes as one message: 50 blocks, and the blocks' text within ``MAX_BUNDLE_TEXT`` (Slack's
-undocumented cumulative limit, ``msg_blocks_too_long``, is about 12,000 characters).
+it goes as one message; a bundle that does not is cut between its alerts, never inside one.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from typing import Any
 
 from bot.adapters.text import strip_unsafe
 from bot.core.message import Message
+from bot.core.render import bundle
 
 Block = dict[str, Any]
 
@@ -28,7 +37,8 @@ MAX_BLOCKS = 50  # blocks in one message
 MAX_HEADER = 150  # characters of a header block's plain text
 MAX_FALLBACK = 3000  # characters of the notification text we send
 MAX_VALUE = 2000  # characters of a button's value
-MAX_BUNDLE_TEXT = 11_000  # characters of text in a bundle's blocks, all told
+MAX_MESSAGE_TEXT = 11_000  # characters of text in one message's blocks, all told
+MAX_BUNDLE_TEXT = MAX_MESSAGE_TEXT  # its name before it applied to every message
 
 MUTE_ACTION = "claimwatch_mute"  # the "Mute this claim" button; its value is the claim id
 TIMELINE_ACTION = "claimwatch_timeline"  # the "Show timeline" button; its value is the claim id
@@ -138,10 +148,13 @@ def text_size(blocks: list[Block]) -> int:
     return size
 
 
+def _within(blocks: list[Block]) -> bool:
+    return len(blocks) <= MAX_BLOCKS and text_size(blocks) <= MAX_MESSAGE_TEXT
+
+
 def fits(message: Message) -> bool:
-    """Whether the message goes as one Slack message (a bundle: see the module docstring)."""
-    blocks, _ = to_blocks(message)
-    return len(blocks) <= MAX_BLOCKS and (not message.parts or text_size(blocks) <= MAX_BUNDLE_TEXT)
+    """Whether the message goes as one Slack message: 50 blocks, ``MAX_MESSAGE_TEXT``."""
+    return _within(to_blocks(message)[0])
 
 
 def to_blocks(message: Message) -> tuple[list[Block], str]:
@@ -182,14 +195,36 @@ def to_blocks(message: Message) -> tuple[list[Block], str]:
     return blocks, _cut(escape(message.plain()), MAX_FALLBACK)
 
 
+def _alert_groups(alerts: tuple[Message, ...]) -> list[list[Message]]:
+    """A bundle's alerts in runs that each go as one message, in order (a run of one: an
+    alert alone)."""
+    groups: list[list[Message]] = []
+    for alert in alerts:
+        if groups and fits(bundle([*groups[-1], alert])):
+            groups[-1].append(alert)
+        else:
+            groups.append([alert])
+    return groups
+
+
 def to_payloads(message: Message) -> list[tuple[list[Block], str]]:
-    """The message as one or more Slack messages of at most 50 blocks each."""
+    """The message as one or more Slack messages, each within Slack's limits on a whole
+    message (50 blocks, ``MAX_MESSAGE_TEXT``): a bundle cut between its alerts (each run a
+    bundle of its own, "2 alerts", or an alert alone), anything else between its blocks."""
     blocks, text = to_blocks(message)
-    if len(blocks) <= MAX_BLOCKS:
+    if _within(blocks):
         return [(blocks, text)]
-    out = []
-    for start in range(0, len(blocks), MAX_BLOCKS):
-        part = blocks[start : start + MAX_BLOCKS]
-        number = start // MAX_BLOCKS + 1
-        out.append((part, text if number == 1 else f"{_cut(text, 200)} (part {number})"))
+    if message.parts:
+        return [p for group in _alert_groups(message.parts) for p in to_payloads(bundle(group))]
+    out: list[tuple[list[Block], str]] = []
+    part: list[Block] = []
+    size = 0
+    for block in blocks:  # every block alone is within the limits (a section: 3,000)
+        more = text_size([block])
+        if part and (len(part) == MAX_BLOCKS or size + more > MAX_MESSAGE_TEXT):
+            out.append((part, text if not out else f"{_cut(text, 200)} (part {len(out) + 1})"))
+            part, size = [], 0
+        part.append(block)
+        size += more
+    out.append((part, text if not out else f"{_cut(text, 200)} (part {len(out) + 1})"))
     return out

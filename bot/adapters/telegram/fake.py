@@ -13,7 +13,11 @@
 URLs are ``/bot<TOKEN>/<method>`` and ``/file/bot<TOKEN>/<path>`` like the real API. Bodies
 may be form-encoded or multipart. HTML is checked the way Telegram does: only its tags, well
 nested and closed, only ``&lt; &gt; &amp; &quot;`` and numeric entities, at most 4,096 UTF-16
-units of text after parsing (1,024 for a caption), not empty.
+units of text after parsing (1,024 for a caption), not empty. ``link_preview_options`` (Bot API
+7.0, sendMessage) must be a JSON object with fields of the documented types (``is_disabled``,
+``prefer_small_media``, ``prefer_large_media``, ``show_above_text``: Boolean; ``url``:
+String); ``Sent.preview`` is the link whose preview the reader sees: none if disabled, the
+given ``url``, else the first URL in the text, as Telegram documents.
 
 It lives beside the adapter (not under tests/) so that ``claimwatch bench`` can deliver
 through it; ``Sent.at`` (``time.monotonic()``) is when the message was accepted.
@@ -58,6 +62,7 @@ __all__ = [
     "FakeBotAPI",
     "Sent",
     "parse_html",
+    "preview_of",
     "utf16_len",
 ]
 
@@ -151,6 +156,35 @@ class Sent:
     message_id: int
     photo: bytes | None = None
     at: float = field(default_factory=time.monotonic)
+    preview: str | None = None  # the link previewed under the message (None: no preview)
+
+
+PREVIEW_FLAGS = ("is_disabled", "prefer_small_media", "prefer_large_media", "show_above_text")
+_FIRST_URL = re.compile(r"""href="([^"]*)"|(https?://[^\s<>"]+)""", re.IGNORECASE)
+
+
+def preview_of(params: dict[str, str], text: str) -> str | None:
+    """The link Telegram previews under a sendMessage: ``link_preview_options`` checked as
+    the Bot API does (an ApiError 400 if it is not a LinkPreviewOptions object)."""
+    options: Any = {}
+    if params.get("link_preview_options"):
+        try:
+            options = json.loads(params["link_preview_options"])
+        except ValueError:
+            options = None
+        if not isinstance(options, dict):
+            raise ApiError(400, "Bad Request: can't parse link preview options JSON object")
+        for flag in PREVIEW_FLAGS:
+            if flag in options and not isinstance(options[flag], bool):
+                raise ApiError(400, f'Bad Request: field "{flag}" must be of type Boolean')
+        if "url" in options and not isinstance(options["url"], str):
+            raise ApiError(400, 'Bad Request: field "url" must be of type String')
+    if options.get("is_disabled"):
+        return None
+    if options.get("url"):
+        return str(options["url"])
+    first = _FIRST_URL.search(text)  # "the first URL found in the message text"
+    return html.unescape(first.group(1) or first.group(2)) if first else None
 
 
 @dataclass
@@ -433,10 +467,19 @@ class FakeBotAPI:
         if utf16_len(shown) > limit:
             what = "message is too long" if photo is None else "message caption is too long"
             raise ApiError(400, f"Bad Request: {what}")
+        preview = preview_of(params, text) if method == "sendMessage" else None
         message_id = next(self._message_ids)
         with self._cond:
             self.sent.append(
-                Sent(method, chat_id, text, params.get("parse_mode"), message_id, photo)
+                Sent(
+                    method,
+                    chat_id,
+                    text,
+                    params.get("parse_mode"),
+                    message_id,
+                    photo,
+                    preview=preview,
+                )
             )
         result: dict[str, Any] = {
             "message_id": message_id,

@@ -10,6 +10,11 @@ closed at the cut and reopened in the next part.
 A bundle (``Message.parts``: several alerts for one chat) is its bold header ("3 alerts"),
 then each alert exactly as it would go alone, after a rule line. It goes as one message when
 its text *after* entity parsing is within 4,096 units (:func:`fits`), as Telegram counts.
+
+Link previews (:func:`link_preview`): Telegram previews the first link of a message, under all
+of it. A lone alert keeps that (its story, the only link); a bundle would show its first
+story's card under every alert, as if it belonged to the last, so a bundle previews a story
+only when all its alerts come from it, and otherwise shows none.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bot.adapters.text import strip_unsafe
 from bot.core.message import Message
@@ -74,13 +80,38 @@ def _blocks(message: Message) -> list[Block]:
             block.append(("", (" " if block else "") + clean(line.text), ""))
         blocks.append(block)
     if message.link:
-        link = strip_unsafe(message.link).strip()
-        if is_web_link(link) and not any(c.isspace() for c in link):
+        link = _web_link(message.link)
+        if link:
             href = html.escape(link, quote=True)
             blocks.append([(f'<a href="{href}">', link, "</a>")])
         else:  # javascript:, data:, … stay visible text, never a link
-            blocks.append([("", link, "")])
+            blocks.append([("", strip_unsafe(message.link).strip(), "")])
     return blocks
+
+
+def _web_link(url: str | None) -> str | None:
+    """The message's link as it is shown and linked (None: not an http(s) link)."""
+    link = strip_unsafe(url or "").strip()
+    return link if is_web_link(link) and not any(c.isspace() for c in link) else None
+
+
+@dataclass(frozen=True)
+class LinkPreview:
+    """The Bot API's ``link_preview_options``: a preview of ``url``, or none (``is_disabled``)."""
+
+    url: str | None = None
+    is_disabled: bool = False
+
+
+def link_preview(message: Message) -> LinkPreview | None:
+    """How ``message`` previews a link: None (Telegram's default, the first link's preview)
+    for anything but a bundle; for a bundle, its story's preview when all its alerts come
+    from one story, else none."""
+    if not message.parts:
+        return None
+    links = {_web_link(part.link) for part in message.parts}
+    story = links.pop() if len(links) == 1 else None
+    return LinkPreview(url=story) if story else LinkPreview(is_disabled=True)
 
 
 def _render(block: Block) -> str:

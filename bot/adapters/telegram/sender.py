@@ -21,7 +21,7 @@ import time
 import warnings
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -35,7 +35,14 @@ from telegram.ext import AIORateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.adapters.telegram.render import TEXT_LIMIT, caption, clean, to_html, units
+from bot.adapters.telegram.render import (
+    TEXT_LIMIT,
+    caption,
+    clean,
+    link_preview,
+    to_html,
+    units,
+)
 from bot.adapters.telegram.render import fits as fits_in_one
 from bot.core.message import Message
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
@@ -209,11 +216,17 @@ class TelegramSender:
             parts, mode = plain_parts(clean(message.plain())), None  # feed text: cleaned
         else:
             parts, mode = to_html(message), ParseMode.HTML
+        wanted = link_preview(message)  # a bundle: its story's preview, or none
+        preview = (
+            None
+            if wanted is None
+            else LinkPreviewOptions(is_disabled=wanted.is_disabled or None, url=wanted.url)
+        )
         ids = []
         for part in parts:
             await self._pace(chat)
             sent = await self.bot.send_message(
-                chat, part, parse_mode=mode, link_preview_options=None
+                chat, part, parse_mode=mode, link_preview_options=preview
             )
             ids.append(sent.message_id)
         return ids
