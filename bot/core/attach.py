@@ -32,6 +32,7 @@ from bot.core.gate import KindModel, midpoint
 from bot.core.known import Known
 from bot.core.lexicon import COUNTED, MEASURES
 from bot.core.matching import (
+    RATE,
     IndexedClaim,
     departs_held,
     frame_agreement,
@@ -276,8 +277,15 @@ def reattach(
     (the text score the finding carries), or None: learn a new claim."""
     sentence = run.read(said.text).masked
     pool = candidates(view, topic_id, figure, sentence)
-    # "2,000 passengers were allowed off" is not the passengers who fell ill
-    pool = [c for c in pool if not departs_held(said.text, figure, c)]
+    # "2,000 passengers were allowed off" is not the passengers who fell ill; "500 trucks a
+    # day" is not the trucks that have entered so far
+    rate = figure.period == RATE
+    pool = [
+        c
+        for c in pool
+        if not departs_held(said.text, figure, c)
+        and (c.reference is None or (c.reference.period == RATE) == rate)
+    ]
     if not pool:
         return None
     words = set(sentence.split()) - {"#"}

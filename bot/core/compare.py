@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from bot.core.attribution import same_source, speaker
 from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS, SHRINKING_KINDS
@@ -67,6 +68,7 @@ def judge(
     own_source: bool = False,
     framed: bool = False,
     added_to: Figure | None = None,
+    running: bool = False,
 ) -> Verdict:
     """The finding for a statement about a claim whose current figure is the latest of `known`.
 
@@ -80,7 +82,8 @@ def judge(
     `previous` is the claim's first known figure, except for a new figure (the latest).
     `added_to` is the figure an increment was added to ("a further 96" on top of "more than
     400"): when that is the claim's latest figure, the total is a new figure however wide the
-    hedges (README rule 7).
+    hedges (README rule 7). `running`: the claim counts a running total ("since the crossing
+    reopened"), which only grows.
     """
     references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
     first = references[0] if references else None
@@ -88,7 +91,7 @@ def judge(
         return Verdict(FindingKind.CONTRADICTION, Stance.REFUTES, first)
     if cue is Stance.DISPUTES or figure is None:
         return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
-    if added_to is not None and figure.low > added_to.low:
+    if added_to is not None and _middle(figure) > _middle(added_to):  # "Some 86%, up from 78%"
         latest = _latest(references)
         if latest is not None and figures_agree(added_to, latest.figure):
             later = is_later(published, latest.published)
@@ -105,10 +108,22 @@ def judge(
     higher = low > latest_high
     lower = high < latest_low
     later = is_later(published, latest.published)
-    moved = (higher and is_cumulative(figure)) or (lower and is_shrinking(figure))
+    moved = (higher and (running or is_cumulative(figure))) or (lower and is_shrinking(figure))
     if own_source or update_cue or (later and (framed or moved)):
         return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, later and higher)
     return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
+
+
+# A count said to run from a start or to sum everything so far: it only grows
+_RUNNING = re.compile(r"\b(?:since|so far|to date|in total|a total of|in all|altogether)\b")
+
+
+@lru_cache(maxsize=8192)
+def counts_running(claim_text: str) -> bool:
+    """Whether a claim counts a running total, by its own words: "212 aid trucks have entered
+    the enclave since the crossing reopened", "a total of 40 arrests so far". A later, higher
+    figure for it is the count moving on (README rule 3), not another source's alternative."""
+    return bool(_RUNNING.search(claim_text.lower()))
 
 
 SCALE_RATIO = 100.0  # two figures of one quantity this far apart measure different things
@@ -208,11 +223,24 @@ _AGREEMENT = re.compile(
 )
 
 
+# a letter run every `_AGREEMENT` phrase holds, whatever its case: most sentences have none
+_AGREEMENT_HINTS = (
+    "atch",
+    "line with",
+    "onsistent",
+    "ame as",
+    "gree",
+    "earing",
+    "ore out",
+    "onfirm",
+)
+
+
 def states_agreement(text: str) -> bool:
     """ "its own tally showed 1,137 detained, matching the figure given by prosecutors": the
     sentence says its figure agrees with another's, so a doubting word in it ("its own tally")
     is about method, not the figure; the figures decide (README rule 2)."""
-    return bool(_AGREEMENT.search(text))
+    return any(hint in text for hint in _AGREEMENT_HINTS) and bool(_AGREEMENT.search(text))
 
 
 def is_stated_total(text: str, increment: Figure, later: Figure) -> bool:
@@ -245,19 +273,51 @@ def already_said(
     disputing figure is never old news (README rule 2: disputes are unaffected); doubt
     without one is, when its source doubted the claim before."""
     after = timestamp(since)
+    others: list[str] = []  # speakers who said the same thing, not named as `who` is
     for s in known:
         if s.origin_key.startswith(BASELINE_PREFIX) or s.stance is not stance:
             continue
         if after is not None and (timestamp(s.published) or 0.0) < after:
-            continue
-        if not same_source(speaker(s.attribution, s.outlet), who):
             continue
         if figure.text and stance is Stance.DISPUTES:
             continue  # a disputing figure is news even from the same source (rule 2)
         if figure.text and not s.figure.text and stance is Stance.REFUTES:
             continue  # denying a figure it never denied is a new denial, not the old one again
         if not figure.text or not s.figure.text or figures_agree(figure, s.figure):
-            return True
+            name = speaker(s.attribution, s.outlet)
+            if same_source(name, who):
+                return True
+            others.append(name)
+    return bool(others) and _named_between(known, who, others)
+
+
+MAX_NAMES = 12  # a claim's speakers linked name to name (`_named_between`), most recent first
+
+
+def _named_between(known: list[Sighting], who: str, others: list[str]) -> bool:
+    """Whether `who` is one of `others` by way of the names the claim's sources went by: one
+    source is named differently by different stories ("the regional government of Upper
+    Serrach", "the Upper Serrach government", "the regional government"), and two names of it
+    that share too little are each the same as a third. Names are linked one to another, as
+    `same_source` links two, up to `MAX_NAMES` of the claim's latest speakers."""
+    names: list[str] = []
+    for s in reversed(known):
+        if s.origin_key.startswith(BASELINE_PREFIX):
+            continue
+        name = speaker(s.attribution, s.outlet)
+        if name not in names and name != who:
+            names.append(name)
+            if len(names) >= MAX_NAMES:
+                break
+    reached, frontier = {who}, [who]
+    while frontier:
+        name = frontier.pop()
+        for other in names:
+            if other not in reached and same_source(name, other):
+                if other in others:
+                    return True
+                reached.add(other)
+                frontier.append(other)
     return False
 
 

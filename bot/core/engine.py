@@ -30,6 +30,7 @@ from bot.core.clues import lead_body, names_event, proper_names, said_more
 from bot.core.compare import (
     corrects_earlier,
     figures_agree,
+    has_figure,
     is_more,
     is_stated_total,
     states_agreement,
@@ -302,6 +303,8 @@ class Engine(Topical, Judging):
                 None if h is not None and departs_held(text, f, h[0]) else h
                 for f, h in zip(figures, hits, strict=True)
             ]
+        if states_agreement(text):  # "13% higher ..., confirming the council's estimate"
+            hits = [self._agreed(run, topic.id, f, h) for f, h in zip(figures, hits, strict=True)]
         summed = (
             _total_follows_increment(text, figures, hits)
             if len(figures) > 1 and (" to " in text or "total" in text)  # "bringing ... to 23"
@@ -424,6 +427,30 @@ class Engine(Topical, Judging):
                 hit = (last, NUMBERLESS_SCORE)
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
+
+    def _agreed(
+        self, run: Run, topic_id: str, figure: Figure, hit: tuple[IndexedClaim, float] | None
+    ) -> tuple[IndexedClaim, float] | None:
+        """The claim a figure said to agree with another's estimate ("confirming the World Food
+        Council's estimate") is about: the one claim of the topic, of the figure's unit, whose
+        current figure (from another story) it agrees with, when the claim the words found
+        (if any) holds a figure it does not agree with. A sentence that says it confirms an
+        estimate gives that estimate's quantity, whatever measure word it uses."""
+        if hit is not None:
+            current = self._current.get(hit[0].spec.id)
+            if current is None or not has_figure(current) or figures_agree(figure, current.figure):
+                return hit
+        agreeing = [
+            claim
+            for claim_id, current in self._current.items()
+            if current.origin_key != run.origin
+            and has_figure(current)
+            and current.figure.unit == figure.unit
+            and figures_agree(figure, current.figure)
+            and (claim := self._index.get(claim_id)) is not None
+            and claim.spec.topic == topic_id
+        ]
+        return (agreeing[0], NUMBERLESS_SCORE) if len(agreeing) == 1 else hit
 
     def _set_against(
         self,

@@ -17,6 +17,7 @@ from bot.core.compare import (
     Verdict,
     add_increment,
     already_said,
+    counts_running,
     explain,
     figures_agree,
     has_figure,
@@ -27,7 +28,7 @@ from bot.core.cues import is_increment
 from bot.core.gate import Heard, claim_features, features
 from bot.core.learning import claim_id_for, claim_text_for
 from bot.core.lexicon import RESTATEMENT_CUES
-from bot.core.matching import NUMBERLESS_SCORE, IndexedClaim, departs_held
+from bot.core.matching import NUMBERLESS_SCORE, RATE, IndexedClaim, departs_held
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -104,6 +105,7 @@ class Judging(EngineState):
                     or (further and figure.event is None)  # "a further four brought out alive"
                 )
                 and (further or figures_agree(figure, current.figure))
+                and (current.figure.period == RATE) == (figure.period == RATE)
                 and not (text and departs_held(text, figure, claim))
             ):
                 same.append(claim)
@@ -211,6 +213,9 @@ class Judging(EngineState):
                 own_source=own,
                 framed=said.update,
                 added_to=added_to,
+                running=figure is not None
+                and figure.unit == "count"
+                and counts_running(claim.spec.text),
             )
             if (
                 figure is not None
@@ -256,8 +261,10 @@ class Judging(EngineState):
             for s in self._sightings.get(claim_id, ())
             if s.origin_key != run.origin and s.story_key == s.origin_key  # originals only
         ]  # (the sighting just recorded is this origin's: never among them)
-        if already_said(known, who, shown, stance, since):
-            return  # the same source said it before: nothing new
+        moved_from = verdict.kind is FindingKind.NEW_FIGURE and added_to is not None
+        if not moved_from and already_said(known, who, shown, stance, since):
+            return  # the same source said it before: nothing new (not a figure it says moved
+            # from what it said: "Some 86%, up from 78%" is news however wide "some" is)
         if verdict.kind is FindingKind.CORROBORATION and find_cue(said.text, RESTATEMENT_CUES):
             return  # "stands by its estimate": the claim's source again, not a new one
         if (

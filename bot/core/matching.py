@@ -82,6 +82,16 @@ def quantity_key(figure: Figure) -> str | None:
     return figure.counted if figure.unit == "count" else figure.measure
 
 
+RATE = "per_day"  # the period of a rate ("500 trucks a day"), `frames`' word for it
+
+
+def periods_conflict(period: str | None, theirs: str | None) -> bool:
+    """Two periods that cannot be one quantity's: two different ones (January, February), or a
+    rate and a count ("500 aid trucks a day" is not the 212 trucks that have entered so far:
+    a rate is never a total, whatever the two count)."""
+    return period != theirs and (bool(period and theirs) or RATE in (period, theirs))
+
+
 def frame_compatible(figure: Figure, reference: Figure, text_score: float) -> bool:
     """Same quantity? what is counted (or measured), unit, period, event, actor and recipient
     must not conflict."""
@@ -98,7 +108,7 @@ def _frame_conflict(figure: Figure, reference: Figure) -> bool:
     key = quantity_key(figure)
     if key is None or key != quantity_key(reference):
         return True
-    if figure.period and reference.period and figure.period != reference.period:
+    if periods_conflict(figure.period, reference.period):
         return True
     if figure.scope != reference.scope:
         return True  # "nationwide" is another quantity than the march itself
@@ -116,26 +126,29 @@ def _frame_conflict(figure: Figure, reference: Figure) -> bool:
 
 
 # Leaving or being let go, said of the things counted right after them ("2,900 passengers have
-# now left the ship", "twelve ships were let through"): the opposite of being held or ill
+# now left the ship", "twelve ships were let through"): the opposite of being held or ill. Getting
+# in is getting through too ("212 aid trucks have entered the enclave", "arrived in"): those that
+# made it are not those stuck outside or still waiting
 _DEPARTS = re.compile(
     r"\b(?:(?:left|leave|leaves|leaving)\s+(?:the\b|port\b|harbou?r\b|for\b|from\b|"
     r"(?-i:[A-Z])\w*)|(?:allowed|cleared|free)\s+(?:off|out|ashore|through|"
-    r"to\s+(?:leave|go|sail|disembark|go\s+ashore))|let\s+(?:off|out|through|go)|"
+    r"to\s+(?:leave|go|sail|disembark|go\s+ashore))|let\s+(?:off|out|through|go|in)|"
     r"disembark(?:ed|ing)?|went\s+ashore|got\s+off|sailed|set\s+sail|departed|"
     r"passed\s+through|(?:were|was|been)\s+(?:released|freed|discharged)|sent\s+home|"
-    r"went\s+home)\b",
+    r"went\s+home|entered|arrived|crossed\s+into|got\s+(?:in|into|through)|"
+    r"made\s+it\s+(?:in|into|through))\b",
     re.I,
 )
 # What a claim of people or things held, stuck or ill says of them
 _HELD = re.compile(
     r"\b(?:stranded|stuck|trapped|held|blocked|detained|ill|sick|infected|symptoms|on\s+board|"
-    r"aboard|hospitali[sz]ed|admitted|hostages?|captive)\b",
+    r"aboard|hospitali[sz]ed|admitted|hostages?|captive|waiting|queued|queuing|queueing)\b",
     # searched in lowercased text: faster than re.I
 )
 # ... unless the claim itself is of leaving ("the militants released 30 hostages")
 _LET_GO = re.compile(
     r"\b(?:left|leave|leaving|released|freed|allowed|cleared|let|disembark\w*|ashore|sailed|"
-    r"departed|discharged|passed)\b",
+    r"departed|discharged|passed|entered|arrived)\b",
     # searched in lowercased text
 )
 _CLAUSE_END = re.compile(
@@ -542,7 +555,7 @@ class ClaimIndex:
             if (
                 reference.unit != unit
                 or (reference.counted if unit == "count" else reference.measure) != key
-                or (period and theirs and period != theirs)
+                or (period != theirs and (bool(period and theirs) or RATE in (period, theirs)))
                 or (
                     scope != reference.scope
                     and not (
