@@ -58,6 +58,9 @@ def attribution_span(sentence: str) -> tuple[Attribution, list[tuple[int, int]]]
     return attribution, spans
 
 
+_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
 def _named_in(sentence: str, noun: str) -> str | None:
     """The one name in a sentence that a common noun ("the institute") stands for: a name of
     capitalised words with that noun among them ("the National Institute for Infectious
@@ -67,7 +70,7 @@ def _named_in(sentence: str, noun: str) -> str | None:
         return None
     pattern = (
         r"(?:[A-Z][\w'’&-]*\s+){0,4}" + word + r"\b(?:\s+[A-Z][\w'’&-]*)*"
-        r"(?:\s+(?:of|for|on)(?:\s+[A-Z][\w'’&-]*)+)?"
+        r"(?:\s+(?:of|for|on)(?!\s+" + _WEEKDAY + r"\b)(?:\s+[A-Z][\w'’&-]*)+)?"
     )
     found = {names.clean(m.group(0)) for m in re.finditer(pattern, sentence)}
     named = {n for n in found if len(n.split()) >= 2}
@@ -265,11 +268,13 @@ _NOT_FIELDS = word_set(
     "her their"
 )
 # An office that speaks for the body it heads, named by another word (README rule 2): "Prefect
-# Ilse Varga" for the prefecture, "Mayor Tomas Rendel" for the city's administration.
-_OFFICE = re.compile(r"\b(?P<office>[Pp]refect|[Mm]ayor)\s+[A-Z]")
+# Ilse Varga" for the prefecture, "Mayor Tomas Rendel" for the city's administration, "Governor
+# Ilse Marren" for the government of the province she governs.
+_OFFICE = re.compile(r"\b(?P<office>[Pp]refect|[Mm]ayor|[Gg]overnor)\s+[A-Z]")
 _OFFICE_BODIES = {
     "prefect": ("prefecture",),
     "mayor": ("city administration", "city hall", "town hall", "municipality"),
+    "governor": ("provincial government", "regional government", "state government"),
 }
 
 
@@ -277,13 +282,14 @@ def _ministry(name: str) -> set[str]:
     """A minister speaks for the ministry (README rule 2): "Justice Minister Aldo Verin", "the
     Minister of Health", "agriculture minister Ilse Varga" and "the Ministry of Health" all also
     name "justice ministry", "health ministry" or "agriculture ministry"; a prefect or a mayor
-    named by title also names the prefecture or the city administration."""
+    named by title also names the prefecture or the city administration, and a governor the
+    provincial (regional, state) government."""
     out = set()
     for m in _MINISTRY.finditer(name):
         field = _norm(m.group("field") or m.group("low") or m.group("of") or "")
         if field and field.split()[0] not in _NOT_FIELDS:
             out.add(f"{field} ministry")
-    if "refect" in name or "ayor" in name:
+    if "refect" in name or "ayor" in name or "overnor" in name:
         for m in _OFFICE.finditer(name):
             out.update(_OFFICE_BODIES[m.group("office").lower()])
     return out

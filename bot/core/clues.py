@@ -23,9 +23,10 @@ _MEMBER = re.compile(
 # officer Ilan Roskov told analysts" (the clause's subject is its body) (searched only in a
 # sentence with one of `_OFFICE_PARTS`, as most have none).
 _BARE_MEMBER = re.compile(
-    r"(?:^|(?<=[.;:,]\s)|\b[Tt]he\s+)(?i:(?:chief\s+executive|chief\s+operating\s+officer|"
-    r"chief\s+financial\s+officer|ceo|managing\s+director|finance\s+director|executive\s+"
-    r"director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chairperson|"
+    r"(?:^|(?<=[.;:,]\s)|(?<=[.;:,][\"”’']\s)|\b[Tt]he\s+)"
+    r"(?i:(?:chief\s+executive|chief\s+operating\s+officer|chief\s+financial\s+officer|"
+    r"ceo|managing\s+director|finance\s+director|executive\s+director|spokesman|spokeswoman|"
+    r"spokesperson|chairman|chairwoman|chairperson|"
     r"general\s+manager|general\s+secretary|founder))"
     r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?!,?\s+(?:of|at|for)\s)"
 )
@@ -78,19 +79,37 @@ def lead_body(sentences: Sequence[Sentence]) -> Attribution:
 # A person named with an office that speaks for a body (README rule 2): "Interior Minister
 # Halina Voss", "agriculture minister Ilse Varga", "Prefect Ilse Varga", "Mayor Tomas Rendel".
 _TITLED = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+\s+){1,2}Minister|[a-z]{3,}\s+minister|Prefect|Mayor)"
+    r"\b(?:(?:[A-Z][a-z]+\s+){1,2}Minister|[a-z]{3,}\s+minister|Prefect|Mayor|Governor)"
     r"\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 )
 
 
+# A person named with an office of a body named by its own name: "Halvix's chief executive,
+# Mara Elsdon", "Brightplate's spokeswoman Ana Dara" speak for Halvix and Brightplate (not
+# "Ostrania's deputy prime minister": a minister speaks for a ministry, `_TITLED`).
+_OWNED_OFFICE = re.compile(
+    r"(?<![\w'’-])(?P<owner>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:chief\s+executive|"
+    r"chief\s+financial\s+officer|chief\s+operating\s+officer|managing\s+director|"
+    r"general\s+manager|spokesman|spokeswoman|spokesperson|chairman|chairwoman|founder)"
+    r",?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+)
+
+# One of these is in every `_OWNED_OFFICE` match: a sentence with none (most) is not searched.
+_OWNED_PARTS = ("xecutive", "fficer", "irector", "anager", "pokes", "hairm", "hairw", "ounder")
+
+
 @lru_cache(maxsize=4096)  # pure, and asked of each sentence once for each topic it is read for
 def titled_named(text: str) -> tuple[tuple[str, str], ...]:
-    """The persons a sentence names with their office, each as (name, office and name):
-    ("Halina Voss", "Interior Minister Halina Voss"). A later "Voss said", in any sentence of
-    the story, is the minister, who speaks for the ministry."""
-    if "inister" not in text and "refect" not in text and "ayor" not in text:
-        return ()
-    return tuple((m.group("name"), m.group(0)) for m in _TITLED.finditer(text))
+    """The persons a sentence names with their office, each as (name, the body they speak
+    for): ("Halina Voss", "Interior Minister Halina Voss"), ("Mara Elsdon", "Halvix") for
+    "Halvix's chief executive, Mara Elsdon". A later "Voss said", in any sentence of the story,
+    is the minister, who speaks for the ministry."""
+    found: list[tuple[str, str]] = []
+    if "inister" in text or "refect" in text or "ayor" in text or "overnor" in text:
+        found += [(m.group("name"), m.group(0)) for m in _TITLED.finditer(text)]
+    if ("'s " in text or "’s " in text) and any(part in text for part in _OWNED_PARTS):
+        found += [(m.group("name"), m.group("owner")) for m in _OWNED_OFFICE.finditer(text)]
+    return tuple(found)
 
 
 def names_event(word: str) -> bool:

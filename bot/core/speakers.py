@@ -31,7 +31,8 @@ _STATEMENT_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|these|those|this|that|such|all|both)\s+)?"
     r"(?:[\w'’.-]+\s+){0,4}?(?:reports?|claims?|figures?|estimates?|counts?|tally|tallies|"
     r"toll|account|accounts|story|stories|allegations?|statements?|numbers?|data|assessment|"
-    r"accusations?|suggestions?|rumou?rs?|findings|it|them|this|that)\b"
+    r"accusations?|suggestions?|rumou?rs?|findings|posts?|videos?|articles?|messages?|it|them|"
+    r"this|that)(?![\w-])"
 )
 _PUT_AT = re.compile(  # an object before "at": "losses put at $1.4bn" is a headline's passive
     r"\s+(?!at\b)[^.;:]{1,80}?\bat\s+(?:(?:about|around|some|roughly|approximately|nearly|"
@@ -136,6 +137,8 @@ def speaker(
                 continue  # "new ruptures were reported", "are now expected": nobody speaks
             if prev and prev[-1] in _MODIFIER_WORDS:
                 continue  # "the number of confirmed dead", "declined to say": not a speech verb
+            if prev and prev[-1].endswith(("'s", "’s", "s'", "s’")):
+                continue  # "the ministry's revised toll": an adjective after a possessive
             word = verb.group(0).lower()
             if prev and word.endswith("s") and (_is_verb_word(prev[-1]) or prev[-1] in _BARE_VERBS):
                 continue  # "dismissed reports that", "denied claims": a noun after a verb
@@ -209,6 +212,8 @@ def _opening_name(sentence: str) -> tuple[str, tuple[int, int]] | None:
     return name, m.span("src")
 
 
+# A preposition after a participle that opens a phrase: "compiled from", "based on", "seen by".
+_PARTICIPLE_LINKS = word_set("from by on in at with for to into through")
 _OPENING_WORDS = word_set(
     "in on at after before during since for from with by as under over across near inside "
     "outside until when while if although though despite amid last this next every"
@@ -257,6 +262,11 @@ def _apposed(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
         group = "first"
     elif body[0] != body[1]:
         group = "first" if body[0] else "second"
+    elif (
+        parts[1].split()[0].lower() in ("the", "a", "an")
+        and parts[0].split()[0].lower() not in ARTICLES_WORDS
+    ):
+        group = "first"  # "Halvix, the Kellport-based exchange, said": a name, then what it is
     else:
         first_named = any(w[:1].isupper() for w in parts[0].split()[1:])
         second_named = any(w[:1].isupper() for w in parts[1].split())
@@ -313,10 +323,16 @@ def _sentence_subject(sentence: str) -> tuple[str, tuple[int, int]] | None:
         m = _SUBJECT.match(sentence, comma + 1) if comma > 0 else None
     if not m:
         return None
-    name = clean(m.group("src"))
+    end = m.end("src")
+    time = _time_at_end(m.group("src"))  # "Seabright Cruises on Tuesday called": the name
+    if time:
+        end = m.start("src") + time.start()
+    name = clean(sentence[m.start("src") : end])
     if not name or name.split()[0].lower() in PRONOUNS or DIGIT.search(name):
         return None
-    return name, m.span("src")
+    if name.lower() in _TIME_END_WORDS:
+        return None  # "Wednesday": a time, no one's name
+    return name, (m.start("src"), end)
 
 
 def _subject_after(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | None:
@@ -396,12 +412,15 @@ def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
         ):  # "Skyport Handling, the firm that loads its aircraft, said": the name before
             return subject_before(sentence, cut)
     kept: list[re.Match[str]] = []
-    for w in reversed(words):
+    for j in range(len(words) - 1, -1, -1):
+        w = words[j]
         word = w.group(0).lower().strip("\"'“”")
         if word == "than":
             return None  # "far fewer had arrived than the ministry said": not the speaker
-        if word in _CLAUSE_WORDS or len(kept) >= 8:
+        if len(kept) >= 8:
             break
+        if word in _CLAUSE_WORDS and not (word == "and" and _joins_name(words, j, kept)):
+            break  # "the UN Relief and Supply Agency", "Fire and Rescue Service": one name
         kept.insert(0, w)
     if kept and kept[0].group(0).lower() == "saying":
         return None  # "..., saying depots had reported": a clause, not a name
@@ -426,11 +445,19 @@ def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
         time = _time_at_end(span)
         if time:
             kept = [w for w in kept if w.start() - kept[0].start() < time.start()]
-    if not kept:
-        return None
+    if not kept or (len(kept) == 1 and lows[0].strip("\"'“”,") in _TIME_END_WORDS):
+        return None  # "... on Wednesday called a post ..." cut to "Wednesday": a time, no name
     last = kept[-1].group(0)
     if last.islower() and last.endswith("ed"):
         return None  # "Hydro Norte dismissed claims that": a verb, and "claims" is a noun
+    if (
+        len(lows) > 1
+        and lows[0].endswith("ed")
+        and kept[0].group(0).islower()
+        and (lows[1] in _PARTICIPLE_LINKS)
+    ):
+        return None  # "..., compiled from head teachers' absence reports,": a participle
+
     if (
         len(kept) > 1
         and kept[0].group(0).lower() in _POSSESSIVES
@@ -445,6 +472,17 @@ def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
     if DIGIT.search(name) or any(w.lower() in PRONOUNS for w in name.split()[1:]):
         return None
     return name, (start, end)
+
+
+def _joins_name(words: list[re.Match[str]], j: int, kept: list[re.Match[str]]) -> bool:
+    """Whether the "and" at `words[j]` joins two capitalised words of one name ("the
+    Ministry of Energy and Mines", "the Sabrel Fire and Rescue Service"), not two clauses."""
+    return (
+        j > 0
+        and bool(kept)
+        and kept[0].group(0)[:1].isupper()
+        and words[j - 1].group(0)[:1].isupper()
+    )
 
 
 _VERB_WORDS = frozenset(f"{STRONG_VERBS}|{WEAK_VERBS}".split("|"))

@@ -511,6 +511,11 @@ _DENIAL_VERBS = frozenset(
         "retract",
     }
 )
+# The cues that say nothing backs what follows them: "found no evidence that aid had been
+# diverted", "had no information about plans to ...", "no truth in reports that ...".
+_ABSENCE_CUES = frozenset(
+    {"no information", "no evidence", "no confirmation", "no truth", "no basis", "no plans"}
+)
 # What carries a proposition: "reports that", "a claim of", "rumours about", "claims its ...".
 _CARRIER = re.compile(
     r"\b(?:reports?|claims?|claiming|rumou?rs?|allegations?|suggestions?|accounts?|posts?|"
@@ -522,7 +527,9 @@ _CARRIER = re.compile(
 # Where the denied proposition ends: the speaker's own words after it (", saying the plant was
 # working normally", ", calling the report a rumour").
 _AFTER_PROPOSITION = re.compile(
-    r",\s+(?:saying|calling|adding|citing|insisting|arguing|describing)\b", re.IGNORECASE
+    r",\s+(?:saying|calling|adding|citing|insisting|arguing|describing|rejecting|denying|"
+    r"dismissing|pointing)\b",
+    re.IGNORECASE,
 )
 
 
@@ -536,7 +543,7 @@ def denied_proposition(sentence: str, cue: str) -> str:
     at = _cue_at(clause.lower().replace("’", "'"), cue)
     if at < 0:
         return clause
-    if cue.lower() in _DENIAL_VERBS:
+    if cue.lower() in _DENIAL_VERBS or cue.lower() in _ABSENCE_CUES:
         said = clause[at + len(cue) :]
         carrier = _CARRIER.search(said, 0, 60)
         if carrier:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from bot.core.events import sent_back_in
+from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     CASUALTY_KINDS,
     COUNTED,
@@ -78,7 +79,54 @@ def quoted_current(
         ]
         if len(named) == 1:
             return named[0], NUMBERLESS_SCORE
-    return None
+    return _owned_claim(index, current_of, topic_id, reading.dateless[start:end])
+
+
+# Whose statement a doubt or a denial judges: "rejecting the army's claim as untrue", "called
+# the union's count exaggerated", "dismissed Voss's figure".
+_OWNED_STATEMENT = re.compile(
+    r"(?P<owner>(?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*)['’]s?\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:claims?|figures?|estimates?|counts?|tally|account|assertion|allegations?)\b"
+)
+_NOT_OWNERS = frozenset({"it", "its", "their", "his", "her", "our", "own", "today", "yesterday"})
+
+
+def _owned_claim(
+    index: ClaimIndex, current_of: Mapping[str, Sighting], topic_id: str, clause: str
+) -> tuple[IndexedClaim, float] | None:
+    """The one claim a numberless doubt or denial names by whose it is ("rejecting the
+    army's claim as untrue"): the claim first or now given by that speaker (every word of
+    the owner's name is a word of the speaker's: "the army" is "the Ostranian army"). A
+    speaker with two claims of the topic, or none, names none."""
+    if "'" not in clause and "’" not in clause:
+        return None
+    m = _OWNED_STATEMENT.search(clause)
+    if m is None:
+        return None
+    owner = _name_words(m.group("owner"))
+    if not owner or owner <= _NOT_OWNERS:
+        return None
+    named = {
+        claim.spec.id: claim
+        for claim_id, current in current_of.items()
+        if (claim := index.get(claim_id)) is not None
+        and claim.spec.topic == topic_id
+        and any(
+            owner <= _name_words(who)
+            for who in (claim.spec.source, current.attribution.source)
+            if who
+        )
+    }
+    return (next(iter(named.values())), NUMBERLESS_SCORE) if len(named) == 1 else None
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a speaker's name, lower-cased, without articles and possessives."""
+    return {
+        w
+        for w in re.findall(r"[a-z][a-z-]*", name.lower().replace("’", "'").replace("'s", ""))
+        if w not in ("the", "a", "an", "of", "s")
+    }
 
 
 def named_quantity(
@@ -171,26 +219,35 @@ def said_of(
     claim whose words hold most of the denied proposition's ("reports that negotiators had
     paid the gunmen were untrue": the claim learned from "negotiators paid the gunmen
     €2 million"), at least SAID_OF_SHARE of them and SAID_OF_WORDS or more, and more than
-    any other claim. A denial of something no claim says gives nothing."""
+    any other claim, and measured as a figure it quotes is. A denial of something no claim
+    says gives nothing."""
     words = set(words_of(masked(proposition)))
-    if len(words) < SAID_OF_WORDS:
-        return None
+    units = {f.unit for f in extract_figures(proposition)}  # the rumour's figures, if any
+    if len(words) < SAID_OF_WORDS:  # "denied that students were being called up": too few
+        return _scope_said(index, topic_id, proposition, words, units)  # words; a group named
     ranked = sorted(
         (
             (len(words.intersection(claim.words)), claim.spec.id, claim)
             for claim in index.candidates(topic_id, words)
+            if _measured_alike(claim, units)
         ),
         key=lambda t: (-t[0], t[1]),
     )
     if not ranked or ranked[0][0] < max(SAID_OF_WORDS, SAID_OF_SHARE * len(words)):
-        return _scope_said(index, topic_id, proposition, words)
+        return _scope_said(index, topic_id, proposition, words, units)
     if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
         return None  # two claims say it as much: too unsure to say which
     return ranked[0][2], NUMBERLESS_SCORE
 
 
+def _measured_alike(claim: IndexedClaim, units: set[str]) -> bool:
+    """Whether a denial quoting figures of `units` may take back `claim`: a rumour of
+    "2,000 children" dead is no claim of a share of children vaccinated, nor of a sum."""
+    return not units or claim.reference is None or claim.reference.unit in units
+
+
 def _scope_said(
-    index: ClaimIndex, topic_id: str, proposition: str, words: set[str]
+    index: ClaimIndex, topic_id: str, proposition: str, words: set[str], units: set[str]
 ) -> tuple[IndexedClaim, float] | None:
     """The one claim whose counted group the denied proposition names, as the ones the
     denied act befell, not as its doer: "hospitals had turned patients away" (the patients
@@ -203,6 +260,7 @@ def _scope_said(
         for c in index.candidates(topic_id, words)
         if c.reference is not None
         and c.reference.scope
+        and _measured_alike(c, units)
         and set(c.reference.scope.split()) <= said
         and not _DOER.search(low.split(c.reference.scope.split()[-1], 1)[-1][:40])
     ]

@@ -15,6 +15,7 @@ from itertools import pairwise
 from bot.core.attribution import is_generic, same_source
 from bot.core.clues import BODY_SUBJECT, members_named, proper_names, titled_named
 from bot.core.model import Attribution, Story, Topic
+from bot.core.names import word_set
 from bot.core.reading import keyword_regex, story_sentences, without_dates
 from bot.core.run import Run
 from bot.core.state import EngineState, same_source_memo
@@ -30,6 +31,17 @@ _ACTING_PRONOUN = re.compile(
     r"(?:It|They)\s+(?!(?:is|was|were|are|will\s+be|would\s+be|could\s+be|may\s+be|"
     r"might\s+be|has\s+been|have\s+been|had\s+been|seems?|seemed|remains?|remained|took|"
     r"takes?|comes?|came|means?|meant)\b)[a-z]"
+)
+# An office named after a service's trade: "Chief Fire Officer Dana Marek", "fire chief Anneke
+# Roos", "Police chief Oskar Brenn", "the city's police chief, Commander Rasa Oduya".
+_TRADE_OFFICE = re.compile(
+    r"\b(?:[Cc]hief\s+)?(?P<trade>[Ff]ire|[Pp]olice)\s+(?:[Oo]fficer|[Cc]hief|[Cc]ommissioner)\b"
+    r"(?:,?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}))?"
+)
+# Words that make a voice a person of a body, not the body ("police spokeswoman Ilse Varga").
+_PERSON_ROLES = word_set(
+    "spokesman spokeswoman spokesperson chief officer commander commissioner inspector "
+    "official officials"
 )
 _OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)", re.I)
 
@@ -80,6 +92,8 @@ class Topical(EngineState):
         for name, titled in titled_named(text):  # "Interior Minister Halina Voss": a later "Voss"
             for key in (name.lower(), name.split()[-1].lower()):
                 members.setdefault(key, Attribution(source=titled))
+        if "ire " in text or "olice " in text:  # "Chief Fire Officer Dana Marek": the service
+            self._trade_members(topic_id, text, source, members)
         if source and last_named.source and source.lower().removeprefix("the ") in _BUSINESS:
             return last_named  # "The company said": the company named before, or the lead's
         for name, at in members_named(text):
@@ -107,6 +121,34 @@ class Topical(EngineState):
             if low.startswith(opening):
                 return Attribution(source=voice)
         return attribution
+
+    def _trade_members(
+        self, topic_id: str, text: str, source: str | None, members: dict[str, Attribution]
+    ) -> None:
+        """An officer named after a service's trade speaks for the one body of that trade
+        heard on the topic (README rule 2): "Chief Fire Officer Dana Marek" (and a later
+        "Marek said", or "the fire chief") for "the Saltbridge Fire and Rescue Service",
+        "police chief Oskar Brenn" for "Velk regional police"."""
+        for m in _TRADE_OFFICE.finditer(text):
+            trade = m.group("trade").lower()
+            voices = sorted(
+                (
+                    v
+                    for v in self._voices.get(topic_id, ())
+                    if trade in (words := v.lower().split()) and not _PERSON_ROLES & set(words)
+                ),
+                key=len,
+            )  # the bodies of that trade ("Tarnholm Police", "police"), not their people
+            if not voices or not all(same_source_memo(v, voices[-1]) for v in voices):
+                continue  # no body of that trade heard, or two different ones
+            body = Attribution(source=voices[-1])
+            name = m.group("name")
+            if name:
+                members.setdefault(name.lower(), body)
+                members.setdefault(name.split()[-1].lower(), body)
+            office, said_by = m.group(0).lower(), (source or "").lower()
+            if said_by and (office in said_by or said_by in office):
+                members.setdefault(said_by, body)  # "the fire chief said", "Chief Fire ..."
 
     def _bodies(self, topic_id: str) -> list[tuple[str, str]]:
         """The topic's voices that may open a sentence as its subject, in name order, each
