@@ -93,8 +93,18 @@ def _compound_head(sentence: str, counted: list[Hit], first: Hit) -> Hit:
     for hit in counted[at:]:
         if hit.start != first.end + 1 or sentence[first.end] != " " or hit.value in ROLE_KINDS:
             break
+        if _PREDICATE.match(hit.phrase):
+            break  # "pupils at 19 schools fell ill": what befell them is no compound's head
         first = hit
     return first
+
+
+# The lexicon's people and things told by what they did or what befell them ("fell ill",
+# "signed up", "facing famine"): a predicate, never the head noun of a compound.
+_PREDICATE = re.compile(
+    r"(?:fell|fallen|made|taken|held|sign|signed|flock|flocked|worked|were|need|needing|face|"
+    r"facing|charged)\b"
+)
 
 
 # Men count troops only where the sentence is about armed forces: "41 men trapped" are miners.
@@ -111,6 +121,13 @@ _POST_MODIFIER = re.compile(
     r"^\s*(?:of|from|in|at|near|around|across|along|on)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+(?:and\s+|or\s+)?){1,4}?(?=(?:have|has|had|were|was|are|been|being)\b)",
     re.I,
+)
+
+
+# A participle saying who the people are, before what befell them: "37 men called up since
+# the decree have been killed", "40 workers employed at the site were injured".
+_PARTICIPLE = re.compile(
+    r"^\s*[a-z]+(?:ed|en)\s+(?:[\w'’-]+\s+){0,5}?(?=(?:have|has|had|were|was|are)\b)"
 )
 
 
@@ -135,7 +152,7 @@ def _role_gap(gap: str) -> bool:
     aside = _ASIDE.match(gap)  # "900 residents, from the streets of ..., had been moved out"
     if aside is not None:
         return bool(_CASUALTY_GAP.match(gap[aside.end() :]))
-    modifier = _POST_MODIFIER.match(gap)
+    modifier = _POST_MODIFIER.match(gap) or _PARTICIPLE.match(gap)
     return modifier is not None and bool(_CASUALTY_GAP.match(gap[modifier.end() :]))
 
 
@@ -333,10 +350,19 @@ def _counted_before(sentence: str, counted: list[Hit], lo: int, start: int) -> s
     hit = before[-1]
     gap = sentence[hit.end : start]
     if _words(gap) <= 6 and not _STOPS.search(gap):
+        if hit.value in PEOPLE_KINDS and len(before) > 1:
+            head = before[-2]  # "the death toll among mobilised men rose to 58": the toll's
+            if _is_head(sentence, head) and _TOLL_AMONG.match(sentence, head.end, hit.start):
+                return head.value
         return hit.value
     if _words(gap) <= HEAD_REACH and not _PUNCTUATION.search(gap) and _is_head(sentence, hit):
         return hit.value  # "the death toll from Sunday's earthquake ... rose to 410"
     return None
+
+
+# The people a toll is taken among, between the toll and them: "the death toll among (the)
+# mobilised men", "the toll of civilians".
+_TOLL_AMONG = re.compile(r"\s+(?:among|of)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 _NUMBER_OF = re.compile(r"\b(?:number|count|tally) of\b", re.I)  # "its own count of the dead"
@@ -409,13 +435,25 @@ _BURIED_AFTER = re.compile(
 )
 
 
+# People not heard from or not found since are missing: "61 people from the tower who have
+# not been heard from since the fire".
+_NOT_HEARD_FROM = re.compile(
+    r"[^,;:.]{0,60}?\b(?:who|that)\s+(?:have|has|had)\s+(?:still\s+)?not\s+been\s+"
+    r"(?:heard\s+from|found|located|traced|accounted\s+for)\b"
+)
+
+
 def _unaccounted(low: str, start: int, noun_end: int, hi: int) -> bool:
     """People a disaster has buried, or that rescuers are searching for: "50 people were
     buried under the avalanche", "Up to 35 feared buried", "still searching for nine people"
-    count the missing."""
+    count the missing, as do people not heard from since."""
     if _SEARCHED_FOR.search(low, max(0, start - 40), start):
         return True
-    return bool(_BURIED_AFTER.match(low, noun_end, hi))
+    if _BURIED_AFTER.match(low, noun_end, hi):
+        return True
+    return low.find("not been", noun_end, hi) >= 0 and bool(
+        _NOT_HEARD_FROM.match(low, noun_end, hi)
+    )
 
 
 def _singular(phrase: str) -> str:

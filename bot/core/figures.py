@@ -106,7 +106,10 @@ _CODE_BEFORE = re.compile(r"(?<![\w.])([A-Z]{2,4})\s(?:\d{2,5}\s)?$")
 # an event. Not a currency ("DKK 900"), nor a word of an all-capitals headline ("OVER 300").
 _NOT_CODES = frozenset({"us", "uk", "eu", "un"})
 # "Leona Park, 52, said": an age in apposition to a name; "children under five": an age bound
-_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,\s$")
+_AGE_APPOSITION = re.compile(
+    r"(?:[A-Z][a-z]+|\b(?:boy|girl|man|woman|son|daughter|mother|father|wife|husband|"
+    r"teenager|pensioner)),\s$"  # "Girl, 8, and boy, 10, die": a person's age in apposition
+)
 _AGE_AFTER = re.compile(r",|\s+(?:said|says|told|who|from|of|and)\b|\.?$")
 _AGE_BOUND = re.compile(
     r"\b(?:children|child|kids|infants|babies|boys|girls|minors|pupils)\s+"
@@ -139,6 +142,8 @@ _AGE_BOUND_LAST = frozenset(
         "at",
     }
 )
+# "The suspects, aged 24, 27 and 35": every age of a list after "aged" is an age.
+_AGED_LIST = re.compile(r"\baged\s+\d{1,3}(?:,\s*\d{1,3})*(?:,\s*|,?\s+(?:and|or)\s+)$")
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+(?:US\$|\$|€|£)?$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
     r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIX, key=len, reverse=True)) + r")$",
@@ -356,7 +361,9 @@ def _is_count(sentence: str, n: Number) -> bool:
         return False
     if next_word in ("years", "year-old", "yrs") or next_word == "old":
         return False
-    if prev_word in ("and", "or", "to") and _in_label_list(sentence, n.start):
+    if (prev_word in ("and", "or", "to") or before.endswith(", ")) and _in_label_list(
+        sentence, n.start
+    ):
         return False  # "gates 11 and 12": the second is a name too
     if prev_word in PLACE_LABELS and _LIST_AFTER.match(sentence, n.end, n.end + 20):
         return False  # "decks 5 to 9", "Lines 2 and 4": the first is a name too
@@ -386,6 +393,8 @@ def _is_age(sentence: str, n: Number) -> bool:
     before = sentence[max(0, n.start - 40) : n.start]
     last = last_words(before, 1)
     if (last is None or (last and last[0] in _AGE_BOUND_LAST)) and _AGE_BOUND.search(before):
+        return True
+    if "aged" in before and _AGED_LIST.search(before):
         return True
     return (
         n.value < 120

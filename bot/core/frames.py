@@ -238,18 +238,15 @@ def frames_for(
             kind = frames[-1].counted  # "the deaths of 88 civilians, including 14 children"
         if kind == "people" and _MOVED_TO_SHELTER.match(low, noun_end, clause_hi):
             kind = "displaced"  # "300 residents ... were moved to a school gym"
-        elif kind == "displaced" and _TO_HOSPITAL.match(low, noun_end, clause_hi):
-            kind = "people"  # "evacuated by ambulance to hospital": patients, not the displaced
+        elif kind == "displaced" and _TO_HOSPITAL.match(low, noun_end, hi):
+            # "evacuated by ambulance to hospital": patients, not the displaced; a hospital
+            # after the next figure is that figure's ("400 were evacuated and 41 taken to ...")
+            kind = "people"
         if captive and kind in _CAPTIVE_KINDS and _IN_CAPTIVITY.match(low, max(end, noun_end), hi):
             kind = "prisoners"  # "1,100 soldiers and civilians remain in enemy captivity"
         elif held and kind == "troops" and _HOLDS.search(low, max(0, start - 20), start):
             kind = "prisoners"  # "Dorland now holds five Varnian soldiers": soldiers held
-        if (
-            died
-            and kind in _HURT
-            and _DIED_SINCE.match(low, noun_end, clause_hi)
-            and not _NEW_TOTAL.search(low, noun_end)
-        ):
+        if died and kind in _HURT and _DIED_SINCE.match(low, noun_end, clause_hi):
             kind = "killed"  # "Three more people wounded in the strike have died": now dead
         if kind == "injured" and _treated_for_illness(low, clause_lo, clause_hi):
             kind = "people"  # "treated 390 people for salmonella": an outbreak's cases
@@ -380,12 +377,16 @@ _DEAD_ANIMALS = re.compile(r"\s+(?:dead|culled|slaughtered)\s+([a-z]+)\b")
 _CAUGHT_ILLNESS = re.compile(
     r"\bcaught\s+(?:the\s+)?(?:[a-z0-9-]+\s+){0,2}?(?:flu|influenza|virus|infection|disease|"
     r"illness|covid|h5n1|norovirus|measles|cholera|salmonella)\b"
+    r"|\bcaught\s+up\b"  # "as doctors caught up with cases": reached, not recaptured
 )
 # People moved to a shelter have left their homes (README: moved out -> displaced).
 _MOVED_TO_SHELTER = re.compile(
     r"[^,;:.]{0,80}?\b(?:were|was|have\s+been|had\s+been|being)\s+(?:moved|taken|bused|bussed|"
     r"relocated|sent)\s+(?:to|into)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:school|schools|gym|"
     r"gyms|halls?|shelters?|centres?|centers?|camps?|hotels?|church|churches|tents?)\b"
+    # living there since: "512 people from the tower were now living in hotels"
+    r"|[^,;:.]{0,80}?\b(?:living|staying|sleeping|housed)\s+in\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:hotels?|shelters?|(?:emergency|temporary)\s+(?:accommodation|housing))\b"
 )
 # ... but people evacuated to a hospital are patients, not the displaced.
 _TO_HOSPITAL = re.compile(r"[^,;:.]{0,40}?\bto\s+(?:[a-z-]+\s+){0,3}?hospitals?\b")
@@ -403,14 +404,10 @@ _HOLDS = re.compile(
 )
 _HURT = frozenset({"injured", "wounded"})
 # The hurt who have since died count the dead: "Two more people injured in the crush have died
-# in hospital" (the role names who they were, the verb what befell them).
+# in hospital" (the role names who they were, the verb what befell them), also when the
+# sentence goes on to the new total ("..., bringing the toll to 19").
 _DIED_SINCE = re.compile(
     r"[^,;:.]{0,80}?\b(?:have|has|had)\s+(?:since\s+|now\s+|also\s+|later\s+)?died\b"
-)
-# ... unless the sentence goes on to the new total ("..., bringing the toll to 19"): the total
-# is the news, and the engine reads "N more" as no increment (see the round 12c notes).
-_NEW_TOTAL = re.compile(
-    r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its)\s+[a-z ]{0,20}?toll\b"
 )
 
 _FREE_EVENTS = PEOPLE_EVENTS - CUSTODY_EVENTS  # what befalls people, but prisoners may escape

@@ -169,7 +169,7 @@ PLACE_LABELS: frozenset[str] = _words(
     "gate gates platform platforms terminal terminals runway runways pier piers berth berths "
     "dock docks hangar hangars room rooms block blocks section sections line lines deck decks "
     "cabin cabins ward wards floor floors lane lanes exit exits sector sectors checkpoint "
-    "checkpoints"
+    "checkpoints flat flats"
 )
 
 CURRENCY_PREFIX: dict[str, str] = {
@@ -291,6 +291,10 @@ COUNTED: dict[str, str] = {
     "fighters": "troops",
     "forces": "troops",
     "reinforcements": "troops",
+    # soldiers by how they were drafted: "300,000 reservists would be called up"
+    "reservists": "troops",
+    "conscripts": "troops",
+    "draftees": "troops",
     "men": "troops",
     "personnel": "troops",
     "contingent": "troops",
@@ -373,6 +377,11 @@ COUNTED: dict[str, str] = {
     "trucks": "vehicles",
     "vans": "vehicles",
     "lorries": "vehicles",
+    # emergency vehicles are vehicles, as lorries are: "40 fire engines", "12 ambulances"
+    "fire engines": "vehicles",
+    "fire trucks": "vehicles",
+    "fire appliances": "vehicles",
+    "ambulances": "vehicles",
     "units": "units",
     "ships": "units",
     "shares": "units",
@@ -513,6 +522,10 @@ COUNTED: dict[str, str] = {
     "left homeless": "displaced",
     "in shelters": "displaced",
     "in emergency shelters": "displaced",
+    "in emergency housing": "displaced",
+    "in emergency accommodation": "displaced",
+    "in temporary accommodation": "displaced",
+    "forced from homes": "displaced",  # a headline drops the "their"
     "detainees": "arrested",
     "escapees": "people",
     "escapers": "people",
@@ -1192,6 +1205,14 @@ EVENTS: dict[str, str] = {
     "stationed": "sent",
     "fighting": "sent",
     "transferred": "sent",
+    # reservists called up are sent; a call-up still to come is a plan (rule 6)
+    "will call up": "to_be_sent",
+    "would call up": "to_be_sent",
+    "to call up": "to_be_sent",
+    "will be called up": "to_be_sent",
+    "would be called up": "to_be_sent",
+    "to be called up": "to_be_sent",
+    "called up": "sent",
     "pledged": "pledged",
     "promised": "pledged",
     "offered": "pledged",
