@@ -207,6 +207,14 @@ def _alert_groups(alerts: tuple[Message, ...]) -> list[list[Message]]:
     return groups
 
 
+def runs(message: Message) -> list[Message]:
+    """A bundle over Slack's limits as the runs of its alerts that each go as one message (a
+    bundle of its own, or an alert alone), in order; any other message as it is."""
+    if not message.parts or fits(message):
+        return [message]
+    return [bundle(group) for group in _alert_groups(message.parts)]
+
+
 def to_payloads(message: Message) -> list[tuple[list[Block], str]]:
     """The message as one or more Slack messages, each within Slack's limits on a whole
     message (50 blocks, ``MAX_MESSAGE_TEXT``): a bundle cut between its alerts (each run a

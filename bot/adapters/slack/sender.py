@@ -25,7 +25,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.render import fits as fits_in_one
-from bot.adapters.slack.render import to_payloads
+from bot.adapters.slack.render import runs, to_payloads
 from bot.core.message import Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
 
@@ -44,6 +44,9 @@ GONE = frozenset(
         "missing_scope",
     }
 )
+LATER_POST_TRIES = 3  # tries of a later post of a split message (its first is out)
+LATER_POST_MAX_WAIT_S = 30.0  # the longest 429 a later post waits out in place
+
 REJECTED = frozenset(
     {
         "invalid_blocks",
@@ -123,25 +126,32 @@ class SlackSender:
     async def send(self, chat: str | None, message: Message) -> str:
         if not chat:
             raise ChatGone("no Slack channel id configured")
-        keys, places = self._places(chat, message)
+        places = self._places(chat, message)[1]
         thread_ts = places.pop() if len(places) == 1 else None
         first_ts: str | None = None
-        for blocks, text in to_payloads(message):
-            await self._pace(chat)
-            result = await self._call(
-                chat,
-                "chat_postMessage",
-                channel=chat,
-                text=text,
-                blocks=blocks,
-                thread_ts=thread_ts,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-            first_ts = first_ts or str(result["ts"])
+        payloads = [(run, p) for run in runs(message) for p in to_payloads(run)]
+        ts: str | None
+        started: dict[int, str] = {}  # id of each run of a split bundle → its first post's ts
+        for number, (run, (blocks, text)) in enumerate(payloads, 1):
+            post = {"channel": chat, "text": text, "blocks": blocks, "thread_ts": thread_ts}
+            if first_ts is None:
+                await self._pace(chat)
+                result = await self._call(
+                    chat, "chat_postMessage", unfurl_links=False, unfurl_media=False, **post
+                )
+                ts = first_ts = str(result["ts"])
+            else:
+                ts = await self._post_later(chat, post)
+            if ts is None:
+                log.warning(
+                    "Slack %s: posts %d-%d of a message in %d not sent (its first is out: "
+                    "resending it would repeat it)", chat, number, len(payloads), len(payloads),
+                )  # fmt: skip
+                break
+            started.setdefault(id(run), ts)
+            for key in self._places(chat, run)[0]:  # a claim's first alert starts its thread
+                self.threads.setdefault(f"{chat}\x1f{key}", started[id(run)])
         assert first_ts is not None
-        for key in keys:  # a claim's first alert starts its thread
-            self.threads.setdefault(f"{chat}\x1f{key}", first_ts)
         if message.image is not None:
             try:
                 await self._call(
@@ -156,6 +166,29 @@ class SlackSender:
             except DeliveryError as exc:  # the message is out: resending it would repeat it
                 log.warning("chart not uploaded: %s", exc)
         return first_ts
+
+    async def _post_later(self, chat: str, post: dict[str, Any]) -> str | None:
+        """A later post of a message sent in several (its first is out, and the rows are
+        marked sent with its ts whatever happens here): retried in place, a 429 waited out,
+        up to ``LATER_POST_TRIES`` times. Its ts, or None if it could not be sent."""
+        for attempt in range(1, LATER_POST_TRIES + 1):
+            await self._pace(chat)
+            try:
+                result = await self._call(
+                    chat, "chat_postMessage", unfurl_links=False, unfurl_media=False, **post
+                )
+                return str(result["ts"])
+            except (ChatGone, MessageRejected) as exc:
+                log.warning("Slack %s: a later post refused: %s", chat, exc)
+                return None
+            except RetryLater as exc:
+                wait = min(exc.retry_after_s, LATER_POST_MAX_WAIT_S)
+            except DeliveryError as exc:
+                log.info("Slack %s: a later post failed (try %d): %s", chat, attempt, exc)
+                wait = self.min_interval_s * attempt
+            if attempt < LATER_POST_TRIES:
+                await asyncio.sleep(wait)
+        return None
 
     async def _pace(self, chat: str) -> None:
         wait = self._last.get(chat, float("-inf")) + self.min_interval_s - self._clock()

@@ -11,10 +11,11 @@ A bundle (``Message.parts``: several alerts for one chat) is its bold header ("3
 then each alert exactly as it would go alone, after a rule line. It goes as one message when
 its text *after* entity parsing is within 4,096 units (:func:`fits`), as Telegram counts.
 
-Link previews (:func:`link_preview`): Telegram previews the first link of a message, under all
-of it. A lone alert keeps that (its story, the only link); a bundle would show its first
-story's card under every alert, as if it belonged to the last, so a bundle previews a story
-only when all its alerts come from it, and otherwise shows none.
+Link previews (:func:`link_preview`): Telegram previews the first URL of a message, under all
+of it, unless told which. A lone alert previews its story, named (a URL quoted from the feed
+may come first in its text); a bundle would show its first story's card under every alert, as
+if it belonged to the last, so a bundle previews a story only when all its alerts come from
+it, and otherwise shows none.
 """
 
 from __future__ import annotations
@@ -104,11 +105,12 @@ class LinkPreview:
 
 
 def link_preview(message: Message) -> LinkPreview | None:
-    """How ``message`` previews a link: None (Telegram's default, the first link's preview)
-    for anything but a bundle; for a bundle, its story's preview when all its alerts come
-    from one story, else none."""
+    """How ``message`` previews a link: a lone alert its story's (named: Telegram's default is
+    the first URL in the text, which may be one quoted from the feed); a bundle its story's
+    when all its alerts come from one story, else none; anything else None (the default)."""
     if not message.parts:
-        return None
+        story = _web_link(message.link) if message.kind == "alert" else None
+        return LinkPreview(url=story) if story else None
     links = {_web_link(part.link) for part in message.parts}
     story = links.pop() if len(links) == 1 else None
     return LinkPreview(url=story) if story else LinkPreview(is_disabled=True)

@@ -128,6 +128,8 @@ def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return parts or ["…"]
 
 
+LATER_PART_TRIES = 3  # tries of a later part of a message in several (its first is out)
+LATER_PART_MAX_WAIT_S = 30.0  # the longest 429 a later part waits out in place
 HELD_RETRY_S = 5.0  # while held, a channel looks again this often
 TOKEN_REFUSED_RETRY_S = 60.0  # a refused token: alerts wait (``claimwatch run`` stops on it)
 TOKEN_REFUSED = "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"
@@ -222,14 +224,53 @@ class TelegramSender:
             if wanted is None
             else LinkPreviewOptions(is_disabled=wanted.is_disabled or None, url=wanted.url)
         )
-        ids = []
-        for part in parts:
-            await self._pace(chat)
-            sent = await self.bot.send_message(
-                chat, part, parse_mode=mode, link_preview_options=preview
-            )
-            ids.append(sent.message_id)
+        ids: list[int] = []
+        for number, part in enumerate(parts, 1):
+            if not ids:  # nothing out yet: a failure fails the message, resent whole later
+                await self._pace(chat)
+                sent = await self.bot.send_message(
+                    chat, part, parse_mode=mode, link_preview_options=preview
+                )
+                ids.append(sent.message_id)
+                continue
+            later = await self._send_later(chat, part, mode, preview)
+            if later is None:  # its first part is out: resending it would repeat it
+                log.warning(
+                    "chat %s: parts %d-%d of a message in %d not sent", chat, number,
+                    len(parts), len(parts),
+                )  # fmt: skip
+                break
+            ids.append(later)
         return ids
+
+    async def _send_later(
+        self, chat: str, part: str, mode: str | None, preview: LinkPreviewOptions | None
+    ) -> int | None:
+        """A later part of a message in several (its first is out, and the rows are marked
+        sent with its id whatever happens here): retried in place, a 429 waited out, up to
+        ``LATER_PART_TRIES`` times. Its message id, or None if it could not be sent."""
+        for attempt in range(1, LATER_PART_TRIES + 1):
+            await self._pace(chat)
+            try:
+                sent = await self.bot.send_message(
+                    chat, part, parse_mode=mode, link_preview_options=preview
+                )
+                return sent.message_id
+            except RetryAfter as exc:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    wait = exc.retry_after
+                seconds = wait if isinstance(wait, int) else wait.total_seconds()
+                pause = min(float(seconds), LATER_PART_MAX_WAIT_S)
+            except (BadRequest, Forbidden, InvalidToken) as exc:  # not going to change
+                log.warning("chat %s: a later part refused: %s", chat, type(exc).__name__)
+                return None
+            except TelegramError as exc:  # TimedOut, NetworkError, …
+                log.info("chat %s: a later part failed (try %d): %s", chat, attempt, exc.message)
+                pause = max(self.per_chat_interval_s, 0.1) * attempt
+            if attempt < LATER_PART_TRIES:
+                await asyncio.sleep(pause)
+        return None
 
     async def _pace(self, chat: str) -> None:
         """Wait so that messages to one chat go about one a second (the rate limiter paces
