@@ -14,8 +14,9 @@ from typing import IO, Protocol
 
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.web import Routes, WebServer
+from bot.delivery import Sender
 from bot.ops import ops_routes
-from bot.service import Sender, Service
+from bot.service import Service
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,9 @@ from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.sender import TelegramSender, make_bot
 from bot.config import load_config
 from bot.core.message import Message
+from bot.delivery import Sender
 from bot.errors import ChatGone, ChatMoved, DeliveryError, MessageRejected, RetryLater
-from bot.service import Sender, Service
+from bot.service import Service
 from bot.settings import Settings
 from tests.clirun import claimwatch
 from tests.clock import Clock

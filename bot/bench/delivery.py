@@ -47,8 +47,9 @@ from bot.bench.polling import HOSTS, bench_feeds
 from bot.bench.report import Json, noise, peak_rss_mb, percentile, summary
 from bot.config import ChannelSpec, Config
 from bot.core.model import FindingKind, Story
+from bot.delivery import Sender
 from bot.scheduler import DISPATCH_EVERY_S, dispatch_forever, run_forever
-from bot.service import Sender, Service
+from bot.service import Service
 
 SLACK_TOKEN = "xoxb-bench"
 ROUTING = {False: "fanout", True: "desk"}
