@@ -323,6 +323,8 @@ def _same_source(a: str, b: str) -> bool:
         return True
     if _surname_of(a, b) or _surname_of(b, a):
         return True
+    if _same_office(a, b):
+        return True
     if any(_inside(x, y) or _inside(y, x) for x in left for y in right):
         return True
     return any(
@@ -330,6 +332,37 @@ def _same_source(a: str, b: str) -> bool:
         for x in left
         for y in right
     )
+
+
+# Offices of government that one person holds at a time, which no company or union has: "Ostrania's
+# deputy prime minister" and "Deputy prime minister Halen Voss" are one speaker, named once by
+# the country and once by name. Not "president" or "chief executive": a union has a president.
+_STATE_OFFICE = re.compile(r"\b(?:deputy prime minister|prime minister|premier|chancellor)\b", re.I)
+_NAME_AFTER = re.compile(r"^[\s,]*((?:[A-Z][\w'’-]+\s*){1,3})")
+
+
+def _office_parts(name: str) -> tuple[str, str, str] | None:
+    """(office, owner, person) of a name holding a `_STATE_OFFICE`: the owner is what stands
+    before it ("Ostrania's"), the person the capitalised name after it ("Halen Voss")."""
+    m = _STATE_OFFICE.search(name)
+    if m is None:
+        return None
+    owner = _norm(name[: m.start()])
+    person = _NAME_AFTER.match(name[m.end() :])
+    return m.group(0).lower(), owner, _norm(person.group(1)) if person else ""
+
+
+def _same_office(a: str, b: str) -> bool:
+    """One state office named twice, by its country and by its holder's name: the same office,
+    and no two different owners or two different persons named."""
+    if "inister" not in a + b and "remier" not in a + b and "hancellor" not in a + b:
+        return False
+    left, right = _office_parts(a), _office_parts(b)
+    if left is None or right is None or left[0] != right[0]:
+        return False
+    owners_differ = bool(left[1] and right[1] and left[1] != right[1])
+    persons_differ = bool(left[2] and right[2] and left[2] != right[2])
+    return not owners_differ and not persons_differ
 
 
 def _surname_of(short: str, long: str) -> bool:

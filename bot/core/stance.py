@@ -90,9 +90,40 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _WITHDRAW_CUES and not _withdrawn_statement(low, m))
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
+            and not _background(low, m.start())
         ):
             return m.group(0)
     return None
+
+
+# A denial told as background, not as the story's news: the time a clause is set by ("a day
+# after the company denied the report", "since the ministry called the figure false") or a
+# perfect-tense relative clause on what it judges ("500 trucks a day, a figure the agency has
+# called false"; "the report, which the ministry had denied"). What the sentence says now is
+# its main clause's; the denial was made, and counted, before.
+_TIME_CLAUSE = re.compile(
+    r"\b(?:after|since|before)\s+(?:[\w'’.-]+\s+){1,5}?(?:(?:had|has|have)\s+)?"
+    r"(?:(?:called|branded|labelled|labeled|declared)\s+(?:[\w'’.-]+\s+){0,5}?)?$"
+)
+_PERFECT_RELATIVE = re.compile(
+    r",\s+(?:which|a|an|the)\s+(?:[\w'’.-]+\s+){0,6}?(?:has|have|had)\s+"
+    r"(?:(?:already|since|previously|repeatedly|long)\s+)?"
+    r"(?:(?:called|branded|labelled|labeled|declared|described)\s+(?:[\w'’.-]+\s+){0,4}?)?$"
+)
+_COPULA_WORD = re.compile(r"\b(?:was|were|is|are|be|been|being)\b")
+_BACKGROUND_KEYS = ("after ", "since ", "before ", "has ", "have ", "had ")
+
+
+def _background(low: str, at: int) -> bool:
+    """Whether the cue at `at` is a denial told as background (`_TIME_CLAUSE`,
+    `_PERFECT_RELATIVE`), in the 70 characters before it."""
+    window = low[max(0, at - 70) : at]
+    if not any(key in window for key in _BACKGROUND_KEYS):
+        return False
+    time = _TIME_CLAUSE.search(window)
+    if time and not _COPULA_WORD.search(time.group(0)):
+        return True  # not "had fled since the eruption was untrue": a clause judged, not a time
+    return bool(_PERFECT_RELATIVE.search(window))
 
 
 # "instead of keeping it open", "rather than selling the plant": a choice between two acts,
@@ -360,11 +391,40 @@ def is_old_value(text: str, figure: Figure) -> bool:
     start = figure.span[0]
     if _MEASURED_AGAINST.search(text, max(0, start - 60), start):
         return True  # "against a forecast of 3.4 million tonnes": the reference point
+    if _left_unanswered(text, start):
+        return True  # "refused to be drawn on reports that 22,000 ...": nobody's figure here
     return (
         is_baseline_mention(text, figure)
         and not moved_to(text, figure)
         and not _whence(text, figure)
     )
+
+
+# A report its speaker will not speak to: "refused to be drawn on reports that Varnia would send
+# 22,000 more troops", "declined to comment on claims of 300 dead", "would not confirm reports
+# that". The figure is the report's, mentioned to say it went unanswered: the speaker does not
+# give it, and the sentence names nobody who does.
+_UNANSWERED = re.compile(
+    r"\b(?:refused|refuses|refusing|declined|declines|declining|would\s+not|wouldn't|"
+    r"did\s+not|didn't|could\s+not|couldn't|will\s+not|won't)\s+(?:to\s+)?"
+    r"(?:be\s+drawn\s+(?:on|into)|comment\s+on|confirm(?:\s+or\s+deny)?|address|discuss|"
+    r"respond\s+to|speculate\s+on)\s+(?:the\s+|those\s+|these\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:reports?|claims?|rumou?rs?|suggestions?|speculation|accounts?)\s+(?:that|of|about)\b"
+    r"[^.;:]*$"
+)
+
+
+def _left_unanswered(text: str, start: int) -> bool:
+    """Whether the figure at `start` is in a report its speaker would not speak to."""
+    window = text[max(0, start - 160) : start]
+    if (
+        "efus" not in window
+        and "eclin" not in window
+        and "not" not in window
+        and "n't" not in window
+    ):
+        return False  # most windows: no refusal ("refused", "declined", "would not")
+    return bool(_UNANSWERED.search(window.lower()))
 
 
 _MEASURED_AGAINST = re.compile(

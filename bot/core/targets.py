@@ -255,6 +255,8 @@ def _scope_said(
     (the police acted: a count of injured police is not denied)."""
     low = proposition.lower()
     said = words | {lemma(w) for w in words}  # "the viaduct's piers": a claim's "pier"
+    if any(w.endswith("ing") for w in words):
+        said |= {w for w in words if w.endswith("ing")} | _gerund_stems(words)
     named = [
         c
         for c in index.candidates(topic_id, words)
@@ -265,6 +267,21 @@ def _scope_said(
         and not _DOER.search(low.split(c.reference.scope.split()[-1], 1)[-1][:40])
     ]
     return (named[0], NUMBERLESS_SCORE) if len(named) == 1 else None
+
+
+def _gerund_stems(words: set[str]) -> set[str]:
+    """The nouns a gerund names the work of: "quarrying" -> "quarry", "mining" -> "mine",
+    "logging" -> "log", "drilling" -> "drill". A denial that any illegal quarrying took place
+    takes back a count of illegal quarries; the stems are guesses, kept only when a claim's
+    counted noun is one of them."""
+    out: set[str] = set()
+    for w in words:
+        if len(w) >= 6 and w.endswith("ing"):
+            stem = w[:-3]
+            out |= {stem, stem + "e"}
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # "logging" -> "log"
+    return out
 
 
 def refuted_quantity(
