@@ -36,6 +36,7 @@ from bot.core.matching import (
     IndexedClaim,
     departs_held,
     frame_agreement,
+    planned_done,
     quantity_key,
 )
 from bot.core.model import Attribution, Figure, Hedge, Sighting
@@ -302,6 +303,6 @@ def reattach(
         pool,
         lambda c: pair_features(view, run, c, figure, said, sentence, shares, same_keys),
     )
-    if chosen is None:
-        return None
+    if chosen is None or planned_done(said.text, figure, chosen):
+        return None  # "have called up 193,460" is not what "will call up 300,000" plans
     return chosen, shares[chosen.spec.id]

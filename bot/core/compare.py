@@ -69,6 +69,7 @@ def judge(
     framed: bool = False,
     added_to: Figure | None = None,
     running: bool = False,
+    remaining: bool = False,
 ) -> Verdict:
     """The finding for a statement about a claim whose current figure is the latest of `known`.
 
@@ -83,7 +84,8 @@ def judge(
     `added_to` is the figure an increment was added to ("a further 96" on top of "more than
     400"): when that is the claim's latest figure, the total is a new figure however wide the
     hedges (README rule 7). `running`: the claim counts a running total ("since the crossing
-    reopened"), which only grows.
+    reopened"), which only grows. `remaining`: the figure counts those still in the claim's
+    state ("4,500 homes were still without power"), which only shrinks as the state ends.
     """
     references = [s for s in known if s.stance is Stance.SUPPORTS and has_figure(s)]
     first = references[0] if references else None
@@ -108,7 +110,9 @@ def judge(
     higher = low > latest_high
     lower = high < latest_low
     later = is_later(published, latest.published)
-    moved = (higher and (running or is_cumulative(figure))) or (lower and is_shrinking(figure))
+    moved = (higher and (running or is_cumulative(figure))) or (
+        lower and (remaining or is_shrinking(figure))
+    )
     if own_source or update_cue or (later and (framed or moved)):
         return Verdict(FindingKind.NEW_FIGURE, Stance.SUPPORTS, latest, later and higher)
     return Verdict(FindingKind.DISPUTE, Stance.DISPUTES, first)
@@ -124,6 +128,61 @@ def counts_running(claim_text: str) -> bool:
     the enclave since the crossing reopened", "a total of 40 arrests so far". A later, higher
     figure for it is the count moving on (README rule 3), not another source's alternative."""
     return bool(_RUNNING.search(claim_text.lower()))
+
+
+# A count said to be fuller or newer than those before it: "the provincial government's first
+# full count", "its final tally", "the latest count". Given on a later day, it is the count
+# moving on (README rule 3), as "more than the estimate of" is
+_FULLER = re.compile(
+    r"\b(?:full|fuller|final|complete|updated|revised|latest)\s+(?:count|tally|toll|total)\b"
+)
+
+
+def counts_fuller(text: str) -> bool:
+    """Whether a sentence calls its figure a fuller or newer count than those before it ("giving
+    the provincial government's first full count of the motorists trapped")."""
+    return bool(_FULLER.search(text.lower()))
+
+
+# Those still in a state, said of what a figure counts: "4,500 homes were still without power",
+# "the 300 passengers who remain aboard", "the remaining 40 families"
+_STILL = re.compile(r"\b(?:still|remain|remains|remained|remaining)\b")
+_STILL_AFTER = 60  # characters after a figure its clause is read in
+_STILL_BEFORE = 25  # ... and before it ("the remaining 40 families")
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+
+
+def counts_remaining(text: str, figure: Figure) -> bool:
+    """Whether a figure's clause counts those still in a state ("On Wednesday about 4,500 homes
+    were still without electricity"): later, a lower count of them is the state ending for the
+    rest (README rule 3), as for the missing, not another source's alternative."""
+    start, end = figure.span
+    after = text[end : end + _STILL_AFTER]
+    cut = _CLAUSE_MARK.search(after)
+    if cut is not None:
+        after = after[: cut.start()]
+    before = text[max(0, start - _STILL_BEFORE) : start]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    if marks:
+        before = before[marks[-1].end() :]
+    return bool(_STILL.search(f"{before} {after}".lower()))
+
+
+# A state that ends for those in it, said by a claim's own words: "46,000 homes were without
+# power", "3,000 motorists stranded", "11 miners trapped". A learned claim's short text says
+# none, so "still" never moves a claim whose state is not known (a crew "still ill" is not the
+# people aboard)
+_STATE = re.compile(
+    r"\b(?:without|stranded|stuck|trapped|missing|displaced|homeless|ill|sick|infected|"
+    r"hospitali[sz]ed|in\s+hospital|cut\s+off|detained|held|closed|evacuated|in\s+shelters?)\b"
+)
+
+
+@lru_cache(maxsize=8192)
+def in_state(claim_text: str) -> bool:
+    """Whether a claim's own words count those in a state that ends ("About 46,000 homes and
+    businesses were without power"): a later, lower count of those still in it is an update."""
+    return bool(_STATE.search(claim_text.lower()))
 
 
 SCALE_RATIO = 100.0  # two figures of one quantity this far apart measure different things

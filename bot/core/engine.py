@@ -45,9 +45,9 @@ from bot.core.matching import (
     NUMBERLESS_SCORE,
     ClaimIndex,
     IndexedClaim,
-    departs_held,
     masked,
     quantity_key,
+    told_apart,
 )
 from bot.core.model import (
     Attribution,
@@ -300,7 +300,7 @@ class Engine(Topical, Judging):
         hits = [self._index.best_for_figure(topic.id, f, sentence_masked) for f in figures]
         if any(hits):
             hits = [  # "2,000 passengers were allowed off" is not the passengers who fell ill
-                None if h is not None and departs_held(text, f, h[0]) else h
+                None if h is not None and told_apart(text, f, h[0]) else h
                 for f, h in zip(figures, hits, strict=True)
             ]
         if states_agreement(text):  # "13% higher ..., confirming the council's estimate"

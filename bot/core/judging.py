@@ -17,10 +17,13 @@ from bot.core.compare import (
     Verdict,
     add_increment,
     already_said,
+    counts_fuller,
+    counts_remaining,
     counts_running,
     explain,
     figures_agree,
     has_figure,
+    in_state,
     judge,
     out_of_scale,
 )
@@ -28,7 +31,7 @@ from bot.core.cues import is_increment
 from bot.core.gate import Heard, claim_features, features
 from bot.core.learning import claim_id_for, claim_text_for
 from bot.core.lexicon import RESTATEMENT_CUES
-from bot.core.matching import NUMBERLESS_SCORE, RATE, IndexedClaim, departs_held
+from bot.core.matching import NUMBERLESS_SCORE, RATE, IndexedClaim, told_apart
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -106,7 +109,7 @@ class Judging(EngineState):
                 )
                 and (further or figures_agree(figure, current.figure))
                 and (current.figure.period == RATE) == (figure.period == RATE)
-                and not (text and departs_held(text, figure, claim))
+                and not (text and told_apart(text, figure, claim))
             ):
                 same.append(claim)
         return (same[0], NUMBERLESS_SCORE) if len(same) == 1 else None
@@ -211,11 +214,15 @@ class Judging(EngineState):
                 story.published,
                 update_cue=said.revision,
                 own_source=own,
-                framed=said.update,
+                framed=said.update or (figure is not None and counts_fuller(said.text)),
                 added_to=added_to,
                 running=figure is not None
                 and figure.unit == "count"
                 and counts_running(claim.spec.text),
+                remaining=figure is not None
+                and figure.unit == "count"
+                and in_state(claim.spec.text)
+                and counts_remaining(said.text, figure),
             )
             if (
                 figure is not None

@@ -27,15 +27,18 @@ __all__ = [  # the words side lives in bot/core/words.py; these names are import
     "IndexedClaim",
     "SentenceWords",
     "Vocabulary",
+    "deed",
     "departs_held",
     "departure",
     "figure_side",
     "frame_agreement",
     "frame_compatible",
     "masked",
+    "planned_done",
     "quantity_key",
     "similarity",
     "tokens",
+    "told_apart",
     "words_of",
 ]
 
@@ -215,6 +218,76 @@ def departs_held(text: str, figure: Figure, claim: IndexedClaim, side: int | Non
     if side is None:
         side = figure_side(text, figure)
     return (held and side == LEAVES) or (leaves and side == HELD)
+
+
+# What is still to be done with what a figure counts, said in its clause: a plan, a promise, a
+# target or a forecast ("will call up 300,000 reservists", "300,000 would be called up", "plans
+# to cut", "pledged"), and what has been done already ("have called up 193,460", "80,000 have
+# been called up", "already sent", "so far"). README rule 6: to be sent, already sent and pledged
+# are three quantities; what has been done is not a new value of what is planned.
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|(?:plans?|planning|planned|aims?|aiming|intends?|intending|set|"
+    r"expected|going)\s+to|(?:is|are|was|were|due)\s+to\s+be|targets?|goal|ceiling|"
+    r"pledged?|pledging|promised?|promising|vowed?)\b"
+)
+_DONE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b"
+    r"|already|so\s+far|to\s+date|thus\s+far)"
+)
+_CLAUSE_START = re.compile(r"[,;:()\"“”]|\b(?:and|but|while|which|who|that|after|as)\s")
+_PLAN_REACH = 60  # characters before a figure its clause's verb is looked for in
+PLANNED, DONE = 1, 2  # `deed`: what a figure's clause says of what it counts
+
+
+def _deed(before: str, after: str) -> int:
+    """PLANNED, DONE or 0 (neither, or both) of a figure's clause, from the words before it
+    (back to the clause's start) and its own words after it."""
+    starts = list(_CLAUSE_START.finditer(before))
+    if starts:
+        before = before[starts[-1].end() :]
+    words = f"{before} # {after}".lower()
+    planned = bool(_PLANNED.search(words))
+    done = bool(_DONE.search(words))
+    return 0 if planned == done else (PLANNED if planned else DONE)
+
+
+def deed(text: str, figure: Figure) -> int:
+    """PLANNED ("Drevania will call up 300,000 reservists"), DONE ("80,000 reservists have been
+    called up") or 0: what the figure's own clause says of what it counts."""
+    start = figure.span[0]
+    return _deed(text[max(0, start - _PLAN_REACH) : start], _own_words(text, figure))
+
+
+@lru_cache(maxsize=8192)
+def _claim_deed(claim_text: str, start: int, end: int) -> int:
+    if not 0 < end <= len(claim_text):
+        return 0
+    after = claim_text[end : end + _DEPARTS_REACH]
+    cut = _CLAUSE_END.search(after)
+    own = after if cut is None else after[: cut.start()]
+    return _deed(claim_text[max(0, start - _PLAN_REACH) : start], own)
+
+
+def planned_done(text: str, figure: Figure, claim: IndexedClaim) -> bool:
+    """Whether one of the figure and the claim's own figure is planned, promised or forecast
+    and the other done already ("have called up 193,460 reservists since Tuesday" against
+    "will call up 300,000 reservists"): another quantity (README rule 6), never an update or a
+    dispute of the other. The claim's side is asked first (cached): most claims are neither."""
+    reference = claim.reference
+    if reference is None:
+        return False
+    theirs = _claim_deed(claim.spec.text, reference.span[0], reference.span[1])
+    if not theirs:
+        return False
+    mine = deed(text, figure)
+    return bool(mine) and mine != theirs
+
+
+def told_apart(text: str, figure: Figure, claim: IndexedClaim) -> bool:
+    """Whether the figure's own clause makes it another quantity than the claim's, whatever
+    words the two share: leaving against being held (`departs_held`), done against planned
+    (`planned_done`)."""
+    return departs_held(text, figure, claim) or planned_done(text, figure, claim)
 
 
 def _stems(words: Iterable[str]) -> set[str]:
