@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
 MAX_DELIVERY_ATTEMPTS = 5  # failed sends of one outbox row before it is dead (see /status)
+# A message partly out (a later post failed) waits out an outage longer, about two hours of
+# backoff, but not forever: a post that never goes (a failure the sender cannot tell from an
+# outage, e.g. a photo Telegram finds too large) would hold up its channel's queue for good.
+MAX_PARTLY_OUT_ATTEMPTS = 30
 DELIVERY_CONCURRENCY = 16  # channels sent to at once (each one message at a time, in order)
 ALERTS_A_MESSAGE = 10  # alerts waiting for one chat that may go as one message, at most
 
@@ -51,7 +55,9 @@ class Sender(Protocol):
 class Resumer(Protocol):
     """A sender that sends a message in several posts from where it stopped (the Telegram and
     Slack senders): ``on_post(n, first_id)`` when its first ``n`` posts are out (each ``n``
-    but the last); the next attempt passes ``posted=n, first_id=…`` and only the rest goes."""
+    but the last); the next attempt passes ``posted=n, first_id=…`` and only the rest goes.
+    ``first_id`` is the sender's own: its first post's id, and what the rest needs to go as
+    the first went (Telegram's ``plain:``, Slack's ``@`` thread); the outbox keeps it as is."""
 
     async def send_from(
         self,
@@ -153,8 +159,8 @@ class Delivery:
         is sent again alert by alert, so only the bad one is lost); another failure backs that
         channel off (2, 4, 8 … s) and counts against the row at the head of its queue, which
         is retried alone and, after ``MAX_DELIVERY_ATTEMPTS``, is dead; a message partly out
-        (a later post failed) is never dead of such a failure: it waits, and only its posts not
-        yet out go next time. None of these holds up another channel.
+        (a later post failed) waits longer (``MAX_PARTLY_OUT_ATTEMPTS``, about two hours), and
+        only its posts not yet out go next time. None of these holds up another channel.
         """
         self.start(limit)
         workers = list(self._workers.values())
@@ -369,11 +375,12 @@ class Delivery:
         except Exception as exc:  # one bad message must not stop the others
             # The attempt counts against the first row only, bundled or not: the rows behind it
             # lose nothing to an outage, and it is retried alone (``_batch``), so a row that
-            # keeps failing dies alone, as it did before bundling. A message partly out never
-            # dies of a failure that may pass (its rest would be lost): it waits, backing off,
-            # and the next attempt sends only the posts not yet out.
+            # keeps failing dies alone, as it did before bundling. A message partly out waits
+            # longer (its rest would be lost), backing off, and the next attempt sends only the
+            # posts not yet out; after MAX_PARTLY_OUT_ATTEMPTS it dies, its rows with it.
             attempt = first.attempts + 1
-            dead = attempt >= MAX_DELIVERY_ATTEMPTS and not out[0]
+            most = MAX_PARTLY_OUT_ATTEMPTS if out[0] else MAX_DELIVERY_ATTEMPTS
+            dead = attempt >= most
             backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0**attempt)
             then = "given up" if dead else f"next try in {backoff:.0f}s"
             if out[0]:
@@ -384,14 +391,16 @@ class Delivery:
                 what = "sending"
             # a failure the sender recognised (network, server error) needs no traceback
             log.warning(
-                "channel %s: %s failed (attempt %d%s, %s): %s",
-                channel, what, attempt, "" if out[0] else f" of {MAX_DELIVERY_ATTEMPTS}", then,
-                exc, exc_info=not isinstance(exc, DeliveryError),
+                "channel %s: %s failed (attempt %d of %d, %s): %s",
+                channel, what, attempt, most, then, exc,
+                exc_info=not isinstance(exc, DeliveryError),
             )  # fmt: skip
-            self.store.mark_failed(first.id, str(exc)[:500], dead=dead)
+            # a dead message partly out takes all its rows (a bundle's rest is not sent alone)
+            for item in items if dead and out[0] else [first]:
+                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
+                if dead:
+                    self.metrics.dead_letters.inc()
             self.metrics.delivery_failures.inc()
-            if dead:
-                self.metrics.dead_letters.inc()
             self._paused[channel] = self.now() + timedelta(seconds=backoff)
             return "stop"
         now = self.now()

@@ -46,6 +46,7 @@ GONE = frozenset(
 )
 LATER_POST_TRIES = 3  # tries in place of a later post of a split message (its first is out)
 LATER_POST_MAX_WAIT_S = 30.0  # the longest 429 a later post waits out in place
+IN_THREAD = "@"  # on_post's first id of a message in a thread: "<its first ts>@<thread ts>"
 
 REJECTED = frozenset(
     {
@@ -71,14 +72,6 @@ def thread_key(message: Message) -> str | None:
     if message.thread_key:
         return message.thread_key
     return next((line.text for line in message.lines if line.label == "Claim"), None)
-
-
-def _before(ts: str, other: str) -> bool:
-    """Whether Slack ts ``ts`` is earlier than ``other`` (seconds.micro: as numbers)."""
-    try:
-        return float(ts) < float(other)
-    except ValueError:
-        return ts < other
 
 
 def delivery_error(exc: SlackApiError, chat: str) -> DeliveryError:
@@ -118,18 +111,11 @@ class SlackSender:
         self._clock = clock
         self._last: dict[str, float] = {}
 
-    def _places(
-        self, chat: str, message: Message, since: str | None = None
-    ) -> tuple[list[str], set[str | None]]:
+    def _places(self, chat: str, message: Message) -> tuple[list[str], set[str | None]]:
         """The thread keys of the message's alerts, and the threads they go to (None: the
-        channel itself). ``since``: the ts of the message's own first post when it resumes; a
-        thread started at or after it was started by the message, which goes where it went
-        before (a Slack ts grows with time in a channel)."""
+        channel itself)."""
         keys = [k for k in map(thread_key, message.parts or (message,)) if k]
-        places = {self.threads.get(f"{chat}\x1f{k}") for k in keys} or {None}
-        if since is not None:
-            places = {None if p is not None and not _before(p, since) else p for p in places}
-        return keys, places
+        return keys, {self.threads.get(f"{chat}\x1f{k}") for k in keys} or {None}
 
     def fits(self, chat: str | None, message: Message) -> bool:
         """Whether ``message`` (a bundle of alerts) goes to ``chat`` as one Slack message:
@@ -152,15 +138,22 @@ class SlackSender:
     ) -> str:
         """Post ``message`` from its post ``posted + 1`` on (its first ``posted`` posts, the
         first with ts ``first_id``, are out); the ts of its first post. A message over Slack's
-        limits goes in several posts: ``on_post(n, first_ts)`` is called when its first ``n``
-        are out, for each ``n`` but the last, so that the caller can record how far it got. A
+        limits goes in several posts: ``on_post(n, first_id)`` is called when its first ``n``
+        are out, for each ``n`` but the last, so that the caller can record how far it got
+        (``first_id``: the first post's ts, and ``@`` and the thread's ts if it went to a
+        thread: passed back, the rest goes where the first went, after a restart too). A
         failure of a later post raises as a failure of the first does; the posts before it
         stay out, and the threads they started are kept."""
         if not chat:
             raise ChatGone("no Slack channel id configured")
-        first_ts = first_id if posted > 0 else None
-        places = self._places(chat, message, since=first_ts)[1]
-        thread_ts = places.pop() if len(places) == 1 else None
+        first_ts: str | None = None
+        thread_ts: str | None
+        if posted > 0 and first_id is not None:  # the rest goes where the first went
+            first_ts, _, thread = first_id.partition(IN_THREAD)
+            thread_ts = thread or None
+        else:
+            places = self._places(chat, message)[1]
+            thread_ts = places.pop() if len(places) == 1 else None
         payloads = [(run, p) for run in runs(message) for p in to_payloads(run)]
         started: dict[int, str] = {}  # id of each run of a split bundle → its first post's ts
         for number, (run, (blocks, text)) in enumerate(payloads, 1):
@@ -179,7 +172,7 @@ class SlackSender:
             for key in self._places(chat, run)[0]:  # a claim's first alert starts its thread
                 self.threads.setdefault(f"{chat}\x1f{key}", started[id(run)])
             if on_post is not None and number < len(payloads):
-                on_post(number, first_ts)
+                on_post(number, f"{first_ts}{IN_THREAD}{thread_ts}" if thread_ts else first_ts)
         assert first_ts is not None
         if message.image is not None:
             try:

@@ -132,7 +132,8 @@ def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
 
 LATER_PART_TRIES = 3  # tries in place of a later part of a message in several (its first is out)
 LATER_PART_MAX_WAIT_S = 30.0  # the longest 429 a later part waits out in place
-PLAIN_REMEMBERED = 1_000  # messages sent as plain text remembered (their rest goes plain too)
+PLAIN = "plain:"  # how a message sent as plain text marks its first id in on_post (the
+# outbox keeps it: after a restart too, the rest goes plain, in the same posts)
 HELD_RETRY_S = 5.0  # while held, a channel looks again this often
 TOKEN_REFUSED_RETRY_S = 60.0  # a refused token: alerts wait (``claimwatch run`` stops on it)
 TOKEN_REFUSED = "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"
@@ -157,7 +158,6 @@ class TelegramSender:
         self.per_chat_interval_s = per_chat_interval_s  # Telegram: about 1 message/s per chat
         self._next_at: dict[str, float] = {}
         self.held: str | None = None  # why the Bot API is not reached yet (see hold)
-        self._plain: dict[tuple[str, str], None] = {}  # (chat, first id) sent as plain text
 
     def hold(self, reason: str) -> None:
         """The Bot API could not be reached at start: alerts wait in the outbox (the channel
@@ -192,16 +192,20 @@ class TelegramSender:
         first with id ``first_id``, are out); the id of its first post. A message goes in
         several posts when its text is over 4,096 units (parts) or it has a photo (last):
         ``on_post(n, first_id)`` is called when its first ``n`` posts are out, for each ``n``
-        but the last, so that the caller can record how far it got. A failure of a later post
-        raises as a failure of the first does; the posts before it stay out."""
+        but the last, so that the caller can record how far it got (``first_id`` there is
+        marked ``plain:`` when the chat refused our HTML and the message went as plain text:
+        passed back, its rest goes plain too, cut as it was). A failure of a later post raises
+        as a failure of the first does; the posts before it stay out."""
         if not chat:
             raise MessageRejected("no Telegram chat id configured for this channel")
         if self.held is not None:
             raise RetryLater(f"waiting for the Bot API ({self.held})", HELD_RETRY_S)
+        plain = first_id is not None and first_id.startswith(PLAIN)
+        if plain and first_id is not None:
+            first_id = first_id.removeprefix(PLAIN)
         out = _Out(posted if first_id is not None else 0, first_id, on_post)
         try:
             await self.bot.initialize()  # once; later calls return at once
-            plain = out.first_id is not None and (chat, out.first_id) in self._plain
             try:
                 return await self._post(chat, message, out, plain=plain)
             except BadRequest as exc:
@@ -252,15 +256,11 @@ class TelegramSender:
             if out.first_id is None:  # nothing out yet: a failure fails the message
                 await self._pace(chat)
                 out.first_id = str(await post())
-                if plain:
-                    self._plain[(chat, out.first_id)] = None
-                    while len(self._plain) > PLAIN_REMEMBERED:
-                        del self._plain[next(iter(self._plain))]
             else:
                 await self._send_later(chat, post)
             out.count = number
             if out.on_post is not None and number < len(posts):
-                out.on_post(number, out.first_id)
+                out.on_post(number, f"{PLAIN}{out.first_id}" if plain else out.first_id)
         assert out.first_id is not None
         return out.first_id
 
