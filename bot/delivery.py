@@ -4,9 +4,13 @@ One sender task per channel, up to ``delivery_concurrency`` sending at once: eac
 its channel's outbox rows in outbox order, one message at a time, and marks each sent with
 the platform's message id as soon as the platform answers. Alerts waiting together go as
 one message (a bundle, as many as fit), its rows marked sent with its id in one
-transaction, so a chat is not paced through a burst of them. A chat with a backlog (paced
-at about one message a second) holds up only itself; after a kill -9 at most the message
-in flight in each channel is sent again. The store is synchronous (SQLAlchemy): its
+transaction, so a chat is not paced through a burst of them. A message that goes in
+several posts (a long digest, a Telegram text over 4,096 units, text then a photo) records
+in its rows how many of its posts are out, and its first post's id, as each goes
+(``Store.record_posts``): when a later post fails, the rows stay pending and the next
+attempt, after a restart too, sends only the posts not yet out (``Resumer``). A chat with a
+backlog (paced at about one message a second) holds up only itself; after a kill -9 at most
+the post in flight in each channel is sent again. The store is synchronous (SQLAlchemy): its
 writes from these tasks run one at a time on the event loop, never on threads.
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
@@ -30,6 +35,10 @@ log = logging.getLogger(__name__)
 
 MAX_DELIVERY_BACKOFF_S = 300.0  # a failing channel is retried after 2, 4, 8 … s, at most this
 MAX_DELIVERY_ATTEMPTS = 5  # failed sends of one outbox row before it is dead (see /status)
+# A message partly out (a later post failed) waits out an outage longer, about two hours of
+# backoff, but not forever: a post that never goes (a failure the sender cannot tell from an
+# outage, e.g. a photo Telegram finds too large) would hold up its channel's queue for good.
+MAX_PARTLY_OUT_ATTEMPTS = 30
 DELIVERY_CONCURRENCY = 16  # channels sent to at once (each one message at a time, in order)
 ALERTS_A_MESSAGE = 10  # alerts waiting for one chat that may go as one message, at most
 
@@ -40,6 +49,25 @@ class Sender(Protocol):
     platform: str
 
     async def send(self, chat: str | None, message: Message) -> str: ...
+
+
+@runtime_checkable
+class Resumer(Protocol):
+    """A sender that sends a message in several posts from where it stopped (the Telegram and
+    Slack senders): ``on_post(n, first_id)`` when its first ``n`` posts are out (each ``n``
+    but the last); the next attempt passes ``posted=n, first_id=…`` and only the rest goes.
+    ``first_id`` is the sender's own: its first post's id, and what the rest needs to go as
+    the first went (Telegram's ``plain:``, Slack's ``@`` thread); the outbox keeps it as is."""
+
+    async def send_from(
+        self,
+        chat: str | None,
+        message: Message,
+        *,
+        posted: int = 0,
+        first_id: str | None = None,
+        on_post: Callable[[int, str], None] | None = None,
+    ) -> str: ...
 
 
 @runtime_checkable
@@ -130,8 +158,9 @@ class Delivery:
         followed to its new id; an alert the platform rejects is not retried (a rejected bundle
         is sent again alert by alert, so only the bad one is lost); another failure backs that
         channel off (2, 4, 8 … s) and counts against the row at the head of its queue, which
-        is retried alone and, after ``MAX_DELIVERY_ATTEMPTS``, is dead. None of these holds up
-        another channel.
+        is retried alone and, after ``MAX_DELIVERY_ATTEMPTS``, is dead; a message partly out
+        (a later post failed) waits longer (``MAX_PARTLY_OUT_ATTEMPTS``, about two hours), and
+        only its posts not yet out go next time. None of these holds up another channel.
         """
         self.start(limit)
         workers = list(self._workers.values())
@@ -246,6 +275,13 @@ class Delivery:
         ``alerts_per_message``. Only rows already waiting: none is held back for another. A
         notice or a digest goes alone, and an alert behind one waits for it (outbox order)."""
         first = queue[0]
+        if first.posts_sent:  # partly out: the same message again, the same rows, from there
+            return [
+                item
+                for item in itertools.takewhile(
+                    lambda item: item.posts_sent and item.message_id == first.message_id, queue
+                )
+            ]
         if (
             first.kind != "alert"
             or first.attempts  # a row that failed before is retried alone
@@ -282,15 +318,29 @@ class Delivery:
             message = render_notice(first.payload)
         else:
             message = bundle([render_alert(item.payload) for item in items])
+        out = [first.posts_sent if first.message_id else 0]  # posts of the message out
+        first_id = [first.message_id]  # and the first one's id
+
+        def on_post(posts: int, first_post: str) -> None:  # the outbox is the record
+            self.store.record_posts([item.id for item in items], posts, first_post)
+            out[0], first_id[0] = posts, first_post
+
+        async def send(chat: str | None) -> str:
+            if isinstance(sender, Resumer):
+                return await sender.send_from(
+                    chat, message, posted=out[0], first_id=first_id[0], on_post=on_post
+                )
+            return await sender.send(chat, message)
+
         try:
             try:
-                message_id = await sender.send(self._chats.get(channel), message)
+                message_id = await send(self._chats.get(channel))
             except ChatMoved as moved:
                 log.info("channel %s moved to chat %s", channel, moved.new_chat)
                 self._chats[channel] = moved.new_chat
                 self.store.sync_channels([(channel, platform, moved.new_chat)])
-                message_id = await sender.send(moved.new_chat, message)
-        except RetryLater as exc:
+                message_id = await send(moved.new_chat)
+        except RetryLater as exc:  # the posts out, if any, are recorded: the rest goes then
             self._paused[channel] = self.now() + timedelta(seconds=exc.retry_after_s)
             log.info("channel %s: asked to wait %.0fs", channel, exc.retry_after_s)
             return "stop"
@@ -300,6 +350,16 @@ class Delivery:
             self._warn_once(channel, "delivery stopped: %s", exc)
             return "stop"
         except MessageRejected as exc:
+            if out[0]:  # a later post refused for good: the rest of the message is lost
+                log.warning(
+                    "channel %s: post %d of a message refused, the rest not sent (%d row(s) "
+                    "dead): %s", channel, out[0] + 1, len(items), exc,
+                )  # fmt: skip
+                for item in items:
+                    self.store.mark_failed(item.id, str(exc)[:500], dead=True)
+                    self.metrics.dead_letters.inc()
+                self.metrics.delivery_failures.inc()
+                return "next"
             if len(items) > 1:
                 self.metrics.delivery_failures.inc()
                 log.warning(
@@ -315,22 +375,32 @@ class Delivery:
         except Exception as exc:  # one bad message must not stop the others
             # The attempt counts against the first row only, bundled or not: the rows behind it
             # lose nothing to an outage, and it is retried alone (``_batch``), so a row that
-            # keeps failing dies alone, as it did before bundling.
+            # keeps failing dies alone, as it did before bundling. A message partly out waits
+            # longer (its rest would be lost), backing off, and the next attempt sends only the
+            # posts not yet out; after MAX_PARTLY_OUT_ATTEMPTS it dies, its rows with it.
             attempt = first.attempts + 1
-            dead = attempt >= MAX_DELIVERY_ATTEMPTS
+            most = MAX_PARTLY_OUT_ATTEMPTS if out[0] else MAX_DELIVERY_ATTEMPTS
+            dead = attempt >= most
             backoff = min(MAX_DELIVERY_BACKOFF_S, 2.0**attempt)
             then = "given up" if dead else f"next try in {backoff:.0f}s"
-            what = f"{len(items)} alerts in one message" if len(items) > 1 else "sending"
+            if out[0]:
+                what = f"post {out[0] + 1} of a message (the {out[0]} before it are out)"
+            elif len(items) > 1:
+                what = f"{len(items)} alerts in one message"
+            else:
+                what = "sending"
             # a failure the sender recognised (network, server error) needs no traceback
             log.warning(
                 "channel %s: %s failed (attempt %d of %d, %s): %s",
-                channel, what, attempt, MAX_DELIVERY_ATTEMPTS, then, exc,
+                channel, what, attempt, most, then, exc,
                 exc_info=not isinstance(exc, DeliveryError),
             )  # fmt: skip
-            self.store.mark_failed(first.id, str(exc)[:500], dead=dead)
+            # a dead message partly out takes all its rows (a bundle's rest is not sent alone)
+            for item in items if dead and out[0] else [first]:
+                self.store.mark_failed(item.id, str(exc)[:500], dead=dead)
+                if dead:
+                    self.metrics.dead_letters.inc()
             self.metrics.delivery_failures.inc()
-            if dead:
-                self.metrics.dead_letters.inc()
             self._paused[channel] = self.now() + timedelta(seconds=backoff)
             return "stop"
         now = self.now()

@@ -83,19 +83,19 @@ async def test_a_429_in_the_middle_of_a_split_digest_posts_each_part_once_in_ord
 
 
 async def test_an_outage_after_the_first_post_of_a_digest_never_posts_it_twice(
-    tmp_path: Path, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, slack: FakeSlack
 ) -> None:
     client = AfterFirstPost(slack, "C1", "outage")
     desk = Desk(tmp_path, SlackSender(client, min_interval_s=0), "slack")
     assert desk.service.queue_digest("a", datetime(2025, 7, 11, tzinfo=UTC), long_digest()) == 1
-    assert await desk.service.dispatch() == 1  # its first post is out: the row is sent
+    assert await desk.service.dispatch() == 0  # its first post is out, the rest waits
+    [(_, status, ts)] = desk.rows()
+    assert (status, ts) == ("failed", slack.posts("C1")[0]["ts"])  # pending, its progress kept
     with slack.state.lock:
         slack.state.failing.clear()  # the outage is over
     desk.clock.advance(3600)
-    assert await desk.service.dispatch() == 0
-    posted = lines_posted(slack)
-    assert posted and posted == [f"line{i}" for i in range(len(posted))]  # once, never again
-    assert len(posted) < 6 and "not sent" in caplog.text  # the rest is lost, and said so
+    assert await desk.service.dispatch() == 1  # only the rest (issue 8: nothing lost)
+    assert lines_posted(slack) == [f"line{i}" for i in range(6)]  # each once, in order
     desk.close()
 
 

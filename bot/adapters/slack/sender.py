@@ -44,8 +44,9 @@ GONE = frozenset(
         "missing_scope",
     }
 )
-LATER_POST_TRIES = 3  # tries of a later post of a split message (its first is out)
+LATER_POST_TRIES = 3  # tries in place of a later post of a split message (its first is out)
 LATER_POST_MAX_WAIT_S = 30.0  # the longest 429 a later post waits out in place
+IN_THREAD = "@"  # on_post's first id of a message in a thread: "<its first ts>@<thread ts>"
 
 REJECTED = frozenset(
     {
@@ -124,15 +125,40 @@ class SlackSender:
         )
 
     async def send(self, chat: str | None, message: Message) -> str:
+        return await self.send_from(chat, message)
+
+    async def send_from(
+        self,
+        chat: str | None,
+        message: Message,
+        *,
+        posted: int = 0,
+        first_id: str | None = None,
+        on_post: Callable[[int, str], None] | None = None,
+    ) -> str:
+        """Post ``message`` from its post ``posted + 1`` on (its first ``posted`` posts, the
+        first with ts ``first_id``, are out); the ts of its first post. A message over Slack's
+        limits goes in several posts: ``on_post(n, first_id)`` is called when its first ``n``
+        are out, for each ``n`` but the last, so that the caller can record how far it got
+        (``first_id``: the first post's ts, and ``@`` and the thread's ts if it went to a
+        thread: passed back, the rest goes where the first went, after a restart too). A
+        failure of a later post raises as a failure of the first does; the posts before it
+        stay out, and the threads they started are kept."""
         if not chat:
             raise ChatGone("no Slack channel id configured")
-        places = self._places(chat, message)[1]
-        thread_ts = places.pop() if len(places) == 1 else None
         first_ts: str | None = None
+        thread_ts: str | None
+        if posted > 0 and first_id is not None:  # the rest goes where the first went
+            first_ts, _, thread = first_id.partition(IN_THREAD)
+            thread_ts = thread or None
+        else:
+            places = self._places(chat, message)[1]
+            thread_ts = places.pop() if len(places) == 1 else None
         payloads = [(run, p) for run in runs(message) for p in to_payloads(run)]
-        ts: str | None
         started: dict[int, str] = {}  # id of each run of a split bundle → its first post's ts
         for number, (run, (blocks, text)) in enumerate(payloads, 1):
+            if first_ts is not None and number <= posted:
+                continue  # out before: never again
             post = {"channel": chat, "text": text, "blocks": blocks, "thread_ts": thread_ts}
             if first_ts is None:
                 await self._pace(chat)
@@ -142,15 +168,11 @@ class SlackSender:
                 ts = first_ts = str(result["ts"])
             else:
                 ts = await self._post_later(chat, post)
-            if ts is None:
-                log.warning(
-                    "Slack %s: posts %d-%d of a message in %d not sent (its first is out: "
-                    "resending it would repeat it)", chat, number, len(payloads), len(payloads),
-                )  # fmt: skip
-                break
             started.setdefault(id(run), ts)
             for key in self._places(chat, run)[0]:  # a claim's first alert starts its thread
                 self.threads.setdefault(f"{chat}\x1f{key}", started[id(run)])
+            if on_post is not None and number < len(payloads):
+                on_post(number, f"{first_ts}{IN_THREAD}{thread_ts}" if thread_ts else first_ts)
         assert first_ts is not None
         if message.image is not None:
             try:
@@ -167,10 +189,10 @@ class SlackSender:
                 log.warning("chart not uploaded: %s", exc)
         return first_ts
 
-    async def _post_later(self, chat: str, post: dict[str, Any]) -> str | None:
-        """A later post of a message sent in several (its first is out, and the rows are
-        marked sent with its ts whatever happens here): retried in place, a 429 waited out,
-        up to ``LATER_POST_TRIES`` times. Its ts, or None if it could not be sent."""
+    async def _post_later(self, chat: str, post: dict[str, Any]) -> str:
+        """A later post of a message sent in several (its first is out): retried in place, a
+        short 429 waited out, up to ``LATER_POST_TRIES`` times; then its error is raised (the
+        caller keeps how far the message got, and the next attempt starts at this post)."""
         for attempt in range(1, LATER_POST_TRIES + 1):
             await self._pace(chat)
             try:
@@ -178,17 +200,19 @@ class SlackSender:
                     chat, "chat_postMessage", unfurl_links=False, unfurl_media=False, **post
                 )
                 return str(result["ts"])
-            except (ChatGone, MessageRejected) as exc:
-                log.warning("Slack %s: a later post refused: %s", chat, exc)
-                return None
+            except (ChatGone, MessageRejected):
+                raise  # not going to change
             except RetryLater as exc:
-                wait = min(exc.retry_after_s, LATER_POST_MAX_WAIT_S)
+                if exc.retry_after_s > LATER_POST_MAX_WAIT_S or attempt == LATER_POST_TRIES:
+                    raise  # the channel waits that long, the posts out kept
+                wait = exc.retry_after_s
             except DeliveryError as exc:
                 log.info("Slack %s: a later post failed (try %d): %s", chat, attempt, exc)
+                if attempt == LATER_POST_TRIES:
+                    raise
                 wait = self.min_interval_s * attempt
-            if attempt < LATER_POST_TRIES:
-                await asyncio.sleep(wait)
-        return None
+            await asyncio.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     async def _pace(self, chat: str) -> None:
         wait = self._last.get(chat, float("-inf")) + self.min_interval_s - self._clock()

@@ -72,6 +72,9 @@ class OutboxItem:
     attempts: int
     created_at: datetime
     kind: str = "alert"  # "alert" or "notice"
+    # A message in several posts: how many are out (0: none), and the first one's id
+    posts_sent: int = 0
+    message_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -461,9 +464,17 @@ class Store(ChatStore):  # ChatStore: the chat's settings (bot/adapters/store/ch
                 attempts=row.attempts,
                 created_at=row.created_at,
                 kind="alert" if row.finding_id is not None else "notice",
+                posts_sent=row.posts_sent,
+                message_id=row.message_id if row.posts_sent else None,
             )
             for row in rows
         ]
+
+    def record_posts(self, item_id: int | Sequence[int], posts: int, first_id: str) -> None:
+        """Record that the first ``posts`` posts of a row's message (or a bundle's rows') are
+        out, the first with id ``first_id``: the row stays pending, and the next attempt
+        sends only the posts after these (``OutboxItem.posts_sent``)."""
+        self._update_outbox(item_id, posts_sent=posts, message_id=first_id)
 
     def mark_sent(self, item_id: int | Sequence[int], message_id: str, at: datetime) -> None:
         """Mark a row sent, or the rows of a bundle (one message holding several alerts): all
@@ -583,12 +594,13 @@ def _queue_notice(conn: sa.Connection, notice: Notice) -> int:
     ]
     queued = 0
     for row in rows:
-        done = conn.execute(
+        done = conn.execute(  # RETURNING: psycopg's rowcount is 0 here, a row inserted or not
             dialect_insert(conn, t.outbox)
             .values(row)
             .on_conflict_do_nothing(index_elements=[t.outbox.c.channel_id, t.outbox.c.notice_key])
+            .returning(t.outbox.c.id)
         )
-        queued += max(done.rowcount, 0)
+        queued += len(done.all())
     return queued
 
 

@@ -162,6 +162,9 @@ outbox = sa.Table(
     # revision 0003: a notice about the bot itself ("Feed X is gone"), once per channel and key
     sa.Column("notice", sa.JSON),
     sa.Column("notice_key", sa.Text),
+    # revision 0004: posts of the row's message already out (a message in several posts), the
+    # first one's id in message_id: the next attempt sends only the rest
+    sa.Column("posts_sent", sa.Integer, nullable=False, server_default="0"),
     sa.UniqueConstraint("channel_id", "finding_id"),
     sa.UniqueConstraint("channel_id", "notice_key"),
     sa.CheckConstraint("status IN ('pending', 'sent', 'failed', 'dead')", name="status"),

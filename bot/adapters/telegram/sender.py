@@ -19,6 +19,8 @@ import asyncio
 import logging
 import time
 import warnings
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Bot, LinkPreviewOptions
@@ -128,11 +130,22 @@ def plain_parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     return parts or ["…"]
 
 
-LATER_PART_TRIES = 3  # tries of a later part of a message in several (its first is out)
+LATER_PART_TRIES = 3  # tries in place of a later part of a message in several (its first is out)
 LATER_PART_MAX_WAIT_S = 30.0  # the longest 429 a later part waits out in place
+PLAIN = "plain:"  # how a message sent as plain text marks its first id in on_post (the
+# outbox keeps it: after a restart too, the rest goes plain, in the same posts)
 HELD_RETRY_S = 5.0  # while held, a channel looks again this often
 TOKEN_REFUSED_RETRY_S = 60.0  # a refused token: alerts wait (``claimwatch run`` stops on it)
 TOKEN_REFUSED = "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"
+
+
+@dataclass
+class _Out:
+    """How far a message in several posts got: its first ``count`` posts are out."""
+
+    count: int
+    first_id: str | None
+    on_post: Callable[[int, str], None] | None
 
 
 class TelegramSender:
@@ -164,19 +177,42 @@ class TelegramSender:
 
     async def send(self, chat: str | None, message: Message) -> str:
         """Post ``message`` (its chart as a photo); the id of the first message sent."""
+        return await self.send_from(chat, message)
+
+    async def send_from(
+        self,
+        chat: str | None,
+        message: Message,
+        *,
+        posted: int = 0,
+        first_id: str | None = None,
+        on_post: Callable[[int, str], None] | None = None,
+    ) -> str:
+        """Post ``message`` from its post ``posted + 1`` on (its first ``posted`` posts, the
+        first with id ``first_id``, are out); the id of its first post. A message goes in
+        several posts when its text is over 4,096 units (parts) or it has a photo (last):
+        ``on_post(n, first_id)`` is called when its first ``n`` posts are out, for each ``n``
+        but the last, so that the caller can record how far it got (``first_id`` there is
+        marked ``plain:`` when the chat refused our HTML and the message went as plain text:
+        passed back, its rest goes plain too, cut as it was). A failure of a later post raises
+        as a failure of the first does; the posts before it stay out."""
         if not chat:
             raise MessageRejected("no Telegram chat id configured for this channel")
         if self.held is not None:
             raise RetryLater(f"waiting for the Bot API ({self.held})", HELD_RETRY_S)
+        plain = first_id is not None and first_id.startswith(PLAIN)
+        if plain and first_id is not None:
+            first_id = first_id.removeprefix(PLAIN)
+        out = _Out(posted if first_id is not None else 0, first_id, on_post)
         try:
             await self.bot.initialize()  # once; later calls return at once
             try:
-                return await self._post(chat, message, plain=False)
+                return await self._post(chat, message, out, plain=plain)
             except BadRequest as exc:
-                if "can't parse entities" not in exc.message.lower():
-                    raise
+                if out.first_id is not None or "can't parse entities" not in exc.message.lower():
+                    raise  # a later part refused: its first is out in HTML
                 log.warning("chat %s refused our HTML (%s); resending as plain text", chat, exc)
-                return await self._post(chat, message, plain=True)
+                return await self._post(chat, message, out, plain=True)
         except RetryAfter as exc:
             with warnings.catch_warnings():  # PTB 22 warns that it becomes a timedelta
                 warnings.simplefilter("ignore", PTBDeprecationWarning)
@@ -197,23 +233,41 @@ class TelegramSender:
             detail = str(exc.message).replace(str(self.bot.token), "***")
             raise DeliveryError(f"{type(exc).__name__}: {detail}") from None
 
-    async def _post(self, chat: str, message: Message, *, plain: bool) -> str:
+    async def _post(self, chat: str, message: Message, out: _Out, *, plain: bool) -> str:
+        """The message's posts (text parts, then its photo) from ``out.count + 1`` on."""
         mode: dict[str, Any] = {} if plain else {"parse_mode": ParseMode.HTML}
-        ids: list[int] = []
+        posts = self._texts(chat, message, plain=plain)
         if message.image is not None:
+            image = message.image
             cap, whole = caption(message)
             if plain:
                 cap, whole = plain_parts(clean(message.title), 1024)[0], False
-            if not whole:
-                ids += await self._texts(chat, message, plain=plain)
-            await self._pace(chat)
-            sent = await self.bot.send_photo(chat, message.image, caption=cap, **mode)
-            ids.append(sent.message_id)
-        else:
-            ids += await self._texts(chat, message, plain=plain)
-        return str(ids[0])
+            if whole:
+                posts = []
 
-    async def _texts(self, chat: str, message: Message, *, plain: bool) -> list[int]:
+            async def photo() -> int:
+                sent = await self.bot.send_photo(chat, image, caption=cap, **mode)
+                return sent.message_id
+
+            posts.append(photo)
+        for number, post in enumerate(posts, 1):
+            if number <= out.count:
+                continue  # out before: never again
+            if out.first_id is None:  # nothing out yet: a failure fails the message
+                await self._pace(chat)
+                out.first_id = str(await post())
+            else:
+                await self._send_later(chat, post)
+            out.count = number
+            if out.on_post is not None and number < len(posts):
+                out.on_post(number, f"{PLAIN}{out.first_id}" if plain else out.first_id)
+        assert out.first_id is not None
+        return out.first_id
+
+    def _texts(
+        self, chat: str, message: Message, *, plain: bool
+    ) -> list[Callable[[], Awaitable[int]]]:
+        """One call per text part of the message (each returns its message id)."""
         if plain:
             parts, mode = plain_parts(clean(message.plain())), None  # feed text: cleaned
         else:
@@ -224,53 +278,43 @@ class TelegramSender:
             if wanted is None
             else LinkPreviewOptions(is_disabled=wanted.is_disabled or None, url=wanted.url)
         )
-        ids: list[int] = []
-        for number, part in enumerate(parts, 1):
-            if not ids:  # nothing out yet: a failure fails the message, resent whole later
-                await self._pace(chat)
-                sent = await self.bot.send_message(
-                    chat, part, parse_mode=mode, link_preview_options=preview
-                )
-                ids.append(sent.message_id)
-                continue
-            later = await self._send_later(chat, part, mode, preview)
-            if later is None:  # its first part is out: resending it would repeat it
-                log.warning(
-                    "chat %s: parts %d-%d of a message in %d not sent", chat, number,
-                    len(parts), len(parts),
-                )  # fmt: skip
-                break
-            ids.append(later)
-        return ids
 
-    async def _send_later(
-        self, chat: str, part: str, mode: str | None, preview: LinkPreviewOptions | None
-    ) -> int | None:
-        """A later part of a message in several (its first is out, and the rows are marked
-        sent with its id whatever happens here): retried in place, a 429 waited out, up to
-        ``LATER_PART_TRIES`` times. Its message id, or None if it could not be sent."""
-        for attempt in range(1, LATER_PART_TRIES + 1):
-            await self._pace(chat)
-            try:
+        def text(part: str) -> Callable[[], Awaitable[int]]:
+            async def post() -> int:
                 sent = await self.bot.send_message(
                     chat, part, parse_mode=mode, link_preview_options=preview
                 )
                 return sent.message_id
+
+            return post
+
+        return [text(part) for part in parts]
+
+    async def _send_later(self, chat: str, post: Callable[[], Awaitable[int]]) -> None:
+        """A later post of a message in several (its first is out): retried in place, a
+        short 429 waited out, up to ``LATER_PART_TRIES`` times; then its error is raised (the
+        caller keeps how far the message got, and the next attempt starts at this post)."""
+        for attempt in range(1, LATER_PART_TRIES + 1):
+            await self._pace(chat)
+            try:
+                await post()
+                return
             except RetryAfter as exc:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", PTBDeprecationWarning)
                     wait = exc.retry_after
-                seconds = wait if isinstance(wait, int) else wait.total_seconds()
-                pause = min(float(seconds), LATER_PART_MAX_WAIT_S)
-            except (BadRequest, Forbidden, InvalidToken) as exc:  # not going to change
-                log.warning("chat %s: a later part refused: %s", chat, type(exc).__name__)
-                return None
+                seconds = float(wait if isinstance(wait, int) else wait.total_seconds())
+                if seconds > LATER_PART_MAX_WAIT_S or attempt == LATER_PART_TRIES:
+                    raise  # the channel waits that long, the posts out kept
+                pause = seconds
+            except (BadRequest, Forbidden, InvalidToken):  # not going to change
+                raise
             except TelegramError as exc:  # TimedOut, NetworkError, …
                 log.info("chat %s: a later part failed (try %d): %s", chat, attempt, exc.message)
+                if attempt == LATER_PART_TRIES:
+                    raise
                 pause = max(self.per_chat_interval_s, 0.1) * attempt
-            if attempt < LATER_PART_TRIES:
-                await asyncio.sleep(pause)
-        return None
+            await asyncio.sleep(pause)
 
     async def _pace(self, chat: str) -> None:
         """Wait so that messages to one chat go about one a second (the rate limiter paces
