@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.core.engine import Engine
-from bot.core.figures import extract_figures
 from bot.core.learning import claim_text_for
-from bot.core.matching import ClaimIndex, IndexedClaim, departs_held, departure
-from bot.core.model import ClaimSpec, Figure, Story, Topic
-from bot.core.run import reference_figure
+from bot.core.matching import departs_held, departure
+from bot.core.model import ClaimSpec, Story, Topic
+from tests.core.claims import findings_of, first, indexed
 from tests.core.news import wire_story
 
 FERRY = Topic(
@@ -50,24 +49,7 @@ def story(key: str, day: int, outlet: str, text: str) -> Story:
 
 
 def found(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str, str]]:
-    result = engine.process(story(key, day, outlet, text))
-    return [(str(f.kind), f.claim_id, f.figure.text if f.figure else "") for f in result.findings]
-
-
-def first(text: str) -> Figure:
-    return extract_figures(text)[0]
-
-
-def claim(text: str) -> ClaimIndex:
-    index = ClaimIndex()
-    index.add(ClaimSpec(id="c", topic="t", text=text), reference_figure(text))
-    return index
-
-
-def indexed(text: str) -> IndexedClaim:
-    got = claim(text).get("c")
-    assert got is not None
-    return got
+    return findings_of(engine.process(story(key, day, outlet, text)))
 
 
 def test_those_let_through_are_not_those_stranded() -> None:

@@ -19,6 +19,7 @@ from bot.core.model import (
     Story,
     Topic,
 )
+from tests.core.claims import findings_of
 from tests.core.news import wire_story
 
 QUARRY = Topic(
@@ -49,8 +50,7 @@ def story(key: str, day: int, outlet: str, text: str, title: str = "Update") -> 
 
 
 def found(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str, str]]:
-    result = engine.process(story(key, day, outlet, text))
-    return [(str(f.kind), f.claim_id, f.figure.text if f.figure else "") for f in result.findings]
+    return findings_of(engine.process(story(key, day, outlet, text)))
 
 
 def figures_of(sentence: str) -> list[Figure]:

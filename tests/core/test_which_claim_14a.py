@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 
 from bot.core.compare import already_said, counts_running, judge
 from bot.core.engine import Engine
-from bot.core.figures import extract_figures
-from bot.core.matching import ClaimIndex, IndexedClaim, departs_held, periods_conflict
+from bot.core.matching import departs_held, periods_conflict
 from bot.core.model import (
     Attribution,
     ClaimSpec,
@@ -21,7 +20,7 @@ from bot.core.model import (
     Story,
     Topic,
 )
-from bot.core.run import reference_figure
+from tests.core.claims import findings_of, first, indexed
 from tests.core.news import wire_story
 
 
@@ -34,20 +33,7 @@ def story(key: str, day: int, outlet: str, text: str) -> Story:
 
 
 def found(engine: Engine, key: str, day: int, outlet: str, text: str) -> list[tuple[str, str, str]]:
-    result = engine.process(story(key, day, outlet, text))
-    return [(str(f.kind), f.claim_id, f.figure.text if f.figure else "") for f in result.findings]
-
-
-def first(text: str) -> Figure:
-    return extract_figures(text)[0]
-
-
-def indexed(text: str) -> IndexedClaim:
-    index = ClaimIndex()
-    index.add(ClaimSpec(id="c", topic="t", text=text), reference_figure(text))
-    got = index.get("c")
-    assert got is not None
-    return got
+    return findings_of(engine.process(story(key, day, outlet, text)))
 
 
 # --- those who got in are not those held outside ----------------------------------------------

@@ -7,12 +7,9 @@ from datetime import UTC, datetime
 
 from bot.core.compare import counts_fuller, counts_remaining, in_state, judge
 from bot.core.engine import Engine
-from bot.core.figures import extract_figures
 from bot.core.matching import (
     DONE,
     PLANNED,
-    ClaimIndex,
-    IndexedClaim,
     deed,
     planned_done,
     told_apart,
@@ -27,7 +24,7 @@ from bot.core.model import (
     Story,
     Topic,
 )
-from bot.core.run import reference_figure
+from tests.core.claims import first, indexed
 from tests.core.news import wire_story
 
 
@@ -37,18 +34,6 @@ def when(day: int) -> datetime:
 
 def story(key: str, day: int, outlet: str, text: str) -> Story:
     return wire_story(key, outlet, text, when(day))
-
-
-def first(text: str) -> Figure:
-    return extract_figures(text)[0]
-
-
-def indexed(text: str) -> IndexedClaim:
-    index = ClaimIndex()
-    index.add(ClaimSpec(id="c", topic="t", text=text), reference_figure(text))
-    got = index.get("c")
-    assert got is not None
-    return got
 
 
 def test_a_figures_clause_says_whether_it_is_planned_or_done() -> None:
