@@ -5,7 +5,7 @@ figure extraction F1 >= 0.95 (all fields right). The engine's gate (bot/core/gat
 on the tune split, so its scores there are in-sample: the bar is tested on the tune split
 cross-validated by file (each file scored by a gate fitted without it), where none of the three
 kinds meets it; those tests are strict expected failures, and the day one passes, the marker
-must go. The held-out files (fourteen developing stories, 437 of 1,254, kept out of tuning and
+must go. The held-out files (fourteen developing stories, 434 of 1,688, kept out of tuning and
 out of the gate's training) are far below it. The cross-validated and in-sample tune split, the
 holdout and the whole corpus are held to floors that may only go up, re-measured only when the
 corpus changes.
@@ -61,8 +61,8 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.94, F1 0.90")),
-        pytest.param("dispute", marks=_unmet("precision 0.73, F1 0.78")),
+        pytest.param("new_figure", marks=_unmet("precision 0.93, F1 0.88")),
+        pytest.param("dispute", marks=_unmet("precision 0.74, F1 0.78")),
         pytest.param("contradiction", marks=_unmet("precision 0.90, F1 0.84")),
     ],
 )
@@ -74,55 +74,54 @@ def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
 
 
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
-    """Met since round 10 (all fields F1 0.980 after round 13); rules only, so in-sample: the
-    holdout is at 0.81 and held to its floor below."""
+    """Met since round 10 (all fields F1 0.971 after round 14, with round h's 221 fresh stories
+    in the split); rules only, so in-sample: the holdout is at 0.81 and held to its floor below."""
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
 # (precision, F1, figures-all F1); raise, never lower, except when the corpus itself changes
-# (say so here). Re-measured 2026-11-24 (round 12) when round g (plane-crash, cruise-norovirus,
-# bridge-collapse, river-spill, crackdown-protests, locust-swarm, grain-blockade) joined the tune
-# split (51 files) and round i was written blind (mass-grave, coup-arrests, port-strike,
-# census-dispute, tanker-fleet, doctor-exodus): the holdout is rounds h (mobilisation-callup,
-# aid-convoy, tower-fire, measles-outbreak, blizzard-stranded, exchange-hack, school-poisoning)
-# and i, 407 of 1,440 stories, never tuned on; round i is on kinds of story no earlier file
-# covers, so the holdout floors fell with the corpus change. Measured after round 12 (denials,
-# sums and revisions, what is counted, speakers) and again after round 13 (which claim, speakers
-# across sentences, tune labels made consistent): round 13 cost one false contradiction and one
-# false dispute on the holdout (contradiction P 0.57 -> 0.55, dispute F1 0.49 held), and CV
-# dispute P 0.75 -> 0.73, which these floors record. TUNE is in-sample for the learned kinds;
-# CROSSVAL is the honest tune-split figure.
+# (say so here). Re-measured 2026-11-24 (round 14) when round h (mobilisation-callup, aid-convoy,
+# tower-fire, measles-outbreak, blizzard-stranded, exchange-hack, school-poisoning: 221 stories,
+# held out since round 10) joined the tune split (58 files) and round j was written blind
+# (embassy-evacuation, whale-stranding, prisoner-amnesty, fuel-shortage, housing-demolition,
+# hospital-waiting-list, drone-attack, wage-arrears: 248 stories): the holdout is rounds i and j,
+# 434 of 1,688 stories, never tuned on, all on kinds of story no tuned file covers, so the holdout
+# floors fell with the corpus change (round j at the start of round 14: new_figure F1 0.67,
+# dispute 0.38, contradiction 0.35). Measured after round 14 (which claim, denials and speakers,
+# what is counted, all read from round h first). The tune split took in round h, whose fresh
+# prose the rules had not seen, so its floors fell too (CV new_figure P 0.94 -> 0.93). TUNE is
+# in-sample for the learned kinds; CROSSVAL is the honest tune-split figure.
 CROSSVAL = {
-    "new_figure": (0.94, 0.90),
-    "dispute": (0.73, 0.78),
-    "contradiction": (0.90, 0.84),
-    "new_claim": (0.79, 0.78),
-    "corroboration": (0.93, 0.89),
+    "new_figure": (0.93, 0.89),
+    "dispute": (0.73, 0.77),
+    "contradiction": (0.91, 0.84),
+    "new_claim": (0.76, 0.77),
+    "corroboration": (0.94, 0.89),
 }
 TUNE = {
-    "new_figure": (0.94, 0.90),
-    "dispute": (0.77, 0.82),
-    "contradiction": (0.90, 0.84),
-    "new_claim": (0.79, 0.78),
-    "corroboration": (0.93, 0.89),
+    "new_figure": (0.93, 0.89),
+    "dispute": (0.77, 0.80),
+    "contradiction": (0.91, 0.84),
+    "new_claim": (0.76, 0.77),
+    "corroboration": (0.94, 0.89),
 }
 TUNE_FIGURES = 0.97
 WHOLE = {
-    "new_figure": (0.90, 0.84),
-    "dispute": (0.64, 0.70),
-    "contradiction": (0.83, 0.76),
-    "new_claim": (0.70, 0.71),
-    "corroboration": (0.90, 0.82),
+    "new_figure": (0.89, 0.82),
+    "dispute": (0.68, 0.71),
+    "contradiction": (0.82, 0.75),
+    "new_claim": (0.69, 0.70),
+    "corroboration": (0.92, 0.82),
 }
 WHOLE_FIGURES = 0.93
 HOLDOUT = {
-    "new_figure": (0.78, 0.67),
-    "dispute": (0.43, 0.49),
-    "contradiction": (0.55, 0.46),
-    "new_claim": (0.49, 0.52),
-    "corroboration": (0.79, 0.63),
+    "new_figure": (0.71, 0.60),
+    "dispute": (0.41, 0.43),
+    "contradiction": (0.48, 0.42),
+    "new_claim": (0.45, 0.45),
+    "corroboration": (0.84, 0.59),
 }
-HOLDOUT_FIGURES = 0.81
+HOLDOUT_FIGURES = 0.80
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
