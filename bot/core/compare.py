@@ -127,7 +127,15 @@ def counts_running(claim_text: str) -> bool:
     """Whether a claim counts a running total, by its own words: "212 aid trucks have entered
     the enclave since the crossing reopened", "a total of 40 arrests so far". A later, higher
     figure for it is the count moving on (README rule 3), not another source's alternative."""
-    return bool(_RUNNING.search(claim_text.lower()))
+    low = claim_text.lower()
+    return (  # a word every `_RUNNING` phrase holds first (most claims have none)
+        "since" in low
+        or "so far" in low
+        or "to date" in low
+        or "total" in low
+        or "in all" in low
+        or "altogether" in low
+    ) and bool(_RUNNING.search(low))
 
 
 # A count said to be fuller or newer than those before it: "the provincial government's first
@@ -141,7 +149,15 @@ _FULLER = re.compile(
 def counts_fuller(text: str) -> bool:
     """Whether a sentence calls its figure a fuller or newer count than those before it ("giving
     the provincial government's first full count of the motorists trapped")."""
-    return bool(_FULLER.search(text.lower()))
+    low = text.lower()
+    return (  # a word every `_FULLER` phrase holds first (most sentences have none)
+        "full" in low
+        or "final" in low
+        or "complete" in low
+        or "updated" in low
+        or "revised" in low
+        or "latest" in low
+    ) and bool(_FULLER.search(low))
 
 
 # Those still in a state, said of what a figure counts: "4,500 homes were still without power",
@@ -282,24 +298,20 @@ _AGREEMENT = re.compile(
 )
 
 
-# a letter run every `_AGREEMENT` phrase holds, whatever its case: most sentences have none
-_AGREEMENT_HINTS = (
-    "atch",
-    "line with",
-    "onsistent",
-    "ame as",
-    "gree",
-    "earing",
-    "ore out",
-    "onfirm",
-)
-
-
 def states_agreement(text: str) -> bool:
     """ "its own tally showed 1,137 detained, matching the figure given by prosecutors": the
     sentence says its figure agrees with another's, so a doubting word in it ("its own tally")
     is about method, not the figure; the figures decide (README rule 2)."""
-    return any(hint in text for hint in _AGREEMENT_HINTS) and bool(_AGREEMENT.search(text))
+    return (  # a letter run every `_AGREEMENT` phrase holds, whatever its case, first: most
+        "atch" in text  # sentences have none (a chain of `in`: twice as fast as any())
+        or "line with" in text
+        or "onsistent" in text
+        or "ame as" in text
+        or "gree" in text
+        or "earing" in text
+        or "ore out" in text
+        or "onfirm" in text
+    ) and bool(_AGREEMENT.search(text))
 
 
 def is_stated_total(text: str, increment: Figure, later: Figure) -> bool:

@@ -222,19 +222,22 @@ def said_of(
     any other claim, and measured as a figure it quotes is. A denial of something no claim
     says gives nothing."""
     words = set(words_of(masked(proposition)))
+    pool = index.candidates(topic_id, words)  # asked once: `_scope_said` reads the same claims
+    if not pool:
+        return None
     units = {f.unit for f in extract_figures(proposition)}  # the rumour's figures, if any
     if len(words) < SAID_OF_WORDS:  # "denied that students were being called up": too few
-        return _scope_said(index, topic_id, proposition, words, units)  # words; a group named
+        return _scope_said(pool, proposition, words, units)  # words; a group named
     ranked = sorted(
         (
             (len(words.intersection(claim.words)), claim.spec.id, claim)
-            for claim in index.candidates(topic_id, words)
+            for claim in pool
             if _measured_alike(claim, units)
         ),
         key=lambda t: (-t[0], t[1]),
     )
     if not ranked or ranked[0][0] < max(SAID_OF_WORDS, SAID_OF_SHARE * len(words)):
-        return _scope_said(index, topic_id, proposition, words, units)
+        return _scope_said(pool, proposition, words, units)
     if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
         return None  # two claims say it as much: too unsure to say which
     return ranked[0][2], NUMBERLESS_SCORE
@@ -247,24 +250,28 @@ def _measured_alike(claim: IndexedClaim, units: set[str]) -> bool:
 
 
 def _scope_said(
-    index: ClaimIndex, topic_id: str, proposition: str, words: set[str], units: set[str]
+    pool: list[IndexedClaim], proposition: str, words: set[str], units: set[str]
 ) -> tuple[IndexedClaim, float] | None:
-    """The one claim whose counted group the denied proposition names, as the ones the
-    denied act befell, not as its doer: "hospitals had turned patients away" (the patients
-    turned away), "2,000 workers were still trapped"; not "police had used live rounds"
-    (the police acted: a count of injured police is not denied)."""
+    """The one claim of `pool` (the topic's claims sharing the proposition's words) whose
+    counted group the denied proposition names, as the ones the denied act befell, not as its
+    doer: "hospitals had turned patients away" (the patients turned away), "2,000 workers
+    were still trapped"; not "police had used live rounds" (the police acted: a count of
+    injured police is not denied)."""
+    scoped = [
+        (c, c.reference.scope.split())
+        for c in pool
+        if c.reference is not None and c.reference.scope and _measured_alike(c, units)
+    ]
+    if not scoped:
+        return None  # no claim of a named group: the proposition's words are never read
     low = proposition.lower()
     said = words | {lemma(w) for w in words}  # "the viaduct's piers": a claim's "pier"
     if any(w.endswith("ing") for w in words):
         said |= {w for w in words if w.endswith("ing")} | _gerund_stems(words)
     named = [
         c
-        for c in index.candidates(topic_id, words)
-        if c.reference is not None
-        and c.reference.scope
-        and _measured_alike(c, units)
-        and set(c.reference.scope.split()) <= said
-        and not _DOER.search(low.split(c.reference.scope.split()[-1], 1)[-1][:40])
+        for c, scope in scoped
+        if set(scope) <= said and not _DOER.search(low.split(scope[-1], 1)[-1][:40])
     ]
     return (named[0], NUMBERLESS_SCORE) if len(named) == 1 else None
 
