@@ -64,7 +64,7 @@ from bot.core.measures import (
     _winner,
 )
 from bot.core.parties import _parties
-from bot.core.periods import _periods
+from bot.core.periods import PER_DAY, _periods
 from bot.core.phrases import Hit, _entities, _nearest, _scan, _within
 from bot.core.quantity import (
     _TOLL_MODIFIERS,
@@ -283,7 +283,7 @@ def frames_for(
         listed = _LIST_GAP.match(sentence[spans[i - 1][1] : start]) if i else None
         period = _nearest(_within(all_periods, lo, hi), start, end)
         if period is None and _RATE.match(low, max(end, noun_end), hi):
-            period = "per_day"  # "fire up to 20,000 a day": a rate, not a total
+            period = PER_DAY  # "fire up to 20,000 a day": a rate, not a total
         scope = _nearest(_within(all_scopes, lo, hi), start, end)
         confirmed = _CONFIRMED_BEFORE.search(low, max(0, start - 30), start)
         if (

@@ -17,7 +17,7 @@ from typing import TypeAlias, TypeVar
 
 from bot.core.lexicon import COUNTED, GENERAL_PEOPLE, MEASURES
 from bot.core.model import ClaimSpec, Figure
-from bot.core.periods import find_periods
+from bot.core.periods import PER_DAY, find_periods
 from bot.core.phrases import find_phrases
 from bot.core.quantity import lemma
 from bot.core.words import SentenceWords, Vocabulary, masked, similarity, tokens, words_of
@@ -85,7 +85,7 @@ def quantity_key(figure: Figure) -> str | None:
     return figure.counted if figure.unit == "count" else figure.measure
 
 
-RATE = "per_day"  # the period of a rate ("500 trucks a day"), `frames`' word for it
+RATE = PER_DAY  # the period of a rate ("500 trucks a day"), as `frames` reads it
 
 
 def periods_conflict(period: str | None, theirs: str | None) -> bool:

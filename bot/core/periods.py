@@ -7,6 +7,10 @@ import re
 from bot.core.lexicon import MONTH_PERIODS
 from bot.core.phrases import Hit, _scan
 
+# The period of a rate ("fire up to 20,000 a day", "500 trucks a day"): a count per day, never a
+# total (frames reads it, matching keeps a rate and a total apart).
+PER_DAY = "per_day"
+
 _MONTH = re.compile(r"\b(?:" + "|".join(MONTH_PERIODS) + r")\b")
 _ANY_MONTH = re.compile("|".join(MONTH_PERIODS))  # plain words: a quick test that none is there
 
