@@ -91,6 +91,9 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # what is counted, all read from round h first). The tune split took in round h, whose fresh
 # prose the rules had not seen, so its floors fell too (CV new_figure P 0.94 -> 0.93). TUNE is
 # in-sample for the learned kinds; CROSSVAL is the honest tune-split figure.
+# Round 15 added round k to the holdout (landmine-clearance, drug-seizure, rhino-poaching,
+# hunger-strike, food-bank-demand, vaccine-deliveries, naval-exercise, illegal-logging: 248
+# stories, written blind): WHOLE and HOLDOUT re-measured on the engine of round 14.
 CROSSVAL = {
     "new_figure": (0.93, 0.89),
     "dispute": (0.73, 0.77),
@@ -107,21 +110,21 @@ TUNE = {
 }
 TUNE_FIGURES = 0.97
 WHOLE = {
-    "new_figure": (0.89, 0.82),
-    "dispute": (0.68, 0.71),
-    "contradiction": (0.82, 0.75),
-    "new_claim": (0.69, 0.70),
-    "corroboration": (0.92, 0.82),
+    "new_figure": (0.88, 0.81),
+    "dispute": (0.66, 0.69),
+    "contradiction": (0.80, 0.74),
+    "new_claim": (0.67, 0.67),
+    "corroboration": (0.91, 0.80),
 }
-WHOLE_FIGURES = 0.93
+WHOLE_FIGURES = 0.91
 HOLDOUT = {
-    "new_figure": (0.71, 0.60),
-    "dispute": (0.41, 0.43),
-    "contradiction": (0.48, 0.42),
-    "new_claim": (0.45, 0.45),
-    "corroboration": (0.84, 0.59),
+    "new_figure": (0.74, 0.63),
+    "dispute": (0.45, 0.46),
+    "contradiction": (0.56, 0.51),
+    "new_claim": (0.49, 0.49),
+    "corroboration": (0.83, 0.60),
 }
-HOLDOUT_FIGURES = 0.80
+HOLDOUT_FIGURES = 0.79
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
