@@ -61,7 +61,13 @@ from bot.core.model import (
 )
 from bot.core.phrases import find_entities
 from bot.core.provenance import SyndicationIndex
-from bot.core.reading import KeywordIndex, Sentence, keyword_regex, story_sentences
+from bot.core.reading import (
+    KeywordIndex,
+    Sentence,
+    keyword_regex,
+    story_sentences,
+    without_dates,
+)
 from bot.core.run import Reading, Run, Said, read_sentence
 from bot.core.scopes import is_open
 from bot.core.stance import cue_clause_span, denied_proposition, repeats_denial
@@ -214,12 +220,16 @@ class Engine(Topical, Judging):
         whole = f"{story.title}\n{story.text}"
         self._outlets.add(story.outlet.lower())
         named = self._keywords.topics_in(whole)
-        about = named | {t.id for t in self._loose if t.id not in named and self._about(t, whole)}
+        # the story without its dates, read once for all the topics that ask (`_about`, `_anchor`)
+        dateless = without_dates(whole) if self._loose else None
+        about = named | {
+            t.id for t in self._loose if t.id not in named and self._about(t, whole, dateless)
+        }
         # the topics it is about in configured order, without a pass over all of them
         places = sorted(i for topic_id in about for i in self._topic_at.get(topic_id, ()))
         topics = [self._topics[i] for i in places]
         for topic in topics:
-            self._anchor(run, topic, whole)
+            self._anchor(run, topic, whole, dateless)
         if topics:
             sentences = story_sentences(story)
             for topic in topics:
@@ -290,7 +300,8 @@ class Engine(Topical, Judging):
         sentence_masked, cue = reading.masked, reading.cue
         if not reading.matched and (cue is Stance.NEUTRAL or not near):
             return  # no figure to match ("up from 4,000" is the old value), no cue to judge
-        if cue is Stance.DISPUTES and reading.matched and states_agreement(text):
+        agrees = states_agreement(text)  # asked twice below: read once
+        if cue is Stance.DISPUTES and reading.matched and agrees:
             cue = Stance.NEUTRAL  # "its own tally showed 1,137, matching the prosecutors'"
         revision = reading.revision or (bool(reading.matched) and corrects_earlier(text))
         said = Said(text, attribution, cue, reading.evidence, reading.update, revision)
@@ -303,7 +314,7 @@ class Engine(Topical, Judging):
                 None if h is not None and told_apart(text, f, h[0]) else h
                 for f, h in zip(figures, hits, strict=True)
             ]
-        if states_agreement(text):  # "13% higher ..., confirming the council's estimate"
+        if agrees:  # "13% higher ..., confirming the council's estimate"
             hits = [self._agreed(run, topic.id, f, h) for f, h in zip(figures, hits, strict=True)]
         summed = (
             _total_follows_increment(text, figures, hits)

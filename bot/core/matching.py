@@ -542,8 +542,10 @@ class ClaimIndex:
                 for claim_id in posting:
                     if among is None or claim_id in among:
                         counts[claim_id] = count(claim_id, 0) + 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [claim_id for claim_id, _ in best]
+        # most shared first, then by id (ids are distinct: plain tuples sort the same, without
+        # a key function called per claim)
+        best = sorted([(-count, claim_id) for claim_id, count in counts.items()])[:limit]
+        return [claim_id for _, claim_id in best]
 
     def _words(self, sentence_masked: str) -> SentenceWords:
         sentence = self._sentences.get(sentence_masked)

@@ -167,19 +167,20 @@ class Topical(EngineState):
         self._bodies_memo[topic_id] = (len(voices), bodies)
         return bodies
 
-    def _anchor(self, run: Run, topic: Topic, whole: str) -> None:
+    def _anchor(self, run: Run, topic: Topic, whole: str, dateless: str | None = None) -> None:
         """What a story may teach the topic (claims are learned only from its own event): a
         story naming none of the topic's names ("Harrowmere", "Kessa") and no two keywords
         together ("dock strike") teaches nothing, as a common keyword alone lets a decoy in ("a
         jailbreak game", "the coast guard approved a ferry lane"); one naming one place and no
         event word teaches no counts ("the Moreni half marathon"); a thing the lexicon does not
         know ("12 guards", "48,700 rejected ballots") is learned only from a story naming the
-        event, as nothing else ties it to the topic ("45,000 fans in Pyongyang")."""
+        event, as nothing else ties it to the topic ("45,000 fans in Pyongyang"). `dateless` is
+        `without_dates(whole)` when the caller has it."""
         rx = self._names[topic.id]
         names = {m.group(0).lower() for m in rx.finditer(whole)}
         if rx.pattern != _NEVER and not names and not self._keyword_phrase(topic, whole):
             run.unnamed.add(topic.id)
-            if self._at_known_place(topic, without_dates(whole)):
+            if self._at_known_place(topic, without_dates(whole) if dateless is None else dateless):
                 run.placed[topic.id] = len(self._heard_order.get(topic.id, ()))
         words = self._event_words.get(topic.id)
         if words is None or topic.id not in self._eventful:
@@ -201,13 +202,14 @@ class Topical(EngineState):
             for (_, end, first), (start, _, second) in pairwise(hits)
         )
 
-    def _about(self, topic: Topic, whole: str) -> bool:
+    def _about(self, topic: Topic, whole: str, dateless: str | None = None) -> bool:
         """A story that names none of the topic's names is still about it when two of its
         keywords go together ("rail strike", "rail strikers") or when it names a source already
         heard on the topic ("the State Emergency Service"), or when it says two of them and a
         place the topic's own stories named ("the mayor of Alba" on a fire and evacuations); a
-        lone common word ("a lightning strike", "a flood of orders") is not enough."""
-        text = without_dates(whole)
+        lone common word ("a lightning strike", "a flood of orders") is not enough. `dateless`
+        is `without_dates(whole)` when the caller has it (read once a story, not once a topic)."""
+        text = without_dates(whole) if dateless is None else dateless
         hits = [
             (m.start(), m.end(), m.group(0).lower()) for m in self._gates[topic.id].finditer(text)
         ]

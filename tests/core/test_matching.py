@@ -76,3 +76,31 @@ def test_a_nationwide_figure_is_not_the_local_one() -> None:
     (local,) = extract_figures("Some 35,000 people marched through the old town.")
     (national,) = extract_figures("About 900,000 people marched nationwide.")
     assert not frame_compatible(national, local, 1.0)
+
+
+def test_candidates_rank_by_words_shared_then_by_id() -> None:
+    index = ClaimIndex()
+    texts = {
+        "war/z-port": "Rebels shelled the port of Vask, killing 12 dockworkers",
+        "war/b-port": "Rebels shelled the port",
+        "war/a-port": "Rebels shelled a port",
+        "war/grain": "Grain exports fell 20% in March",
+    }
+    for claim_id, text in texts.items():
+        index.add(ClaimSpec(claim_id, "war", text), reference_figure(text))
+    sentence = "Rebels shelled the port of Vask on Tuesday, killing 40 dockworkers, officials said"
+    found = [c.spec.id for c in index.candidates("war", tokens(sentence))]
+    # the most words in common first; two claims sharing as many, in id order; none shared: out
+    assert found == ["war/z-port", "war/a-port", "war/b-port"]
+
+
+def test_candidates_keep_the_fifty_that_share_most_then_the_smallest_ids() -> None:
+    index = ClaimIndex()
+    for i in range(60):  # sixty claims sharing three words with the sentence, one sharing four
+        text = f"Floods displaced {100 + i} families in district {i}"
+        index.add(ClaimSpec(f"flood/c{i:02d}", "flood", text), reference_figure(text))
+    text = "Floods displaced 900 families in Harrow"
+    index.add(ClaimSpec("flood/harrow", "flood", text), reference_figure(text))
+    sentence = "Floods have displaced 1,200 families in Harrow, the regional governor said"
+    found = [c.spec.id for c in index.candidates("flood", tokens(sentence))]
+    assert found == ["flood/harrow", *(f"flood/c{i:02d}" for i in range(49))]
