@@ -3,7 +3,7 @@
 For each tune file: fit the attacher on the other files (threshold chosen inside them) and the
 finding gate on the other files too (as scripts/cv_gate.py does), run the engine with both on
 the held file, score it with bot/evaluation.py; sum. Printed beside the engine without
-re-attachment (the same fold's gate) on the same folds, for all files and for the round-h files.
+re-attachment (the same fold's gate) on the same folds, for all files and for the round-i files.
 
     .venv/bin/python scripts/cv_attach.py [--l2 3] [--cost 1] [--refit-gate]
 
@@ -63,7 +63,7 @@ def main() -> None:
     )
     print(table(f"all {len(files)} files", {"current": base["all"], "re-attach": cv["all"]}))
     print()
-    print(table(f"{len(NEWEST)} round-h files", {"current": base["new"], "re-attach": cv["new"]}))
+    print(table(f"{len(NEWEST)} round-i files", {"current": base["new"], "re-attach": cv["new"]}))
 
 
 if __name__ == "__main__":

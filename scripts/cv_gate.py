@@ -101,7 +101,7 @@ def main() -> None:
     every = {"rules": rules["all"], "cv": cv["all"], "in-sample": inside}
     print(table(f"all {len(files)} files", every))
     print()
-    print(table(f"{len(NEWEST)} round-h files", {"rules": rules["new"], "cv": cv["new"]}))
+    print(table(f"{len(NEWEST)} round-i files", {"rules": rules["new"], "cv": cv["new"]}))
 
 
 if __name__ == "__main__":

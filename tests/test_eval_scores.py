@@ -93,36 +93,40 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # in-sample for the learned kinds; CROSSVAL is the honest tune-split figure.
 # Round 15 added round k to the holdout (landmine-clearance, drug-seizure, rhino-poaching,
 # hunger-strike, food-bank-demand, vaccine-deliveries, naval-exercise, illegal-logging: 248
-# stories, written blind): WHOLE and HOLDOUT re-measured on the engine of round 14.
+# stories, written blind) and moved round i (186 stories, held out since round 12, run five times)
+# into the tune split (64 files): the holdout is rounds j and k (496 of 1,936 stories), and every
+# floor was re-measured on the engine of round 14 with the gate and the attacher refitted. Round
+# i's prose had not been tuned on, so the tune split's floors fell (CV new_figure F1 0.89 ->
+# 0.84, figures 0.97 -> 0.94).
 CROSSVAL = {
-    "new_figure": (0.93, 0.89),
-    "dispute": (0.73, 0.77),
-    "contradiction": (0.91, 0.84),
-    "new_claim": (0.76, 0.77),
-    "corroboration": (0.94, 0.89),
+    "new_figure": (0.90, 0.84),
+    "dispute": (0.71, 0.73),
+    "contradiction": (0.87, 0.80),
+    "new_claim": (0.73, 0.73),
+    "corroboration": (0.92, 0.85),
 }
 TUNE = {
-    "new_figure": (0.93, 0.89),
-    "dispute": (0.77, 0.80),
-    "contradiction": (0.91, 0.84),
-    "new_claim": (0.76, 0.77),
-    "corroboration": (0.94, 0.89),
+    "new_figure": (0.90, 0.84),
+    "dispute": (0.74, 0.76),
+    "contradiction": (0.87, 0.80),
+    "new_claim": (0.73, 0.73),
+    "corroboration": (0.92, 0.85),
 }
-TUNE_FIGURES = 0.97
+TUNE_FIGURES = 0.94
 WHOLE = {
     "new_figure": (0.88, 0.81),
-    "dispute": (0.66, 0.69),
-    "contradiction": (0.80, 0.74),
-    "new_claim": (0.67, 0.67),
+    "dispute": (0.68, 0.70),
+    "contradiction": (0.81, 0.74),
+    "new_claim": (0.68, 0.68),
     "corroboration": (0.91, 0.80),
 }
 WHOLE_FIGURES = 0.91
 HOLDOUT = {
-    "new_figure": (0.74, 0.63),
-    "dispute": (0.45, 0.46),
-    "contradiction": (0.56, 0.51),
-    "new_claim": (0.49, 0.49),
-    "corroboration": (0.83, 0.60),
+    "new_figure": (0.79, 0.68),
+    "dispute": (0.47, 0.49),
+    "contradiction": (0.60, 0.55),
+    "new_claim": (0.54, 0.53),
+    "corroboration": (0.87, 0.64),
 }
 HOLDOUT_FIGURES = 0.79
 
