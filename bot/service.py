@@ -242,15 +242,18 @@ class Service:
     async def fetch_feed(self, spec: FeedSpec, client: httpx.AsyncClient) -> FeedFetch:
         """The network half of a poll: fetch and parse, or say why not. Writes nothing but a
         new feed's empty poll state."""
-        state = self.store.feed_state(spec.location) or self.store.ensure_feed(
-            spec.name, spec.location, spec.interval_s
-        )
+        polled = self.store.poll_state(spec.location)  # one read: state, wait, move
+        if polled is None:
+            state = self.store.ensure_feed(spec.name, spec.location, spec.interval_s)
+            not_before = self.store.feed_not_before(spec.location)
+            moved_to = self.store.feed_location(spec.location)
+        else:
+            state, not_before, moved_to = polled.feed, polled.not_before, polled.moved_to
         if state.disabled:
             return FeedFetch(spec, state, skipped=f"disabled: {state.last_error or '?'}")
-        not_before = self.store.feed_not_before(spec.location)
         if not_before is not None and not_before > self.now():
             return FeedFetch(spec, state, skipped=f"waiting until {not_before:%H:%M:%S} UTC")
-        location = self.location_of(spec)
+        location = moved_to or spec.location  # as location_of: a 301/308 may have moved it
         read = await feeds.read_feed(
             client,
             location,

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bot.adapters.store.engine import DEFAULT_URL, create_engine, normalize_url
 from bot.adapters.store.runlock import AlreadyRunning
-from bot.adapters.store.store import FeedState, Notice, OpsSummary, OutboxItem, Store
+from bot.adapters.store.store import (
+    FeedState,
+    Notice,
+    OpsSummary,
+    OutboxItem,
+    PollState,
+    Store,
+)
 
 __all__ = [
     "DEFAULT_URL",
@@ -13,6 +20,7 @@ __all__ = [
     "Notice",
     "OpsSummary",
     "OutboxItem",
+    "PollState",
     "Store",
     "create_engine",
     "normalize_url",

@@ -98,6 +98,15 @@ _STATEMENT += ("figures", "attribution", "score")
 _CLAIM = ("id", "topic", "text", "source", "date", "learned", "created_at")
 _SIGHTING: tuple[str, ...] = ("claim_id", "story_key", "origin_key", "figure", "attribution")
 _SIGHTING += ("outlet", "url", "published", "stance")
+FEED_COLUMNS: tuple[str, ...] = (
+    "url",
+    "name",
+    "etag",
+    "last_modified",
+    "last_polled_at",
+    "baseline_done",
+)
+FEED_COLUMNS += ("error_count", "last_error", "disabled")  # FeedState's fields, in order
 _FINDING = ("id", "kind", "severity", "topic", "claim_id", "story_key", "payload", "created_at")
 _OUTBOX = ("channel_id", "finding_id", "status", "attempts", "created_at")
 
@@ -115,6 +124,7 @@ class RecordSql:
     outbox: str
     has_story: str
     known_stories: str  # … WHERE key IN (…): format with the placeholders
+    poll_state: str  # a feed's row (FEED_COLUMNS) and two meta values: see Store.poll_state
     placeholder: str
     next_finding_ids: str  # PostgreSQL: n ids from the findings' sequence
 
@@ -148,6 +158,12 @@ class RecordSql:
             outbox=insert(t.outbox, _OUTBOX),
             has_story=f"SELECT 1 FROM {stories} WHERE {key} = {mark} LIMIT 1",
             known_stories=f"SELECT {key} FROM {stories} WHERE {key} IN ({{}})",
+            poll_state=(
+                f"SELECT {', '.join(quote(c) for c in FEED_COLUMNS)}, "
+                f"(SELECT value FROM meta WHERE {key} = {mark}), "
+                f"(SELECT value FROM meta WHERE {key} = {mark}) "
+                f"FROM feeds WHERE url = {mark}"
+            ),
             placeholder=mark,
             next_finding_ids=(
                 "SELECT nextval(pg_get_serial_sequence('findings', 'id')) "

@@ -86,8 +86,7 @@ statements = sa.Table(
         "story_id",
         sa.Integer,
         sa.ForeignKey("stories.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
+        nullable=False,  # not indexed (revision 0005): statements are written, never read
     ),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("sentence", sa.Text, nullable=False),
@@ -114,7 +113,8 @@ sightings = sa.Table(
     "sightings",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("claim_id", sa.Text, nullable=False, index=True),
+    # not indexed (revision 0005): sightings are read all at once, in id order, never by claim
+    sa.Column("claim_id", sa.Text, nullable=False),
     sa.Column("story_key", sa.Text, nullable=False),
     sa.Column("origin_key", sa.Text, nullable=False),
     sa.Column("figure", sa.JSON, nullable=False),
