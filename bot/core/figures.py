@@ -12,8 +12,8 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bot.core.attribution import attribution_span
 from bot.core.cues import last_words
@@ -151,9 +151,9 @@ _CURRENCY_BEFORE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A figure before its frame is known."""
+class _Raw(NamedTuple):
+    """A figure before its frame is known (an immutable typed tuple: two or three are made a
+    figure, and a tuple is made in half the time of a frozen dataclass)."""
 
     low: float
     high: float
@@ -399,6 +399,7 @@ def _is_age(sentence: str, n: Number) -> bool:
     return (
         n.value < 120
         and (n.plain_int or not n.digits)
+        and "," in before[-3:]  # every `_AGE_APPOSITION` match ends ",\s" (then "\n" or none)
         and bool(_AGE_APPOSITION.search(before))
         and bool(_AGE_AFTER.match(sentence, n.end, n.end + 8))
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -127,9 +127,9 @@ def _may_hold_number_word(text: str) -> bool:
     return _NUMBER_WORD_START.search(" " + text.lower()) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number found in text."""
+class Number(NamedTuple):
+    """A number found in text (an immutable typed tuple: one is made for every number of every
+    sentence read, and a tuple is made in half the time of a frozen dataclass)."""
 
     value: float
     start: int

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bot.core.lexicon import COUNTED, ENTITIES, EVENTS, MEASURES, PERIODS, SCOPES
 from bot.core.trie import trie_pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """A phrase of a table found in a text (an immutable typed tuple: a sentence has a dozen,
+    and a tuple is made in half the time of a frozen dataclass)."""
+
     start: int
     end: int
     value: str
@@ -80,7 +82,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def _scan_regex() -> re.Pattern[str]:
-    sizes = tuple(len(table) for table in _SCANNED)
+    sizes = tuple(map(len, _SCANNED))
     if not _COMBINED or _COMBINED[0][0] != sizes:  # the lexicon's tables are constants
         _COMBINED[:] = [(sizes, _combined_regex(tuple(tuple(t) for t in _SCANNED)))]
         _FOUND_IN.clear()
@@ -106,7 +108,7 @@ def _scan(low: str) -> tuple[list[Hit], ...]:
     """Each `_SCANNED` table's matches in `low`, as `finditer` of its own regex finds them: at
     each start the longest phrase, the next one searched for from the end of the last. The
     lists are shared by every caller of the same text: read them, never change them."""
-    found: tuple[list[Hit], ...] = tuple([] for _ in _SCANNED)
+    found: tuple[list[Hit], ...] = ([], [], [], [], [], [])  # one a table of `_SCANNED`
     ends = [0] * len(_SCANNED)
     known = _FOUND_IN
     for m in _scan_regex().finditer(" " + low):
@@ -120,6 +122,12 @@ def _scan(low: str) -> tuple[list[Hit], ...]:
                 end = ends[i] = at + len(phrase)
                 found[i].append(Hit(at, end, value, phrase))
     return found
+
+
+def entity_hits(low: str) -> list[Hit]:
+    """`find_phrases(text, ENTITIES)` of a text already lower-cased, not copied: read it, never
+    change it (the list is `_scan`'s, shared)."""
+    return _scan(low)[2]
 
 
 def find_entities(text: str) -> list[Hit]:

@@ -8,6 +8,7 @@ name and its role ("X, the Y, said"). Verbs that speak of nobody ("were reported
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.core.names import ARTICLES_WORDS, DIGIT, DOCUMENT, PRONOUNS, cited, clean, word_set
 from bot.core.trie import first_char_guard, trie_pattern
@@ -81,6 +82,35 @@ _WEAK_LOW = re.compile(
     + trie_pattern(WEAK_VERBS.split("|"))
     + r")\b"
 )
+# Both kinds of verb, for one scan of a lower-cased ASCII sentence (`_verbs_in`).
+_STRONG_SET = frozenset(STRONG_VERBS.split("|"))
+_VERBS_LOW = re.compile(
+    first_char_guard([*STRONG_VERBS.split("|"), *WEAK_VERBS.split("|")])
+    + r"\b(?:"
+    + trie_pattern([*STRONG_VERBS.split("|"), *WEAK_VERBS.split("|")])
+    + r")\b"
+)
+
+
+def _verbs_in(sentence: str, low: str | None) -> Iterator[re.Match[str]]:
+    """What `_STRONG`, then `_WEAK`, find in `sentence` (`low` lower-cased, when it is ASCII).
+
+    In `low`, one scan for both kinds: every verb is one word of letters, so a match is a whole
+    word, the word where each regex of its own kind matches; the strong ones are yielded as they
+    are met (most sentences' speaker is the first), the weak ones kept for after the scan."""
+    if low is None:
+        yield from _STRONG.finditer(sentence)
+        yield from _WEAK.finditer(sentence)
+        return
+    weak = []
+    for verb in _VERBS_LOW.finditer(low):
+        if verb.group(0) in _STRONG_SET:
+            yield verb
+        else:
+            weak.append(verb)
+    yield from weak
+
+
 _ANY_VERB = re.compile(r"\b(?:" + STRONG_VERBS + "|" + WEAK_VERBS + r")\b", re.I)
 _AFTER_VERB = re.compile(r"\s*(?P<src>[^,.;:]+?)(?=[,.;:]|$)")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -124,60 +154,58 @@ def speaker(
 ) -> tuple[str, tuple[int, int]] | None:
     """The speaker of the first speech verb that has one; `low` is the sentence lower-cased
     when it is ASCII (the verbs are then found in it, at the same positions)."""
-    verb_regexes = (_STRONG, _WEAK) if low is None else (_STRONG_LOW, _WEAK_LOW)
-    for verbs in verb_regexes:
-        for verb in verbs.finditer(sentence if low is None else low):
-            if exclude and exclude[0] <= verb.start() < exclude[1]:
-                continue
-            prev = _previous_words(sentence, verb.start())
-            if prev and (
-                prev[-1] in _PASSIVE_AUX
-                or (len(prev) > 1 and prev[-2] in _PASSIVE_AUX and _adverb(prev[-1]))
-            ):
-                continue  # "new ruptures were reported", "are now expected": nobody speaks
-            if prev and prev[-1] in _MODIFIER_WORDS:
-                continue  # "the number of confirmed dead", "declined to say": not a speech verb
-            if prev and prev[-1].endswith(("'s", "’s", "s'", "s’")):
-                continue  # "the ministry's revised toll": an adjective after a possessive
-            word = verb.group(0).lower()
-            if prev and word.endswith("s") and (_is_verb_word(prev[-1]) or prev[-1] in _BARE_VERBS):
-                continue  # "dismissed reports that", "denied claims": a noun after a verb
-            if sentence.startswith(" by ", verb.end()):
-                continue  # "the share announced by its rivals": a participle, not a speaker's verb
-            if word in _OBJECT_VERBS and (
-                sentence[verb.start() - 1 : verb.start()] == "-"  # "so-called"
-                or not _STATEMENT_OBJECT.match(sentence, verb.end())
-            ):
-                continue  # "a group called Nullwave", "called for calm": no statement judged
-            if word in _ESTIMATE_VERBS and not _PUT_AT.match(sentence, verb.end()):
-                continue  # "put the harvest at risk": no figure put on anything
-            found = None
-            if word == "saying":  # "..., saying the ruins were": who says is the sentence's subject
-                found = _sentence_subject(sentence)
-                if found:
-                    return found
-                continue
-            before_verb = sentence[: verb.start()].rstrip()
-            apposed = _apposed(sentence, verb.start()) if before_verb.endswith(",") else None
-            if apposed:  # "Dr Kaia Stenn, its medical director, said": the name before
-                return apposed
-            if before_verb.rstrip("\"'”’").endswith(","):  # ', said X
-                found = _subject_after(sentence, verb.end())
-            joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
-                sentence, max(0, verb.start() - 12), verb.start()
-            )
-            if not found and joined:
-                found = _sentence_subject(sentence) or _opening_name(sentence)  # "X ... and said"
-            found = found or subject_before(sentence, verb.start())
-            if (
-                not found
-                and len(prev) == 2
-                and prev[-1] in ("it", "they")
-                and prev[0] in ("that", "which", "as")
-            ):
-                found = _pronoun_subject(sentence, prev[-1])  # "... images that it says show"
+    for verb in _verbs_in(sentence, low):
+        if exclude and exclude[0] <= verb.start() < exclude[1]:
+            continue
+        prev = _previous_words(sentence, verb.start())
+        if prev and (
+            prev[-1] in _PASSIVE_AUX
+            or (len(prev) > 1 and prev[-2] in _PASSIVE_AUX and _adverb(prev[-1]))
+        ):
+            continue  # "new ruptures were reported", "are now expected": nobody speaks
+        if prev and prev[-1] in _MODIFIER_WORDS:
+            continue  # "the number of confirmed dead", "declined to say": not a speech verb
+        if prev and prev[-1].endswith(("'s", "’s", "s'", "s’")):
+            continue  # "the ministry's revised toll": an adjective after a possessive
+        word = verb.group(0).lower()
+        if prev and word.endswith("s") and (_is_verb_word(prev[-1]) or prev[-1] in _BARE_VERBS):
+            continue  # "dismissed reports that", "denied claims": a noun after a verb
+        if sentence.startswith(" by ", verb.end()):
+            continue  # "the share announced by its rivals": a participle, not a speaker's verb
+        if word in _OBJECT_VERBS and (
+            sentence[verb.start() - 1 : verb.start()] == "-"  # "so-called"
+            or not _STATEMENT_OBJECT.match(sentence, verb.end())
+        ):
+            continue  # "a group called Nullwave", "called for calm": no statement judged
+        if word in _ESTIMATE_VERBS and not _PUT_AT.match(sentence, verb.end()):
+            continue  # "put the harvest at risk": no figure put on anything
+        found = None
+        if word == "saying":  # "..., saying the ruins were": who says is the sentence's subject
+            found = _sentence_subject(sentence)
             if found:
                 return found
+            continue
+        before_verb = sentence[: verb.start()].rstrip()
+        apposed = _apposed(sentence, verb.start()) if before_verb.endswith(",") else None
+        if apposed:  # "Dr Kaia Stenn, its medical director, said": the name before
+            return apposed
+        if before_verb.rstrip("\"'”’").endswith(","):  # ', said X
+            found = _subject_after(sentence, verb.end())
+        joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
+            sentence, max(0, verb.start() - 12), verb.start()
+        )
+        if not found and joined:
+            found = _sentence_subject(sentence) or _opening_name(sentence)  # "X ... and said"
+        found = found or subject_before(sentence, verb.start())
+        if (
+            not found
+            and len(prev) == 2
+            and prev[-1] in ("it", "they")
+            and prev[0] in ("that", "which", "as")
+        ):
+            found = _pronoun_subject(sentence, prev[-1])  # "... images that it says show"
+        if found:
+            return found
     return None
 
 
@@ -411,20 +439,24 @@ def subject_before(sentence: str, pos: int) -> tuple[str, tuple[int, int]] | Non
             w.group(0).lower() in _APPOSITIVE_RELATIVES for w in words[1:]
         ):  # "Skyport Handling, the firm that loads its aircraft, said": the name before
             return subject_before(sentence, cut)
-    kept: list[re.Match[str]] = []
+    kept: list[re.Match[str]] = []  # the words kept, last first until reversed below
+    lows: list[str] = []  # the same, lower-cased
     for j in range(len(words) - 1, -1, -1):
         w = words[j]
-        word = w.group(0).lower().strip("\"'“”")
+        low = w.group(0).lower()
+        word = low.strip("\"'“”")
         if word == "than":
             return None  # "far fewer had arrived than the ministry said": not the speaker
         if len(kept) >= 8:
             break
-        if word in _CLAUSE_WORDS and not (word == "and" and _joins_name(words, j, kept)):
+        if word in _CLAUSE_WORDS and not (word == "and" and _joins_name(words, j, kept[-1:])):
             break  # "the UN Relief and Supply Agency", "Fire and Rescue Service": one name
-        kept.insert(0, w)
-    if kept and kept[0].group(0).lower() == "saying":
+        kept.append(w)
+        lows.append(low)
+    kept.reverse()
+    lows.reverse()
+    if lows and lows[0] == "saying":
         return None  # "..., saying depots had reported": a clause, not a name
-    lows = [w.group(0).lower() for w in kept]
     if lows and lows[-1] in _APPOSITIVE_RELATIVES:
         return None  # "spoke to stewards who said": the relative's antecedent, not found here
     for i in range(1, len(kept)):

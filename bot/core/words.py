@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.core.lexicon import ENTITIES, STOPWORDS, SYNONYMS
-from bot.core.phrases import find_phrases
+from bot.core.lexicon import STOPWORDS, SYNONYMS
+from bot.core.phrases import entity_hits
 
 WORD_MATCH = 85  # rapidfuzz ratio for two words to count as the same ("troop", "troops")
 NEAR_MEMO = 200_000  # words whose near claim words the vocabulary keeps
@@ -30,16 +30,19 @@ _TOKEN_MEMO: dict[str, str] = {}
 def tokens(text: str) -> list[str]:
     """Lower-case content words, entities joined, synonyms folded, numbers masked as '#'."""
     low = text.lower()
-    pieces: list[str] = []
-    last = 0
-    for hit in find_phrases(text, ENTITIES):
-        pieces.append(low[last : hit.start])
-        pieces.append(f" {hit.value} ")
-        last = hit.end
-    pieces.append(low[last:])
+    hits = entity_hits(low)
+    if hits:
+        pieces: list[str] = []
+        last = 0
+        for hit in hits:
+            pieces.append(low[last : hit.start])
+            pieces.append(f" {hit.value} ")
+            last = hit.end
+        pieces.append(low[last:])
+        low = "".join(pieces)
     out: list[str] = []
     memo = _TOKEN_MEMO
-    for word in _TOKEN.findall("".join(pieces)):
+    for word in _TOKEN.findall(low):
         token = memo.get(word)
         if token is None:
             token = _token(word)
