@@ -6,6 +6,7 @@ the JSON and the table carry the figures.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ import httpx
 from bot.bench import delivery_tables, run_bench
 from bot.bench.claims import make_workload, stories
 from bot.bench.delivery import delivery, end_to_end
+from bot.bench.engine import differences, feed_documents, parse
 from bot.bench.feedsite import FeedServer
 from bot.core.engine import Engine
 from bot.core.reading import keyword_regex
@@ -53,6 +55,17 @@ def test_tiny_bench_writes_results_and_a_table(tmp_path: Path) -> None:
     assert engine["store_counts"]["stories"] >= 4  # warm-up and timed stories were stored
     assert engine["statements_per_story"] > 0  # the synthetic stories do speak to claims
     assert engine["peak_rss_mb"] > 0
+    # end to end includes parsing: the stored stories went through parse_feed as RSS documents
+    assert engine["with_store"]["includes"].startswith("parse_feed of RSS 2.0 documents")
+    assert engine["parse_ms_per_story"]["n"] == 2
+    assert _median(engine["parse_ms_per_story"]) > 0
+    assert engine["feed_documents"]["documents"] == 2  # one small document a run
+    assert engine["parsed_as_served"] == {
+        "stories": 4,
+        "identical": 4,
+        "fields_differing": {},
+        "texts_differing_in_whitespace_only": 0,
+    }
 
     issue = results["issue3"]
     assert _median(issue["ms_per_story"]) > 0
@@ -72,10 +85,41 @@ def test_tiny_bench_writes_results_and_a_table(tmp_path: Path) -> None:
     assert seeded["baseline"] == "seeded in the store"
 
     table = printed.getvalue()
-    assert "Engine, stories/s" in table
+    assert "Engine, stories/s (one process; end to end: RSS documents parsed" in table
+    assert "parse ms/story" in table
+    assert "stories/s at 60 claims: NOT met" in table or "stories/s at 60 claims: met" in table
+    assert "end to end: parse, engine, store" in table
     assert "Index vs brute force" in table
     assert "Polling through Service.poll" in table
     assert f"written: {out}" in table
+
+
+def test_end_to_end_documents_parse_back_to_the_stories_they_serve() -> None:
+    """The end-to-end figure's stories are what parse_feed makes of the rendered documents:
+    every field, text byte for byte (paragraph breaks too), in documents of about 20 items
+    that each carry one feed's name and outlet."""
+    workload = make_workload(120)
+    batch = list(stories(workload, 41, words=200))
+
+    documents = feed_documents(0, batch[:30])
+
+    assert [len(d.served) for d in documents] == [15, 15]  # 30 stories: two of about 20
+    assert [s.key for d in documents for s in d.served] == [s.key for s in batch[:30]]
+    for document in documents:
+        assert document.body.startswith(
+            b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+        )
+        assert {(s.feed, s.outlet) for s in document.served} == {(document.name, document.outlet)}
+        parsed = parse(document)
+        assert parsed == list(document.served)
+        assert all("\n\n" in story.text for story in parsed)
+        assert differences(document.served, parsed)["identical"] == 15
+    first = documents[0].served[0]
+    spaced = dataclasses.replace(first, text=first.text.replace("\n\n", "\n \n"))
+    report = differences([spaced], [first])
+    assert report["fields_differing"] == {"text": 1}
+    assert report["texts_differing_in_whitespace_only"] == 1
+    assert [len(d.served) for d in feed_documents(1, batch)] == [14, 14, 13]
 
 
 def test_synthetic_claims_state_a_counted_figure_and_stories_restate_them() -> None:

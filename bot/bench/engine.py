@@ -1,4 +1,5 @@
-"""Engine benchmarks: stories per second with and without the store, the issue-3 figure, and the
+"""Engine benchmarks: stories per second through the engine alone and end to end (RSS documents
+parsed by ``parse_feed``, then ``Service.ingest`` into SQLite), the issue-3 figure, and the
 claim index against a brute-force scan.
 
 Each function runs in its own process (see ``bot.bench``) and returns plain JSON-ready data.
@@ -6,16 +7,19 @@ Each function runs in its own process (see ``bot.bench``) and returns plain JSON
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import random
 import tempfile
 import time
 from collections.abc import Sequence
-from itertools import cycle
+from dataclasses import dataclass
 from pathlib import Path
 
+from bot.adapters.feeds.parse import parse_feed
 from bot.adapters.store import Store
 from bot.bench.claims import Workload, make_story, make_workload, stories
+from bot.bench.feedsite import render_rss
 from bot.bench.report import Json, noise, peak_rss_mb, summary
 from bot.config import Config
 from bot.core.engine import Engine
@@ -34,6 +38,7 @@ from bot.core.run import reference_figure
 from bot.service import Service
 
 WARMUP = 3
+FEED_ITEMS = 20  # stories in one rendered feed document, about what a news feed carries
 
 
 def settle() -> None:
@@ -59,13 +64,77 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds > 0 else float("inf")
 
 
+@dataclass(frozen=True)
+class FeedDocument:
+    """Some of a run's end-to-end stories, served as one RSS 2.0 document of one feed."""
+
+    name: str
+    url: str
+    outlet: str
+    served: tuple[Story, ...]  # the stories as rendered: the document's feed and outlet
+    body: bytes
+
+
+def feed_documents(run: int, batch: Sequence[Story], items: int = FEED_ITEMS) -> list[FeedDocument]:
+    """``batch`` as RSS documents of about ``items`` stories each (evenly split: 30 stories
+    make two of 15), rendered by the polling bench's feed site. A feed has one outlet, so each
+    story takes its document's feed name and the outlet of the document's first story."""
+    count = max(1, -(-len(batch) // items))
+    size = -(-len(batch) // count)
+    documents: list[FeedDocument] = []
+    for number, first in enumerate(range(0, len(batch), size)):
+        name = f"bench-run{run}-feed{number}"
+        chunk = batch[first : first + size]
+        outlet = chunk[0].outlet
+        served = tuple(dataclasses.replace(s, feed=name, outlet=outlet) for s in chunk)
+        link = f"https://news.example/{name}"
+        body = render_rss(name, link, served)
+        documents.append(FeedDocument(name, f"{link}.xml", outlet, served, body))
+    return documents
+
+
+def parse(document: FeedDocument) -> list[Story]:
+    """The document through ``parse_feed``, as ``Service`` parses a fetched body."""
+    parsed = parse_feed(
+        document.body, feed_name=document.name, outlet=document.outlet, base_url=document.url
+    )
+    if parsed.error or len(parsed.stories) != len(document.served):
+        raise RuntimeError(f"{document.name}: {parsed.error or len(parsed.stories)} stories")
+    return parsed.stories
+
+
+def differences(served: Sequence[Story], parsed: Sequence[Story]) -> Json:
+    """How the parsed stories differ from those rendered: a count of each field that differs,
+    and how many texts differ only in whitespace."""
+    fields: dict[str, int] = {}
+    whitespace_only = 0
+    for before, after in zip(served, parsed, strict=True):
+        for field in dataclasses.fields(Story):
+            if getattr(before, field.name) != getattr(after, field.name):
+                fields[field.name] = fields.get(field.name, 0) + 1
+        if before.text != after.text and before.text.split() == after.text.split():
+            whitespace_only += 1
+    identical = sum(before == after for before, after in zip(served, parsed, strict=True))
+    return {
+        "stories": len(served),
+        "identical": identical,
+        "fields_differing": fields,
+        "texts_differing_in_whitespace_only": whitespace_only,
+    }
+
+
 def throughput(*, claims: int, runs: int, stories_per_run: int, words: int) -> Json:
-    """Stories/s through the engine alone and through Service.ingest into a SQLite file, the
-    two taking every other story of a run."""
+    """Stories/s through the engine alone and end to end (``parse_feed`` of RSS documents, then
+    Service.ingest of each parsed story into a SQLite file), the two taking every other story
+    of a run. The documents are rendered before the timing, as a feed server would have them."""
     before = noise()
     workload = make_workload(claims)
     batches = list(stories(workload, WARMUP + 2 * runs * stories_per_run, words=words))
     warmup, batches = batches[:WARMUP], batches[WARMUP:]
+    per_run = [
+        batches[2 * run * stories_per_run : (2 * run + 2) * stories_per_run] for run in range(runs)
+    ]
+    documents = [feed_documents(run, batch[1::2]) for run, batch in enumerate(per_run)]
     with tempfile.TemporaryDirectory(prefix="claimwatch-bench-") as tmp:
         start = time.perf_counter()
         store = Store.open(f"sqlite:///{tmp}/bench.db")
@@ -74,32 +143,44 @@ def throughput(*, claims: int, runs: int, stories_per_run: int, words: int) -> J
         try:
             for story in warmup:
                 service.ingest(story, feed_url="bench://warmup")
+            parse(feed_documents(-1, warmup)[0])  # feedparser's first call loads its modules
             settle()
             alone: list[float] = []
             stored: list[float] = []
+            parse_ms: list[float] = []
+            served: list[Story] = []
+            parsed: list[Story] = []
             findings = statements = 0
-            for run in range(runs):
+            for batch, docs in zip(per_run, documents, strict=True):
                 # the two alternate story by story, so that both meet the same engine state,
-                # the same mix of stories and the same moments of a busy machine
-                batch = batches[2 * run * stories_per_run : (2 * run + 2) * stories_per_run]
-                alone_s = stored_s = 0.0
-                for story, with_store in zip(batch, cycle((False, True))):
+                # the same mix of stories and the same moments of a busy machine; a document
+                # is parsed just before the first of its stories is stored
+                engine_stories = iter(batch[0::2])
+                alone_s = stored_s = parse_s = 0.0
+                for document in docs:
                     start = time.perf_counter()
-                    if with_store:
-                        service.ingest(story, feed_url="bench://feed")
+                    entries = parse(document)
+                    parse_s += time.perf_counter() - start
+                    served += document.served
+                    parsed += entries
+                    for entry in entries:
+                        start = time.perf_counter()
+                        result = service.engine.process(next(engine_stories))
+                        alone_s += time.perf_counter() - start
+                        findings += len(result.findings)
+                        statements += len(result.statements)
+                        start = time.perf_counter()
+                        service.ingest(entry, feed_url=document.url)
                         stored_s += time.perf_counter() - start
-                        continue
-                    result = service.engine.process(story)
-                    alone_s += time.perf_counter() - start
-                    findings += len(result.findings)
-                    statements += len(result.statements)
                 alone.append(_rate(stories_per_run, alone_s))
-                stored.append(_rate(stories_per_run, stored_s))
+                stored.append(_rate(stories_per_run, stored_s + parse_s))
+                parse_ms.append(parse_s * 1000 / stories_per_run)
             counts = store.counts()
         finally:
             gc.unfreeze()
             store.close()
     processed = runs * stories_per_run
+    items = [len(d.served) for docs in documents for d in docs]
     return {
         "claims": claims,
         "topics": len(workload.topics),
@@ -108,7 +189,17 @@ def throughput(*, claims: int, runs: int, stories_per_run: int, words: int) -> J
         "stories_per_run": stories_per_run,
         "setup_s": setup_s,
         "engine_only": {"stories_per_s": summary(alone)},
-        "with_store": {"stories_per_s": summary(stored)},
+        "with_store": {
+            "stories_per_s": summary(stored),
+            "includes": "parse_feed of RSS 2.0 documents + Service.ingest into SQLite",
+        },
+        "parse_ms_per_story": summary(parse_ms),
+        "feed_documents": {
+            "documents": len(items),
+            "items_per_document": summary([float(n) for n in items]),
+            "bytes_per_story": sum(len(d.body) for docs in documents for d in docs) / sum(items),
+        },
+        "parsed_as_served": differences(served, parsed),
         "findings_per_story": findings / processed if processed else 0.0,
         "statements_per_story": statements / processed if processed else 0.0,
         "store_counts": counts,

@@ -32,6 +32,17 @@ CHANGED_SHARE = 0.2
 STORY_WORDS = 120
 
 
+def render_rss(title: str, link: str, items: Sequence[Story]) -> bytes:
+    """An RSS 2.0 document of ``items``, newest first as given: each story's key as a
+    non-permalink guid, its URL, publication date, and text (escaped) as the description."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>{escape(link)}</link>"
+        + "".join(_item(s) for s in items)
+        + "</channel></rss>"
+    ).encode()
+
+
 def _item(story: Story) -> str:
     when = format_datetime(story.published) if story.published else ""
     return (
@@ -71,12 +82,7 @@ class FeedSite:
         if cached and cached[0] == version:
             return cached[1]
         items = [self._story(feed, v) for v in range(version, max(0, version - 2), -1)]
-        xml = (
-            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>Bench feed {feed}</title><link>https://news.example/{feed}</link>"
-            + "".join(_item(s) for s in items)
-            + "</channel></rss>"
-        ).encode()
+        xml = render_rss(f"Bench feed {feed}", f"https://news.example/{feed}", items)
         self._bodies[feed] = (version, xml)
         return xml
 

@@ -117,14 +117,19 @@ def table(results: Json) -> str:
     lines.append(f"figures: median (min–max) of the runs; bot/core {results['core_fingerprint']}")
     lines += [f"ERROR: {error}" for error in results.get("errors", [])]
     lines.append("")
-    lines.append("Engine, stories/s (one process, real SQLite file for 'with store')")
-    head = f"{'claims':>8} {'topics':>6} {'words':>5}  {'engine only':>24}  {'with store':>24}"
+    lines.append(
+        "Engine, stories/s (one process; end to end: RSS documents parsed, then stored in a real"
+        " SQLite file)"
+    )
+    head = f"{'claims':>8} {'topics':>6} {'words':>5}  {'engine only':>24}  {'end to end':>24}"
+    head += f"  {'parse ms/story':>20}"
     lines += [head + f"  {'setup s':>8}  {'peak MB':>7}", "-" * (len(head) + 19)]
     for row in results.get("engine", []):
         lines.append(
             f"{row['claims']:>8,} {row['topics']:>6,} {row['words_per_story']:>5}  "
             f"{_fmt(row['engine_only']['stories_per_s']):>24}  "
             f"{_fmt(row['with_store']['stories_per_s']):>24}  "
+            f"{_fmt(row.get('parse_ms_per_story'), 2):>20}  "
             f"{row['setup_s']:>8.1f}  {row['peak_rss_mb']:>7.0f}"
         )
     issue = results.get("issue3")

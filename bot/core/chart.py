@@ -5,6 +5,9 @@ low to high; "at least / more than" as a marker with an arrow pointing up (open-
 "up to / fewer than" with an arrow pointing down; "about" with a hollow marker; "almost" as a
 triangle just under the number. Disputing figures are orange, refutations (a denial with no
 figure) a dashed red line across the date. 1080×1080 px with large fonts: legible on a phone.
+
+matplotlib is imported where a chart is drawn, not with this module: it and numpy hold about
+30 MB in every process that imports ``bot.service``, and charts are drawn only on request.
 """
 
 from __future__ import annotations
@@ -14,14 +17,13 @@ import math
 import textwrap
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, DateFormatter
-from matplotlib.figure import Figure as PlotFigure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter
+from typing import TYPE_CHECKING
 
 from bot.core.model import Hedge, Sighting, Stance
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as PlotFigure
+    from matplotlib.lines import Line2D
 
 SIZE_IN = 7.2
 DPI = 150  # 7.2 in × 150 dpi = 1080 px
@@ -82,6 +84,11 @@ def plotted(sightings: Sequence[Sighting]) -> list[Sighting]:
 
 def build_chart(title: str, sightings: Sequence[Sighting]) -> PlotFigure:
     """The figure, not yet rendered (tests inspect its artists)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import AutoDateLocator, DateFormatter
+    from matplotlib.figure import Figure as PlotFigure
+    from matplotlib.ticker import FuncFormatter
+
     fig = PlotFigure(figsize=(SIZE_IN, SIZE_IN), dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
@@ -170,6 +177,8 @@ def build_chart(title: str, sightings: Sequence[Sighting]) -> PlotFigure:
 
 
 def _legend() -> list[Line2D]:
+    from matplotlib.lines import Line2D
+
     def item(marker: str, label: str, color: str = DEFAULT_COLOR, hollow: bool = False) -> Line2D:
         face = "white" if hollow else color
         return Line2D([], [], marker=marker, color=color, markerfacecolor=face, linestyle="",

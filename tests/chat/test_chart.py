@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,3 +51,24 @@ def test_chart_plots_one_point_per_sighting_with_a_figure(tmp_path: Path) -> Non
 def test_no_chart_without_figures() -> None:
     assert claim_chart("a claim", SIGHTINGS[-1:]) is None
     assert claim_chart("a claim", []) is None
+
+
+def test_importing_the_service_leaves_matplotlib_for_the_first_chart() -> None:
+    """matplotlib (about 30 MB resident) is imported when a chart is drawn, not at start."""
+    probe = (
+        "import sys, bot.service; print('matplotlib' in sys.modules); "
+        "from bot.core.chart import claim_chart; print('matplotlib' in sys.modules)"
+    )
+    first = [
+        sys.executable,
+        "-c",
+        probe + "; from tests.chat.test_chart import SIGHTINGS; claim_chart('t', SIGHTINGS); "
+        "print('matplotlib.figure' in sys.modules)",
+    ]
+
+    root = Path(__file__).resolve().parents[2]
+    printed = subprocess.run(
+        first, capture_output=True, text=True, check=True, timeout=120, cwd=root
+    )
+
+    assert printed.stdout.split() == ["False", "False", "True"]
