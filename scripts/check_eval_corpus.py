@@ -19,6 +19,9 @@ for path in files:
     t = d["topic"]
     claims = {c["id"] for c in t.get("claims") or []}
     if len(claims) > 2: E("more than 2 claims")
+    for c in t.get("claims") or []:  # an unquoted comma in a flow mapping cuts the text short
+        extra = set(c) - {"id", "text", "source", "date"}
+        if extra: E(f"claim {c['id']}: unknown keys {sorted(map(str, extra))} (quote the text?)")
     prev = None; seen_here = {}
     learned_first = {}
     for s in d["stories"]:
