@@ -36,6 +36,8 @@ from bot.core.matching import (
     IndexedClaim,
     departs_held,
     frame_agreement,
+    left_out,
+    passed_over,
     planned_done,
     quantity_key,
 )
@@ -281,10 +283,12 @@ def reattach(
     # "2,000 passengers were allowed off" is not the passengers who fell ill; "500 trucks a
     # day" is not the trucks that have entered so far
     rate = figure.period == RATE
+    missed = passed_over(said.text, figure)  # asked once, not once a candidate
     pool = [
         c
         for c in pool
         if not departs_held(said.text, figure, c)
+        and not left_out(said.text, figure, c, missed)  # the missed are not the counted
         and (c.reference is None or (c.reference.period == RATE) == rate)
     ]
     if not pool:

@@ -436,6 +436,8 @@ class Engine(Topical, Judging):
             last = self._index.get(run.last_claim)  # "the figure was exaggerated"
             if last is not None and last.spec.topic == topic.id:
                 hit = (last, NUMBERLESS_SCORE)
+        if hit is not None and _other_unit_in(figures, hits, hit[0], start, end):
+            return  # "called false a claim that 50% of doctors had left": that share's, no count's
         if hit is not None:
             self._judge(run, hit[0], None, said, hit[1], sentence.title)
 
@@ -494,6 +496,23 @@ class Engine(Topical, Judging):
                     self._judge(run, named[0], figure, said, NUMBERLESS_SCORE, sentence.title)
                     return True
         return False
+
+
+def _other_unit_in(
+    figures: Sequence[Figure],
+    hits: Sequence[tuple[IndexedClaim, float] | None],
+    claim: IndexedClaim,
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the clause a cue speaks of holds a figure no claim took, in another unit than
+    the claim its words found: the doubt or denial is of that figure ("a claim that 50% of
+    doctors had left" is no figure of the 6,850 doctors who emigrated), not of the claim."""
+    reference = claim.reference
+    return reference is not None and any(
+        h is None and f.unit != reference.unit and start <= f.span[0] < end
+        for f, h in zip(figures, hits, strict=True)
+    )
 
 
 def _total_follows_increment(

@@ -15,7 +15,7 @@ from bot.core.lexicon import (
     SCOPES,
     SUBGROUPS,
 )
-from bot.core.matching import departure, quantity_key
+from bot.core.matching import departure, passed_over, quantity_key
 from bot.core.measures import TALLY_UNITS
 from bot.core.model import Figure
 from bot.core.quantity import INVARIANT_NOUNS, MASS_UNIT_CODES, VOLUME_UNIT_CODES
@@ -123,8 +123,11 @@ def _slug(text: str) -> str:
 def claim_text_for(figure: Figure, sentence: str) -> str:
     """A short claim text that `extract_figures` reads back as `figure`'s quantity; with the
     words saying it left, when it did ("about 2,000 passengers allowed off"): leaving is the
-    claim's event (`departs_held`)."""
+    claim's event (`departs_held`); or that the count passed them over ("about 210,000 people
+    left out": `left_out`)."""
     left = departure(sentence, figure)
+    if left is None and passed_over(sentence, figure):
+        left = "left out"  # "about 210,000 people left out": not those the count took in
     short = _template(figure)
     texts = (f"{short} {left}", short, sentence.strip()) if left else (short, sentence.strip())
     for text in texts:

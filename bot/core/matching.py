@@ -283,11 +283,70 @@ def planned_done(text: str, figure: Figure, claim: IndexedClaim) -> bool:
     return bool(mine) and mine != theirs
 
 
+# Those a count passed over, said in a figure's clause: "were not counted", "had been left out
+# of the census", "the number of people the census had missed", "went unregistered".
+_LEFT_OUT = re.compile(
+    r"\b(?:not\s+(?:been\s+|be\s+)?(?:counted|registered|included|recorded)|left\s+out|"
+    r"left\s+off|missed|omitted|overlooked|uncounted|unregistered|unrecorded)\b"
+)
+
+# A piece of every `_LEFT_OUT` phrase, looked for before the clause is read.
+_LEFT_OUT_HINT = re.compile(r"not |left o|missed|omitted|overlooked|uncounted|unre", re.I)
+
+
+def _passed_over(before: str, after: str) -> bool:
+    """Whether a figure's clause, the words before it back to the clause's start and its own
+    words after it, says the count passed over what it counts."""
+    if not (_LEFT_OUT_HINT.search(before) or _LEFT_OUT_HINT.search(after)):
+        return False  # most clauses: no word of `_LEFT_OUT` at all
+    starts = list(_CLAUSE_START.finditer(before))
+    if starts:
+        before = before[starts[-1].end() :]
+    return bool(_LEFT_OUT.search(f"{before} # {after}".lower()))
+
+
+@lru_cache(maxsize=8192)
+def _claim_left_out(claim_text: str, start: int, end: int) -> bool:
+    if not 0 < end <= len(claim_text):
+        return False
+    after = claim_text[end : end + _DEPARTS_REACH]
+    cut = _CLAUSE_END.search(after)
+    own = after if cut is None else after[: cut.start()]
+    return _passed_over(claim_text[max(0, start - _PLAN_REACH) : start], own)
+
+
+def left_out(text: str, figure: Figure, claim: IndexedClaim, side: bool | None = None) -> bool:
+    """Whether one of the figure and the claim's own figure counts those a count passed over
+    ("About 210,000 people were not counted", "1.2 million people had been left out of the
+    census", "the number the census had missed at about 350,000") and the other those it took
+    in ("the census counted 14.6 million people"): the ones missed are another quantity, never
+    a dispute or an update of the count, whatever words the two share (the census, the
+    people, the country). `side` is `passed_over(text, figure)` when the caller has it."""
+    reference = claim.reference
+    span = reference.span if reference is not None else (0, 0)
+    if side is None:
+        side = passed_over(text, figure)
+    return side != _claim_left_out(claim.spec.text, span[0], span[1])
+
+
+def passed_over(text: str, figure: Figure) -> bool:
+    """Whether the figure's clause says the count passed over what it counts ("were not
+    counted", "had been left out of the census")."""
+    start, end = figure.span
+    if not _LEFT_OUT_HINT.search(text, max(0, start - _PLAN_REACH), end + _DEPARTS_REACH):
+        return False  # most figures: no word of `_LEFT_OUT` near
+    return _passed_over(text[max(0, start - _PLAN_REACH) : start], _own_words(text, figure))
+
+
 def told_apart(text: str, figure: Figure, claim: IndexedClaim) -> bool:
     """Whether the figure's own clause makes it another quantity than the claim's, whatever
     words the two share: leaving against being held (`departs_held`), done against planned
-    (`planned_done`)."""
-    return departs_held(text, figure, claim) or planned_done(text, figure, claim)
+    (`planned_done`), passed over against counted (`left_out`)."""
+    return (
+        departs_held(text, figure, claim)
+        or planned_done(text, figure, claim)
+        or left_out(text, figure, claim)
+    )
 
 
 def _stems(words: Iterable[str]) -> set[str]:

@@ -56,6 +56,27 @@ def _figurative(text: str, word: re.Match[str]) -> bool:
     )
 
 
+# A capitalised word that goes on into a name: "Doctor Vantage", "Coup de Grace".
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:de|del|la|le|du|von|van|of|the)\s+)?[A-Z][a-z]")
+# A capitalised word before, which makes the event word part of a name it does not open ("the
+# Vessen Viaduct", "the Open Graves Forensic Initiative"); an article opening a sentence is none.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|Its|This|That)\s)[A-Z][\w'’-]*\s+$")
+
+
+def _in_name(text: str, word: re.Match[str]) -> bool:
+    """An event word opening a proper name names that thing, not the event: "the television
+    series Doctor Vantage", "Coup de Grace, which opened in January". A name it closes or sits
+    inside is still of its kind or on the event ("the Vessen Viaduct", "the Open Graves Forensic
+    Initiative"), and one it does not go on from is the word itself ("Coup attempt crushed",
+    "Grave 14"); a headline in capitals says nothing."""
+    found = word.group(0)
+    if not found[:1].isupper() or found.isupper():
+        return False
+    if not _NAME_GOES_ON.match(text, word.end()):
+        return False
+    return not _NAME_BEFORE.search(text, max(0, word.start() - 40), word.start())
+
+
 class Topical(EngineState):
     """The `Engine`'s reading of what a story is about and who speaks in it, per topic."""
 
@@ -185,7 +206,9 @@ class Topical(EngineState):
         words = self._event_words.get(topic.id)
         if words is None or topic.id not in self._eventful:
             run.unknown.add(topic.id)  # no event word to tie unknown things to the topic
-        if words is not None and not any(not _figurative(whole, m) for m in words.finditer(whole)):
+        if words is not None and not any(
+            not _figurative(whole, m) and not _in_name(whole, m) for m in words.finditer(whole)
+        ):
             run.unknown.add(topic.id)
             if topic.id in self._eventful:
                 run.unevented.add(topic.id)  # money and rates need the event named
