@@ -15,7 +15,7 @@ from bot.core.lexicon import (
     ROLE_KINDS,
 )
 from bot.core.phrases import Hit
-from bot.core.quantity import _AMOUNT_WORDS, _NOT_NOUNS
+from bot.core.quantity import _AMOUNT_WORDS, _NOT_NOUNS, TAKEN_ON, person_after, posts_after
 
 _MAX_GAP_WORDS = 4
 _PUNCTUATION = re.compile(r"[,.;:()]")  # what ends a noun phrase
@@ -50,7 +50,38 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+# People "held" with no object after it are in custody: "Over 4,000 held as the sweep widens",
+# "some 5,600 now held over the plot", "4,200 people held since Saturday", "1,240 rounded up";
+# "held a rally", "held talks", hostages held and those "held by the gunmen" are other things.
+_HELD = re.compile(
+    r"\s+(?:(?:are|were|is|was|have|has|had|been|being|now|still|reportedly|remain|remained)\s+)*"
+    r"(?:rounded\s+up\b|held(?=\s+(?:since|over|as|in|at|on|for|without|after|until|under|"
+    r"incommunicado|across|pending)\b))"
+)
+
+
 def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
+    """The counted noun after the number, with a casualty cue overriding a people noun, people
+    held in custody (`_HELD`) counted as the arrested, and posts to fill as jobs (`_POSTS`)."""
+    posts = posts_after(sentence, end, hi)
+    if posts is not None:
+        return "jobs", posts
+    kind, noun_end = _counted_noun(sentence, counted, end, hi)
+    if kind in (None, "people"):
+        head_end = noun_end if kind else _item_noun(sentence, end, hi) or end
+        taken_on = TAKEN_ON.match(sentence, head_end, hi)
+        if taken_on is not None:
+            return "jobs", head_end  # "41,500 temporary enumerators were taken on"
+    if (
+        kind in (None, "people")
+        and _HELD.match(sentence, noun_end, hi)
+        and "hostage" not in sentence[end:noun_end]
+    ):
+        return "arrested", noun_end
+    return kind, noun_end
+
+
+def _counted_noun(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
     """The counted noun after the number, with a casualty cue overriding a people noun."""
     first: Hit | None = None
     for hit in counted:
@@ -67,9 +98,9 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         ):
             first = hit
             break
-        return None, end
+        return _person(sentence, counted, end, hi)
     if first is None:
-        return None, end
+        return _person(sentence, counted, end, hi)
     first = _compound_head(sentence, counted, first)
     if first.value in PEOPLE_KINDS:
         for hit in counted:
@@ -81,6 +112,21 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
             ):
                 return hit.value, hit.end
     return first.value, first.end
+
+
+def _person(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
+    """People whose noun the lexicon does not know, told by its form or its relative clause
+    (`quantity.person_after`), with what befell them after it: "12 forensic technicians from
+    the institute were injured" count the injured."""
+    noun_end = person_after(sentence, end, hi)
+    if noun_end is None:
+        return None, end
+    for hit in counted:
+        if noun_end <= hit.start < hi and hit.value in ROLE_KINDS:
+            if _role_gap(sentence[noun_end : hit.start]):
+                return hit.value, hit.end
+            break
+    return "people", noun_end
 
 
 def _compound_head(sentence: str, counted: list[Hit], first: Hit) -> Hit:
@@ -247,9 +293,11 @@ _GENERIC_PEOPLE = re.compile(
     re.I,
 )
 _ACTION = re.compile(  # what protesters and strikers do ("300 students protest against ...")
+    # the part of a group named before: "6,200 of them had joined picket lines"
+    r"(?:\s+of\s+(?:them|whom|those))?"
     r"\s+(?:(?:have|had|has|were|are|was|is|remained|remain|stayed|reportedly|also|then|now|"
     r"already|all)\s+)*"
-    r"(?:walked out|walk out|went on strike|on strike|stopped work|downed tools|"
+    r"(?:walked out|walk out|walked off the job|went on strike|on strike|stopped work|downed tools|"
     r"took to the streets|(?-i:march|marched)|protest|protested|rally|rallied|demonstrate|"
     r"demonstrated|"
     r"(?:joined|join|took part|taken part|take part|participated|turned out)(?P<object>[^,.;]*))",
@@ -279,6 +327,10 @@ def _crowd(
         return False
     generic = bool(_GENERIC_PEOPLE.fullmatch(nouns[0].phrase))
     action = _ACTION.match(sentence, nouns[0].end)
+    if action is None and noun_end == start:  # "drivers struck, and 1,900 of them had joined"
+        action = _ACTION.match(sentence, start)
+        if action is not None and not action.group("object"):
+            action = None  # "... and 40 of them joined": joined what is not said
     if action:  # any people who walked out or joined a strike are strikers ("9,500 nurses")
         thing = action.group("object")
         if thing is None:

@@ -403,6 +403,10 @@ COUNTED: dict[str, str] = {
     "admitted to hospital with their injuries": "injured",
     "toll": "killed",
     "residents": "people",
+    # people by their calling whose noun no suffix marks (`quantity.person_noun`)
+    "experts": "people",
+    # a population counts its people: "put the population at 14.6 million"
+    "population": "people",
     "firefighters": "people",
     "passengers": "people",
     "runners": "people",
@@ -879,6 +883,18 @@ CASUALTY_VERBS: dict[str, str] = {
     "hire": "jobs",  # "would hire 350 workers" counts jobs
     "hires": "jobs",
     "hiring": "jobs",
+    # whoever is taken on fills a post: "had hired 1,200 temporary staff", "has taken on 240
+    # seasonal staff", "will recruit 300 nurses" count jobs, whatever the noun after
+    "hired": "jobs",
+    "recruit": "jobs",
+    "recruits": "jobs",
+    "recruited": "jobs",
+    "recruiting": "jobs",
+    "take on": "jobs",
+    "takes on": "jobs",
+    "took on": "jobs",
+    "taken on": "jobs",
+    "taking on": "jobs",
     "laid off": "jobs",
     "lay off": "jobs",
     "laying off": "jobs",

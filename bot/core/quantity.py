@@ -274,11 +274,12 @@ def open_noun(sentence: str, end: int, hi: int) -> str | None:
     one quantity; another noun is another quantity. None for a noun counted otherwise
     ("troops", "hectares"), a unit of measure, an amount word or a verb ("was")."""
     m = _OPEN_NOUN.match(sentence, end, hi)
-    if m is None:
-        return None
+    if m is None or posts_after(sentence, end, hi) is not None:
+        return None  # posts to fill are jobs, a kind the lexicon has
     head = m.group(2)
     if (
         head in _NOT_NOUNS
+        or TAKEN_ON.match(sentence, m.end(), hi)  # posts filled: jobs, a kind the lexicon has
         or head in _PRO_NOUNS
         or head.endswith(("ss", "us", "is"))
         or head in COUNTED
@@ -308,4 +309,97 @@ def mass_of(sentence: str, end: int, hi: int) -> str | None:
 _AMOUNT_WORDS = frozenset(
     {"kilograms", "kilos", "grams", "tonnes", "tons", "litres", "liters", "gallons", "barrels"}
     | {"ounces", "pounds", "euros", "dollars", "percent", "points", "cents", "pence"}
+)
+
+
+# People told by the form of their noun, for nouns the lexicon does not list: English makes
+# a person of a field or a creed with "-ist" (specialists, economists), of a place or a trade
+# with "-ian" (physicians, Orsenians), of one a verb is done to with "-ee" (trainees,
+# evacuees), of a trade with "-eer" (engineers, auctioneers) and "-man" (firemen); a
+# capitalised "-ans" is a people (Americans). The forms that name things are the exceptions.
+_PERSON_SUFFIXES = ("ists", "ians", "ees", "eers", "men")
+_THING_FORMS = frozenset(
+    {"lists", "fists", "mists", "wrists", "twists", "heists", "hoists", "gists", "midsts"}
+    | {"assists", "exists", "insists", "persists", "resists", "consists", "subsists"}
+    | {"fees", "trees", "degrees", "committees", "knees", "bees", "decrees", "guarantees"}
+    | {"coffees", "toffees", "pedigrees", "levees", "settees", "marquees", "jamborees", "rupees"}
+    | {"tepees", "dungarees", "tees", "sees", "frees", "chimpanzees", "lychees", "matinees"}
+    | {"careers", "veneers", "steers", "beers", "cheers", "jeers", "sneers", "leers"}
+    | {"abdomen", "specimen", "regimen", "stamen", "acumen", "albumen", "bitumen", "cyclamen"}
+)
+# A noun of things ending like a list ("checklists", "playlists", "waitlists").
+_LIST_COMPOUND = re.compile(r"(?:check|play|wait|short|black|white|watch|book|price|hit)lists$")
+# A plural noun that heads a relative clause of persons: "41,500 enumerators, who visited".
+_WHO_AFTER = re.compile(r",?\s+(?:who|whom|of\s+whom)\b")
+
+
+def person_noun(word: str) -> bool:
+    """Whether a plural noun the lexicon does not know names people, by its form alone:
+    "specialists", "technicians", "Orsenians", "trainees", "engineers", "firemen"."""
+    low = word.lower()
+    if len(low) < 5 or low in _THING_FORMS or _LIST_COMPOUND.search(low):
+        return False
+    if low.endswith(_PERSON_SUFFIXES):
+        return True
+    return word[0].isupper() and low.endswith("ans") and len(low) > 6  # "Orsenians", "Germans"
+
+
+_WORD = r"\s+([A-Za-z][\w'’-]*)"
+_NOUN_WORDS = re.compile(_WORD + f"(?:{_WORD})?(?:{_WORD})?")
+
+
+def person_after(sentence: str, end: int, hi: int) -> int | None:
+    """Where a plural noun of people the lexicon does not know ends, when it heads the noun
+    phrase just after a number (after at most two modifiers): by its form ("a further 25
+    forensic specialists", "1.2 million Orsenians") or by the relative clause it heads ("41,500
+    enumerators, who visited every address"). None for any other."""
+    m = _NOUN_WORDS.match(sentence, end, hi)
+    if m is None:
+        return None
+    for k in (1, 2, 3):
+        word = m.group(k)
+        if word is None:
+            return None
+        low = word.lower()
+        if low in FUNCTION_WORDS or low in _NOT_NOUNS or low in _VERB_WORDS:
+            return None
+        if not low.endswith("s") or low in COUNTED or low in _PRO_NOUNS:
+            continue
+        if person_noun(word) or _WHO_AFTER.match(sentence, m.end(k), hi):
+            return m.end(k)
+        return None  # the head is another plural noun: things, or people told otherwise
+    return None
+
+
+# Posts to be filled are jobs: "2,340 doctors' posts were vacant", "3,115 posts for doctors",
+# "400 vacancies"; a post or a position is a job when people fill it (a people noun before or
+# after it) or it stands vacant, never a message ("52 posts on social media").
+_POSTS = re.compile(
+    r"\s+(?:(?P<who>[A-Za-z][\w-]*)(?:['’]s?)?\s+)?(?:(?P<post>posts|positions)|vacancies)\b"
+    r"(?P<rest>[^.;:]{0,60})"
+)
+_FILLED_BY = re.compile(r"\s+for\s+(?:[a-z-]+\s+)?(?P<who>[a-z-]+s)\b")
+_VACANT = re.compile(r"\b(?:vacant|unfilled|empty|to be filled|went unfilled|lie empty|open)\b")
+
+
+def posts_after(sentence: str, end: int, hi: int) -> int | None:
+    """Where a count of posts to be filled ends (`_POSTS`), else None."""
+    m = _POSTS.match(sentence, end, hi)
+    if m is None:
+        return None
+    if m.group("post") is None:
+        return m.start("rest")  # "vacancies" are always posts to fill
+    who = (m.group("who") or "").lower()
+    filled = _FILLED_BY.match(m.group("rest"))
+    people = {who, filled.group("who") if filled else ""}
+    if any(COUNTED.get(w) == "people" or COUNTED.get(w + "s") == "people" for w in people if w):
+        return m.start("rest")
+    return m.start("rest") if _VACANT.search(m.group("rest")) else None
+
+
+# People said to be hired are jobs filled, as after "hired" (`CASUALTY_VERBS`): "41,500
+# temporary enumerators were taken on", "300 nurses have been recruited".
+TAKEN_ON = re.compile(
+    r"\s+(?:(?:were|was|have|has|had|been|being|are|is|will|would|be|to|now|already)\s+)+"
+    r"(?:hired|recruited|taken\s+on)\b"
 )
