@@ -97,38 +97,41 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # into the tune split (64 files): the holdout is rounds j and k (496 of 1,936 stories), and every
 # floor was re-measured on the engine of round 14 with the gate and the attacher refitted. Round
 # i's prose had not been tuned on, so the tune split's floors fell (CV new_figure F1 0.89 ->
-# 0.84, figures 0.97 -> 0.94).
+# 0.84, figures 0.97 -> 0.94). Then round 15 (which claim, what is counted, read from round i)
+# and the quoting of two configured claims' texts the YAML had cut at a comma (coup-arrests in
+# the tune split, embassy-evacuation in the holdout): re-measured at the end of the round (CV
+# contradiction precision 0.87 -> 0.86, one more false denial of the census's population).
 CROSSVAL = {
-    "new_figure": (0.90, 0.84),
-    "dispute": (0.71, 0.73),
-    "contradiction": (0.87, 0.80),
+    "new_figure": (0.91, 0.85),
+    "dispute": (0.75, 0.77),
+    "contradiction": (0.84, 0.79),
     "new_claim": (0.73, 0.73),
     "corroboration": (0.92, 0.85),
 }
 TUNE = {
-    "new_figure": (0.90, 0.84),
-    "dispute": (0.74, 0.76),
-    "contradiction": (0.87, 0.80),
+    "new_figure": (0.91, 0.85),
+    "dispute": (0.78, 0.79),
+    "contradiction": (0.84, 0.79),
     "new_claim": (0.73, 0.73),
     "corroboration": (0.92, 0.85),
 }
-TUNE_FIGURES = 0.94
+TUNE_FIGURES = 0.95
 WHOLE = {
     "new_figure": (0.88, 0.81),
-    "dispute": (0.68, 0.70),
-    "contradiction": (0.81, 0.74),
+    "dispute": (0.72, 0.73),
+    "contradiction": (0.78, 0.73),
     "new_claim": (0.68, 0.68),
     "corroboration": (0.91, 0.80),
 }
 WHOLE_FIGURES = 0.91
 HOLDOUT = {
     "new_figure": (0.79, 0.68),
-    "dispute": (0.47, 0.49),
-    "contradiction": (0.60, 0.55),
-    "new_claim": (0.54, 0.53),
+    "dispute": (0.51, 0.51),
+    "contradiction": (0.56, 0.52),
+    "new_claim": (0.53, 0.52),
     "corroboration": (0.87, 0.64),
 }
-HOLDOUT_FIGURES = 0.79
+HOLDOUT_FIGURES = 0.80
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {

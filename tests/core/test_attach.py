@@ -218,7 +218,9 @@ def test_a_restart_halfway_through_a_story_changes_no_finding_and_no_question(fi
     topic's stories named lost two of the blackout file's findings.)"""
     straight, asked = _replay(file, restart=False)
     restarted, asked_again = _replay(file, restart=True)
-    assert len(asked) >= 5 and any(chosen for *_, chosen in asked)  # it attaches after the restart
+    # it is asked several questions after the restart and attaches at least once (how many
+    # depends on the fitted weights: 4 for grid-blackout after round 15's refit)
+    assert len(asked) >= 3 and any(chosen for *_, chosen in asked)
     assert asked_again == asked
     assert restarted == straight
 
