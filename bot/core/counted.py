@@ -52,10 +52,11 @@ def _words(text: str) -> int:
 
 # People "held" with no object after it are in custody: "Over 4,000 held as the sweep widens",
 # "some 5,600 now held over the plot", "4,200 people held since Saturday", "1,240 rounded up";
-# "held a rally", "held talks", hostages held and those "held by the gunmen" are other things.
+# "held a rally", "held talks", hostages held and those "held by the gunmen" are other things, as
+# are "45 were held on Saturday" (rallies) and "held on for days" (second read, round 15).
 _HELD = re.compile(
     r"\s+(?:(?:are|were|is|was|have|has|had|been|being|now|still|reportedly|remain|remained)\s+)*"
-    r"(?:rounded\s+up\b|held(?=\s+(?:since|over|as|in|at|on|for|without|after|until|under|"
+    r"(?:rounded\s+up\b|held(?=\s+(?:since|over|as|in|at|for|without|after|until|under|"
     r"incommunicado|across|pending)\b))"
 )
 

@@ -162,3 +162,18 @@ def test_a_population_counts_people() -> None:
 def test_a_part_of_the_strikers_who_joined_a_picket_are_protesters() -> None:
     sentence = "Drivers struck at dawn, and 1,900 of them had joined picket lines by noon."
     assert counted(sentence) == ["protesters"]
+
+
+# --- the second read's probes (round 15): each failed before its fix ----------------------
+
+
+def test_a_person_plural_in_men_is_read_in_a_sentence() -> None:
+    assert counted("About 30 repairmen were sent to restore the power lines.") == ["people"]
+    assert counted("Some 70 aldermen voted against the plan.") == ["people"]
+    assert counted("Officials said 20 Yemen ports were closed.") != ["people"]  # a name
+
+
+def test_held_on_is_not_custody() -> None:
+    assert counted("Of the 60 rallies planned, 45 were held on Saturday.") == ["units", "units"]
+    assert counted("About 2,000 residents held on for days without power.") == ["people"]
+    assert counted("Over 4,000 held as the sweep widens, police said.") == ["arrested"]
