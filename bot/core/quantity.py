@@ -363,9 +363,9 @@ def person_after(sentence: str, end: int, hi: int) -> int | None:
         low = word.lower()
         if low in FUNCTION_WORDS or low in _NOT_NOUNS or low in _VERB_WORDS:
             return None
-        if low.endswith("men") and not word[:1].isupper() and low not in COUNTED:
-            pass  # "30 repairmen": a plural by its form ("Yemen" is a name)
-        elif not low.endswith("s") or low in COUNTED or low in _PRO_NOUNS:
+        # "30 repairmen" is a plural by its form too ("Yemen" is a name)
+        men = low.endswith("men") and not word[:1].isupper() and low not in COUNTED
+        if not men and (not low.endswith("s") or low in COUNTED or low in _PRO_NOUNS):
             continue
         if person_noun(word) or _WHO_AFTER.match(sentence, m.end(k), hi):
             return m.end(k)
