@@ -13,21 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from slack_sdk import WebClient
 
 from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.slack.render import to_payloads
 from bot.adapters.slack.sender import SlackSender
-from bot.adapters.store import Notice, Store, create_engine
-from bot.adapters.store.engine import MIGRATIONS
+from bot.adapters.store import Notice, Store
 from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.render import to_html
 from bot.adapters.telegram.sender import TelegramSender
 from bot.core.message import Line, Message
 from bot.delivery import MAX_DELIVERY_ATTEMPTS, MAX_DELIVERY_BACKOFF_S
 from bot.errors import DeliveryError
+from tests.migrations import migrate_to
 from tests.test_dispatch_bundle import Desk, estimates
 from tests.test_poll import ANALYST, ORIGINAL
 
@@ -290,19 +288,8 @@ def test_revision_0004_downgrades_and_upgrades_keeping_the_rows(db_url: str) -> 
         store.queue_notice(Notice("n:1", {"title": "N", "lines": []}, ("a",), at))
         [item] = store.pending()
         store.record_posts(item.id, 1, "m1")
-    engine = create_engine(db_url)
-    try:
-        for revision in ("0003", "head"):
-            with engine.begin() as connection:
-                config = Config()
-                config.set_main_option("script_location", str(MIGRATIONS))
-                config.attributes["connection"] = connection
-                if revision == "head":
-                    command.upgrade(config, revision)
-                else:
-                    command.downgrade(config, revision)
-    finally:
-        engine.dispose()
+    migrate_to(db_url, "0003", down=True)
+    migrate_to(db_url, "head")
     with Store.open(db_url) as store:
         [item] = store.pending()  # kept; what it counted is gone with the column
         assert (item.posts_sent, item.message_id) == (0, None)

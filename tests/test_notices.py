@@ -11,18 +11,17 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config as AlembicConfig
 
 from bot.adapters.store import Notice, Store
 from bot.adapters.store import tables as t
-from bot.adapters.store.engine import MIGRATIONS, WRITE, create_engine
+from bot.adapters.store.engine import create_engine
 from bot.chat import answer
 from bot.config import FeedSpec, load_config
 from bot.core.message import Message
 from bot.service import MAX_FAILURES, PollReport, Service
 from tests.clock import Clock
 from tests.feedserver import FeedServer
+from tests.migrations import migrate_to
 from tests.store.test_store import FEED, result
 
 T0 = datetime(2026, 1, 5, 12, tzinfo=UTC)
@@ -180,14 +179,7 @@ def test_revision_0003_downgrades_and_upgrades_keeping_the_alerts(db_url: str) -
     engine = create_engine(db_url)
     try:
         for revision in ("0002", "head"):
-            with engine.execution_options(**{WRITE: True}).begin() as connection:
-                config = AlembicConfig()
-                config.set_main_option("script_location", str(MIGRATIONS))
-                config.attributes["connection"] = connection
-                if revision == "head":
-                    command.upgrade(config, revision)
-                else:
-                    command.downgrade(config, revision)
+            migrate_to(db_url, revision, down=revision != "head")
             with engine.connect() as conn:
                 names = {c["name"] for c in sa.inspect(conn).get_columns("outbox")}
             assert ("notice_key" in names) is (revision == "head")

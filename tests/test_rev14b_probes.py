@@ -10,20 +10,18 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from slack_sdk import WebClient
 
 from bot.adapters.slack.fake import FakeSlack
 from bot.adapters.slack.render import to_payloads
 from bot.adapters.slack.sender import SlackSender
-from bot.adapters.store import Notice, Store, create_engine
-from bot.adapters.store.engine import MIGRATIONS
+from bot.adapters.store import Notice, Store
 from bot.adapters.telegram.fake import FakeBotAPI
 from bot.adapters.telegram.sender import TelegramSender
 from bot.core.message import Line, Message
 from bot.delivery import MAX_DELIVERY_BACKOFF_S
 from bot.errors import DeliveryError
+from tests.migrations import migrate_to
 from tests.test_dispatch_resume import (
     DAY,
     ROUNDS,
@@ -79,18 +77,6 @@ async def test_rev14b_a_chart_after_a_plain_text_fallback_is_sent_after_a_restar
     desk.close()
 
 
-def _migrate(url: str, revision: str, down: bool = False) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            (command.downgrade if down else command.upgrade)(config, revision)
-    finally:
-        engine.dispose()
-
-
 def _outbox_schema(url: str) -> dict[str, object]:
     engine = sa.create_engine(url)
     try:
@@ -115,14 +101,14 @@ def test_rev14b_sqlite_downgrade_of_0004_keeps_the_outbox_constraints(tmp_path: 
     """0004's downgrade rebuilds the outbox on SQLite (batch): it must come back as 0003 made
     it (its CHECK, UNIQUE and FOREIGN KEY constraints), its rows kept."""
     fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
-    _migrate(fresh, "0003")
+    migrate_to(fresh, "0003")
     expected = _outbox_schema(fresh)
     assert expected["check"] and expected["unique"] and expected["fk"]  # all reflected
     url = f"sqlite:///{tmp_path / 'state.db'}"
     with Store.open(url) as store:
         store.sync_channels([("a", "slack", "C1")])
         store.queue_notice(Notice("n:1", {"title": "N", "lines": []}, ("a",), DAY))
-    _migrate(url, "0003", down=True)
+    migrate_to(url, "0003", down=True)
     assert _outbox_schema(url) == expected
     with Store.open(url) as store:
         assert len(store.pending()) == 1

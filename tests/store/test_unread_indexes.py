@@ -4,11 +4,9 @@ a store upgraded to it keeps its rows and reads them back; its downgrade puts th
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from bot.adapters.store import Store, create_engine
-from bot.adapters.store.engine import MIGRATIONS
+from tests.migrations import migrate_to
 from tests.store.test_store import FEED, T0, TROOPS, result
 
 DROPPED = {("sightings", "ix_sightings_claim_id"), ("statements", "ix_statements_story_id")}
@@ -29,18 +27,6 @@ def _indexes(url: str) -> set[tuple[str, str]]:
         engine.dispose()
 
 
-def _migrate(url: str, revision: str, *, down: bool) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            (command.downgrade if down else command.upgrade)(config, revision)
-    finally:
-        engine.dispose()
-
-
 def test_revision_0005_drops_the_unread_indexes_and_its_downgrade_restores_them(
     db_url: str,
 ) -> None:
@@ -49,7 +35,7 @@ def test_revision_0005_drops_the_unread_indexes_and_its_downgrade_restores_them(
     assert not _indexes(db_url) & DROPPED
     assert ("findings", "ix_findings_topic") in _indexes(db_url)  # digests read by topic
 
-    _migrate(db_url, "0004", down=True)
+    migrate_to(db_url, "0004", down=True)
     assert _indexes(db_url) >= DROPPED
     with Store.open(db_url) as store:  # opening upgrades again, and the rows are all there
         store.record(result("b"), feed_url=FEED, fetched_at=T0, deliveries=[])
