@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -179,8 +180,9 @@ class Service:
         if known is not None:
             known.add(story.key)
         self.metrics.stories.inc()
-        for finding in result.findings:
-            self.metrics.findings.labels(str(finding.kind)).inc()
+        kinds = Counter(finding.kind for finding in result.findings)
+        for kind, count in kinds.items():  # one labelled counter step a kind, not a finding
+            self.metrics.findings.labels(str(kind)).inc(count)
         return result, len(deliveries)
 
     def is_old(self, story: Story) -> bool:

@@ -104,7 +104,7 @@ def parse_feed(
         ]
         return _finish(title, stories, error, had_entries=bool(items))
     try:  # no base URL: feedparser would resolve a relative guid against it (see _story)
-        parsed = feedparser.parse(io.BytesIO(content))
+        parsed = feedparser.parse(io.BytesIO(content), resolve_relative_uris=False)
     except Exception as exc:  # feedparser has no documented failure modes; keep the scheduler up
         logger.warning("feedparser crashed on %s: %r", feed_name, exc)
         return ParsedFeed(None, [], f"feed parser failed: {type(exc).__name__}")
