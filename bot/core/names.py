@@ -41,7 +41,7 @@ DOCUMENT = re.compile(
     r"data|documents?|logs?|analysis|analyses|review|surveys?|statistics|footage|images|"
     r"photographs|photos|registers?|lists?|notes|minutes|files|e-?mails|messages|papers|study|"
     r"audit|calculations|modelling|modeling|readings|invoices|receipts|slips|manifests|"
-    r"ledgers?|accounts|filings?)\b",
+    r"ledgers?|accounts|filings?|returns|rosters?|timesheets?|payrolls?)\b",
     re.I,
 )
 

@@ -186,16 +186,28 @@ def speaker(
                 return found
             continue
         before_verb = sentence[: verb.start()].rstrip()
-        apposed = _apposed(sentence, verb.start()) if before_verb.endswith(",") else None
+        if before_verb.endswith(","):
+            apposed = _apposed(sentence, verb.start())
+        elif "," in before_verb[-70:]:  # "X, head of Y, on Monday again rejected"
+            lead = _lead_end(sentence, verb.start())
+            apposed = _apposed(sentence, lead) if sentence[:lead].rstrip().endswith(",") else None
+        else:
+            apposed = None
         if apposed:  # "Dr Kaia Stenn, its medical director, said": the name before
             return apposed
         if before_verb.rstrip("\"'”’").endswith(","):  # ', said X
             found = _subject_after(sentence, verb.end())
         joined = verb.group(0).lower() == "saying" or _AND_BEFORE.search(
-            sentence, max(0, verb.start() - 12), verb.start()
+            sentence, max(0, verb.start() - 20), verb.start()
         )
-        if not found and joined:
-            found = _sentence_subject(sentence) or _opening_name(sentence)  # "X ... and said"
+        if not found and joined:  # "X ... and said"; "X, head of Y, ... and again rejected"
+            opening = _APPOSED_OPENING.match(sentence, 0, verb.start())
+            role = opening and _apposed(sentence, opening.end())
+            found = (
+                (role if role and _SPEAKS_FOR.search(role[0]) else None)  # whom a role speaks for
+                or _sentence_subject(sentence)
+                or _opening_name(sentence)
+            )
         found = found or subject_before(sentence, verb.start())
         if (
             not found
@@ -207,6 +219,30 @@ def speaker(
         if found:
             return found
     return None
+
+
+_TRAILING_WORD = re.compile(r"\s+([A-Za-z]+)$")
+
+
+def _lead_end(sentence: str, pos: int) -> int:
+    """Where the words before a speech verb at `pos` end once a time and adverbs said between
+    the speaker and the verb are left out: "Maren Holt, head of the office, on Wednesday again
+    rejected" -> after "office,". The apposed name and role stand before it."""
+    end = pos
+    for _ in range(4):
+        head = sentence[:end].rstrip()
+        if head.endswith(",") or "," not in head[-70:]:
+            break  # the role's comma is here, or nowhere near: nothing to leave out
+        time = _TIME_AFTER_NAME.search(head, max(0, len(head) - 45))
+        if time:
+            end = time.start()
+            continue
+        word = _TRAILING_WORD.search(head)
+        if word and word.group(1).lower() in _AUXILIARIES:
+            end = word.start()
+            continue
+        break
+    return end
 
 
 # A sentence opening with a name, maybe after an article and what it is: "The environmental
@@ -251,9 +287,11 @@ _OPENING_WORDS = word_set(
 _PARTICIPLE_PHRASE = re.compile(
     r"\s*(?:run|led|owned|backed|funded|chaired|founded|based|set up|hired|appointed|named|"
     r"headed|operated|managed|supported|[a-z]+ed)\s+(?:by|in|at|on|to|with|for)\s"
-)
+    r"|\s*[a-z]{2,}ing\s+(?:in|at|on|to|with|for|from|after)\s"
+)  # "Holt, speaking at the fairgrounds in Wexham, said": what she did, not who she is
 # "Dr Kaia Stenn, its medical director, said", "Its president, Mara Ilvesk, said": a name and
 # its role, both before the verb (what follows the verb is what was said)
+_APPOSED_OPENING = re.compile(r"[A-Z][^,;:\d\"“”]{0,60}?,\s+[^,;:\d\"“”]{1,60}?,\s*")
 _APPOSED = re.compile(
     r"(?P<first>[A-Z][^,;:\d\"“”]{0,60}?),\s+(?P<second>[^,;:\d\"“”]{1,60}?),\s*$"
 )
@@ -334,7 +372,7 @@ _BODY_ROLE = re.compile(
 _POSSESSIVES = word_set("its their his her our my")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _THE = re.compile(r"^the\s+")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:also|again|later|then|separately)\s+)?$")
 _SUBJECT = re.compile(
     r"\s*(?P<src>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,7}?)"
     r"(?=,|\s+(?:has|have|had|was|were|is|are|did|also|could|would|should|can|will|may|might|"

@@ -90,10 +90,125 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _WITHDRAW_CUES and not _withdrawn_statement(low, m))
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
+            and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
+            and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
             and not _background(low, m.start())
         ):
             return m.group(0)
     return None
+
+
+# "Deny" also means to refuse someone a thing: "detainees were beaten and denied water", "had
+# been denied bail", "the army denied them access". Its object is then a thing withheld, its
+# subject the one deprived; nothing said is judged. Read so when the cue is passive with an
+# object after it ("were denied water", not "the reports were denied by the ministry" or "were
+# denied on Monday"), or takes a person as its first object ("denied them access").
+_DENY_FORMS = frozenset({"denied", "deny", "denies", "denying"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|gets|got|getting)\b")
+_WORD_AFTER = re.compile(r"\s+([a-z][a-z'-]*)")
+_NOT_WITHHELD = frozenset(
+    {
+        "by",
+        "on",
+        "in",
+        "at",
+        "as",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "when",
+        "and",
+        "or",
+        "but",
+        "that",
+        "outright",
+        "flatly",
+        "firmly",
+        "strongly",
+        "repeatedly",
+        "again",
+        "immediately",
+        "publicly",
+        "officially",
+        "vehemently",
+        "categorically",
+        "yesterday",
+        "today",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "it",
+        "any",
+        "all",
+        "the",
+        "these",
+        "those",
+        "such",
+        "reports",
+        "claims",
+        "allegations",
+        "rumours",
+        "rumors",
+    }
+)
+_DEPRIVED_PERSON = frozenset({"them", "him", "us", "me"})
+_RELATIVE_WORDS = frozenset({"which", "who", "that"})
+# What a denial, not a deprivation, takes as its object after "was accused and denied ..."
+_DENIAL_OBJECTS = frozenset(
+    {
+        "wrongdoing",
+        "involvement",
+        "responsibility",
+        "charges",
+        "accusations",
+        "knowledge",
+        "having",
+        "being",
+        "ever",
+        "everything",
+        "anything",
+        "claims",
+        "reports",
+    }
+)
+
+
+def _deprived(low: str, start: int, end: int) -> bool:
+    """Whether the "denied" at `start`..`end` refuses someone a thing, not a statement."""
+    after = _WORD_AFTER.match(low, end)
+    if after is None:
+        return False  # "the reports were denied.": a statement denied
+    word = after.group(1)
+    if word in _DEPRIVED_PERSON:
+        return True  # "denied them access"
+    if word in _NOT_WITHHELD or word in _DENIAL_OBJECTS:
+        return False
+    before = _WORDISH.findall(low[max(0, start - 60) : start])[-6:]
+    passive = [i for i, w in enumerate(before) if _PASSIVE_BEFORE.fullmatch(w)]
+    # "were (beaten,) denied water"; not "the ministry, which was criticised, denied wrongdoing"
+    return bool(passive) and not _RELATIVE_WORDS.intersection(before[: passive[-1]])
+
+
+# "Disputes" and "disputed" are also a noun and an adjective: "a mediation service for future
+# disputes at the port", "two disputes on two figures", "a disputed media law". The verb takes
+# an object ("disputes the figure", "disputed the rest"); the noun is followed by a preposition
+# or ends its phrase, and the adjective follows an article.
+_DISPUTE_NOUN_FORMS = frozenset({"disputes", "disputed"})
+_AFTER_DISPUTE_NOUN = re.compile(
+    r"\s*(?:[.,;:!?)]|$)|\s+(?:at|over|with|between|on|off|in|about|among|within|involving|"
+    r"and|or|that\s+(?:have|had|has|were|was|are|is)\b)"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
+
+
+def _dispute_noun(low: str, m: re.Match[str]) -> bool:
+    """Whether the cue "disputes"/"disputed" of `m` is a noun or an adjective, not the verb."""
+    if _ARTICLE_BEFORE.search(low, max(0, m.start() - 5), m.start()):
+        return True  # "a disputed law", "the disputes"
+    return m.group(0) == "disputes" and bool(_AFTER_DISPUTE_NOUN.match(low, m.end()))
 
 
 # A denial told as background, not as the story's news: the time a clause is set by ("a day
@@ -224,8 +339,8 @@ def _describes_counted(low: str, at: int) -> bool:
 # "48,700 rejected ballots", "some 300 disputed claims", "12 false alarms".
 _PASSIVE_OF_COUNTED = re.compile(
     r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+(?:[a-z-]+\s+){1,3}?"
-    r"(?:had been|have been|has been|were|was|are|is|being)\s+(?:[a-z]+ly\s+)?$"
-)
+    r"(?:(?:had|have|has)\s+(?:[a-z]+\s+)?been|were|was|are|is|being)\s+(?:[a-z]+ly\s+)?$"
+)  # "Some 610 officers have now been dismissed": an adverb may stand inside the tense
 _REPORTED = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
     r"accounts?|posts?|stories|story)\s+(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$"
@@ -236,7 +351,8 @@ _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))
 # Where one clause of a sentence ends and another begins: "X dismissed claims that ... and
 # declined to comment on the number evacuated" holds two statements.
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+(?:but|while|whereas|although|though)\s+|,\s+and\s+|\s+and\s+(?=(?:said|says|"
+    r";|,?\s+(?:but|while|whereas|although|though)\s+|,\s+and\s+|\s+and\s+(?=(?:(?:again|"
+    r"also|later|then|separately|repeatedly|once\s+more)\s+)?(?:said|says|"
     r"declined|refused|added|insisted|denied|called|dismissed|rejected|warned|promised|"
     r"repeated|urged|would|will|did|was|is)\b)",
     re.IGNORECASE,
@@ -321,6 +437,47 @@ _AS_DOUBT = re.compile(
 )
 
 
+# A verdict of falsity a speaker gives a report, in its own words and often quoted: "said the
+# Pulse 7 report of 440 bodies was 'staged'", "called the figure 'ridiculous'", "the claim was
+# 'simply wrong'". The quotation marks mark the speaker's words, not a doubt of them; the verdict
+# is the speaker's. Read only of a statement (a report, a claim, a figure, a video), the subject
+# of "was" or the object of "called", with intensifiers between, and never negated ("the video
+# was not staged"): "a protest was staged outside" judges nothing.
+_STATEMENT_NOUNS = (
+    r"(?:reports?|claims?|figures?|estimates?|counts?|tally|toll|stor(?:y|ies)|accounts?|"
+    r"allegations?|rumou?rs?|videos?|footage|photo(?:graph)?s?|pictures?|images?|posts?)"
+)
+_INTENSIFIED = (
+    r"[\"'“‘]?(?:(?:simply|completely|totally|entirely|utterly|plainly|clearly|just|pure|all|"
+    r"absolutely|quite|a|an|a\s+work\s+of)\s+)*[\"'“‘]?"
+    r"(?:staged|fiction|wrong|absurd|ridiculous)(?![\w-])"
+)
+_VERDICT = re.compile(
+    r"\b"
+    + _STATEMENT_NOUNS
+    + r"\b[^.;:!?\"“]{0,80}?\b(?:was|were|is|are|been|being|as)\s+"
+    + _INTENSIFIED
+    + r"|\bcall(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,5}?"
+    + _STATEMENT_NOUNS
+    + r"(?:\s+[^\s\"“]+){0,5}?\s+"  # "called the figure of 90,000 hectares 'absurd'"
+    + _INTENSIFIED
+)
+
+
+def _verdict(low: str) -> str:
+    """The verdict of falsity `low` gives a statement (`_VERDICT`), or ""."""
+    if not (
+        "wrong" in low
+        or "staged" in low
+        or "fiction" in low
+        or "absurd" in low
+        or "ridiculous" in low
+    ):
+        return ""  # most sentences: none of the verdict words
+    m = _VERDICT.search(low)
+    return _WORDISH.findall(m.group(0))[-1] if m else ""  # the match ends at the verdict
+
+
 def cue_stance(sentence: str) -> tuple[Stance, str]:
     """The stance its words carry, whatever the claim: refutes, disputes or neutral.
 
@@ -331,11 +488,16 @@ def cue_stance(sentence: str) -> tuple[Stance, str]:
         sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
     low = low.replace("’", "'")
+    verdict = _verdict(low)
     if not _ANY_STANCE_CUE.search(" " + low):
+        if verdict:
+            return Stance.REFUTES, verdict
         return Stance.NEUTRAL, ""  # no cue of either kind, in one pass instead of two
     cue = _find_cue_low(low, REFUTE_CUES)
     if cue and not (cue in _REJECT_CUES and _AS_DOUBT.search(low)):
         return Stance.REFUTES, cue
+    if verdict:
+        return Stance.REFUTES, verdict
     cue = _find_cue_low(low, DISPUTE_CUES)
     if cue:
         return Stance.DISPUTES, cue

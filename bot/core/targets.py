@@ -185,7 +185,7 @@ def counted_of(index: ClaimIndex, topic_id: str, scope: str) -> tuple[IndexedCla
     the topic's count of people naming no narrower group or event."""
     m = _COUNT_OF.search(scope)
     if m is None:
-        return None
+        return _compound_count(index, topic_id, scope)
     after = scope[m.end() : m.end() + 80]
     kinds = {h.value for h in find_phrases(after, COUNTED)}
     if len(kinds - {"people"}) == 1:
@@ -321,3 +321,36 @@ def refuted_quantity(
         if len(pool) == 1:
             return pool[0], figure
     return None
+
+
+# A count named by what it counts, as a compound noun: "the ministry's strike count", "the
+# official turnout figure", "its own casualty tally". The noun before "count" is a word of the
+# claim counting it.
+_COMPOUND_COUNT = re.compile(
+    r"\b(?:the|its|their|his|her|[\w-]+['’]s?)\s+(?:(?:new|latest|revised|official|own|final|"
+    r"first|initial|earlier|previous|updated)\s+)*"
+    r"(?!(?:new|latest|revised|official|own|final|first|initial|earlier|previous|updated)\s)"
+    r"(?P<noun>[a-z]{3,})\s+(?:count|tally|figure|estimate|total)s?\b"
+)
+
+
+def _compound_count(
+    index: ClaimIndex, topic_id: str, scope: str
+) -> tuple[IndexedClaim, float] | None:
+    """The one claim of a count (unit "count") whose words hold the noun a compound names
+    the count by ("the transport ministry's strike count": the claim that 6,200 dockworkers
+    joined the strike). Two such claims, or none, name none."""
+    low = scope.lower()
+    if not any(w in low for w in (" count", " tally", " figure", " estimate", " total")):
+        return None
+    m = _COMPOUND_COUNT.search(low)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    nouns = {noun, lemma(noun)}
+    pool = [
+        c
+        for c in index.candidates(topic_id, nouns)
+        if c.reference is not None and c.reference.unit == "count" and not nouns.isdisjoint(c.words)
+    ]
+    return (pool[0], NUMBERLESS_SCORE) if len(pool) == 1 else None
