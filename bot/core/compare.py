@@ -184,6 +184,32 @@ def counts_remaining(text: str, figure: Figure) -> bool:
     return bool(_STILL.search(f"{before} {after}".lower()))
 
 
+# The count as it stands now, said in the figure's clause: "about 310 bodies have now been
+# exhumed", "Varnia has now shipped more than 6 million shells". Not a time before this one
+# ("until now", "by now") nor a time ahead ("from now on", "for now")
+_NOW = re.compile(r"\b(?<!until )(?<!up to )(?<!till )(?<!by )(?<!for )(?<!from )now\b(?!-)")
+_NOW_AFTER = 45  # characters after a figure its clause is read in ("have now fallen ill")
+_NOW_BEFORE = 30  # ... and before it ("has now shipped more than")
+
+
+def counts_now(text: str, figure: Figure) -> bool:
+    """Whether a figure's clause gives the count as it stands now ("Some 650 pupils have now
+    fallen ill"): on a later day, a count of where a quantity has got to is the count moving on
+    (README rule 3), not another source's alternative to the earlier one."""
+    if "now" not in text:  # most sentences have none
+        return False
+    start, end = figure.span
+    after = text[end : end + _NOW_AFTER]
+    cut = _CLAUSE_MARK.search(after)
+    if cut is not None:
+        after = after[: cut.start()]
+    before = text[max(0, start - _NOW_BEFORE) : start]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    if marks:
+        before = before[marks[-1].end() :]
+    return bool(_NOW.search(f"{before} | {after}".lower()))
+
+
 # A state that ends for those in it, said by a claim's own words: "46,000 homes were without
 # power", "3,000 motorists stranded", "11 miners trapped". A learned claim's short text says
 # none, so "still" never moves a claim whose state is not known (a crew "still ill" is not the

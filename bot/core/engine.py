@@ -394,10 +394,15 @@ class Engine(Topical, Judging):
                     earlier[back[0].spec.id] = figure
                     self._judge(run, back[0], figure, step, back[1], sentence.title, added_to)
                 else:
-                    moved = said.revision and any(
-                        old.unit == figure.unit and old.period == figure.period
-                        for old in reading.figures
-                        if old not in reading.matched and old.span[0] != figure.span[0]
+                    # "a further 148 officers": an increment presupposes a count reported
+                    # before, in a story the engine did not learn it from: a change (rule 7)
+                    moved = further or (
+                        said.revision
+                        and any(
+                            old.unit == figure.unit and old.period == figure.period
+                            for old in reading.figures
+                            if old not in reading.matched and old.span[0] != figure.span[0]
+                        )
                     )  # "51 had now been arrested, up from 36": a change, told as one (not
                     # "3.9% in February from 4.4% in January": another period, README rule 6)
                     self._learn_claim(run, topic, figure, text, attribution, moved)

@@ -9,6 +9,7 @@ one finding per claim per story. A mixin over `EngineState`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.core.attribution import speaker
@@ -18,6 +19,7 @@ from bot.core.compare import (
     add_increment,
     already_said,
     counts_fuller,
+    counts_now,
     counts_remaining,
     counts_running,
     explain,
@@ -54,6 +56,22 @@ def _moved_to(text: str, figure: Figure) -> bool:
     """`moved_to`, asked only when a "to" stands just before the figure ("rose to about 31")."""
     start = figure.span[0]
     return "to " in text[max(0, start - 40) : start] and moved_to(text, figure)
+
+
+# A second verb of one subject, joined by "and" ("defended the count of 14.98 million and again
+# rejected claims that ..."): what it denies is its own object, after it
+_AND_VERB = re.compile(r"\band\s+(?:(?:again|also|then|once\s+more|[a-z]+ly)\s+)*$", re.IGNORECASE)
+
+
+def _own_object_after(text: str, evidence: str, figure: Figure) -> bool:
+    """Whether a denial's verb follows the figure as a second predicate of the subject ("The
+    ministry confirmed 40 deaths and denied reports of looting"): the figure is what the first
+    verb said, not what the second denies."""
+    if not evidence or " and " not in text:
+        return False
+    end = figure.span[1]
+    at = text.lower().find(evidence.lower(), end)
+    return at >= 0 and bool(_AND_VERB.search(text, end, at))
 
 
 def _headline_refutes(run: Run, claim_id: str, said: Said) -> bool:
@@ -193,6 +211,10 @@ class Judging(EngineState):
             said.cue is Stance.REFUTES
             and figure is not None
             and not cue_reaches(said.text, said.evidence, figure.span[0])
+        ) or (
+            said.cue is Stance.REFUTES
+            and figure is not None
+            and _own_object_after(said.text, said.evidence, figure)
         ):  # "said a report of €9bn was false, and repeated that 410,000 ...": not a denial
             said = replace(said, cue=Stance.NEUTRAL)  # of the figure outside its clause
         run.claims_seen.add(claim_id)
@@ -217,8 +239,10 @@ class Judging(EngineState):
                 framed=said.update or (figure is not None and counts_fuller(said.text)),
                 added_to=added_to,
                 running=figure is not None
-                and figure.unit == "count"
-                and counts_running(claim.spec.text),
+                and (
+                    (figure.unit == "count" and counts_running(claim.spec.text))
+                    or counts_now(said.text, figure)  # "have now fallen ill": where it got to
+                ),
                 remaining=figure is not None
                 and figure.unit == "count"
                 and in_state(claim.spec.text)

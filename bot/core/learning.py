@@ -129,11 +129,38 @@ def claim_text_for(figure: Figure, sentence: str) -> str:
     if left is None and passed_over(sentence, figure):
         left = "left out"  # "about 210,000 people left out": not those the count took in
     short = _template(figure)
-    texts = (f"{short} {left}", short, sentence.strip()) if left else (short, sentence.strip())
+    placed = _placed_phrase(sentence, figure)
+    texts: tuple[str, ...] = (short, sentence.strip())
+    if left:
+        texts = (f"{short} {left}", *texts)
+    elif placed:
+        texts = (placed, *texts)
     for text in texts:
         if same_quantity(_reference(text), figure):
             return text
     return _template(figure)
+
+
+# The figure's noun phrase and where it is: "Four nurses at Velmora University Hospital",
+# "about 40 villagers in Tavrit": up to four words after the number, then "at/in/of/from" and a
+# capitalised name; never past a verb, a clause mark or the end of the name
+_PLACED = re.compile(
+    r"(?:\s+(?!(?:have|has|had|were|was|are|is|will|would|who|which|that)\b)[a-z][\w'’-]*){1,4}"
+    r"\s+(?:at|in|on|of|from|near|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+)
+
+
+def _placed_phrase(sentence: str, figure: Figure) -> str | None:
+    """The sentence's own words for what a figure counts and where ("Four nurses at Velmora
+    University Hospital"): what a later denial names without the number ("reports of nurses at
+    Velmora University Hospital being infected were not true"), where the template's kind
+    ("Four medics") shares too few words with it. None when the figure's noun is not followed
+    by a named place or party."""
+    start, end = figure.span
+    match = _PLACED.match(sentence, end)
+    if match is None:
+        return None
+    return sentence[start : match.end()]
 
 
 def _reference(text: str) -> Figure | None:

@@ -60,7 +60,7 @@ def _figurative(text: str, word: re.Match[str]) -> bool:
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:de|del|la|le|du|von|van|of|the)\s+)?[A-Z][a-z]")
 # A capitalised word before, which makes the event word part of a name it does not open ("the
 # Vessen Viaduct", "the Open Graves Forensic Initiative"); an article opening a sentence is none.
-_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|Its|This|That)\s)[A-Z][\w'’-]*\s+$")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|Its|This|That)\s)[A-Z][\w'’-]*[^\S\n]+$")
 
 
 def _in_name(text: str, word: re.Match[str]) -> bool:
@@ -74,7 +74,22 @@ def _in_name(text: str, word: re.Match[str]) -> bool:
         return False
     if not _NAME_GOES_ON.match(text, word.end()):
         return False
-    return not _NAME_BEFORE.search(text, max(0, word.start() - 40), word.start())
+    if _NAME_BEFORE.search(text, max(0, word.start() - 40), word.start()):
+        return False
+    return not _title_case(text, word.start())
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line holding `at` capitalises every word of four letters or more, as a
+    headline in title case does ("Strike Halts Port", "Flood Toll Rises To 41"): its capitals
+    say nothing of a name, as a headline in capitals says nothing."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = _LONG_WORD.findall(text, start, len(text) if end < 0 else end)
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 class Topical(EngineState):
