@@ -61,12 +61,25 @@ _HELD = re.compile(
 )
 
 
+# People whose relative clause says they died are the dead: "two people who had been taken from
+# the motorway to hospital died of hypothermia", "12 climbers who were caught in the avalanche
+# have died"; not "300 people who saw the crash", "people who lost relatives" nor "people who
+# saw the man who died".
+_WHO_DIED = re.compile(
+    r",?\s+who\s+(?:(?:(?!\b(?:who|whose|that)\b)[^,;:.]){0,80}?\s)?(?:(?:have|has|had)\s+(?:since\s+|later\s+)?died|"
+    r"died|were\s+killed|was\s+killed|have\s+been\s+killed|had\s+been\s+killed)\b"
+)
+
+
 def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
     """The counted noun after the number, with a casualty cue overriding a people noun, people
     held in custody (`_HELD`) counted as the arrested, and posts to fill as jobs (`_POSTS`)."""
     posts = posts_after(sentence, end, hi)
     if posts is not None:
         return "jobs", posts
+    names = _NAMES.match(sentence, end, hi)
+    if names is not None:
+        return _listed(sentence, counted, end), names.end()
     kind, noun_end = _counted_noun(sentence, counted, end, hi)
     if kind in (None, "people"):
         head_end = noun_end if kind else _item_noun(sentence, end, hi) or end
@@ -79,7 +92,39 @@ def _counted_after(sentence: str, counted: list[Hit], end: int, hi: int) -> tupl
         and "hostage" not in sentence[end:noun_end]
     ):
         return "arrested", noun_end
+    if kind == "people" and noun_end > end and _WHO_DIED.match(sentence, noun_end, hi):
+        return "killed", noun_end  # "two people who had been taken to hospital died"
     return kind, noun_end
+
+
+# Names on a list count whom the list is of: "its list of the dead now held 24 names", "the
+# register of residents who disappeared lists 1,482 names", "the list of missing passengers now
+# holds 57 names"; "52 names of residents" count the residents.
+_NAMES = re.compile(r"\s+names\b(?!\s+of\b)")  # "52 names of residents": the residents
+_LIST_WORD = re.compile(r"\b(?:lists?|registers?|rolls?|database|petition|tally)\b")
+_WENT_MISSING = re.compile(
+    r"\b(?:who|that)\s+(?:have\s+|had\s+)?(?:disappeared|vanished|went\s+missing)\b"
+)
+
+
+def _listed(sentence: str, counted: list[Hit], end: int) -> str | None:
+    """What a number of names counts: the kind of the list they are on, told by the role or the
+    people noun between the list word and the number ("list of the dead" -> killed, "register
+    of residents who disappeared" -> missing, "list of staff" -> people); None when the list
+    names no kind the lexicon knows ("the cut list runs to 8,000 names") or no list is said."""
+    low = sentence.lower()
+    words = list(_LIST_WORD.finditer(low, max(0, end - 160), end))
+    if not words:
+        return None
+    at = words[0].start()  # "its register of ... now lists 1,482 names": the noun, not the verb
+    between = [h for h in counted if at <= h.start and h.end <= end]
+    roles = [h.value for h in between if h.value in ROLE_KINDS]
+    if roles:
+        return roles[-1]
+    if _WENT_MISSING.search(low, at, end):
+        return "missing"
+    people = [h.value for h in between if h.value in PEOPLE_KINDS]
+    return people[-1] if people else None
 
 
 def _counted_noun(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str | None, int]:
@@ -119,7 +164,7 @@ def _person(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str |
     """People whose noun the lexicon does not know, told by its form or its relative clause
     (`quantity.person_after`), with what befell them after it: "12 forensic technicians from
     the institute were injured" count the injured."""
-    noun_end = person_after(sentence, end, hi)
+    noun_end = person_after(sentence, end, hi, by_form=True)
     if noun_end is None:
         return None, end
     for hit in counted:
@@ -127,6 +172,8 @@ def _person(sentence: str, counted: list[Hit], end: int, hi: int) -> tuple[str |
             if _role_gap(sentence[noun_end : hit.start]):
                 return hit.value, hit.end
             break
+    if person_after(sentence, end, hi) is None:
+        return None, end  # a person's form, and nothing in the sentence to say it is one
     return "people", noun_end
 
 
@@ -328,6 +375,8 @@ def _crowd(
         return False
     generic = bool(_GENERIC_PEOPLE.fullmatch(nouns[0].phrase))
     action = _ACTION.match(sentence, nouns[0].end)
+    if action is None and _absent_in_strike(sentence, nouns[0].end):
+        return True  # "4,100 workers had been absent ... because of the strike"
     if action is None and noun_end == start:  # "drivers struck, and 1,900 of them had joined"
         action = _ACTION.match(sentence, start)
         if action is not None and not action.group("object"):
@@ -387,11 +436,32 @@ def _befell(sentence: str, events: list[Hit], end: int, hi: int) -> bool:
     return False
 
 
+# Workers absent from work because of a strike are its strikers (README: "workers absent in a
+# strike are strikers"): "4,100 workers had been absent from the terminals because of the strike",
+# "2,300 stayed away during the stoppage". Absent for any other cause they are not ("300 pupils
+# stayed away after the outbreak").
+_ABSENT = re.compile(
+    r"\s+(?:who\s+)?(?:(?:have|had|has|were|are|was|is|been|reportedly|also|then|all|still)\s+)*"
+    r"(?:absent|stayed\s+away|stayed\s+off\s+work|stayed\s+at\s+home|"
+    r"did\s+not\s+(?:turn\s+up|report|show\s+up|come\s+in)|failed\s+to\s+(?:turn\s+up|report|"
+    r"show\s+up))\b(?P<rest>[^.;]*)",
+    re.I,
+)
+_STRIKE = re.compile(r"\b(?:strikes?|walkouts?|stoppages?|industrial\s+action|pickets?)\b", re.I)
+
+
+def _absent_in_strike(sentence: str, end: int) -> bool:
+    """People (or a bare number) absent from work, in a clause that names a strike."""
+    absent = _ABSENT.match(sentence, end)
+    return absent is not None and bool(_STRIKE.search(absent.group("rest")))
+
+
 def _walked_out(sentence: str, end: int) -> bool:
-    """A bare number that walked out, or joined (took part in) a strike or a march."""
+    """A bare number that walked out, or joined (took part in) a strike or a march, or stayed
+    away from work because of a strike."""
     action = _ACTION.match(sentence, end)
     if action is None:
-        return False
+        return _absent_in_strike(sentence, end)
     thing = action.group("object")
     return thing is None or bool(_PROTEST_OBJECT.search(thing))
 

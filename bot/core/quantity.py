@@ -229,7 +229,7 @@ VOLUME_UNIT_CODES = frozenset({"barrels", "litres", "gallons", "cubic metres"})
 # Plurals that stand for a noun said elsewhere or count nothing: "23 others were injured".
 _PRO_NOUNS = frozenset(
     {"others", "ones", "these", "those", "times", "ways", "kinds", "sorts", "types", "parts"}
-    | {"terms", "thousands", "hundreds", "millions", "billions", "dozens", "tens", "lots"}
+    | {"terms", "thousands", "hundreds", "millions", "billions", "dozens", "tens", "lots", "names"}
 )
 
 
@@ -341,18 +341,22 @@ def person_noun(word: str) -> bool:
         return False
     if low.endswith(_PERSON_SUFFIXES):
         return True
-    return word[0].isupper() and low.endswith("ans") and len(low) > 6  # "Orsenians", "Germans"
+    return _demonym(word)  # "Orsenians", "Germans"
 
 
 _WORD = r"\s+([A-Za-z][\w'’-]*)"
 _NOUN_WORDS = re.compile(_WORD + f"(?:{_WORD})?(?:{_WORD})?")
 
 
-def person_after(sentence: str, end: int, hi: int) -> int | None:
+def person_after(sentence: str, end: int, hi: int, *, by_form: bool = False) -> int | None:
     """Where a plural noun of people the lexicon does not know ends, when it heads the noun
-    phrase just after a number (after at most two modifiers): by its form ("a further 25
-    forensic specialists", "1.2 million Orsenians") or by the relative clause it heads ("41,500
-    enumerators, who visited every address"). None for any other."""
+    phrase just after a number (after at most two modifiers): a people by name ("1.2 million
+    Orsenians"), a person in "-men" ("30 repairmen"), a noun heading a relative clause of
+    persons ("41,500 enumerators, who visited every address"), or a noun of a person's form
+    ("forensic specialists") that the sentence shows to be people (`_person_sign`): the endings
+    are shared by animals, fruit and things ("800 manatees", "5,000 durians"). With `by_form`,
+    the form alone is enough (the caller has its own sign: a role after the noun, "12
+    geologists ... were injured"). None for any other."""
     m = _NOUN_WORDS.match(sentence, end, hi)
     if m is None:
         return None
@@ -367,21 +371,77 @@ def person_after(sentence: str, end: int, hi: int) -> int | None:
         men = low.endswith("men") and not word[:1].isupper() and low not in COUNTED
         if not men and (not low.endswith("s") or low in COUNTED or low in _PRO_NOUNS):
             continue
-        if person_noun(word) or _WHO_AFTER.match(sentence, m.end(k), hi):
-            return m.end(k)
+        noun_end = m.end(k)
+        if men or _demonym(word) or _WHO_AFTER.match(sentence, noun_end, hi):
+            return noun_end  # "-men" is the plural of a person in "-man": no thing shares it
+        if person_noun(word) and (
+            by_form or _person_sign(sentence, [m.group(j) for j in range(1, k)], noun_end, hi)
+        ):
+            return noun_end
         return None  # the head is another plural noun: things, or people told otherwise
     return None
 
 
+def _demonym(word: str) -> bool:
+    """A capitalised plural in -ans names a people: "Orsenians", "Americans"."""
+    return word[0].isupper() and word.endswith("ans") and len(word) > 6
+
+
+# What only people do, said of the noun just after it (after "were", "have", an adverb, a
+# phrase of where they are from, or an aside between commas): speak, protest, flee, vote, sign,
+# strike, resign, apply, work; be arrested, charged, hired, employed, paid, trained.
+_PERSON_DEED = re.compile(
+    r"(?:\s+(?:from|of|at|with|in)\s+(?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?)?"
+    r"(?:\s*,[^,.;:()]{1,80},)?"
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|also|all|both|now|later|then|reportedly)\b)*"
+    r"\s+(?:said|say|says|told|tell|tells|warned|claimed|argued|wrote|signed|sign|voted|vote|"
+    r"protested|protest|marched|demonstrated|fled|flee|resigned|quit|applied|complained|"
+    r"testified|struck|striking|went\s+on\s+strike|walked\s+out|joined|volunteered|"
+    r"work|worked|working|staff|staffed|checking|arrested|detained|charged|jailed|convicted|"
+    r"sentenced|hired|recruited|employed|trained|paid|sacked|laid\s+off)\b"
+)
+# States only people are in: "12 paediatricians on call", "300 technicians on strike".
+_PERSON_STATE = re.compile(r"\s+on\s+(?:call|duty|strike|shift|leave|patrol|the\s+payroll)\b")
+# Another noun of people joined to it: "40 technicians and nurses", "as advisers".
+_JOINED_PEOPLE = re.compile(r"\s*,?\s+(?:and|or|as)\s+(?:[a-z-]+\s+)?([a-z][a-z-]*s)\b")
+
+
+def _person_sign(sentence: str, modifiers: list[str], noun_end: int, hi: int) -> bool:
+    """Whether the sentence shows that a noun of a person's form names people: a deed or a
+    state only people have (`_PERSON_DEED`, `_PERSON_STATE`), or a noun of people the lexicon
+    knows beside it ("volunteer engineers", "technicians and nurses", "hired as advisers")."""
+    if _PERSON_DEED.match(sentence, noun_end, hi) or _PERSON_STATE.match(sentence, noun_end, hi):
+        return True
+    joined = _JOINED_PEOPLE.match(sentence, noun_end, hi)
+    words = [w.lower() for w in modifiers] + ([joined.group(1)] if joined else [])
+    return any(_is_people_word(w) for w in words)
+
+
+# Kinds only people are counted as: a noun of one beside a noun of a person's form shows it.
+_PEOPLE_COUNTED = frozenset(
+    {"people", "troops", "civilians", "protesters", "displaced", "prisoners", "arrested"}
+)
+
+
+def _is_people_word(word: str) -> bool:
+    """A noun the lexicon counts as people (or another kind only people are), in the plural or
+    as a modifier in the singular ("volunteer")."""
+    kind = COUNTED.get(word) or COUNTED.get(word + "s")
+    return kind is not None and kind in _PEOPLE_COUNTED
+
+
 # Posts to be filled are jobs: "2,340 doctors' posts were vacant", "3,115 posts for doctors",
 # "400 vacancies"; a post or a position is a job when people fill it (a people noun before or
-# after it) or it stands vacant, never a message ("52 posts on social media").
+# after it) or it stands vacant, never a message ("52 posts on social media"); "open" alone is
+# no sign of one: border posts, checkpoints and traders' positions stay open too.
 _POSTS = re.compile(
     r"\s+(?:(?P<who>[A-Za-z][\w-]*)(?:['’]s?)?\s+)?(?:(?P<post>posts|positions)|vacancies)\b"
     r"(?P<rest>[^.;:]{0,60})"
 )
-_FILLED_BY = re.compile(r"\s+for\s+(?:[a-z-]+\s+)?(?P<who>[a-z-]+s)\b")
-_VACANT = re.compile(r"\b(?:vacant|unfilled|empty|to be filled|went unfilled|lie empty|open)\b")
+_FILLED_BY = re.compile(
+    r"\s+(?:(?:open|available|free)\s+)?for\s+(?:[a-z-]+\s+)?(?P<who>[a-z-]+s)\b"
+)
+_VACANT = re.compile(r"\b(?:vacant|unfilled|empty|to be filled|went unfilled|lie empty)\b")
 
 
 def posts_after(sentence: str, end: int, hi: int) -> int | None:

@@ -45,7 +45,7 @@ def test_things_that_end_like_people_are_not_people(word: str) -> None:
         ("About 40 hydrologists from the university are checking the dam.", "people"),
         ("The clinic now has 12 paediatricians on call.", "people"),
         ("The survey found 3.1 million Veldanians abroad.", "people"),
-        ("A further 60 trainees started on Monday.", "people"),
+        ("A further 60 trainees joined the wards on Monday.", "people"),
         ("Some 300 volunteer engineers from the north arrived on Sunday.", "people"),
         ("The agency sent 95 assessors, who visited every farm twice.", "people"),
         ("Twelve geologists from the survey office were injured in the blast.", "injured"),
