@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from bot.core.carried import carry_counted
 from bot.core.engine import Engine
 from bot.core.figures import extract_figures
 from bot.core.model import ClaimSpec, Figure, Finding, FindingKind, Story, Topic
@@ -423,10 +424,16 @@ def evaluate(files: Iterable[CorpusFile], *, split: str | None = None) -> Report
             report.stories += 1
             story = gold.story
             where = f"{corpus.id}/{story.key}"
+            sentences = split_sentences(f"{story.title}.\n\n{story.text}")
+            head = len(split_sentences(f"{story.title}."))  # the title's sentences come first
             found_figures = [
                 fig
-                for sentence in split_sentences(f"{story.title}.\n\n{story.text}")
-                for fig in extract_figures(sentence)
+                for figures in carry_counted(
+                    sentences,
+                    [i < head for i in range(len(sentences))],
+                    [extract_figures(sentence) for sentence in sentences],
+                )
+                for fig in figures
             ]
             score_figures(gold.figures, found_figures, report, where)
             result = engine.process(story)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from bot.core.attach import Attacher, reattach
 from bot.core.attach_weights import ATTACH
 from bot.core.attribution import is_generic
+from bot.core.carried import carry_counted
 from bot.core.clues import lead_body, names_event, proper_names, said_more
 from bot.core.compare import (
     corrects_earlier,
@@ -251,7 +252,7 @@ class Engine(Topical, Judging):
         if entities is None:
             entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
             self._entities[topic.id] = entities
-        readings = [run.read(s.text) for s in sentences]
+        readings = _carried([run.read(s.text) for s in sentences], sentences)
         gated = [bool(gate.search(r.dateless)) for r in readings]
         if named:  # an original story naming the topic: the places it names are the topic's
             for sentence, said in zip(sentences, gated, strict=True):
@@ -557,3 +558,20 @@ def _baseline_after(reading: Reading, figure: Figure) -> Figure | None:
     if old is None or old in reading.matched or old.unit != figure.unit:
         return None  # the next figure is a new one of its own, or of another unit
     return old if quantity_key(old) in (None, key) else None
+
+
+def _carried(readings: list[Reading], sentences: list[Sentence]) -> list[Reading]:
+    """The readings with a bare figure given the counted kind of the earlier figure of the
+    story the text ties it to (`carry_counted`): one topic's sentences, never across topics."""
+    carried = carry_counted(
+        [s.text for s in sentences], [s.title for s in sentences], [r.figures for r in readings]
+    )
+    out = []
+    for reading, figures in zip(readings, carried, strict=True):
+        if figures == reading.figures:
+            out.append(reading)
+            continue
+        new = {id(old): figure for old, figure in zip(reading.figures, figures, strict=True)}
+        matched = tuple(new.get(id(figure), figure) for figure in reading.matched)
+        out.append(replace(reading, figures=figures, matched=matched))
+    return out
