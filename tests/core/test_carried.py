@@ -4,11 +4,16 @@ kinds the corpus does not have."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.core.carried import carry_counted
+from bot.core.engine import Engine
 from bot.core.figures import extract_figures
+from bot.core.model import ClaimSpec, Topic
 from bot.core.sentences import split_sentences
+from tests.core.news import wire_story
 
 
 def kinds(title: str, body: str, *, carry: bool = True) -> list[list[str | None]]:
@@ -136,3 +141,25 @@ def test_a_story_with_no_bare_figure_is_returned_as_it_is() -> None:
         for row, out in zip(figures, carried, strict=True)
         for a, b in zip(row, out, strict=True)
     )
+
+
+def test_the_engine_reads_a_bare_figure_as_the_kind_its_story_ties_it_to() -> None:
+    """Wired into the engine: the older value of a toll said without its noun is a figure of
+    the dead in the statements the engine keeps, not a bare count."""
+    crush = Topic(
+        id="hallam-crush",
+        name="Hallam Park crush",
+        keywords=("crush", "Hallam"),
+        claims=(
+            ClaimSpec("crush-dead", "hallam-crush", "At least 14 people were killed in the crush"),
+        ),
+    )
+    text = (
+        "At least 21 people were killed in the crush at Hallam Park, the police said on Monday. "
+        "The police had first reported 14."
+    )
+    when = datetime(2026, 8, 4, 9, 0, tzinfo=UTC)
+    result = Engine([crush]).process(wire_story("c1", "Hallam Post", text, when, "Crush toll"))
+    counted = {f.low: f.counted for s in result.statements for f in s.figures}
+    assert counted.get(14.0) == "killed", counted
+    assert counted.get(21.0) == "killed", counted
