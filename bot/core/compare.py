@@ -172,16 +172,25 @@ def counts_remaining(text: str, figure: Figure) -> bool:
     """Whether a figure's clause counts those still in a state ("On Wednesday about 4,500 homes
     were still without electricity"): later, a lower count of them is the state ending for the
     rest (README rule 3), as for the missing, not another source's alternative."""
+    before, after = _clause_around(text, figure, _STILL_BEFORE, _STILL_AFTER)
+    return bool(_STILL.search(f"{before} {after}".lower()))
+
+
+def _clause_around(
+    text: str, figure: Figure, reach_before: int, reach_after: int
+) -> tuple[str, str]:
+    """The words of a figure's clause before it and after it, each read up to its reach and cut
+    at the nearest clause mark."""
     start, end = figure.span
-    after = text[end : end + _STILL_AFTER]
+    after = text[end : end + reach_after]
     cut = _CLAUSE_MARK.search(after)
     if cut is not None:
         after = after[: cut.start()]
-    before = text[max(0, start - _STILL_BEFORE) : start]
+    before = text[max(0, start - reach_before) : start]
     marks = list(_CLAUSE_MARK.finditer(before))
     if marks:
         before = before[marks[-1].end() :]
-    return bool(_STILL.search(f"{before} {after}".lower()))
+    return before, after
 
 
 # The count as it stands now, said in the figure's clause: "about 310 bodies have now been
@@ -198,15 +207,7 @@ def counts_now(text: str, figure: Figure) -> bool:
     (README rule 3), not another source's alternative to the earlier one."""
     if "now" not in text:  # most sentences have none
         return False
-    start, end = figure.span
-    after = text[end : end + _NOW_AFTER]
-    cut = _CLAUSE_MARK.search(after)
-    if cut is not None:
-        after = after[: cut.start()]
-    before = text[max(0, start - _NOW_BEFORE) : start]
-    marks = list(_CLAUSE_MARK.finditer(before))
-    if marks:
-        before = before[marks[-1].end() :]
+    before, after = _clause_around(text, figure, _NOW_BEFORE, _NOW_AFTER)
     return bool(_NOW.search(f"{before} | {after}".lower()))
 
 
