@@ -61,9 +61,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.93, F1 0.88")),
-        pytest.param("dispute", marks=_unmet("precision 0.74, F1 0.78")),
-        pytest.param("contradiction", marks=_unmet("precision 0.90, F1 0.84")),
+        pytest.param("new_figure", marks=_unmet("precision 0.91, F1 0.87")),
+        pytest.param("dispute", marks=_unmet("precision 0.75, F1 0.78")),
+        pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.82")),
     ],
 )
 def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
@@ -101,42 +101,41 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # and the quoting of two configured claims' texts the YAML had cut at a comma (coup-arrests in
 # the tune split, embassy-evacuation in the holdout): re-measured at the end of the round (CV
 # contradiction precision 0.87 -> 0.86, one more false denial of the census's population).
-# Round 16 (what is counted, carried across a story's sentences; which claim; denials):
-# re-measured at its end. Holdout new_figure F1 0.68 -> 0.70, dispute 0.51 -> 0.53, figures
-# 0.80 -> 0.82; three precision floors fell: holdout new_figure 0.79 -> 0.78 (one more false new
-# figure), holdout corroboration 0.87 -> 0.85 and CV dispute 0.75 -> 0.74 (the refitted gate
-# lets three more false disputes by).
+# Round 16 (what is counted, carried across a story's sentences; which claim; denials), with
+# its second read's mends: re-measured at its end. Holdout new_figure F1 0.68 -> 0.70, dispute
+# 0.51 -> 0.54, figures 0.803 -> 0.809; two precision floors fell: holdout corroboration 0.87 ->
+# 0.85 and CV dispute 0.75 -> 0.74 (the refitted gate lets two more false disputes by).
 CROSSVAL = {
     "new_figure": (0.91, 0.87),
-    "dispute": (0.74, 0.76),
+    "dispute": (0.74, 0.77),
     "contradiction": (0.87, 0.81),
     "new_claim": (0.76, 0.75),
-    "corroboration": (0.92, 0.86),
+    "corroboration": (0.93, 0.87),
 }
 TUNE = {
     "new_figure": (0.91, 0.87),
     "dispute": (0.77, 0.79),
     "contradiction": (0.87, 0.81),
     "new_claim": (0.76, 0.75),
-    "corroboration": (0.92, 0.87),
+    "corroboration": (0.93, 0.87),
 }
 TUNE_FIGURES = 0.96
 WHOLE = {
     "new_figure": (0.88, 0.83),
-    "dispute": (0.72, 0.73),
+    "dispute": (0.72, 0.74),
     "contradiction": (0.80, 0.74),
     "new_claim": (0.70, 0.69),
     "corroboration": (0.91, 0.81),
 }
 WHOLE_FIGURES = 0.92
 HOLDOUT = {
-    "new_figure": (0.78, 0.70),
-    "dispute": (0.53, 0.53),
+    "new_figure": (0.79, 0.70),
+    "dispute": (0.55, 0.54),
     "contradiction": (0.56, 0.52),
     "new_claim": (0.54, 0.53),
     "corroboration": (0.85, 0.64),
 }
-HOLDOUT_FIGURES = 0.82
+HOLDOUT_FIGURES = 0.80
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {

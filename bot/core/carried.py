@@ -9,8 +9,10 @@ figure of") or the words after it that make it someone's earlier number ("the 18
 Tidemark"). A headline's bare figure ("Toll rises to 41") restates the body: it takes the kind
 of the body's figure of the same value.
 
-Only then, and only within what the caller passes: the engine gives one topic's sentences, so a
-kind is never carried across topics. `extract_figures` reads one sentence and cannot do this;
+Only then, and only from the same sentence or the one before: a tie reaches no further. What
+moves or stands must be the count itself ("the death toll rose to 412"), not another thing
+("power outages rose to 2,600"), and a headline's figure needs its own tying words ("Toll rises
+to 41", not "what we know at 12 noon"). `extract_figures` reads one sentence and cannot do this;
 this module reads a story's figures after it.
 """
 
@@ -32,14 +34,14 @@ _HEDGES = (
 # reported", "had stood at", "put the number at"), or the quantity's own name ("the figure of",
 # "its count of", "the total at").
 _TIED_BEFORE = re.compile(
-    r"(?:\b(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|"
-    r"grew|grown|fell|falls|fallen|falling|dropped|drops|declined|declines|shortened|shortens|"
-    r"revised|revises|raised|raises|lowered|lowers|updated|updates|corrected|corrects|"
+    r"(?:\b(?P<moved>(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|"
+    r"increases|grew|grown|fell|falls|fallen|falling|dropped|drops|declined|declines|shortened|"
+    r"shortens|revised|revises|raised|raises|lowered|lowers|updated|updates|corrected|corrects|"
     r"adjusted|adjusts)(?:\s+[\w'’-]+){0,5}?\s+(?:up\s+|down\s+)?(?:to|from)"
+    r"|(?:stood|stands|standing)\s+at)"
     r"|\b(?:up|down)\s+(?:sharply\s+|slightly\s+)?from"
     r"|\b(?:had|has|have)\s+(?:(?:last|earlier|previously|first|initially|already|so\s+far)\s+)?"
     r"(?:reported|given|counted|recorded|confirmed|announced|cited|put\s+it\s+at)"
-    r"|\b(?:stood|stands|standing)\s+at"
     r"|\b(?:put|puts|putting|putting)\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:number|figure|total|toll|count|tally|estimate)\s+at"
     r"|\b(?:figure|figures|count|estimate|tally|total|toll|number|reckoning)\s+(?:of|at|to))"
@@ -56,12 +58,22 @@ _TIED_AFTER = re.compile(
     re.I,
 )
 _WINDOW = 80  # characters before a figure read for the words that tie it
+# What moves or stands must be the count itself ("the death toll rose to 412", "it stood at"),
+# not another thing ("power outages rose to 2,600", "wind speeds rose to 140").
+_COUNT_SUBJECT = re.compile(
+    r"\b(?:toll|count|number|figure|total|tally|estimate|it)(?:\s+of\s+(?:the\s+)?[\w'’-]+)?"
+    r"\s+(?:(?:has|have|had|was|were|is|are|now|since|then|later|again|further|sharply)\s+)*$",
+    re.I,
+)
 
 
 def _tied(text: str, figure: Figure) -> bool:
     start, end = figure.span
     before = text[max(0, start - _WINDOW) : start]
-    return bool(_TIED_BEFORE.search(before) or _TIED_AFTER.match(text, end))
+    m = _TIED_BEFORE.search(before)
+    if m is not None and m.group("moved"):
+        return bool(_COUNT_SUBJECT.search(before, 0, m.start()))
+    return m is not None or bool(_TIED_AFTER.match(text, end))
 
 
 def _carry(figure: Figure, source: Figure) -> Figure:
@@ -91,23 +103,26 @@ def carry_counted(
     if not any(_bare(f) for fs in out for f in fs):
         return out  # most stories: every figure has its noun
     last: Figure | None = None  # the nearest earlier body figure with a kind
+    last_at = -2  # ... and its sentence: a tie reaches the sentence before, no further
     by_value: dict[tuple[float, float], Figure] = {}
     for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
         if title:
             continue
         row = list(out[i])
         for j, figure in enumerate(row):
-            if _bare(figure) and last is not None and _tied(text, figure):
+            if _bare(figure) and last is not None and i - last_at <= 1 and _tied(text, figure):
                 row[j] = _carry(figure, last)
             if row[j].counted is not None and row[j].unit == "count":
-                last = row[j]
+                last, last_at = row[j], i
                 by_value.setdefault((row[j].low, row[j].high), row[j])
         out[i] = tuple(row)
     for i, title in enumerate(titles):
         if not title:
             continue
         out[i] = tuple(
-            _carry(f, by_value[(f.low, f.high)]) if _bare(f) and (f.low, f.high) in by_value else f
+            _carry(f, by_value[(f.low, f.high)])
+            if _bare(f) and (f.low, f.high) in by_value and _tied(texts[i], f)
+            else f
             for f in out[i]
         )
     return out

@@ -196,7 +196,12 @@ def _clause_around(
 # The count as it stands now, said in the figure's clause: "about 310 bodies have now been
 # exhumed", "Varnia has now shipped more than 6 million shells". Not a time before this one
 # ("until now", "by now") nor a time ahead ("from now on", "for now")
-_NOW = re.compile(r"\b(?<!until )(?<!up to )(?<!till )(?<!by )(?<!for )(?<!from )now\b(?!-)")
+_NOW = re.compile(
+    r"\b(?<!until )(?<!up to )(?<!till )(?<!by )(?<!for )(?<!from )now\b(?!-)"
+    # ... nor what a source now says ("Seoul now says 60,000": its estimate, not the count's)
+    r"(?!\s+(?:says?|said|estimates?|puts?|believes?|expects?|thinks?|reports?|claims?|"
+    r"calculates?|reckons?)\b)"
+)
 _NOW_AFTER = 45  # characters after a figure its clause is read in ("have now fallen ill")
 _NOW_BEFORE = 30  # ... and before it ("has now shipped more than")
 

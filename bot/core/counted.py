@@ -66,7 +66,7 @@ _HELD = re.compile(
 # have died"; not "300 people who saw the crash", "people who lost relatives" nor "people who
 # saw the man who died".
 _WHO_DIED = re.compile(
-    r",?\s+who\s+(?:(?:(?!\b(?:who|whose|that)\b)[^,;:.]){0,80}?\s)?(?:(?:have|has|had)\s+(?:since\s+|later\s+)?died|"
+    r",?\s+who\s+(?:(?:(?!\b(?:who|whose|that|nearly|almost|narrowly|say|says|said|their)\b)[^,;:.]){0,80}?\s)?(?:(?:have|has|had)\s+(?:since\s+|later\s+)?died|"
     r"died|were\s+killed|was\s+killed|have\s+been\s+killed|had\s+been\s+killed)\b"
 )
 
@@ -375,8 +375,8 @@ def _crowd(
         return False
     generic = bool(_GENERIC_PEOPLE.fullmatch(nouns[0].phrase))
     action = _ACTION.match(sentence, nouns[0].end)
-    if action is None and _absent_in_strike(sentence, nouns[0].end):
-        return True  # "4,100 workers had been absent ... because of the strike"
+    if action is None and _absent_in_strike(sentence, nouns[0].end, workers=generic):
+        return True  # "4,100 workers had been absent ... because of the strike" (not pupils)
     if action is None and noun_end == start:  # "drivers struck, and 1,900 of them had joined"
         action = _ACTION.match(sentence, start)
         if action is not None and not action.group("object"):
@@ -450,10 +450,18 @@ _ABSENT = re.compile(
 _STRIKE = re.compile(r"\b(?:strikes?|walkouts?|stoppages?|industrial\s+action|pickets?)\b", re.I)
 
 
-def _absent_in_strike(sentence: str, end: int) -> bool:
-    """People (or a bare number) absent from work, in a clause that names a strike."""
+_AT_WORK = re.compile(r"\b(?:work|shifts?|duty|posts?|jobs?|wards?|desks?)\b", re.I)
+
+
+def _absent_in_strike(sentence: str, end: int, *, workers: bool = True) -> bool:
+    """People (or a bare number) absent from work, in a clause that names a strike. With
+    `workers` false (a noun that may name anyone: pupils, commuters), only when the clause says
+    they were absent from work ("did not turn up for their shifts"): "2,000 pupils stayed away
+    because their teachers were on strike" are not strikers."""
     absent = _ABSENT.match(sentence, end)
-    return absent is not None and bool(_STRIKE.search(absent.group("rest")))
+    if absent is None or not _STRIKE.search(absent.group("rest")):
+        return False
+    return workers or bool(_AT_WORK.search(absent.group(0)))
 
 
 def _walked_out(sentence: str, end: int) -> bool:

@@ -44,8 +44,10 @@ from bot.core.known import Known
 from bot.core.learning import in_topic
 from bot.core.matching import (
     NUMBERLESS_SCORE,
+    PLANNED,
     ClaimIndex,
     IndexedClaim,
+    deed,
     masked,
     quantity_key,
     told_apart,
@@ -396,8 +398,9 @@ class Engine(Topical, Judging):
                     self._judge(run, back[0], figure, step, back[1], sentence.title, added_to)
                 else:
                     # "a further 148 officers": an increment presupposes a count reported
-                    # before, in a story the engine did not learn it from: a change (rule 7)
-                    moved = further or (
+                    # before, in a story the engine did not learn it from: a change (rule 7);
+                    # not one still planned ("will send an additional 30,000 troops": a plan)
+                    moved = (further and deed(text, figure) != PLANNED) or (
                         said.revision
                         and any(
                             old.unit == figure.unit and old.period == figure.period
@@ -562,7 +565,7 @@ def _baseline_after(reading: Reading, figure: Figure) -> Figure | None:
 
 def _carried(readings: list[Reading], sentences: list[Sentence]) -> list[Reading]:
     """The readings with a bare figure given the counted kind of the earlier figure of the
-    story the text ties it to (`carry_counted`): one topic's sentences, never across topics."""
+    story the text ties it to (`carry_counted`), in the sentence before it at the furthest."""
     carried = carry_counted(
         [s.text for s in sentences], [s.title for s in sentences], [r.figures for r in readings]
     )

@@ -145,8 +145,12 @@ def claim_text_for(figure: Figure, sentence: str) -> str:
 # "about 40 villagers in Tavrit": up to four words after the number, then "at/in/of/from" and a
 # capitalised name; never past a verb, a clause mark or the end of the name
 _PLACED = re.compile(
-    r"(?:\s+(?!(?:have|has|had|were|was|are|is|will|would|who|which|that)\b)[a-z][\w'’-]*){1,4}"
-    r"\s+(?:at|in|on|of|from|near|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?!(?:have|has|had|were|was|are|is|will|would|who|which|that)\b)"
+    r"(?![a-z][\w'’-]*ed\b)[a-z][\w'’-]*){1,4}"  # no verb: "12 people died on Monday"
+    r"\s+(?:at|in|on|of|from|near|outside)\s+(?:the\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"  # a time, not a place
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 )
 
 

@@ -327,6 +327,10 @@ _THING_FORMS = frozenset(
     | {"careers", "veneers", "steers", "beers", "cheers", "jeers", "sneers", "leers"}
     | {"abdomen", "specimen", "regimen", "stamen", "acumen", "albumen", "bitumen", "cyclamen"}
 )
+# The endings no animal, fruit or thing outside `_THING_FORMS` shares ("80 engineers", "350
+# musicians", "12 geologists"): enough alone. "-ees" and "-ians" are shared ("800 manatees",
+# "5,000 durians"): those need the sentence's sign (`_person_sign`).
+_SURE_PERSON_SUFFIXES = ("ists", "icians", "eers")
 # A noun of things ending like a list ("checklists", "playlists", "waitlists").
 _LIST_COMPOUND = re.compile(r"(?:check|play|wait|short|black|white|watch|book|price|hit)lists$")
 # A plural noun that heads a relative clause of persons: "41,500 enumerators, who visited".
@@ -375,7 +379,9 @@ def person_after(sentence: str, end: int, hi: int, *, by_form: bool = False) -> 
         if men or _demonym(word) or _WHO_AFTER.match(sentence, noun_end, hi):
             return noun_end  # "-men" is the plural of a person in "-man": no thing shares it
         if person_noun(word) and (
-            by_form or _person_sign(sentence, [m.group(j) for j in range(1, k)], noun_end, hi)
+            by_form
+            or low.endswith(_SURE_PERSON_SUFFIXES)
+            or _person_sign(sentence, [m.group(j) for j in range(1, k)], noun_end, hi)
         ):
             return noun_end
         return None  # the head is another plural noun: things, or people told otherwise

@@ -186,6 +186,8 @@ def _deprived(low: str, start: int, end: int) -> bool:
         return True  # "denied them access"
     if word in _NOT_WITHHELD or word in _DENIAL_OBJECTS:
         return False
+    if _STATEMENT_BEFORE.search(low, max(0, start - 60), start):
+        return False  # "the claim that 40 villagers were killed has been denied three times"
     before = _WORDISH.findall(low[max(0, start - 60) : start])[-6:]
     passive = [i for i, w in enumerate(before) if _PASSIVE_BEFORE.fullmatch(w)]
     # "were (beaten,) denied water"; not "the ministry, which was criticised, denied wrongdoing"
@@ -207,7 +209,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
 def _dispute_noun(low: str, m: re.Match[str]) -> bool:
     """Whether the cue "disputes"/"disputed" of `m` is a noun or an adjective, not the verb."""
     if _ARTICLE_BEFORE.search(low, max(0, m.start() - 5), m.start()):
-        return True  # "a disputed law", "the disputes"
+        # "a disputed law", "the disputes"; but "the disputed toll of 41" doubts the toll
+        return not (m.group(0) == "disputed" and _STATEMENT_AFTER.match(low, m.end()))
     return m.group(0) == "disputes" and bool(_AFTER_DISPUTE_NOUN.match(low, m.end()))
 
 
@@ -447,6 +450,10 @@ _STATEMENT_NOUNS = (
     r"(?:reports?|claims?|figures?|estimates?|counts?|tally|toll|stor(?:y|ies)|accounts?|"
     r"allegations?|rumou?rs?|videos?|footage|photo(?:graph)?s?|pictures?|images?|posts?)"
 )
+_DIGIT = re.compile(r"\d")
+_COUNT_NOUN = re.compile(r"\b(?:figures?|estimates?|counts?|tally|toll)\b")
+_STATEMENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?" + _STATEMENT_NOUNS + r"\b")
+_STATEMENT_BEFORE = re.compile(r"\b" + _STATEMENT_NOUNS + r"\b")
 _INTENSIFIED = (
     r"[\"'“‘]?(?:(?:simply|completely|totally|entirely|utterly|plainly|clearly|just|pure|all|"
     r"absolutely|quite|a|an|a\s+work\s+of)\s+)*[\"'“‘]?"
@@ -475,7 +482,15 @@ def _verdict(low: str) -> str:
     ):
         return ""  # most sentences: none of the verdict words
     m = _VERDICT.search(low)
-    return _WORDISH.findall(m.group(0))[-1] if m else ""  # the match ends at the verdict
+    if m is None:
+        return ""
+    said = m.group(0)
+    if not _DIGIT.search(said) and not _COUNT_NOUN.search(said) and _DIGIT.search(low):
+        # "the photos were 'staged'; police said 41 were killed": a verdict on another statement
+        # than the sentence's figure (not "called the union's count 'ridiculous', saying 1,100")
+        return ""
+    verdict: str = _WORDISH.findall(m.group(0))[-1]  # the match ends at the verdict
+    return verdict
 
 
 def cue_stance(sentence: str) -> tuple[Stance, str]:
