@@ -42,7 +42,7 @@ _TIED_BEFORE = re.compile(
     r"|\b(?:up|down)\s+(?:sharply\s+|slightly\s+)?from"
     r"|\b(?:had|has|have)\s+(?:(?:last|earlier|previously|first|initially|already|so\s+far)\s+)?"
     r"(?:reported|given|counted|recorded|confirmed|announced|cited|put\s+it\s+at)"
-    r"|\b(?:put|puts|putting|putting)\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"|\b(?:put|puts|putting)\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:number|figure|total|toll|count|tally|estimate)\s+at"
     r"|\b(?:figure|figures|count|estimate|tally|total|toll|number|reckoning)\s+(?:of|at|to))"
     r"\s+(?:(?:the|its|their|his|her|own|earlier|initial|first|previous|official|original)\s+)*"

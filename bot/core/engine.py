@@ -235,8 +235,11 @@ class Engine(Topical, Judging):
             self._anchor(run, topic, whole, dateless)
         if topics:
             sentences = story_sentences(story)
+            # read once for every topic: a bare figure's kind is the story's (`_carried`)
+            readings = _carried([run.read(s.text) for s in sentences], sentences)
             for topic in topics:
-                self._process_topic(run, topic, sentences, topic.id in named and not run.copy)
+                own = topic.id in named and not run.copy
+                self._process_topic(run, topic, sentences, readings, own)
         return StoryResult(
             story=story,
             origin_key=origin,
@@ -247,14 +250,18 @@ class Engine(Topical, Judging):
         )
 
     def _process_topic(
-        self, run: Run, topic: Topic, sentences: list[Sentence], named: bool = False
+        self,
+        run: Run,
+        topic: Topic,
+        sentences: list[Sentence],
+        readings: list[Reading],
+        named: bool = False,
     ) -> None:
         gate = self._gates[topic.id]
         entities = self._entities.get(topic.id)
         if entities is None:
             entities = {hit.value for hit in find_entities(" ; ".join(topic.keywords))}
             self._entities[topic.id] = entities
-        readings = _carried([run.read(s.text) for s in sentences], sentences)
         gated = [bool(gate.search(r.dateless)) for r in readings]
         if named:  # an original story naming the topic: the places it names are the topic's
             for sentence, said in zip(sentences, gated, strict=True):
