@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.core.compare import figures_agree
 from bot.core.cues import is_increment
@@ -378,6 +378,7 @@ def cue_reaches(sentence: str, cue: str, at: int) -> bool:
     return start <= at < end
 
 
+@lru_cache(maxsize=1024)  # asked of one sentence's cue by several rules and judgements
 def cue_clause_span(sentence: str, cue: str) -> tuple[int, int]:
     """Where `cue_clause` is in the sentence: (start, end); the whole sentence when not found."""
     low = sentence.lower().replace("’", "'")
