@@ -16,13 +16,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX
 from bot.core.known import Known
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
+
+# The enum members this module reads, as module constants: under Python 3.11 each read of
+# `Stance.NEUTRAL` goes through EnumType.__getattr__'s slot (about 0.25 µs; an 800-word story
+# read 2,150 of them), a module constant in a few nanoseconds. The same objects.
+_DISPUTES: Final = Stance.DISPUTES
+_NEUTRAL: Final = Stance.NEUTRAL
+_REFUTES: Final = Stance.REFUTES
 
 if TYPE_CHECKING:
     from bot.core.run import Run, Said
@@ -179,7 +186,7 @@ def claim_features(
     """The features of a new_claim: the claim is the figure's own, learned here."""
     before = Heard.of(view, topic_id, None, attribution)
     return _row(
-        view, run, None, figure, sentence, attribution, Stance.NEUTRAL, 1.0, None, False,
+        view, run, None, figure, sentence, attribution, _NEUTRAL, 1.0, None, False,
         False, topic_id, before,
     )  # fmt: skip
 
@@ -244,8 +251,8 @@ def _row(
         float(here),
         float(source is not None),
         float(before.seen),
-        float(cue is Stance.DISPUTES),
-        float(cue is Stance.REFUTES),
+        float(cue is _DISPUTES),
+        float(cue is _REFUTES),
         float(revision),
         float(update),
         float(min(same_key, 5)),

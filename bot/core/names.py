@@ -7,6 +7,7 @@ words a name never starts with (`PRONOUNS`, `ARTICLES_WORDS`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -66,6 +67,7 @@ def cited(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)  # a story asks it of the same few names again and again
 def clean(text: str) -> str:
     text = text.strip().strip("\"'“”‘’").strip()
     prefix = _DOCUMENT_PREFIX.match(text)  # anchored at the start: at most one match

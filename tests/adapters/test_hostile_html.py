@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,14 @@ async def test_a_cleaner_that_fails_costs_one_text_not_the_feed(
     read = await read_feed(None, str(path), feed_name="wire")
     assert read.error is None and len(read.stories) == 2
     assert read.stories[1].text == "Some 600 killed & more"
+
+
+def test_whitespace_is_collapsed_at_every_character_a_regex_calls_space() -> None:
+    """html_to_text collapses runs with str.split(): that splits at exactly the characters `\\s`
+    matches (so the text is the same as with `re.sub(r"\\s+", " ", line).strip()`)."""
+    space = re.compile(r"\s")
+    assert all(bool(space.fullmatch(c)) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))
+    odd = "\u00a0 about\u2003\u2003 4,000\t\u3000troops \u2028"
+    assert html_to_text(f"<p>{odd}</p><p>x<br>{odd}</p>") == (
+        "about 4,000 troops\n\nx\nabout 4,000 troops"
+    )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import warnings
+from datetime import timedelta
 
 import pytest
+from telegram.error import RetryAfter
 
 from bot.adapters.telegram.fake import FakeBotAPI, parse_html
-from bot.adapters.telegram.sender import TelegramSender, make_bot
+from bot.adapters.telegram.sender import PTB_TIMEDELTA, TelegramSender, make_bot, retry_after_s
 from bot.core.message import Line, Message
 from bot.errors import ChatGone, DeliveryError, MessageRejected, RetryLater
 from tests.clock import Clock
@@ -156,3 +159,22 @@ async def test_a_20000_character_message_arrives_in_parts(
     await sender.send("100", message)
     assert len(fake_api.sent) == 6
     assert "\n".join(parse_html(s.text) for s in fake_api.sent) == message.plain()
+
+
+def test_a_bot_opts_in_to_timedelta_periods_and_a_429_reads_either_form(
+    fake_api: FakeBotAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(PTB_TIMEDELTA, raising=False)
+    make_bot(fake_api.token, fake_api.base_url)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # opted in: PTB warns of nothing
+        exc = RetryAfter(7)
+        assert isinstance(exc.retry_after, timedelta)
+        assert retry_after_s(exc) == 7.0
+    monkeypatch.setenv(PTB_TIMEDELTA, "false")  # someone opted out: seconds, as before
+    make_bot(fake_api.token, fake_api.base_url)  # a value already set is left as it is
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        exc = RetryAfter(timedelta(seconds=2.5))
+        assert not isinstance(exc.retry_after, timedelta)
+    assert retry_after_s(exc) == 2.5

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, LinkPreviewOptions
@@ -54,6 +56,31 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 
+# python-telegram-bot 22.2+ makes ``RetryAfter.retry_after`` (and its other time periods) a
+# ``datetime.timedelta`` when this environment variable is true, as its next major version will
+# by default; without it each 429 warns (PTBDeprecationWarning) and gives seconds as an int.
+PTB_TIMEDELTA = "PTB_TIMEDELTA"
+
+
+def use_timedelta_periods() -> None:
+    """Opt in to PTB's timedelta periods, the way PTB documents it (an environment variable,
+    read by PTB each time a period is read). A value already set is left as it is: the
+    readers below take either form."""
+    os.environ.setdefault(PTB_TIMEDELTA, "true")
+
+
+def retry_after_s(exc: RetryAfter) -> float:
+    """The seconds a 429 asks us to wait: ``retry_after`` is a timedelta when PTB's periods
+    are timedeltas, an int (or float) of seconds when someone set ``PTB_TIMEDELTA`` false."""
+    with warnings.catch_warnings():  # only an opted-out PTB warns here
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait: object = exc.retry_after
+    if isinstance(wait, timedelta):
+        return wait.total_seconds()
+    if isinstance(wait, int | float):
+        return float(wait)
+    raise TypeError(f"RetryAfter.retry_after is {type(wait).__name__}")  # pragma: no cover
+
 
 def make_bot(
     token: str,
@@ -63,7 +90,9 @@ def make_bot(
     poll_timeout_s: float = 30.0,
     connections: int = 16,
 ) -> ExtBot[int]:
-    """A rate-limited bot speaking to ``api_url`` (Telegram's, a self-hosted one or a fake)."""
+    """A rate-limited bot speaking to ``api_url`` (Telegram's, a self-hosted one or a fake).
+    Every bot of ours is made here, so this is where PTB's timedelta periods are opted in to."""
+    use_timedelta_periods()
     base = api_url.rstrip("/")
     file_url = base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file"
     return ExtBot(
@@ -214,11 +243,7 @@ class TelegramSender:
                 log.warning("chat %s refused our HTML (%s); resending as plain text", chat, exc)
                 return await self._post(chat, message, out, plain=True)
         except RetryAfter as exc:
-            with warnings.catch_warnings():  # PTB 22 warns that it becomes a timedelta
-                warnings.simplefilter("ignore", PTBDeprecationWarning)
-                wait = exc.retry_after
-            seconds = wait if isinstance(wait, int) else wait.total_seconds()
-            raise RetryLater(f"429: {exc.message}", seconds) from exc
+            raise RetryLater(f"429: {exc.message}", retry_after_s(exc)) from exc
         except ChatMigrated as exc:
             raise ChatMoved(exc.message, str(exc.new_chat_id)) from exc
         except Forbidden as exc:
@@ -300,10 +325,7 @@ class TelegramSender:
                 await post()
                 return
             except RetryAfter as exc:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", PTBDeprecationWarning)
-                    wait = exc.retry_after
-                seconds = float(wait if isinstance(wait, int) else wait.total_seconds())
+                seconds = retry_after_s(exc)
                 if seconds > LATER_PART_MAX_WAIT_S or attempt == LATER_PART_TRIES:
                     raise  # the channel waits that long, the posts out kept
                 pause = seconds
