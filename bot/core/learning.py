@@ -83,6 +83,49 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
     return not parties or not entities or bool(parties & entities)
 
 
+# A share's price, said as where the shares moved to or stood at: "Shares in Brannock's fell 18%
+# to €1.42", "Its shares closed 1.1% higher at €18.57", "Cirrane's stock closed at $38.90", "a
+# price target on the shares of $45"; or as so much a share ("a dividend of €1.20 a share").
+_SHARE_MOVED = re.compile(
+    r"\b(?:shares?|stock|share\s+price)\b"
+    # "Shares in Orvant Bank"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+    r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"
+    r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:fell|fallen|rose|risen|jumped|slid|dropped|climbed|closed|opened|traded|edged|gained|"
+    r"lost|slumped|soared|plunged|tumbled|sank|ended|finished|stood|recovered|dipped)"
+    r"(?:\s+(?:up|down|back))?(?:\s+(?:by\s+)?(?:about\s+|some\s+)?\d[\d.,]*\s?%)?"
+    r"(?:\s+(?:higher|lower))?\s+(?:to|at)\s+$",
+    re.I,
+)
+_PRICE_TARGET = re.compile(
+    r"\bprice\s+target\b(?:\s+on\s+the\s+(?:shares|stock))?\s+(?:to|of|at)\s+$"
+)
+_A_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
+
+
+def not_the_events(sentence: str, figure: Figure) -> bool:
+    """Whether a figure measures something else than the story's event, whatever the story is
+    about: a share's price (`share_price`). Never learned."""
+    return share_price(sentence, figure)
+
+
+def share_price(sentence: str, figure: Figure) -> bool:
+    """Whether a money figure is the price of a share: the market's quote of a firm's stock,
+    which moves every trading day whatever happens, not an amount of the event a story tells
+    (what it cost, lost, raised or paid). Business news reports a firm's share price as the
+    market's reaction to the news ("Shares in Brannock's fell 18% to €1.42 on the news"); the
+    fall itself ("fell 18%") is still the story's to tell. Not "cut its forecast to €40m",
+    "the shares fell after it put the cost at €14m", nor a count of shares."""
+    if figure.unit in ("count", "percent") or ("hare" not in sentence and "tock" not in sentence):
+        return False
+    start, end = figure.span
+    before = sentence[max(0, start - 160) : start]
+    return bool(
+        _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before) or _A_SHARE.match(sentence, end)
+    )
+
+
 def _befell(figure: Figure) -> bool:
     """A toll (of people, or of animals: "40,000 cattle have died"), or people something
     befell (rescued, trapped, aboard, diagnosed, admitted): what the story is about, whichever
