@@ -106,8 +106,8 @@ _A_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
 
 def not_the_events(sentence: str, figure: Figure) -> bool:
     """Whether a figure measures something else than the story's event, whatever the story is
-    about: a share's price (`share_price`). Never learned."""
-    return share_price(sentence, figure)
+    about: a share's price (`share_price`) or an audience (`audience`). Never learned."""
+    return share_price(sentence, figure) or audience(sentence, figure)
 
 
 def share_price(sentence: str, figure: Figure) -> bool:
@@ -123,6 +123,56 @@ def share_price(sentence: str, figure: Figure) -> bool:
     before = sentence[max(0, start - 160) : start]
     return bool(
         _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before) or _A_SHARE.match(sentence, end)
+    )
+
+
+# What draws an audience, said before its size: "drew some 4,500 visitors", "drawing 2,500",
+# "attracted a record 60,000", "was watched by 4 million"; hedges between.
+_DRAWN = re.compile(
+    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes|"
+    r"watched\s+by|seen\s+by)\s+(?:(?:a|an|record|estimated|average|of|some|about|around|"
+    r"roughly|nearly|almost|more|than|over|just|under)\s+)*$",
+    re.I,
+)
+_AUDIENCE = frozenset(
+    {
+        "spectators",
+        "visitors",
+        "viewers",
+        "onlookers",
+        "sightseers",
+        "listeners",
+        "attendees",
+        "concertgoers",
+        "festivalgoers",
+        "birdwatchers",
+    }
+)
+# The audience's own verb, in the figure's clause: "9,000 spectators watched the event", "3,800
+# visitors came to the festival", "12,000 visitors attended".
+_WATCHED = re.compile(
+    r"[^.;:]{0,30}?\b(?:watched|came\s+to|come\s+to|attended|visited|tuned\s+in|turned\s+out|"
+    r"flocked|packed)\b"
+)
+
+
+def audience(sentence: str, figure: Figure) -> bool:
+    """Whether a count of people is the size of an audience: those a show, a match, a festival
+    or a broadcast drew ("drew some 4,500 visitors", "About 9,000 spectators watched the
+    event", "was watched by 4 million"). People come to watch of their own accord, so their
+    number measures the draw of what they watched, and nothing that befell anyone; a news
+    story counts an event's dead, displaced, arrested or rescued, not its onlookers. Not
+    visitors something befell ("1,200 visitors were evacuated", "300 visitors trapped"), nor
+    people who took part ("40,000 people took part in the march"), nor those a strike or a vigil
+    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners")."""
+    if figure.counted != "people" or figure.event is not None:
+        return False
+    if figure.scope is not None and figure.scope not in _AUDIENCE:
+        return False  # "the strike drew 4,000 dockers out": who they are says what they did
+    start, end = figure.span
+    return bool(
+        _DRAWN.search(sentence[max(0, start - 60) : start])
+        or (figure.scope is not None and _WATCHED.match(sentence, end))
     )
 
 

@@ -133,3 +133,71 @@ def test_a_share_price_is_not_learned(topic: Topic, text: str, price: str) -> No
 )
 def test_an_amount_of_the_event_is_still_learned(topic: Topic, text: str, amount: str) -> None:
     assert amount in learned(topic, text), text
+
+
+# --- an audience is the draw of what it watched, not a count of the event ---------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "size"),
+    [
+        (FERRY, "A memorial concert for the Orla ferry victims drew some 6,000 visitors.", "6,000"),
+        (
+            BREACH,
+            "A documentary on the Vantis breach drew 2.3 million viewers on Sunday.",
+            "2.3 million",
+        ),
+        (WILDFIRE, "About 1,200 visitors watched the Kelso wildfire from the ridge.", "1,200"),
+        (
+            CROP,
+            "The harvest fair in Dunmere, held despite the crop failure, drew about 9,000 "
+            "visitors.",
+            "9,000",
+        ),
+        (
+            CAMPUS,
+            "A lecture streamed by staff during the Tarn university strike was watched by 48,000.",
+            "48,000",
+        ),
+        (
+            WILDFIRE,
+            "A charity match for the Kelso wildfire victims drew a record 14,000 spectators.",
+            "14,000",
+        ),
+    ],
+)
+def test_an_audience_is_not_learned(topic: Topic, text: str, size: str) -> None:
+    assert size not in learned(topic, text), text
+
+
+@pytest.mark.parametrize(
+    ("topic", "text", "count"),
+    [
+        (
+            WILDFIRE,
+            "About 1,200 visitors were evacuated from the park as the Kelso wildfire spread.",
+            "1,200",
+        ),
+        (
+            FERRY,
+            "Some 300 visitors were trapped on the Orla ferry's upper deck, the coastguard said.",
+            "300",
+        ),
+        (
+            CAMPUS,
+            "The Tarn university strike drew 4,000 lecturers out of their classrooms.",
+            "4,000",
+        ),
+        (
+            PENSION,
+            "Some 40,000 people took part in the march in Aldby against the pension reform.",
+            "40,000",
+        ),
+        (FERRY, "About 2,000 mourners attended the funeral of the Orla ferry's captain.", "2,000"),
+        (CROP, "About 9,000 farmers in Dunmere lost their harvest to the crop failure.", "9,000"),
+    ],
+)
+def test_people_something_befell_or_who_took_part_are_still_learned(
+    topic: Topic, text: str, count: str
+) -> None:
+    assert count in learned(topic, text), text
