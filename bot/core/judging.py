@@ -18,6 +18,7 @@ from bot.core.compare import (
     Verdict,
     add_increment,
     already_said,
+    counts_done,
     counts_fuller,
     counts_now,
     counts_remaining,
@@ -242,6 +243,7 @@ class Judging(EngineState):
                 and (
                     (figure.unit == "count" and counts_running(claim.spec.text))
                     or counts_now(said.text, figure)  # "have now fallen ill": where it got to
+                    or counts_done(said.text, figure)  # "was back in service": work done
                 ),
                 remaining=figure is not None
                 and figure.unit == "count"

@@ -201,3 +201,122 @@ def test_people_something_befell_or_who_took_part_are_still_learned(
     topic: Topic, text: str, count: str
 ) -> None:
     assert count in learned(topic, text), text
+
+
+# --- work done that stays done, counted higher on a later day, is the work moving on ----------
+
+
+def second_story(keywords: tuple[str, ...], first: str, then: str, day: int) -> list[str]:
+    """The kinds of finding a second source's later story gives, after a first one's."""
+    topic = Topic(id="t", name="A developing story", keywords=keywords)
+    engine = Engine([topic])
+    engine.process(wire_story("a", "North Wire", first, when(2)))
+    result = engine.process(wire_story("b", "South Post", then, when(day), "Later"))
+    return [kind for kind, _, _ in findings_of(result)]
+
+
+ROADS = "About 30% of the roads closed by the Kelso wildfire had been reopened, police said."
+CROPS = "Farmers in Dunmere have harvested about 20% of the failed crop, the farm union said."
+BERTHS = "About 25% of the berths shut by the Tessel strike have been reopened, the port said."
+HOMES = "Crews have reconnected about 4,000 homes cut off by the Marrow floods, the utility said."
+BRANCHES = "About 120 Harwick Bank branches shut in the bank run have reopened, the bank said."
+REBUILT = "About 80 homes burned in the Kelso wildfire have been rebuilt, the council said."
+
+
+@pytest.mark.parametrize(
+    ("keywords", "first", "then"),
+    [
+        (
+            ("wildfire", "Kelso"),
+            ROADS,
+            "About 70% of the roads closed by the Kelso wildfire were reopened, the county "
+            "council said.",
+        ),
+        (
+            ("crop", "Dunmere"),
+            CROPS,
+            "About 55% of the failed crop in Dunmere has been harvested, the agriculture "
+            "ministry said.",
+        ),
+        (
+            ("strike", "Tessel"),
+            BERTHS,
+            "Some 60% of the berths shut by the Tessel strike were back in service, the "
+            "shippers' council said.",
+        ),
+        (
+            ("floods", "Marrow"),
+            HOMES,
+            "Crews had reconnected some 9,000 homes cut off by the Marrow floods, the county said.",
+        ),
+        (
+            ("run", "Harwick"),
+            BRANCHES,
+            "Some 300 Harwick Bank branches shut in the bank run have reopened, the banking "
+            "association said.",
+        ),
+        (
+            ("wildfire", "Kelso"),
+            REBUILT,
+            "Some 210 homes burned in the Kelso wildfire have been rebuilt, the builders' "
+            "federation said.",
+        ),
+    ],
+)
+def test_more_work_done_on_a_later_day_is_an_update(
+    keywords: tuple[str, ...], first: str, then: str
+) -> None:
+    assert second_story(keywords, first, then, day=5) == ["new_figure"], then
+
+
+@pytest.mark.parametrize(
+    ("keywords", "first", "then", "day"),
+    [
+        (
+            ("wildfire", "Kelso"),
+            ROADS,
+            "About 70% of the roads closed by the Kelso wildfire were reopened, the county "
+            "council said.",
+            2,  # the same day: a rival count
+        ),
+        (
+            ("crop", "Dunmere"),
+            CROPS,
+            "About 55% of the failed crop in Dunmere would be harvested by Friday, the "
+            "agriculture ministry said.",
+            5,
+        ),
+        (
+            ("strike", "Tessel"),
+            BERTHS,
+            "Some 60% of the berths shut by the Tessel strike were still closed, the shippers' "
+            "council said.",
+            5,
+        ),
+        (
+            ("floods", "Marrow"),
+            HOMES,
+            "Crews hope to reconnect some 9,000 homes cut off by the Marrow floods by Sunday, "
+            "the county said.",
+            5,
+        ),
+        (
+            ("run", "Harwick"),
+            BRANCHES,
+            "Some 300 Harwick Bank branches shut in the bank run will reopen on Monday, the "
+            "banking association said.",
+            5,
+        ),
+        (
+            ("wildfire", "Kelso"),
+            REBUILT,
+            "Some 210 homes burned in the Kelso wildfire are to be rebuilt, the builders' "
+            "federation said.",
+            5,
+        ),
+    ],
+)
+def test_work_planned_or_a_rival_count_is_no_update(
+    keywords: tuple[str, ...], first: str, then: str, day: int
+) -> None:
+    assert "new_figure" not in second_story(keywords, first, then, day), then
