@@ -234,6 +234,40 @@ def counts_now(text: str, figure: Figure) -> bool:
     return bool(_NOW.search(f"{before} | {after}".lower()))
 
 
+# Work done that stays done, said in the figure's clause as finished: "85% of the grid was back
+# in service", "1.2 million people have been vaccinated", "crews had reconnected 40,000 homes".
+# Not what is yet to be done ("would be restored by Friday", "hoped to reopen 30 schools")
+_DONE_VERBS = (
+    r"(?:restored|reconnected|repaired|reopened|rebuilt|vaccinated|inoculated|immuni[sz]ed|"
+    r"inspected|demined|harvested|sprayed|treated\s+with|decontaminated|rehoused|"
+    r"reunited|identified|exhumed|processed|registered)"
+)
+_DONE_AFTER = re.compile(
+    r"\b(?:(?:ha(?:ve|s|d)(?:\s+(?:now|already))?(?:\s+been)?|(?:was|were|is|are)"
+    r"(?:\s+(?:now|already))?)\s+" + _DONE_VERBS + r"|(?:was|were|is|are)(?:\s+(?:now|already))?"
+    r"\s+back\s+(?:in\s+(?:service|operation|use)|online|on\b|up\b))"
+)
+# ... or before it, of the doer: "crews had reconnected 40,000 homes", "Varkelia restores 85% of
+# grid" (a headline's present is a thing done)
+_DONE_BEFORE = re.compile(
+    r"\b(?:ha(?:ve|s|d)\s+(?:now\s+|already\s+)?)?(?:" + _DONE_VERBS[3:-1] + r"|restores|"
+    r"reconnects|repairs|reopens|rebuilds|vaccinates|inspects|harvests|sprays|exhumes|"
+    r"identifies|registers)\b(?!\s+to\b)"
+)
+_DONE_REACH = 80  # characters after a figure its clause is read in ("... was back in service")
+
+
+def counts_done(text: str, figure: Figure) -> bool:
+    """Whether a figure's clause counts work done that stays done ("About 85% of the grid was
+    back in service", "some 40,000 homes have been reconnected", "crews had repaired 60
+    bridges"): what has been restored, reopened or vaccinated only grows while the work goes
+    on, so on a later day a higher count of it is the work moving on (README rule 3: "a later,
+    higher containment %"), not another source's rival estimate. What is planned or hoped
+    ("would be restored by Friday", "aims to vaccinate 2 million") is no count of work done."""
+    before, after = _clause_around(text, figure, _NOW_BEFORE, _DONE_REACH)
+    return bool(_DONE_AFTER.search(after) or _DONE_BEFORE.search(before))
+
+
 # A state that ends for those in it, said by a claim's own words: "46,000 homes were without
 # power", "3,000 motorists stranded", "11 miners trapped". A learned claim's short text says
 # none, so "still" never moves a claim whose state is not known (a crew "still ill" is not the

@@ -42,7 +42,7 @@ from bot.core.gate import Gate
 from bot.core.gate_weights import GATE
 from bot.core.judging import Judging
 from bot.core.known import Known
-from bot.core.learning import in_topic
+from bot.core.learning import in_topic, not_the_events
 from bot.core.matching import (
     NUMBERLESS_SCORE,
     PLANNED,
@@ -396,6 +396,7 @@ class Engine(Topical, Judging):
                 and not is_capacity(text, figure.span[0])
                 and not is_sample(text, figure.span[0], figure.span[1])
                 and not is_poll_share(text, figure.unit)
+                and not not_the_events(text, figure)
             ):
                 run.body_values[value] = figure
                 further = is_increment(text, figure.span[0])

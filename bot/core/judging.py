@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Final
 
 from bot.core.attribution import speaker
@@ -19,6 +20,7 @@ from bot.core.compare import (
     Verdict,
     add_increment,
     already_said,
+    counts_done,
     counts_fuller,
     counts_now,
     counts_remaining,
@@ -237,7 +239,12 @@ class Judging(EngineState):
             own = figure is not None and same_source_memo(
                 speaker(current.attribution, current.outlet), who
             )  # the current figure's own source (a configured claim's too) revises it
-            verdict = judge(
+            running = figure is not None and (
+                (figure.unit == "count" and counts_running(claim.spec.text))
+                or counts_now(said.text, figure)  # "have now fallen ill": where it got to
+            )
+            judged = partial(
+                judge,
                 figure,
                 said.cue,
                 [current],
@@ -246,16 +253,19 @@ class Judging(EngineState):
                 own_source=own,
                 framed=said.update or (figure is not None and counts_fuller(said.text)),
                 added_to=added_to,
-                running=figure is not None
-                and (
-                    (figure.unit == "count" and counts_running(claim.spec.text))
-                    or counts_now(said.text, figure)  # "have now fallen ill": where it got to
-                ),
                 remaining=figure is not None
                 and figure.unit == "count"
                 and in_state(claim.spec.text)
                 and counts_remaining(said.text, figure),
             )
+            verdict = judged(running=running)
+            if (
+                verdict.kind is _DISPUTE
+                and figure is not None
+                and not running
+                and counts_done(said.text, figure)
+            ):  # "was back in service": work done, asked only of what would be a dispute
+                verdict = judged(running=True)
             if (
                 figure is not None
                 and verdict.kind in (_DISPUTE, _NEW_FIGURE)

@@ -83,6 +83,99 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
     return not parties or not entities or bool(parties & entities)
 
 
+# A share's price, said as where the shares moved to or stood at: "Shares in Brannock's fell 18%
+# to €1.42", "Its shares closed 1.1% higher at €18.57", "Cirrane's stock closed at $38.90", "a
+# price target on the shares of $45"; or as so much a share ("a dividend of €1.20 a share").
+_SHARE_MOVED = re.compile(
+    r"\b(?:shares?|stock|share\s+price)\b"
+    # "Shares in Orvant Bank"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+    r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"
+    r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:fell|fallen|rose|risen|jumped|slid|dropped|climbed|closed|opened|traded|edged|gained|"
+    r"lost|slumped|soared|plunged|tumbled|sank|ended|finished|stood|recovered|dipped)"
+    r"(?:\s+(?:up|down|back))?(?:\s+(?:by\s+)?(?:about\s+|some\s+)?\d[\d.,]*\s?%)?"
+    r"(?:\s+(?:higher|lower))?\s+(?:to|at)\s+$",
+    re.I,
+)
+_PRICE_TARGET = re.compile(
+    r"\bprice\s+target\b(?:\s+on\s+the\s+(?:shares|stock))?\s+(?:to|of|at)\s+$"
+)
+_A_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
+
+
+def not_the_events(sentence: str, figure: Figure) -> bool:
+    """Whether a figure measures something else than the story's event, whatever the story is
+    about: a share's price (`share_price`) or an audience (`audience`). Never learned."""
+    return share_price(sentence, figure) or audience(sentence, figure)
+
+
+def share_price(sentence: str, figure: Figure) -> bool:
+    """Whether a money figure is the price of a share: the market's quote of a firm's stock,
+    which moves every trading day whatever happens, not an amount of the event a story tells
+    (what it cost, lost, raised or paid). Business news reports a firm's share price as the
+    market's reaction to the news ("Shares in Brannock's fell 18% to €1.42 on the news"); the
+    fall itself ("fell 18%") is still the story's to tell. Not "cut its forecast to €40m",
+    "the shares fell after it put the cost at €14m", nor a count of shares."""
+    if figure.unit in ("count", "percent") or ("hare" not in sentence and "tock" not in sentence):
+        return False
+    start, end = figure.span
+    before = sentence[max(0, start - 160) : start]
+    return bool(
+        _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before) or _A_SHARE.match(sentence, end)
+    )
+
+
+# What draws an audience, said before its size: "drew some 4,500 visitors", "drawing 2,500",
+# "attracted a record 60,000", "was watched by 4 million"; hedges between.
+_DRAWN = re.compile(
+    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes|"
+    r"watched\s+by|seen\s+by)\s+(?:(?:a|an|record|estimated|average|of|some|about|around|"
+    r"roughly|nearly|almost|more|than|over|just|under)\s+)*$",
+    re.I,
+)
+_AUDIENCE = frozenset(
+    {
+        "spectators",
+        "visitors",
+        "viewers",
+        "onlookers",
+        "sightseers",
+        "listeners",
+        "attendees",
+        "concertgoers",
+        "festivalgoers",
+        "birdwatchers",
+    }
+)
+# The audience's own verb, in the figure's clause: "9,000 spectators watched the event", "3,800
+# visitors came to the festival", "12,000 visitors attended".
+_WATCHED = re.compile(
+    r"[^.;:]{0,30}?\b(?:watched|came\s+to|come\s+to|attended|visited|tuned\s+in|turned\s+out|"
+    r"flocked|packed)\b"
+)
+
+
+def audience(sentence: str, figure: Figure) -> bool:
+    """Whether a count of people is the size of an audience: those a show, a match, a festival
+    or a broadcast drew ("drew some 4,500 visitors", "About 9,000 spectators watched the
+    event", "was watched by 4 million"). People come to watch of their own accord, so their
+    number measures the draw of what they watched, and nothing that befell anyone; a news
+    story counts an event's dead, displaced, arrested or rescued, not its onlookers. Not
+    visitors something befell ("1,200 visitors were evacuated", "300 visitors trapped"), nor
+    people who took part ("40,000 people took part in the march"), nor those a strike or a vigil
+    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners")."""
+    if figure.counted != "people" or figure.event is not None:
+        return False
+    if figure.scope is not None and figure.scope not in _AUDIENCE:
+        return False  # "the strike drew 4,000 dockers out": who they are says what they did
+    start, end = figure.span
+    return bool(
+        _DRAWN.search(sentence[max(0, start - 60) : start])
+        or (figure.scope is not None and _WATCHED.match(sentence, end))
+    )
+
+
 def _befell(figure: Figure) -> bool:
     """A toll (of people, or of animals: "40,000 cattle have died"), or people something
     befell (rescued, trapped, aboard, diagnosed, admitted): what the story is about, whichever
