@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.carried import carry_counted
 from bot.core.figures import extract_figures
+from bot.core.sentences import split_sentences
 
 
 def counted(sentence: str) -> list[str | None]:
@@ -83,4 +85,86 @@ def test_people_recovered_from_a_wreck_are_the_dead(sentence: str) -> None:
 )
 def test_the_living_recovered_are_not_the_dead(sentence: str, kind: str) -> None:
     assert counted(sentence) == [kind]
+
+
+# --- a headline's figure named as a plan, a claim or a figure is the body's quantity -----------
+
+
+def headline_kinds(title: str, body: str) -> list[str | None]:
+    texts = [title, *split_sentences(body)]
+    rows = carry_counted(
+        texts, [i == 0 for i in range(len(texts))], [extract_figures(t) for t in texts]
+    )
+    return [f.counted for f in rows[0]]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        (
+            "Union dismisses 9,000 walkout claim as shipping strike enters day two",
+            "The port operator said 9,000 dockers had walked out, a figure the union rejected.",
+            "protesters",
+        ),
+        (
+            "Ministry has 'no information' on 1,500 plan at Velt University",
+            "Staff said the university planned to cut 1,500 jobs during the strike.",
+            "jobs",
+        ),
+        (
+            "Crop agency calls '300' claim a rumour",
+            "A post on social media said 300 farms had been abandoned after the crop failure.",
+            "units",
+        ),
+        (
+            "Regulator questions 12 million estimate after data breach",
+            "Hackers stole 12 million customer records from the insurer, the company said.",
+            "units",
+        ),
+        (
+            "Bank backs 40,000 figure as run on deposits slows",
+            "The bank said 40,000 customer accounts had been closed since Monday.",
+            "units",
+        ),
+        (
+            "Officials defend 2,500 evacuation order as wildfire spreads",
+            "Police evacuated 2,500 residents from the hills on Tuesday.",
+            "displaced",
+        ),
+    ],
+)
+def test_a_headline_figure_named_as_a_statement_takes_the_body_kind(
+    title: str, body: str, kind: str
+) -> None:
+    assert headline_kinds(title, body) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (  # no body figure of that value
+            "Union dismisses 9,000 walkout claim as shipping strike enters day two",
+            "The port operator said 8,000 dockers had walked out.",
+        ),
+        (  # the headline's figure has its own noun
+            "Measles cases pass 2,000 as clinics fill",
+            "The ministry said 2,000 children had been vaccinated on Monday.",
+        ),
+        (  # a number after the word, not before it
+            "Minister's plan for 1,500 more places at university",
+            "About 1,500 students joined the strike on Monday.",
+        ),
+        (  # a word that is no statement follows
+            "Locusts strip 40,000 hectares as crops fail",
+            "The ministry said 40,000 farmers had lost their harvest.",
+        ),
+        (  # a time, not a statement
+            "Ferry sank at 12 noon, survivors say",
+            "Rescuers pulled 12 people from the water.",
+        ),
+    ],
+)
+def test_a_headline_figure_without_such_a_word_keeps_its_own_kind(title: str, body: str) -> None:
+    alone = [f.counted for f in extract_figures(title)]
+    assert headline_kinds(title, body) == alone
 
