@@ -32,6 +32,7 @@ from bot.core.counted import (
     _unaccounted,
     _unnamed,
     _walked_out,
+    people_leaving,
 )
 from bot.core.cues import is_increment
 from bot.core.events import (
@@ -149,6 +150,7 @@ def frames_for(
     # words the round-12c rules need, looked for once a sentence (most sentences have none)
     captive, died, victims = "captiv" in low, "died" in low, "victims" in low
     recover = "recover" in low or "retriev" in low
+    leaving = "depart" in low or "exodus" in low or "losses" in low or "outflow" in low
     carried, held = "carr" in low, "hold" in low or "held" in low
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
@@ -232,6 +234,14 @@ def frames_for(
             and _BASELINE.search(low, max(0, start - 60), start) is not None
             and not _own_noun(sentence, end, hi)
         )  # "up from the 46 reported by ...", "Severin Mining's figure of 41"
+        if (
+            kind is None
+            and noun is None
+            and (not units or units[i] == "count")
+            and leaving
+            and people_leaving(low, lo, start)
+        ):
+            kind = "people"  # "puts doctor departures at 4,112": the doctors who left
         if kind is None and noun is None and not baseline:
             kind = _tally_of(low, lo, start, end, hi)  # "shell deliveries at 250,000"
         if (
@@ -552,9 +562,7 @@ _RECOVERED_BEFORE = re.compile(
     r"(?:(?:another|a\s+further|an\s+additional|all|the|about|around|some|roughly|nearly|"
     r"almost|more\s+than|over|at\s+least|an\s+estimated)\s+)?$"
 )
-_ALIVE = re.compile(
-    r"[^.;:]{0,60}?\b(?:alive|unharmed|safe|safely|living|uninjured|survivors?)\b"
-)
+_ALIVE = re.compile(r"[^.;:]{0,60}?\b(?:alive|unharmed|safe|safely|living|uninjured|survivors?)\b")
 _TAKEN_MODIFIERS = re.compile(
     r"\b(?:kidnapped|abducted|trafficked|missing|stolen|runaway|hostages?|captive|captured|"
     r"smuggled|lost)\b"
@@ -569,6 +577,8 @@ def _recovered_dead(low: str, start: int, noun_end: int, hi: int) -> bool:
     if _TAKEN_MODIFIERS.search(low, start, noun_end):
         return False
     return not _ALIVE.match(low, noun_end, hi)
+
+
 _VERB_BEFORE = re.compile(  # the verbs as a trie: one path tried a position, not one a verb
     r"\b(" + trie_pattern(CASUALTY_VERBS) + r")\s+"
     r"(?:(?:a\s+further|another|an\s+additional|all)\s+)?$"

@@ -23,7 +23,7 @@ def counted(sentence: str) -> list[str | None]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "About 4,000 retirees living alone lost their winter fuel payment under the pension reform.",
+        "About 4,000 retirees living alone lost their fuel payment under the pension reform.",
         "The ferry carried 220 returnees from the island when it sank.",
         "About 1,800 trainees missed their exams during the university strike.",
         "Some 2,500 payees were left unpaid when the bank run froze transfers.",
@@ -168,3 +168,35 @@ def test_a_headline_figure_without_such_a_word_keeps_its_own_kind(title: str, bo
     alone = [f.counted for f in extract_figures(title)]
     assert headline_kinds(title, body) == alone
 
+
+# --- a noun of leaving after a noun of people counts the people who left -----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union puts teacher departures at 340 since the university strike began.",
+        "The health board put nurse losses at about 900 during the measles outbreak.",
+        "Ministers put the teacher exodus at 1,200 after the pension reform.",
+        "The regulator put customer departures at 12,000 after the bank run.",
+        "Unions put farmer departures at 2,000 after the crop failure.",
+        "The council put social worker departures at 75 after the wildfire.",
+    ],
+)
+def test_people_departures_losses_and_exodus_count_people(sentence: str) -> None:
+    assert counted(sentence) == ["people"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The airport counted 310 departures during the shipping strike.",
+        "Flight departures fell to 310 during the strike.",
+        "The army put troop losses at 4,000.",
+        "The insurer put customer losses from the data breach at €4m.",
+        "Farm losses from the crop failure rose to 3,000.",
+        "The bank put deposit outflows at 12,000 during the run.",
+    ],
+)
+def test_departures_and_losses_of_no_people_are_not_people(sentence: str) -> None:
+    assert counted(sentence) != ["people"]
