@@ -149,7 +149,6 @@ def frames_for(
     away = "back" in low or "deport" in low or "expel" in low  # `sent_back_in` may find one
     # words the round-12c rules need, looked for once a sentence (most sentences have none)
     captive, died, victims = "captiv" in low, "died" in low, "victims" in low
-    recover = "recover" in low or "retriev" in low
     leaving = "depart" in low or "exodus" in low or "losses" in low or "outflow" in low
     carried, held = "carr" in low, "hold" in low or "held" in low
     frames: list[Frame] = []
@@ -195,8 +194,6 @@ def frames_for(
             kind = CASUALTY_VERBS[verb.group(1)]  # "killed 320 people"
         if kind in PEOPLE_KINDS and _WHOSE_BODIES.match(low, noun_end):
             kind = "killed"  # "12 miners whose bodies were recovered" are dead
-        elif kind == "people" and recover and _recovered_dead(low, start, noun_end, hi):
-            kind = "killed"  # "divers have recovered 12 people from the ferry": their bodies
         elif kind in PEOPLE_KINDS and _WHOSE_JOBS.match(low, noun_end):
             kind = "jobs"  # "8,000 employees whose jobs will go" count the jobs
         if (
@@ -552,33 +549,6 @@ _CARRIED_BEFORE = re.compile(
     r"as many as)\s+)?$"
 )
 _WHOSE_BODIES = re.compile(r"\s*(?:,\s*)?whose (?:bodies|remains)\b")
-# People a search "recovers" from a wreck, the rubble or the water are its dead: news says the
-# living are rescued, pulled out or brought out (alive), and the dead recovered or retrieved
-# ("divers have recovered 12 people from the sunken ferry"). Not the living said to be
-# recovered alive, nor people recovered from captivity or a crime ("police recovered 12
-# trafficked children"), nor people who "have recovered" (from an illness: no verb before).
-_RECOVERED_BEFORE = re.compile(
-    r"\b(?:recover|recovers|recovered|recovering|retrieve|retrieves|retrieved|retrieving)\s+"
-    r"(?:(?:another|a\s+further|an\s+additional|all|the|about|around|some|roughly|nearly|"
-    r"almost|more\s+than|over|at\s+least|an\s+estimated)\s+)?$"
-)
-_ALIVE = re.compile(r"[^.;:]{0,60}?\b(?:alive|unharmed|safe|safely|living|uninjured|survivors?)\b")
-_TAKEN_MODIFIERS = re.compile(
-    r"\b(?:kidnapped|abducted|trafficked|missing|stolen|runaway|hostages?|captive|captured|"
-    r"smuggled|lost)\b"
-)
-
-
-def _recovered_dead(low: str, start: int, noun_end: int, hi: int) -> bool:
-    """People whom a verb of recovery before the number takes as its object (`_RECOVERED_BEFORE`),
-    neither said to be alive nor taken in a crime ("kidnapped", "trafficked")."""
-    if not _RECOVERED_BEFORE.search(low, max(0, start - 40), start):
-        return False
-    if _TAKEN_MODIFIERS.search(low, start, noun_end):
-        return False
-    return not _ALIVE.match(low, noun_end, hi)
-
-
 _VERB_BEFORE = re.compile(  # the verbs as a trie: one path tried a position, not one a verb
     r"\b(" + trie_pattern(CASUALTY_VERBS) + r")\s+"
     r"(?:(?:a\s+further|another|an\s+additional|all)\s+)?$"
