@@ -67,6 +67,16 @@ _COUNT_SUBJECT = re.compile(
 )
 
 
+# A headline names its figure by what it is, a plan, a claim, an order, and leaves what it
+# counts to the story: "'no information' on 22,000 plan", "debunks organisers' 250,000 figure",
+# "calls leaked 'one million' call-up order a fake". The figure stands before a word for a
+# statement or a plan (one modifier allowed), its quotation mark closed first.
+_NAMED_AS = re.compile(
+    r"['’\"]?\s+(?:[a-z][\w-]*\s+)?(?:plans?|claims?|reports?|figures?|estimates?|orders?|"
+    r"pledges?|targets?|counts?|tall(?:y|ies)|totals?|tolls?|rumou?rs?|posts?|warnings?)\b"
+)
+
+
 def _tied(text: str, figure: Figure) -> bool:
     start, end = figure.span
     before = text[max(0, start - _WINDOW) : start]
@@ -121,7 +131,9 @@ def carry_counted(
             continue
         out[i] = tuple(
             _carry(f, by_value[(f.low, f.high)])
-            if _bare(f) and (f.low, f.high) in by_value and _tied(texts[i], f)
+            if _bare(f)
+            and (f.low, f.high) in by_value
+            and (_tied(texts[i], f) or _NAMED_AS.match(texts[i], f.span[1]) is not None)
             else f
             for f in out[i]
         )

@@ -649,3 +649,19 @@ def _tally_of(low: str, lo: int, start: int, end: int, hi: int) -> str | None:
                 return None
             return kind
     return None
+
+
+# People a place or a trade loses, told by a noun of leaving after a noun of people: "puts doctor
+# departures at 4,112", "nurse losses at roughly 12,200", "the teacher exodus reached 900". Only
+# a people noun makes it people ("troop losses" are a war's casualties, "departures" alone are
+# flights), and only in a count (a sum of "customer losses" is money).
+_LEAVING = re.compile(r"\b(?:departures|exodus|losses|outflow)\b")
+
+
+def people_leaving(low: str, lo: int, start: int) -> bool:
+    """Whether the figure at `start` is the count of a noun of leaving that a people noun in
+    the singular modifies, tied to it as a tally is (`_TO_NUMBER`)."""
+    for m in _LEAVING.finditer(low, max(lo, start - 60), start):
+        if _modifier_before(low, m.start()) == "people" and _TO_NUMBER.match(low, m.end(), start):
+            return True
+    return False

@@ -32,6 +32,7 @@ from bot.core.counted import (
     _unaccounted,
     _unnamed,
     _walked_out,
+    people_leaving,
 )
 from bot.core.cues import is_increment
 from bot.core.events import (
@@ -148,6 +149,7 @@ def frames_for(
     away = "back" in low or "deport" in low or "expel" in low  # `sent_back_in` may find one
     # words the round-12c rules need, looked for once a sentence (most sentences have none)
     captive, died, victims = "captiv" in low, "died" in low, "victims" in low
+    leaving = "depart" in low or "exodus" in low or "losses" in low or "outflow" in low
     carried, held = "carr" in low, "hold" in low or "held" in low
     frames: list[Frame] = []
     for i, (start, end) in enumerate(spans):
@@ -229,6 +231,14 @@ def frames_for(
             and _BASELINE.search(low, max(0, start - 60), start) is not None
             and not _own_noun(sentence, end, hi)
         )  # "up from the 46 reported by ...", "Severin Mining's figure of 41"
+        if (
+            kind is None
+            and noun is None
+            and (not units or units[i] == "count")
+            and leaving
+            and people_leaving(low, lo, start)
+        ):
+            kind = "people"  # "puts doctor departures at 4,112": the doctors who left
         if kind is None and noun is None and not baseline:
             kind = _tally_of(low, lo, start, end, hi)  # "shell deliveries at 250,000"
         if (

@@ -324,13 +324,20 @@ _THING_FORMS = frozenset(
     | {"fees", "trees", "degrees", "committees", "knees", "bees", "decrees", "guarantees"}
     | {"coffees", "toffees", "pedigrees", "levees", "settees", "marquees", "jamborees", "rupees"}
     | {"tepees", "dungarees", "tees", "sees", "frees", "chimpanzees", "lychees", "matinees"}
+    # the rest of English's closed set of "-ee" words for animals and things: "-ee" has made
+    # only persons for two centuries (trainee, retiree, returnee, amputee, internee, payee)
+    | {"manatees", "chickadees", "towhees", "pewees", "goatees", "soirees", "entrees"}
+    | {"filigrees", "fricassees", "puttees", "jubilees", "banshees", "levees", "corvees"}
     | {"careers", "veneers", "steers", "beers", "cheers", "jeers", "sneers", "leers"}
     | {"abdomen", "specimen", "regimen", "stamen", "acumen", "albumen", "bitumen", "cyclamen"}
 )
 # The endings no animal, fruit or thing outside `_THING_FORMS` shares ("80 engineers", "350
-# musicians", "12 geologists"): enough alone. "-ees" and "-ians" are shared ("800 manatees",
-# "5,000 durians"): those need the sentence's sign (`_person_sign`).
-_SURE_PERSON_SUFFIXES = ("ists", "icians", "eers")
+# musicians", "12 geologists", "4,000 retirees"): enough alone. "-ee" is a living suffix of
+# persons only (one a verb is done to: evacuee, retiree, returnee, internee, payee); its words
+# for animals and things are old loans, a closed set listed in `_THING_FORMS` ("800 manatees",
+# "400 chimpanzees", any "-bees"). "-ians" is shared with open sets of fruit and plants ("5,000
+# durians", "gentians"): it needs the sentence's sign (`_person_sign`).
+_SURE_PERSON_SUFFIXES = ("ists", "icians", "eers", "ees")
 # A noun of things ending like a list ("checklists", "playlists", "waitlists").
 _LIST_COMPOUND = re.compile(r"(?:check|play|wait|short|black|white|watch|book|price|hit)lists$")
 # A plural noun that heads a relative clause of persons: "41,500 enumerators, who visited".
@@ -341,8 +348,8 @@ def person_noun(word: str) -> bool:
     """Whether a plural noun the lexicon does not know names people, by its form alone:
     "specialists", "technicians", "Orsenians", "trainees", "engineers", "firemen"."""
     low = word.lower()
-    if len(low) < 5 or low in _THING_FORMS or _LIST_COMPOUND.search(low):
-        return False
+    if len(low) < 5 or low in _THING_FORMS or _LIST_COMPOUND.search(low) or low.endswith("bees"):
+        return False  # "honeybees", "bumblebees": a bee is no person
     if low.endswith(_PERSON_SUFFIXES):
         return True
     return _demonym(word)  # "Orsenians", "Germans"
