@@ -693,7 +693,16 @@ def _owned(text: str, figure: Figure) -> bool:
 # A denial its speaker says is not new: "again denied", "repeated on Monday that reports ...
 # were not true", "has already called the report false". README rule 2: the same source
 # repeating its denial gives nothing the second time.
-_AGAIN = re.compile(r"\b(?:again|once more|already|repeatedly)\b")
+# The adverb says the denial is repeated only where it goes with the verb of saying or
+# judging (or is the cue's own: "again denied"), not with a verb of the thing denied: "a
+# report that 1 million had already crossed was untrue" is a first denial of a crossing.
+_AGAIN = re.compile(
+    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+    r"(?:said|says|told|tells|called|calls|denied|denies|rejected|rejects|dismissed|dismisses"
+    r"|described|describes|branded|brands|insisted|insists|stated|states|found|finds|refuted"
+    r"|refutes|labelled|labels|labeled|maintained|maintains|dubbed|termed|declared|declares"
+    r"|ruled|rules|disputed|disputes|contested|contests)\b"
+)
 _REPEATED_THAT = re.compile(
     r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
     r"(?:\s+on\s+[a-z]+)?\s+(?:that|its|their|his|her)\b"
@@ -702,7 +711,9 @@ _REPEATED_THAT = re.compile(
 
 def repeats_denial(sentence: str, cue: str) -> bool:
     """Whether the refutation `cue` of `sentence` is said to be a repeated one: "again" or
-    "already" before the cue in its clause, "denied again", or "repeated that ... was false"."""
+    "already" with the verb that says or judges, before the cue in its clause ("again said the
+    report was untrue", not "a report that 1 million had already crossed was untrue"), "denied
+    again", or "repeated that ... was false"."""
     start, end = cue_clause_span(sentence, cue)
     low = sentence[start:end].lower().replace("’", "'")
     at = _cue_at(low, cue)
@@ -710,7 +721,7 @@ def repeats_denial(sentence: str, cue: str) -> bool:
         return False
     before = low[:at]
     return bool(
-        _AGAIN.search(before[-40:])
+        _AGAIN.search(low, 0, at + len(cue) + 1)
         or _REPEATED_THAT.search(before)
         or re.match(r"\s+again\b", low[at + len(cue) :])
     )
