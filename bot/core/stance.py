@@ -31,9 +31,15 @@ RELATED = 0.5  # masked-text similarity below which a sentence is unrelated to a
 NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 
+# A cue word joined to another by a hyphen is part of a compound word, which means something
+# else: "were wrong-footed", "a false-flag post", "a self-denied permit". The cue stands alone.
+_CUE_START = r"(?<![\w])(?<!\w-)"
+_CUE_END = r"(?![\w])(?!-\w)"
+
+
 @cache
 def _compile_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + trie_pattern(cues) + r")(?![\w])")
+    return re.compile(_CUE_START + "(?:" + trie_pattern(cues) + ")" + _CUE_END)
 
 
 # `_compile_cues` of a tuple, found by the tuple's identity: the cue tables are constants, and
@@ -91,11 +97,29 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
+            and not (m.group(0) == "made up" and _MADE_UP_OF.match(low, m.end()))
+            and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
             and not _background(low, m.start())
         ):
             return m.group(0)
     return None
+
+
+# "Made up" also means "consisted of" or "accounted for": "a crew made up of 40 sailors",
+# "strikers made up 40% of the staff". Only an invented thing is made up with no "of" and no
+# figure after it ("the figure was made up", "made up the figure of 300").
+_MADE_UP_OF = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:of\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"less than|just over|just under|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d)"
+)
+# "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".
+# Saying, claiming or counting is a statement: "was wrong to say 300 had died" still refutes.
+_WRONG_FORMS = frozenset({"was wrong", "were wrong", "is wrong", "are wrong"})
+_WRONG_TO_ACT = re.compile(
+    r"\s+to\s+(?!(?:say|said|claim|suggest|report|state|assert|put|estimate|count|describe|call|"
+    r"publish|print|tell|announce|give|cite|quote|blame)\b)[a-z]"
+)
 
 
 # "Deny" also means to refuse someone a thing: "detainees were beaten and denied water", "had
@@ -333,8 +357,9 @@ def _describes_counted(low: str, at: int) -> bool:
     if _AFTER_NUMBER.search(low, max(0, at - 20), at):
         return True
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
-    return passive is not None and not _REPORTED.search(
-        low, max(0, passive.start() - 60), passive.start() + 1
+    return passive is not None and (
+        not _REPORTED.search(low, max(0, passive.start() - 60), passive.start() + 1)
+        or bool(_RELATIVE.search(passive.group(0)))  # "300 lecturers who were dismissed"
     )
 
 
@@ -344,10 +369,17 @@ _PASSIVE_OF_COUNTED = re.compile(
     r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+(?:[a-z-]+\s+){1,3}?"
     r"(?:(?:had|have|has)\s+(?:[a-z]+\s+)?been|were|was|are|is|being)\s+(?:[a-z]+ly\s+)?$"
 )  # "Some 610 officers have now been dismissed": an adverb may stand inside the tense
+# The number is a report's when it stands in the report's own words: right after "reports of"
+# or "claims that" ("claims that 300 had fled were dismissed"), or in a that-clause whose own
+# verb comes before it ("claims that the harvest had failed on 600,000 hectares were false":
+# what "were false" says is the claims, the clause's verb being "had failed").
 _REPORTED = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
-    r"accounts?|posts?|stories|story)\s+(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$"
+    r"accounts?|posts?|stories|story)\s+(?:(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$|"
+    r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|might|"
+    r"may)\s(?:[^.;:,]|[.,](?=\d))*$)"
 )
+_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")
 
 
@@ -382,7 +414,7 @@ def cue_clause_span(sentence: str, cue: str) -> tuple[int, int]:
     """Where `cue_clause` is in the sentence: (start, end); the whole sentence when not found."""
     low = sentence.lower().replace("’", "'")
     at = -1
-    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+    for m in re.finditer(_CUE_START + re.escape(cue.lower()) + _CUE_END, low):
         if not _negated(low, m.start()):
             at = m.start()
             break
@@ -729,7 +761,7 @@ def repeats_denial(sentence: str, cue: str) -> bool:
 
 def _cue_at(low: str, cue: str) -> int:
     """Where the first cue `cue` that is not negated stands in `low`; -1 when nowhere."""
-    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+    for m in re.finditer(_CUE_START + re.escape(cue.lower()) + _CUE_END, low):
         if not _negated(low, m.start()):
             return m.start()
     return -1

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.model import ClaimSpec, Story, Topic
+from bot.core.model import ClaimSpec, Stance, Story, Topic
 from bot.core.stance import cue_stance, repeats_denial
 
 # One configured claim a topic: (keywords, claim text, its source).
@@ -160,11 +160,106 @@ AGAIN_OF_THE_DENIAL = [
 
 @pytest.mark.parametrize("sentence", AGAIN_OF_THE_THING_DENIED)
 def test_again_of_the_thing_denied_makes_no_repeat(sentence: str) -> None:
-    stance, cue = cue_stance(sentence)
+    cue = cue_stance(sentence)[1]
     assert cue and not repeats_denial(sentence, cue)
 
 
 @pytest.mark.parametrize("sentence", AGAIN_OF_THE_DENIAL)
 def test_again_of_the_denial_makes_a_repeat(sentence: str) -> None:
-    stance, cue = cue_stance(sentence)
+    cue = cue_stance(sentence)[1]
     assert cue and repeats_denial(sentence, cue)
+
+
+# --- a cue word that is part of another word or phrase -------------------------------------
+# A cue joined to another word by a hyphen is part of a compound, which means something else
+# ("wrong-footed", "a false-flag post"); a dash set off by spaces is punctuation.
+
+HYPHEN_COMPOUNDS = [
+    "Pickets were wrong-footed when 400 dockers returned to the quay.",
+    "The bank run was fuelled by a false-flag post shared 2 million times.",
+    "Police were wrong-footed when 8,000 evacuees returned early to Harlen.",
+    "A denied-boarding payout went to 120 passengers of the ferry.",
+    "Regulators fined the bank over a fake-account scheme that touched 40,000 customers.",
+]
+DASHED_CUES = [
+    "The ferry operator said the report of 120 dead was false - and hurtful.",
+    "The claim of 14,000 strikers was false—the university said.",
+    "Reports of 2 million lost payments were untrue, the ministry said.",
+    "The governor said the figure of 8,000 evacuated was wrong-headed and false.",
+    "The co-operative denied - flatly - that 600,000 hectares were lost.",
+]
+
+# "Made up of", "made up 40%": consisted of, accounted for; not invented.
+MADE_UP_OF = [
+    "The ferry crew, made up of 40 sailors from six countries, was rescued.",
+    "The rescue team is made up of 120 volunteers.",
+    "The strikers made up 40% of the lecturers.",
+    "Retirees made up about a third of the bank's 2 million customers.",
+    "The evacuees, made up largely of 8,000 farm workers, were moved.",
+]
+MADE_UP_INVENTED = [
+    "The union said the ministry made up the figure of 300.",
+    "The coastguard said the figure of 120 dead was made up.",
+    "The minister said the 40% share was made up by the union.",
+    "Farmers said the ministry simply made up its count of 600,000 hectares.",
+    "The university said reports of 14,000 strikers were made up.",
+]
+
+# "Wrong to" and a verb judges an act; wrong to say, claim or report judges a statement.
+WRONG_TO_ACT = [
+    "The university said the 14,000 lecturers were wrong to walk out.",
+    "The minister said pensioners were wrong to withdraw 2 million euros.",
+    "The coastguard said 40 passengers were wrong to leave their cabins.",
+    "Farmers said they were wrong to plant wheat on 600,000 hectares.",
+    "The governor said 8,000 residents were wrong to ignore the evacuation order.",
+]
+WRONG_OF_A_STATEMENT = [
+    "The minister said the union was wrong to claim that 14,000 lecturers were on strike.",
+    "The coastguard said the paper was wrong to report that 120 had died.",
+    "The governor said the count of 8,000 evacuated was wrong.",
+    "The ministry said the co-operative was wrong about 600,000 hectares.",
+    "The bank said the blogger was wrong to say 2 million depositors had fled.",
+]
+
+
+@pytest.mark.parametrize("sentence", HYPHEN_COMPOUNDS + MADE_UP_OF + WRONG_TO_ACT)
+def test_a_cue_word_inside_another_word_or_phrase_refutes_nothing(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+@pytest.mark.parametrize("sentence", DASHED_CUES + MADE_UP_INVENTED + WRONG_OF_A_STATEMENT)
+def test_a_cue_word_standing_alone_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+# --- the number of a report's own that-clause ----------------------------------------------
+# "Claims that the harvest had failed on 600,000 hectares were false": the clause has its own
+# verb before the number, so what "were false" judges is the claims, not the hectares. A
+# number whose own verb is the passive stays the thing counted ("400 workers were dismissed").
+
+REPORT_CLAUSE_JUDGED = [
+    "The agriculture ministry said claims that the wheat harvest had failed on 600,000 "
+    "hectares were false.",
+    "The regulator said claims that the pension fund had lost 2.1 million members were false.",
+    "The coastguard said reports that the ferry had sunk with 120 passengers aboard were untrue.",
+    "The university said rumours that the strike had closed 40 departments were baseless.",
+    "The bank said rumours that depositors had pulled out 40 million euros were false.",
+]
+COUNTED_BY_THE_PASSIVE = [
+    "The union said that the plant had closed and 400 workers were dismissed.",
+    "Reports said the plant had closed and 400 workers were dismissed.",
+    "Some 610 officers have now been dismissed from the coastguard.",
+    "Reports that the university had hired 300 lecturers who were dismissed last year surfaced "
+    "on Monday.",
+    "The bank said that after the run 40 staff had been dismissed.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPORT_CLAUSE_JUDGED)
+def test_a_report_whose_clause_holds_the_number_is_judged(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize("sentence", COUNTED_BY_THE_PASSIVE)
+def test_a_number_whose_own_verb_is_the_passive_cue_is_counted(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
