@@ -1,6 +1,7 @@
 """Round 17c: denials (contradictions) and who says them, in prose of kinds the corpus does not
 have (a ferry sinking, a university strike, a pension reform, a wildfire evacuation, a crop
-failure, a nurses' strike). Each rule has sentences where it applies and sentences where it must not."""
+failure, a nurses' strike). Each rule has sentences where it applies and sentences where it
+must not."""
 
 from __future__ import annotations
 
