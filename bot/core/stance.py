@@ -98,6 +98,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
             and not (m.group(0) == "made up" and _MADE_UP_OF.match(low, m.end()))
+            and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
             and not _background(low, m.start())
@@ -113,6 +114,129 @@ _MADE_UP_OF = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:of\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
     r"less than|just over|just under|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d)"
 )
+# "False" and "fake" before a noun that names a thing describe the thing, forged or mistaken,
+# and judge nothing said: "a false alarm", "travelling on false passports", "flying false
+# flags", "fake refund websites". Before a noun of something said ("false reports", "fake
+# news", "a fake video") or anything else ("false and alarming", "false, the ministry said")
+# they are the speaker's verdict.
+_THING_ADJECTIVES = frozenset({"false", "fake"})
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NOT_A_THING = frozenset(
+    {
+        # words that are no noun after an adjective
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "by",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "for",
+        "with",
+        "of",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "because",
+        "said",
+        "says",
+        "according",
+        "the",
+        "a",
+        "an",
+        "it",
+        "they",
+        "he",
+        "she",
+        "this",
+        "that",
+        "these",
+        "those",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "earlier",
+        "again",
+        # nouns of something said, shown or counted: what a verdict judges
+        "report",
+        "reports",
+        "reporting",
+        "claim",
+        "claims",
+        "news",
+        "information",
+        "figure",
+        "figures",
+        "statement",
+        "statements",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "account",
+        "accounts",
+        "story",
+        "stories",
+        "data",
+        "number",
+        "numbers",
+        "count",
+        "counts",
+        "estimate",
+        "estimates",
+        "total",
+        "toll",
+        "video",
+        "videos",
+        "post",
+        "posts",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "photo",
+        "photos",
+        "footage",
+        "narrative",
+        "narratives",
+        "assertion",
+        "assertions",
+        "impression",
+        "message",
+        "messages",
+        "testimony",
+        "evidence",
+        "propaganda",
+        "reading",
+        "readings",
+        "results",
+        "statistics",
+        "tally",
+    }
+)
+
+
+def _of_a_thing(low: str, end: int) -> bool:
+    """Whether "false" or "fake" ending at `end` stands before a noun naming a thing (or a
+    word ending in -ly, "false, completely", is no noun either)."""
+    m = _NEXT_WORD.match(low, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _NOT_A_THING and not word.endswith("ly")
+
+
 # "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".
 # Saying, claiming or counting is a statement: "was wrong to say 300 had died" still refutes.
 _WRONG_FORMS = frozenset({"was wrong", "were wrong", "is wrong", "are wrong"})

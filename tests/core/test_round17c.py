@@ -384,3 +384,32 @@ def test_a_rejected_estimate_is_the_one_set_against_the_deniers(kind: str, denia
 @pytest.mark.parametrize(("kind", "denial"), NOT_AGAINST_THE_DENIERS)
 def test_no_estimate_set_against_the_deniers_names_no_claim_by_it(kind: str, denial: str) -> None:
     assert f"contradiction:{kind}-claim" not in _denial_findings(kind, denial)
+
+
+# --- "false" and "fake" of a thing: forged or mistaken, no verdict on what was said ----------
+
+FALSE_THINGS = [
+    "A false alarm at the university forced 3,000 students out of the exam halls.",
+    "Some 40 passengers on the Ostra ferry were travelling on false passports, the coastguard "
+    "said.",
+    "Police said 12 of the 300 tankers had been flying false flags.",
+    "The bank warned its 2 million customers of fake login pages after the run.",
+    "Inspectors said farms hit by the crop failure had bought fake pesticide from 40 traders.",
+]
+FALSE_VERDICTS = [
+    "The ministry called the figure of 2.1 million retirees false and alarming.",
+    "The coastguard said the reports of 120 dead were false.",
+    "The union called it fake news that 14,000 lecturers had returned to work.",
+    "The report of 8,000 evacuees is false, the governor said.",
+    "The ministry called the claim of 600,000 hectares false in a statement.",
+]
+
+
+@pytest.mark.parametrize("sentence", FALSE_THINGS)
+def test_false_or_fake_of_a_thing_refutes_nothing(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+@pytest.mark.parametrize("sentence", FALSE_VERDICTS)
+def test_false_or_fake_of_something_said_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
