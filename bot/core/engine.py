@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from bot.core.attach import Attacher, reattach
 from bot.core.attach_weights import ATTACH
-from bot.core.attribution import is_generic, speaker
+from bot.core.attribution import is_generic
 from bot.core.carried import carry_counted
 from bot.core.clues import lead_body, names_event, proper_names, said_more
 from bot.core.compare import (
@@ -443,16 +443,7 @@ class Engine(Topical, Judging):
         start, end = cue_clause_span(text, reading.evidence) if reading.evidence else (0, len(text))
         scope = self._names[topic.id].sub(" ", _BY_AGENT.sub(r"\1", text[start:end]))
         hit = (
-            quoted_current(
-                self._index,
-                self._current,
-                topic.id,
-                reading,
-                start,
-                end,
-                self._sightings,
-                speaker(said.attribution, run.story.outlet),
-            )
+            quoted_current(self._index, self._current, topic.id, reading, start, end)
             or named_quantity(self._index, topic.id, scope)
             or counted_of(self._index, topic.id, scope)
             or self._index.best_for_words(topic.id, scope, masked(scope))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.core.attribution import same_source
 from bot.core.events import sent_back_in
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
@@ -29,7 +28,7 @@ from bot.core.lexicon import (
     SUBGROUPS,
 )
 from bot.core.matching import NUMBERLESS_SCORE, ClaimIndex, IndexedClaim, masked, quantity_key
-from bot.core.model import Figure, Sighting, Stance
+from bot.core.model import Figure, Sighting
 from bot.core.phrases import find_phrases
 from bot.core.quantity import lemma
 from bot.core.run import Reading
@@ -62,14 +61,10 @@ def quoted_current(
     reading: Reading,
     start: int,
     end: int,
-    heard: Mapping[str, Sequence[Sighting]] | None = None,
-    denier: str = "",
 ) -> tuple[IndexedClaim, float] | None:
     """The claim whose current figure a numberless doubt or denial quotes as what it doubts
     ("said the company's figure of about 40 sick crew members was far too low"): the old
-    value in the cue's clause names the one claim holding that figure now. Else the claim
-    named by whose statement it judges (`_owned_claim`; `heard`, each claim's sightings, and
-    `denier`, who speaks, as there)."""
+    value in the cue's clause names the one claim holding that figure now."""
     for old in reading.figures:
         if old in reading.matched or not start <= old.span[0] < end:
             continue
@@ -84,7 +79,7 @@ def quoted_current(
         ]
         if len(named) == 1:
             return named[0], NUMBERLESS_SCORE
-    return _owned_claim(index, current_of, topic_id, reading.dateless[start:end], heard, denier)
+    return _owned_claim(index, current_of, topic_id, reading.dateless[start:end])
 
 
 # Whose statement a doubt or a denial judges: "rejecting the army's claim as untrue", "called
@@ -93,31 +88,16 @@ _OWNED_STATEMENT = re.compile(
     r"(?P<owner>(?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*)['’]s?\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:claims?|figures?|estimates?|counts?|tally|account|assertion|allegations?)\b"
 )
-# An estimate, a figure, a count, a tally is a number; a claim or an account may be anything.
-_NUMBER_NOUN = re.compile(r"\b(?:figures?|estimates?|counts?|tally)\b")
 _NOT_OWNERS = frozenset({"it", "its", "their", "his", "her", "our", "own", "today", "yesterday"})
 
 
 def _owned_claim(
-    index: ClaimIndex,
-    current_of: Mapping[str, Sighting],
-    topic_id: str,
-    clause: str,
-    heard: Mapping[str, Sequence[Sighting]] | None = None,
-    denier: str = "",
+    index: ClaimIndex, current_of: Mapping[str, Sighting], topic_id: str, clause: str
 ) -> tuple[IndexedClaim, float] | None:
     """The one claim a numberless doubt or denial names by whose it is ("rejecting the
     army's claim as untrue"): the claim first or now given by that speaker (every word of
     the owner's name is a word of the speaker's: "the army" is "the Ostranian army"). A
-    speaker with two claims of the topic, or none, names none.
-
-    A speaker who rejects another's estimate (a number: not "claim", which may be anything)
-    rejects one set against its own: when the owner
-    spoke of several claims (its own figure of one, a figure against the denier's of another:
-    "rejected the rescue service's estimate of how many were buried" after the service put
-    the missing above the resort's figure), the one claim whose current figure is the
-    denier's and which the owner disputed with a figure of its own (`heard`) is the one
-    judged."""
+    speaker with two claims of the topic, or none, names none."""
     if "'" not in clause and "’" not in clause:
         return None
     m = _OWNED_STATEMENT.search(clause)
@@ -137,25 +117,6 @@ def _owned_claim(
             if who
         )
     }
-    if heard is not None and denier and _NUMBER_NOUN.search(m.group(0)):
-        against = [
-            claim
-            for claim_id, current in current_of.items()
-            if (claim := index.get(claim_id)) is not None
-            and claim.spec.topic == topic_id
-            and any(
-                same_source(denier, who)
-                for who in (claim.spec.source, current.attribution.source)
-                if who
-            )
-            and any(
-                s.stance is Stance.DISPUTES and owner <= _name_words(s.attribution.source)
-                for s in heard.get(claim_id, ())
-                if s.attribution.source
-            )
-        ]
-        if len(against) == 1:
-            return against[0], NUMBERLESS_SCORE
     return (next(iter(named.values())), NUMBERLESS_SCORE) if len(named) == 1 else None
 
 

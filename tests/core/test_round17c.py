@@ -1,7 +1,7 @@
 """Round 17c: denials (contradictions) and who says them, in prose of kinds the corpus does not
 have (a ferry sinking, a university strike, a pension reform, a wildfire evacuation, a crop
-failure, a nurses' strike). Each rule has sentences where it applies and sentences where it
-must not."""
+failure, a bank run). Each rule has sentences where it applies and sentences where it must
+not."""
 
 from __future__ import annotations
 
@@ -264,126 +264,6 @@ def test_a_report_whose_clause_holds_the_number_is_judged(sentence: str) -> None
 @pytest.mark.parametrize("sentence", COUNTED_BY_THE_PASSIVE)
 def test_a_number_whose_own_verb_is_the_passive_cue_is_counted(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
-
-
-# --- whose estimate a denial rejects: the one set against the denier's own ------------------
-# A speaker who rejects another's estimate (a figure, a count: a number, not a "claim", which
-# may be anything) rejects one given against its own. When the owner of the estimate gave a
-# figure against the denier's current figure of one claim, and its own figure of another, the
-# denial speaks of the first. Each case: (keywords, the claim, its source, the owner's story,
-# the denial).
-
-OWNED = {
-    "ferry": (
-        ("ferry", "Ostra"),
-        "The Ostra ferry was carrying 420 passengers when it sank",
-        "Ostra Ferries",
-        "The coastguard said the Ostra ferry had been carrying about 600 passengers when it "
-        "sank, far more than the 420 the operator reported.\n\nCoastguard divers had pulled 14 "
-        "survivors from the water by Monday night, the coastguard said.",
-    ),
-    "university": (
-        ("strike", "university", "lecturers"),
-        "About 9,000 lecturers walked out in the Velden university strike",
-        "Velden University Council",
-        "The lecturers' union said about 14,000 lecturers had walked out in the Velden "
-        "university strike, far more than the 9,000 the council reported.\n\nSome 40 "
-        "departments had closed, the union said.",
-    ),
-    "nurses": (
-        ("strike", "nurses", "Kelda"),
-        "About 3,000 nurses walked out in the Kelda hospital strike",
-        "Kelda Health Board",
-        "The nurses' union said about 5,500 nurses had walked out in the Kelda hospital "
-        "strike, far more than the 3,000 the health board reported.\n\nSome 25 wards had "
-        "closed, the union said.",
-    ),
-    "wildfire": (
-        ("wildfire", "evacuated", "fire"),
-        "About 5,000 people were evacuated from the Harlen wildfire",
-        "Harlen fire service",
-        "The regional governor said some 9,000 people had been evacuated from the Harlen "
-        "wildfire, well above the fire service's figure of about 5,000.\n\nThe governor said "
-        "60 homes had burned in the wildfire.",
-    ),
-    "crop": (
-        ("harvest", "crop", "wheat"),
-        "The wheat harvest failed on 600,000 hectares",
-        "the agriculture ministry",
-        "The farmers' union said the wheat harvest had failed on about 900,000 hectares, far "
-        "above the ministry's 600,000.\n\nThe union said 12,000 farms had applied for aid "
-        "after the crop failure.",
-    ),
-}
-
-
-def _denial_findings(kind: str, denial: str) -> set[str]:
-    keywords, claim_text, source, owners = OWNED[kind]
-    topic = Topic(
-        id=kind,
-        name=kind,
-        keywords=keywords,
-        claims=(
-            ClaimSpec(
-                id=f"{kind}-claim", topic=kind, text=claim_text, source=source, date="2026-04-02"
-            ),
-        ),
-    )
-    engine = Engine([topic])
-    found: set[str] = set()
-    for hour, text in ((9, owners), (10, denial)):
-        story = Story(
-            feed="Harbour Post",
-            outlet="Harbour Post",
-            url=f"https://harbour-post.example/{kind}/{hour}",
-            published=datetime(2026, 4, 2, hour, tzinfo=UTC),
-            title=f"{kind} latest",
-            text=text,
-            key=f"{kind}-{hour}",
-        )
-        found = {f"{f.kind}:{f.claim_id}" for f in engine.process(story).findings}
-    return found
-
-
-ESTIMATE_AGAINST_THE_DENIERS = [
-    (
-        "ferry",
-        "Ostra Ferries on Tuesday rejected the coastguard's estimate of how many "
-        "passengers were on board as untrue.",
-    ),
-    (
-        "university",
-        "The Velden University Council on Thursday rejected the union's count of "
-        "strikers as untrue.",
-    ),
-    ("nurses", "The Kelda Health Board on Friday rejected the nurses' union's figure as false."),
-    ("wildfire", "The Harlen fire service rejected the governor's estimate as untrue."),
-    ("crop", "The agriculture ministry called the farmers' union's estimate false."),
-]
-NOT_AGAINST_THE_DENIERS = [
-    # a "claim" may be anything the owner said
-    ("ferry", "Ostra Ferries on Tuesday rejected the coastguard's claim as untrue."),
-    (
-        "university",
-        "The Velden University Council rejected the union's claim that 40 "
-        "departments had closed as untrue.",
-    ),
-    # the denier is not the source of the figure the owner set itself against
-    ("nurses", "The finance ministry dismissed the nurses' union's figure as false."),
-    ("ferry", "A shipping analyst, Mira Holm, rejected the coastguard's estimate as untrue."),
-    # the owner never gave a figure against the claim
-    ("wildfire", "The Harlen fire service rejected the mayor's estimate as untrue."),
-]
-
-
-@pytest.mark.parametrize(("kind", "denial"), ESTIMATE_AGAINST_THE_DENIERS)
-def test_a_rejected_estimate_is_the_one_set_against_the_deniers(kind: str, denial: str) -> None:
-    assert f"contradiction:{kind}-claim" in _denial_findings(kind, denial)
-
-
-@pytest.mark.parametrize(("kind", "denial"), NOT_AGAINST_THE_DENIERS)
-def test_no_estimate_set_against_the_deniers_names_no_claim_by_it(kind: str, denial: str) -> None:
-    assert f"contradiction:{kind}-claim" not in _denial_findings(kind, denial)
 
 
 # --- "false" and "fake" of a thing: forged or mistaken, no verdict on what was said ----------
