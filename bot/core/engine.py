@@ -74,7 +74,7 @@ from bot.core.reading import (
 )
 from bot.core.run import Reading, Run, Said, read_sentence
 from bot.core.scopes import is_open
-from bot.core.stance import cue_clause_span, denied_proposition, repeats_denial
+from bot.core.stance import cue_clause_span, cue_reaches, denied_proposition, repeats_denial
 from bot.core.state import baseline, moves_current
 from bot.core.targets import counted_of, named_quantity, quoted_current, refuted_quantity, said_of
 from bot.core.topical import Topical
@@ -339,6 +339,12 @@ class Engine(Topical, Judging):
             if len(figures) > 1 and (" to " in text or "total" in text)  # "bringing ... to 23"
             else set()
         )
+        # "repeated that the report of 440 bodies was 'staged'": a denial said to be repeated
+        # is old news with its figure as without one (README rule 2; the numberless path
+        # below): the figures it denies are read, and judged against no claim
+        repeated = (
+            cue is _REFUTES and bool(reading.evidence) and repeats_denial(text, reading.evidence)
+        )
         totals: set[int] = set()  # stated totals (an increment before made them)
         bases: dict[int, int] = {}  # what an increment was added to -> the increment
         for i, (figure, hit) in enumerate(zip(figures, hits, strict=True)):
@@ -349,6 +355,9 @@ class Engine(Topical, Judging):
                 continue  # "a further 57, on top of the 412 it reported": the reference point
             if hit is not None and self._said_otherwise(run, hit[0].spec.id, figure, said):
                 continue  # "200,000 hectares infested ... 45,000 sprayed": a part, or another
+            if hit is not None and repeated and cue_reaches(text, reading.evidence, figure.span[0]):
+                matched = True
+                continue
             if hit is not None:
                 claim, score = hit
                 further = is_increment(text, figure.span[0])
@@ -434,7 +443,7 @@ class Engine(Topical, Judging):
             return  # "denied that 400 jobs at its wire plant would go": that place's, no claim's
         if sentence.title and any(f.statement.stance is cue for f in run.findings):
             return  # the headline of a denial the body already reported
-        if cue is _REFUTES and repeats_denial(text, reading.evidence):
+        if repeated:
             return  # "again denied", "repeated that ... was not true": nothing new (rule 2)
         # the clause the cue speaks of, without the topic's names: every claim of the topic
         # shares those ("the Kessel Hills wildfire"), so they say nothing of which one

@@ -41,9 +41,15 @@ RELATED = 0.5  # masked-text similarity below which a sentence is unrelated to a
 NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 
+# A cue word joined to another by a hyphen is part of a compound word, which means something
+# else: "were wrong-footed", "a false-flag post", "a self-denied permit". The cue stands alone.
+_CUE_START = r"(?<![\w])(?<!\w-)"
+_CUE_END = r"(?![\w])(?!-\w)"
+
+
 @cache
 def _compile_cues(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + trie_pattern(cues) + r")(?![\w])")
+    return re.compile(_CUE_START + "(?:" + trie_pattern(cues) + ")" + _CUE_END)
 
 
 # `_compile_cues` of a tuple, found by the tuple's identity: the cue tables are constants, and
@@ -101,11 +107,153 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
+            and not (m.group(0) == "made up" and _MADE_UP_OF.match(low, m.end()))
+            and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
+            and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
             and not _background(low, m.start())
         ):
             return m.group(0)
     return None
+
+
+# "Made up" also means "consisted of" or "accounted for": "a crew made up of 40 sailors",
+# "strikers made up 40% of the staff". Only an invented thing is made up with no "of" and no
+# figure after it ("the figure was made up", "made up the figure of 300").
+_MADE_UP_OF = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:of\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"less than|just over|just under|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d)"
+)
+# "False" and "fake" before a noun that names a thing describe the thing, forged or mistaken,
+# and judge nothing said: "a false alarm", "travelling on false passports", "flying false
+# flags", "fake refund websites". Before a noun of something said ("false reports", "fake
+# news", "a fake video") or anything else ("false and alarming", "false, the ministry said")
+# they are the speaker's verdict.
+_THING_ADJECTIVES = frozenset({"false", "fake"})
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_NOT_A_THING = frozenset(
+    {
+        # words that are no noun after an adjective
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "by",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "for",
+        "with",
+        "of",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "because",
+        "said",
+        "says",
+        "according",
+        "the",
+        "a",
+        "an",
+        "it",
+        "they",
+        "he",
+        "she",
+        "this",
+        "that",
+        "these",
+        "those",
+        "yesterday",
+        "today",
+        "tonight",
+        "last",
+        "earlier",
+        "again",
+        # nouns of something said, shown or counted: what a verdict judges
+        "report",
+        "reports",
+        "reporting",
+        "claim",
+        "claims",
+        "news",
+        "information",
+        "figure",
+        "figures",
+        "statement",
+        "statements",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "account",
+        "accounts",
+        "story",
+        "stories",
+        "data",
+        "number",
+        "numbers",
+        "count",
+        "counts",
+        "estimate",
+        "estimates",
+        "total",
+        "toll",
+        "video",
+        "videos",
+        "post",
+        "posts",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "photo",
+        "photos",
+        "footage",
+        "narrative",
+        "narratives",
+        "assertion",
+        "assertions",
+        "impression",
+        "message",
+        "messages",
+        "testimony",
+        "evidence",
+        "propaganda",
+        "reading",
+        "readings",
+        "results",
+        "statistics",
+        "tally",
+    }
+)
+
+
+def _of_a_thing(low: str, end: int) -> bool:
+    """Whether "false" or "fake" ending at `end` stands before a noun naming a thing (or a
+    word ending in -ly, "false, completely", is no noun either)."""
+    m = _NEXT_WORD.match(low, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _NOT_A_THING and not word.endswith("ly")
+
+
+# "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".
+# Saying, claiming or counting is a statement: "was wrong to say 300 had died" still refutes.
+_WRONG_FORMS = frozenset({"was wrong", "were wrong", "is wrong", "are wrong"})
+_WRONG_TO_ACT = re.compile(
+    r"\s+to\s+(?!(?:say|said|claim|suggest|report|state|assert|put|estimate|count|describe|call|"
+    r"publish|print|tell|announce|give|cite|quote|blame)\b)[a-z]"
+)
 
 
 # "Deny" also means to refuse someone a thing: "detainees were beaten and denied water", "had
@@ -343,8 +491,9 @@ def _describes_counted(low: str, at: int) -> bool:
     if _AFTER_NUMBER.search(low, max(0, at - 20), at):
         return True
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
-    return passive is not None and not _REPORTED.search(
-        low, max(0, passive.start() - 60), passive.start() + 1
+    return passive is not None and (
+        not _REPORTED.search(low, max(0, passive.start() - 60), passive.start() + 1)
+        or bool(_RELATIVE.search(passive.group(0)))  # "300 lecturers who were dismissed"
     )
 
 
@@ -354,10 +503,17 @@ _PASSIVE_OF_COUNTED = re.compile(
     r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+(?:[a-z-]+\s+){1,3}?"
     r"(?:(?:had|have|has)\s+(?:[a-z]+\s+)?been|were|was|are|is|being)\s+(?:[a-z]+ly\s+)?$"
 )  # "Some 610 officers have now been dismissed": an adverb may stand inside the tense
+# The number is a report's when it stands in the report's own words: right after "reports of"
+# or "claims that" ("claims that 300 had fled were dismissed"), or in a that-clause whose own
+# verb comes before it ("claims that the harvest had failed on 600,000 hectares were false":
+# what "were false" says is the claims, the clause's verb being "had failed").
 _REPORTED = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
-    r"accounts?|posts?|stories|story)\s+(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$"
+    r"accounts?|posts?|stories|story)\s+(?:(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$|"
+    r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|might|"
+    r"may)\s(?:[^.;:,]|[.,](?=\d))*$)"
 )
+_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")
 
 
@@ -393,7 +549,7 @@ def cue_clause_span(sentence: str, cue: str) -> tuple[int, int]:
     """Where `cue_clause` is in the sentence: (start, end); the whole sentence when not found."""
     low = sentence.lower().replace("’", "'")
     at = -1
-    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+    for m in re.finditer(_CUE_START + re.escape(cue.lower()) + _CUE_END, low):
         if not _negated(low, m.start()):
             at = m.start()
             break
@@ -704,7 +860,16 @@ def _owned(text: str, figure: Figure) -> bool:
 # A denial its speaker says is not new: "again denied", "repeated on Monday that reports ...
 # were not true", "has already called the report false". README rule 2: the same source
 # repeating its denial gives nothing the second time.
-_AGAIN = re.compile(r"\b(?:again|once more|already|repeatedly)\b")
+# The adverb says the denial is repeated only where it goes with the verb of saying or
+# judging (or is the cue's own: "again denied"), not with a verb of the thing denied: "a
+# report that 1 million had already crossed was untrue" is a first denial of a crossing.
+_AGAIN = re.compile(
+    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+    r"(?:said|says|told|tells|called|calls|denied|denies|rejected|rejects|dismissed|dismisses"
+    r"|described|describes|branded|brands|insisted|insists|stated|states|found|finds|refuted"
+    r"|refutes|labelled|labels|labeled|maintained|maintains|dubbed|termed|declared|declares"
+    r"|ruled|rules|disputed|disputes|contested|contests)\b"
+)
 _REPEATED_THAT = re.compile(
     r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
     r"(?:\s+on\s+[a-z]+)?\s+(?:that|its|their|his|her)\b"
@@ -713,7 +878,9 @@ _REPEATED_THAT = re.compile(
 
 def repeats_denial(sentence: str, cue: str) -> bool:
     """Whether the refutation `cue` of `sentence` is said to be a repeated one: "again" or
-    "already" before the cue in its clause, "denied again", or "repeated that ... was false"."""
+    "already" with the verb that says or judges, before the cue in its clause ("again said the
+    report was untrue", not "a report that 1 million had already crossed was untrue"), "denied
+    again", or "repeated that ... was false"."""
     start, end = cue_clause_span(sentence, cue)
     low = sentence[start:end].lower().replace("’", "'")
     at = _cue_at(low, cue)
@@ -721,7 +888,7 @@ def repeats_denial(sentence: str, cue: str) -> bool:
         return False
     before = low[:at]
     return bool(
-        _AGAIN.search(before[-40:])
+        _AGAIN.search(low, 0, at + len(cue) + 1)
         or _REPEATED_THAT.search(before)
         or re.match(r"\s+again\b", low[at + len(cue) :])
     )
@@ -729,7 +896,7 @@ def repeats_denial(sentence: str, cue: str) -> bool:
 
 def _cue_at(low: str, cue: str) -> int:
     """Where the first cue `cue` that is not negated stands in `low`; -1 when nowhere."""
-    for m in re.finditer(r"(?<![\w])" + re.escape(cue.lower()) + r"(?![\w])", low):
+    for m in re.finditer(_CUE_START + re.escape(cue.lower()) + _CUE_END, low):
         if not _negated(low, m.start()):
             return m.start()
     return -1
