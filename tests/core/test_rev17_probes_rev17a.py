@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.carried import carry_counted
 from bot.core.figures import extract_figures
+from bot.core.sentences import split_sentences
 
 
 def counted(sentence: str) -> list[str | None]:
@@ -32,3 +34,38 @@ def counted(sentence: str) -> list[str | None]:
 def test_things_and_verbs_in_ees_are_not_people(sentence: str) -> None:
     kinds = counted(sentence)
     assert "people" not in kinds and "prisoners" not in kinds
+
+
+# --- a headline's figure named as a plan: a plural after the number is what it counts ----------
+
+
+def headline_kinds(title: str, body: str) -> list[str | None]:
+    texts = [title, *split_sentences(body)]
+    rows = carry_counted(
+        texts, [i == 0 for i in range(len(texts))], [extract_figures(t) for t in texts]
+    )
+    return [f.counted for f in rows[0]]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Insurers receive 4,000 claims after floods",
+            "The river flooded and 4,000 people were evacuated.",
+        ),
+        ("Police log 40 reports of looting", "Officers arrested 40 people overnight, police said."),
+        ("Agency rejects 5 new claims of abuse", "Five detainees died in custody last year."),
+        ("Watchdog reviews 6 reports into care home", "Six residents died at the home in March."),
+        (
+            "Ministry warns of 20 hoax posts on evacuation",
+            "Police evacuated 20 families on Monday.",
+        ),
+        (
+            "Bank fields 2,000 complaints and 300 claims",
+            "The bank said 300 customers had lost savings.",
+        ),
+    ],
+)
+def test_a_headline_count_of_claims_or_reports_keeps_its_own_kind(title: str, body: str) -> None:
+    assert headline_kinds(title, body) == [f.counted for f in extract_figures(title)]
