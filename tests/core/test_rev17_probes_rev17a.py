@@ -69,3 +69,33 @@ def headline_kinds(title: str, body: str) -> list[str | None]:
 )
 def test_a_headline_count_of_claims_or_reports_keeps_its_own_kind(title: str, body: str) -> None:
     assert headline_kinds(title, body) == [f.counted for f in extract_figures(title)]
+
+
+# --- "losses" of people: a war's or a disaster's casualties before people who left -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The navy put sailor losses at 1,100 after the sinking.",
+        "The service put firefighter losses at 343 after the towers fell.",
+        "Kyiv put Russian guard losses at 300 in the battle.",
+        "The ministry said volunteer losses reached 1,200 in the battle for the town.",
+        "The union said miner losses reached 12 in the collapse.",
+        "The report put medic losses at 120 since the war began.",
+        "Journalist losses in Gaza reached 130, the committee said.",
+    ],
+)
+def test_losses_in_war_harm_or_a_trade_of_danger_stay_casualties(sentence: str) -> None:
+    assert counted(sentence) == ["killed_or_wounded"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank put depositor outflow at 4 billion in the first week.",
+        "Analysts put investor outflow at 2.5 billion last month.",
+    ],
+)
+def test_an_outflow_of_money_holders_is_no_count_of_people(sentence: str) -> None:
+    assert counted(sentence) != ["people"]
