@@ -329,10 +329,11 @@ _THING_FORMS = frozenset(
     | {"manatees", "chickadees", "towhees", "pewees", "goatees", "soirees", "entrees"}
     | {"filigrees", "fricassees", "puttees", "jubilees", "banshees", "levees", "corvees"}
     # ... which the list above missed: news words ("three melees broke out", "12 subcommittees",
-    # "30 teepees"), goods, a place ("40 Pyrenees villages") and verbs ("1 in 4 agrees")
+    # "30 teepees", "three killing sprees"), goods, a place ("40 Pyrenees villages") and verbs
+    # ("1 in 4 agrees")
     | {"melees", "subcommittees", "teepees", "squeegees", "toupees", "negligees", "purees"}
     | {"apogees", "perigees", "bootees", "coulees", "burgees", "pongees", "ackees", "chickees"}
-    | {"corroborees", "spondees", "trochees", "pyrenees"}
+    | {"corroborees", "spondees", "trochees", "pyrenees", "sprees", "bungees"}
     | {"agrees", "disagrees", "oversees", "foresees", "flees"}
     | {"careers", "veneers", "steers", "beers", "cheers", "jeers", "sneers", "leers"}
     | {"abdomen", "specimen", "regimen", "stamen", "acumen", "albumen", "bitumen", "cyclamen"}
