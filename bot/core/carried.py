@@ -73,11 +73,13 @@ _COUNT_SUBJECT = re.compile(
 # statement or a plan (one modifier allowed), its quotation mark closed first. The word is in the
 # singular: after a number a plural is what it counts ("receives 4,000 claims", "logs 40
 # reports", "rejects 5 new claims"); and the modifier is a word of content, not "and" or "in"
-# ("fines X 2.5m and orders a review", "detain 30 in order to ...").
+# ("fines X 2.5m and orders a review", "detain 30 in order to ..."). Title case too ("Debunks
+# Organisers' 250,000 Figure").
 _NAMED_AS = re.compile(
     r"['’\"]?\s+(?:(?!(?:and|or|but|in|on|at|to|of|for|by|as|a|an|the|its|their|after|"
-    r"over|with|from|per)\s)[a-z][\w-]*\s+)?(?:plan|claim|report|figure|estimate|order|"
-    r"pledge|target|count|tally|total|toll|rumou?r|post|warning)\b"
+    r"over|with|from|per)\s)[A-Za-z][\w-]*\s+)?(?:plan|claim|report|figure|estimate|order|"
+    r"pledge|target|count|tally|total|toll|rumou?r|post|warning)\b",
+    re.I,
 )
 
 

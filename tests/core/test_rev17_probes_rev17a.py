@@ -101,3 +101,29 @@ def test_losses_in_war_harm_or_a_trade_of_danger_stay_casualties(sentence: str) 
 )
 def test_an_outflow_of_money_holders_is_no_count_of_people(sentence: str) -> None:
     assert counted(sentence) != ["people"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        (
+            "Union Dismisses 9,000 Walkout Claim as Shipping Strike Enters Day Two",
+            "The port operator said 9,000 dockers had walked out, a figure the union rejected.",
+            "protesters",
+        ),
+        (
+            "Police Say Footage Debunks Organisers' 250,000 Figure",
+            "Organisers said 250,000 protesters marched on Saturday.",
+            "protesters",
+        ),
+        (
+            "Ministry Has 'No Information' on 22,000 Plan",
+            "Intelligence said 22,000 more troops would be sent.",
+            "troops",
+        ),
+    ],
+)
+def test_a_title_case_headline_figure_named_as_a_plan_takes_the_body_kind(
+    title: str, body: str, kind: str
+) -> None:
+    assert headline_kinds(title, body) == [kind]
