@@ -70,10 +70,16 @@ _COUNT_SUBJECT = re.compile(
 # A headline names its figure by what it is, a plan, a claim, an order, and leaves what it
 # counts to the story: "'no information' on 22,000 plan", "debunks organisers' 250,000 figure",
 # "calls leaked 'one million' call-up order a fake". The figure stands before a word for a
-# statement or a plan (one modifier allowed), its quotation mark closed first.
+# statement or a plan (one modifier allowed), its quotation mark closed first. The word is in the
+# singular: after a number a plural is what it counts ("receives 4,000 claims", "logs 40
+# reports", "rejects 5 new claims"); and the modifier is a word of content, not "and" or "in"
+# ("fines X 2.5m and orders a review", "detain 30 in order to ..."). Title case too ("Debunks
+# Organisers' 250,000 Figure").
 _NAMED_AS = re.compile(
-    r"['’\"]?\s+(?:[a-z][\w-]*\s+)?(?:plans?|claims?|reports?|figures?|estimates?|orders?|"
-    r"pledges?|targets?|counts?|tall(?:y|ies)|totals?|tolls?|rumou?rs?|posts?|warnings?)\b"
+    r"['’\"]?\s+(?:(?!(?:and|or|but|in|on|at|to|of|for|by|as|a|an|the|its|their|after|"
+    r"over|with|from|per)\s)[A-Za-z][\w-]*\s+)?(?:plan|claim|report|figure|estimate|order|"
+    r"pledge|target|count|tally|total|toll|rumou?r|post|warning)\b",
+    re.I,
 )
 
 

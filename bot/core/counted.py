@@ -656,12 +656,40 @@ def _tally_of(low: str, lo: int, start: int, end: int, hi: int) -> str | None:
 # a people noun makes it people ("troop losses" are a war's casualties, "departures" alone are
 # flights), and only in a count (a sum of "customer losses" is money).
 _LEAVING = re.compile(r"\b(?:departures|exodus|losses|outflow)\b")
+# "Losses" of people are a war's or a disaster's casualties before they are people who left: not
+# in a sentence of war or harm ("volunteer losses reached 1,200 in the battle", "sailor losses
+# at 1,100 after the sinking"), nor of those whose trade is danger ("firefighter losses at 343",
+# "medic losses", "journalist losses in Gaza"), where the lexicon's killed_or_wounded stands.
+_HARM = re.compile(
+    r"\b(?:killed|dead|died|deaths?|wounded|injured|casualt\w*|battles?|fighting|attacks?|"
+    r"shelling|bombing|sinking|sank|collapsed?|blast|explosion|crash|massacre|offensive|"
+    r"invasion|siege|raids?|ambush)\b"
+)
+_DANGER_TRADES = frozenset(
+    {"firefighter", "miner", "medic", "paramedic", "journalist", "reporter", "sailor"}
+    | {"seafarer", "rescuer", "gendarme"}
+)
+# ... and what a holder of money takes out is money: "depositor outflow at 4 billion" (the
+# currency said elsewhere).
+_MONEY_HOLDERS = frozenset(
+    {"depositor", "investor", "saver", "shareholder", "policyholder", "holder", "trader"}
+)
 
 
 def people_leaving(low: str, lo: int, start: int) -> bool:
     """Whether the figure at `start` is the count of a noun of leaving that a people noun in
     the singular modifies, tied to it as a tally is (`_TO_NUMBER`)."""
     for m in _LEAVING.finditer(low, max(lo, start - 60), start):
-        if _modifier_before(low, m.start()) == "people" and _TO_NUMBER.match(low, m.end(), start):
-            return True
+        if _modifier_before(low, m.start()) != "people" or not _TO_NUMBER.match(
+            low, m.end(), start
+        ):
+            continue
+        word = low[: m.start()].split()[-1]
+        if m.group() == "outflow" and word in _MONEY_HOLDERS:
+            continue
+        if m.group() == "losses" and (
+            word in _DANGER_TRADES or MILITARY.search(low) or _HARM.search(low)
+        ):
+            continue
+        return True
     return False

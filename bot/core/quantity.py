@@ -328,6 +328,13 @@ _THING_FORMS = frozenset(
     # only persons for two centuries (trainee, retiree, returnee, amputee, internee, payee)
     | {"manatees", "chickadees", "towhees", "pewees", "goatees", "soirees", "entrees"}
     | {"filigrees", "fricassees", "puttees", "jubilees", "banshees", "levees", "corvees"}
+    # ... which the list above missed: news words ("three melees broke out", "12 subcommittees",
+    # "30 teepees", "three killing sprees"), goods, a place ("40 Pyrenees villages") and verbs
+    # ("1 in 4 agrees")
+    | {"melees", "subcommittees", "teepees", "squeegees", "toupees", "negligees", "purees"}
+    | {"apogees", "perigees", "bootees", "coulees", "burgees", "pongees", "ackees", "chickees"}
+    | {"corroborees", "spondees", "trochees", "pyrenees", "sprees", "bungees"}
+    | {"agrees", "disagrees", "oversees", "foresees", "flees"}
     | {"careers", "veneers", "steers", "beers", "cheers", "jeers", "sneers", "leers"}
     | {"abdomen", "specimen", "regimen", "stamen", "acumen", "albumen", "bitumen", "cyclamen"}
 )
@@ -338,6 +345,9 @@ _THING_FORMS = frozenset(
 # "400 chimpanzees", any "-bees"). "-ians" is shared with open sets of fruit and plants ("5,000
 # durians", "gentians"): it needs the sentence's sign (`_person_sign`).
 _SURE_PERSON_SUFFIXES = ("ists", "icians", "eers", "ees")
+# A compound of a thing in "-ee" ("honeybees", "subcommittees", "shoetrees"): no person's noun
+# ends so ("trustees" and "devotees" end in "-tees", which is why "tees" is not here).
+_EE_COMPOUND = re.compile(r"(?:bees|committees|trees|fees|degrees|decrees|guarantees|knees)$")
 # A noun of things ending like a list ("checklists", "playlists", "waitlists").
 _LIST_COMPOUND = re.compile(r"(?:check|play|wait|short|black|white|watch|book|price|hit)lists$")
 # A plural noun that heads a relative clause of persons: "41,500 enumerators, who visited".
@@ -348,7 +358,13 @@ def person_noun(word: str) -> bool:
     """Whether a plural noun the lexicon does not know names people, by its form alone:
     "specialists", "technicians", "Orsenians", "trainees", "engineers", "firemen"."""
     low = word.lower()
-    if len(low) < 5 or low in _THING_FORMS or _LIST_COMPOUND.search(low) or low.endswith("bees"):
+    if (
+        len(low) < 5
+        or low in _THING_FORMS
+        or low.rsplit("-", 1)[-1] in _THING_FORMS  # "pine-trees", "late-fees", "golf-tees"
+        or _LIST_COMPOUND.search(low)
+        or _EE_COMPOUND.search(low)
+    ):
         return False  # "honeybees", "bumblebees": a bee is no person
     if low.endswith(_PERSON_SUFFIXES):
         return True
