@@ -86,8 +86,11 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
 # A share's price, said as where the shares moved to or stood at: "Shares in Brannock's fell 18%
 # to €1.42", "Its shares closed 1.1% higher at €18.57", "Cirrane's stock closed at $38.90", "a
 # price target on the shares of $45"; or as so much a share ("a dividend of €1.20 a share").
+# Not a share of something ("the state's share of the bailout rose to €4.2bn": a part of an
+# amount), nor a stock of it ("its stock of bad loans stood at €12bn": a store): those are the
+# event's amounts; a firm's quote is said of its shares, its share price or its stock.
 _SHARE_MOVED = re.compile(
-    r"\b(?:shares?|stock|share\s+price)\b"
+    r"\b(?:shares|stock(?!\s+of\b)|share\s+price)\b"
     # "Shares in Orvant Bank"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
     r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"

@@ -1,0 +1,61 @@
+"""Sentences a second read of round 17b wrote, of stories the corpus has none of, that round
+17b's rules (a share's price, an audience, work done) first got wrong (each failed before its
+mend): a rule must not fire on prose it was not written for."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.model import Topic
+from tests.core.claims import findings_of
+from tests.core.news import wire_story
+
+
+def when(day: int) -> datetime:
+    return datetime(2026, 9, day, 9, 0, tzinfo=UTC)
+
+
+def learned(keywords: tuple[str, ...], text: str) -> list[str]:
+    """The figures a first story on the topic gives findings for (a fresh engine)."""
+    engine = Engine([Topic(id="t", name="A developing story", keywords=keywords)])
+    result = engine.process(wire_story("s1", "Harbour Wire", text, when(3)))
+    return [figure for _, _, figure in findings_of(result)]
+
+
+# --- a share of an amount, or a stock of it, is no share price -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "text", "amount"),
+    [
+        (
+            ("bailout", "Corvin"),
+            "The state's share of the Corvin bailout rose to €4.2bn, the finance ministry said.",
+            "€4.2bn",
+        ),
+        (
+            ("recall", "Aldo"),
+            "The carmaker's share of the Aldo recall cost rose to €900m after suppliers refused "
+            "to pay.",
+            "€900m",
+        ),
+        (
+            ("ferry", "Orla"),
+            "Each family's share of the Orla ferry compensation fund rose to €85,000.",
+            "€85,000",
+        ),
+        (
+            ("bank", "Harwick"),
+            "Harwick Bank's stock of bad loans stood at €12bn at the end of June, the regulator "
+            "said.",
+            "€12bn",
+        ),
+    ],
+)
+def test_a_share_or_a_stock_of_an_amount_is_still_learned(
+    keywords: tuple[str, ...], text: str, amount: str
+) -> None:
+    assert amount in learned(keywords, text), text
