@@ -131,12 +131,18 @@ def share_price(sentence: str, figure: Figure) -> bool:
 
 # What draws an audience, said before its size: "drew some 4,500 visitors", "drawing 2,500",
 # "attracted a record 60,000", "was watched by 4 million"; hedges between.
+_HEDGES = (
+    r"\s+(?:(?:a|an|record|estimated|average|of|some|about|around|roughly|nearly|almost|more|"
+    r"than|over|just|under)\s+)*$"
+)
 _DRAWN = re.compile(
-    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes|"
-    r"watched\s+by|seen\s+by)\s+(?:(?:a|an|record|estimated|average|of|some|about|around|"
-    r"roughly|nearly|almost|more|than|over|just|under)\s+)*$",
+    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes)" + _HEDGES,
     re.I,
 )
+# ... but a crowd drawn, not named an audience, may be anyone's: a vigil's, a strike's, a food
+# centre's ("A vigil drew about 3,000 people", "The strike drew 4,000 people onto the streets");
+# only those a thing was watched or seen by are its audience whatever they are called
+_SEEN_BY = re.compile(r"\b(?:watched|seen)\s+by" + _HEDGES, re.I)
 _AUDIENCE = frozenset(
     {
         "spectators",
@@ -151,11 +157,12 @@ _AUDIENCE = frozenset(
         "birdwatchers",
     }
 )
-# The audience's own verb, in the figure's clause: "9,000 spectators watched the event", "3,800
-# visitors came to the festival", "12,000 visitors attended".
+# The audience's own verb, right after its noun: "9,000 spectators watched the event", "3,800
+# visitors came to the festival", "12,000 visitors attended"; not a verb of a clause on them
+# ("1,200 visitors who had come to the park were evacuated": what befell them is the count)
 _WATCHED = re.compile(
-    r"[^.;:]{0,30}?\b(?:watched|came\s+to|come\s+to|attended|visited|tuned\s+in|turned\s+out|"
-    r"flocked|packed)\b"
+    r"\s+[\w-]+\s+(?:(?:have|had|has)\s+)?(?:[a-z]+ly\s+)?(?:watched|came\s+to|come\s+to|"
+    r"attended|visited|tuned\s+in|turned\s+out|flocked|packed)\b"
 )
 
 
@@ -173,9 +180,10 @@ def audience(sentence: str, figure: Figure) -> bool:
     if figure.scope is not None and figure.scope not in _AUDIENCE:
         return False  # "the strike drew 4,000 dockers out": who they are says what they did
     start, end = figure.span
+    before = sentence[max(0, start - 60) : start]
     return bool(
-        _DRAWN.search(sentence[max(0, start - 60) : start])
-        or (figure.scope is not None and _WATCHED.match(sentence, end))
+        _SEEN_BY.search(before)
+        or (figure.scope is not None and (_DRAWN.search(before) or _WATCHED.match(sentence, end)))
     )
 
 

@@ -59,3 +59,44 @@ def test_a_share_or_a_stock_of_an_amount_is_still_learned(
     keywords: tuple[str, ...], text: str, amount: str
 ) -> None:
     assert amount in learned(keywords, text), text
+
+
+# --- a crowd a vigil, a strike or a food centre drew is no audience; nor are visitors that
+# something befell, whatever clause says why they came -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "text", "count"),
+    [
+        (
+            ("vigil", "ferry", "Orla"),
+            "A vigil for the Orla ferry victims drew about 3,000 people to the harbour.",
+            "3,000",
+        ),
+        (
+            ("strike", "Tarn", "university"),
+            "The Tarn university strike drew 4,000 people onto the streets on Monday.",
+            "4,000",
+        ),
+        (
+            ("hunger", "famine", "Ostra"),
+            "Food centres in Ostra attracted some 90,000 people in the first week of the famine.",
+            "90,000",
+        ),
+        (
+            ("wildfire", "Kelso"),
+            "About 1,200 visitors who had come to the park were evacuated as the Kelso wildfire "
+            "spread.",
+            "1,200",
+        ),
+        (
+            ("stampede", "Doran"),
+            "Some 300 visitors who came to see the fireworks were injured in the Doran stampede.",
+            "300",
+        ),
+    ],
+)
+def test_a_crowd_drawn_or_visitors_something_befell_are_still_learned(
+    keywords: tuple[str, ...], text: str, count: str
+) -> None:
+    assert count in learned(keywords, text), text
