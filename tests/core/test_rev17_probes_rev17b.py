@@ -100,3 +100,56 @@ def test_a_crowd_drawn_or_visitors_something_befell_are_still_learned(
     keywords: tuple[str, ...], text: str, count: str
 ) -> None:
     assert count in learned(keywords, text), text
+
+
+# --- work not done, done each year, or done in another clause is no count of work done -------
+
+
+def second_story(keywords: tuple[str, ...], first: str, then: str) -> list[str]:
+    """The kinds of finding a second source's story three days later gives, after a first one's."""
+    engine = Engine([Topic(id="t", name="A developing story", keywords=keywords)])
+    engine.process(wire_story("a", "North Wire", first, when(2)))
+    result = engine.process(wire_story("b", "South Post", then, when(5), "Later"))
+    return [kind for kind, _, _ in findings_of(result)]
+
+
+@pytest.mark.parametrize(
+    ("keywords", "first", "then"),
+    [
+        (  # said not done
+            ("floods", "Marrow"),
+            "The Marrow floods cut power to about 40,000 homes, the utility said.",
+            "Crews had not yet reconnected some 55,000 homes cut off by the Marrow floods, the "
+            "county said.",
+        ),
+        (  # a present passive without "now": what is done each year
+            ("measles", "Dorran"),
+            "About 3 million children are vaccinated against measles in Dorran each year, the "
+            "health ministry said.",
+            "About 4.5 million children are vaccinated against measles in Dorran each year, "
+            "UNICEF said.",
+        ),
+        (
+            ("drought", "Ostra"),
+            "The Ostra drought cut the wheat harvest to about 2 million tonnes, the ministry said.",
+            "Only 3.5 million tonnes of wheat are harvested in Ostra in a normal year, the farm "
+            "union said.",
+        ),
+        (  # a relative clause on another noun
+            ("fire", "Kelso", "church"),
+            "The Kelso fire caused about €3m of damage to St Ann's church, the diocese said.",
+            "The Kelso fire caused €7m of damage to St Ann's church that was restored in 2015, "
+            "insurers said.",
+        ),
+        (  # a clause of its own
+            ("flu", "Rell"),
+            "Some 20,000 people in Rell fell ill with flu, the health agency said.",
+            "About 45,000 people fell ill with flu in Rell although 2 million had been "
+            "vaccinated, doctors said.",
+        ),
+    ],
+)
+def test_work_not_done_done_yearly_or_of_another_clause_is_no_update(
+    keywords: tuple[str, ...], first: str, then: str
+) -> None:
+    assert second_story(keywords, first, then) == ["dispute"], then
