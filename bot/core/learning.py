@@ -165,6 +165,21 @@ _WATCHED = re.compile(
     r"attended|visited|tuned\s+in|turned\s+out|flocked|packed)\b"
 )
 
+# A time or a place something befell them at, said in the audience's sentence: "when the crush
+# began", "as the stand collapsed", "where the fire broke out", "before the bombing", "on the
+# night of the stampede"; not any clause of time or place ("when the city marked a year since
+# the quake", "where the players wore black armbands": the show's own)
+_STRUCK = re.compile(
+    r"\b(?:(?<!such\s)(?<!well\s)(?<!same\s)as|when|where|while|before|until)\s+"
+    r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:began|begun|broke\s+out|started|struck|"
+    r"hit|collapsed|erupted|exploded|spread|happened|occurred|took\s+place|gave\s+way|"
+    r"caught\s+fire)\b"
+    r"|\b(?:before|during|(?:on|in)\s+the\s+(?:day|night|evening|afternoon|morning)\s+of)\s+"
+    r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:crush|stampede|collapse|fire|blaze|"
+    r"bombing|blast|explosion|attack|shooting|outbreak|surge|panic)\b",
+    re.I,
+)
+
 
 def audience(sentence: str, figure: Figure) -> bool:
     """Whether a count of people is the size of an audience: those a show, a match, a festival
@@ -174,8 +189,11 @@ def audience(sentence: str, figure: Figure) -> bool:
     story counts an event's dead, displaced, arrested or rescued, not its onlookers. Not
     visitors something befell ("1,200 visitors were evacuated", "300 visitors trapped"), nor
     people who took part ("40,000 people took part in the march"), nor those a strike or a vigil
-    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners")."""
-    if figure.counted != "people" or figure.event is not None:
+    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners"), nor an
+    audience the sentence puts at the time or place something happened ("Some 48,000
+    spectators packed Hallam Park when the crush began", "watched in horror as the stand
+    collapsed", "attended the concert before the bombing"): a crowd a disaster befell."""
+    if figure.counted != "people" or figure.event is not None or _STRUCK.search(sentence):
         return False
     if figure.scope is not None and figure.scope not in _AUDIENCE:
         return False  # "the strike drew 4,000 dockers out": who they are says what they did

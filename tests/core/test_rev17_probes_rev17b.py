@@ -102,6 +102,55 @@ def test_a_crowd_drawn_or_visitors_something_befell_are_still_learned(
     assert count in learned(keywords, text), text
 
 
+# --- an audience a disaster befell is the event's crowd, not a show's draw ---------------------
+
+
+@pytest.mark.parametrize(
+    ("keywords", "text", "count"),
+    [
+        (
+            ("crush", "Hallam Park"),
+            "Some 48,000 spectators packed Hallam Park when the crush began at Gate 7, police "
+            "said.",
+            "48,000",
+        ),
+        (
+            ("crush", "Hallam Park"),
+            "The cup final at Hallam Park, where the crush began, drew about 48,000 spectators, "
+            "police said.",
+            "48,000",
+        ),
+        (
+            ("collapse", "stand", "Orrin"),
+            "About 9,000 spectators watched in horror as the stand collapsed at the Orrin "
+            "showground.",
+            "9,000",
+        ),
+        (
+            ("stampede", "Doran"),
+            "The Doran festival drew some 200,000 festivalgoers on the night of the stampede, "
+            "organisers said.",
+            "200,000",
+        ),
+        (
+            ("outbreak", "measles", "Rell"),
+            "Some 4,000 visitors attended the Rell fair where the measles outbreak began, health "
+            "officials said.",
+            "4,000",
+        ),
+        (
+            ("bombing", "Tarn", "concert"),
+            "About 20,000 concertgoers attended the Tarn concert before the bombing, police said.",
+            "20,000",
+        ),
+    ],
+)
+def test_an_audience_a_disaster_befell_is_still_learned(
+    keywords: tuple[str, ...], text: str, count: str
+) -> None:
+    assert count in learned(keywords, text), text
+
+
 # --- work not done, done each year, or done in another clause is no count of work done -------
 
 
