@@ -88,9 +88,12 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
 # price target on the shares of $45"; or as so much a share ("a dividend of €1.20 a share").
 # Not a share of something ("the state's share of the bailout rose to €4.2bn": a part of an
 # amount), nor a stock of it ("its stock of bad loans stood at €12bn": a store): those are the
-# event's amounts; a firm's quote is said of its shares, its share price or its stock.
+# event's amounts; a firm's quote is said of its shares, its share price or its stock, and its
+# stock is a firm's ("Cirrane's stock", "its stock", "Vantis stock"), not goods ("damage to
+# rolling stock rose to €40m", "flooded stock").
 _SHARE_MOVED = re.compile(
-    r"\b(?:shares|stock(?!\s+of\b)|share\s+price)\b"
+    r"(?:\b(?:shares|share\s+price)|(?:^|(?:['’]s|s['’]|\bits|\btheir|\bthe|\b(?-i:[A-Z])[\w&.-]*)\s+)"
+    r"stock(?!\s+of\b))\b"
     # "Shares in Orvant Bank"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
     r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"

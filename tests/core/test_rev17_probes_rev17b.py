@@ -61,6 +61,22 @@ def test_a_share_or_a_stock_of_an_amount_is_still_learned(
     assert amount in learned(keywords, text), text
 
 
+@pytest.mark.parametrize(
+    ("keywords", "text", "amount"),
+    [
+        (  # goods, not a firm's stock
+            ("crash", "Tarn", "rail"),
+            "Damage to rolling stock rose to €40m after the Tarn rail crash, the operator said.",
+            "€40m",
+        ),
+    ],
+)
+def test_goods_in_stock_are_no_firms_stock(
+    keywords: tuple[str, ...], text: str, amount: str
+) -> None:
+    assert amount in learned(keywords, text), text
+
+
 # --- a crowd a vigil, a strike or a food centre drew is no audience; nor are visitors that
 # something befell, whatever clause says why they came -----------------------------------------
 
