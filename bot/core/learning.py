@@ -108,6 +108,15 @@ _PRICE_TARGET = re.compile(
     r"\bprice\s+target\b(?:\s+on\s+the\s+(?:shares|stock))?\s+(?:to|of|at)\s+$"
 )
 _A_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
+# ... but so much a share offered, bid or paid out is what a takeover or a payout amounts to, an
+# amount of the event ("raised its takeover offer to €14.50 a share", "Victims will receive $2.10
+# a share from the liquidator"); a dividend, however paid, is still the firm's
+_OFFERED = re.compile(
+    r"\b(?:offer|offers|offered|bid|bids|tender|buyout|takeover|pay|pays|paid|paying|receive|"
+    r"receives|received|get|gets|got|payout|compensation)\b",
+    re.I,
+)
+_CLAUSE_CUT = re.compile(r"[,;:]")
 
 
 def not_the_events(sentence: str, figure: Figure) -> bool:
@@ -122,14 +131,18 @@ def share_price(sentence: str, figure: Figure) -> bool:
     (what it cost, lost, raised or paid). Business news reports a firm's share price as the
     market's reaction to the news ("Shares in Brannock's fell 18% to €1.42 on the news"); the
     fall itself ("fell 18%") is still the story's to tell. Not "cut its forecast to €40m",
-    "the shares fell after it put the cost at €14m", nor a count of shares."""
+    "the shares fell after it put the cost at €14m", nor a count of shares, nor so much a share
+    offered, bid or paid out ("raised its takeover offer to €14.50 a share")."""
     if figure.unit in ("count", "percent") or ("hare" not in sentence and "tock" not in sentence):
         return False
     start, end = figure.span
     before = sentence[max(0, start - 160) : start]
-    return bool(
-        _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before) or _A_SHARE.match(sentence, end)
-    )
+    if _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before):
+        return True
+    if not _A_SHARE.match(sentence, end):
+        return False
+    clause = _CLAUSE_CUT.split(before[-60:])[-1]
+    return "dividend" in clause.lower() or not _OFFERED.search(clause)
 
 
 # What draws an audience, said before its size: "drew some 4,500 visitors", "drawing 2,500",

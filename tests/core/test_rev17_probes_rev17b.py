@@ -77,6 +77,34 @@ def test_goods_in_stock_are_no_firms_stock(
     assert amount in learned(keywords, text), text
 
 
+@pytest.mark.parametrize(
+    ("keywords", "text", "amount"),
+    [
+        (
+            ("takeover", "Brannock"),
+            "Kessel raised its Brannock takeover offer to €14.50 a share, valuing the firm at "
+            "€2.1bn.",
+            "€14.50",
+        ),
+        (
+            ("fraud", "Peltz"),
+            "Victims of the Peltz fraud will receive $2.10 a share from the liquidator.",
+            "$2.10",
+        ),
+        (
+            ("bank run", "Orvant"),
+            "Orvant Bank shareholders will get €0.12 a share under the rescue that followed the "
+            "bank run.",
+            "€0.12",
+        ),
+    ],
+)
+def test_so_much_a_share_offered_or_paid_out_is_still_learned(
+    keywords: tuple[str, ...], text: str, amount: str
+) -> None:
+    assert amount in learned(keywords, text), text
+
+
 # --- a crowd a vigil, a strike or a food centre drew is no audience; nor are visitors that
 # something befell, whatever clause says why they came -----------------------------------------
 
