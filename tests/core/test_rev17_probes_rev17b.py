@@ -234,6 +234,18 @@ def second_story(keywords: tuple[str, ...], first: str, then: str) -> list[str]:
             "The Kelso fire caused €7m of damage to St Ann's church that was restored in 2015, "
             "insurers said.",
         ),
+        (  # a verb before the figure, in a clause of its own
+            ("strike", "Tessel"),
+            "The Tessel strike stranded about 300 containers, the port said.",
+            "The port has reopened but 800 containers stranded by the Tessel strike remain, "
+            "shippers said.",
+        ),
+        (  # "registered" before a figure: a reading, not work done
+            ("floods", "Marrow"),
+            "Unemployment in Marrow rose to 7.5% after the floods, the statistics office said.",
+            "Unemployment in Marrow registered 9.2% after the floods, the chamber of commerce "
+            "said.",
+        ),
         (  # a clause of its own
             ("flu", "Rell"),
             "Some 20,000 people in Rell fell ill with flu, the health agency said.",
