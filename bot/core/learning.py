@@ -175,10 +175,12 @@ _AUDIENCE = frozenset(
 )
 # The audience's own verb, right after its noun: "9,000 spectators watched the event", "3,800
 # visitors came to the festival", "12,000 visitors attended"; not a verb of a clause on them
-# ("1,200 visitors who had come to the park were evacuated": what befell them is the count)
+# ("1,200 visitors who had come to the park were evacuated": what befell them is the count).
+# Not a verb of a crowd's moving, which says nothing of watching ("5,000 visitors packed the
+# last ferries off the island", "3,000 visitors flocked to evacuation centres": evacuees)
 _WATCHED = re.compile(
     r"\s+[\w-]+\s+(?:(?:have|had|has)\s+)?(?:[a-z]+ly\s+)?(?:watched|came\s+to|come\s+to|"
-    r"attended|visited|tuned\s+in|turned\s+out|flocked|packed)\b"
+    r"attended|visited|tuned\s+in|turned\s+out)\b"
 )
 
 # A time or a place something befell them at, said in the audience's sentence: "when the crush

@@ -138,6 +138,17 @@ def test_so_much_a_share_offered_or_paid_out_is_still_learned(
             "Some 300 visitors who came to see the fireworks were injured in the Doran stampede.",
             "300",
         ),
+        (  # a crowd's moving says nothing of watching: evacuees
+            ("eruption", "Lenby", "volcano"),
+            "About 5,000 visitors packed the last ferries off Lenby after the volcano's eruption.",
+            "5,000",
+        ),
+        (
+            ("eruption", "Orla", "volcano"),
+            "Some 3,000 visitors flocked to evacuation centres after the Orla eruption, officials "
+            "said.",
+            "3,000",
+        ),
     ],
 )
 def test_a_crowd_drawn_or_visitors_something_befell_are_still_learned(
