@@ -94,8 +94,11 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
 _SHARE_MOVED = re.compile(
     r"(?:\b(?:shares|share\s+price)|(?:^|(?:['’]s|s['’]|\bits|\btheir|\bthe|\b(?-i:[A-Z])[\w&.-]*)\s+)"
     r"stock(?!\s+of\b))\b"
-    # "Shares in Orvant Bank"
-    r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+    # "Shares in Orvant Bank", "Shares of the operator": a firm (its further words capitalised,
+    # whatever the pattern's re.I), not a sum ("the families' shares of the compensation fund")
+    r"(?:\s+(?:in|of)\s+(?:(?:the|its|their)\s+)?(?!(?:fund|compensation|payout|proceeds|bill|costs?|damages|"
+    r"award|settlement|relief|aid|recoveries|estate|prize|budget|money|losses|bailout)\b)"
+    r"[\w'’.&-]+(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})?"
     r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"
     r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
     r"(?:fell|fallen|rose|risen|jumped|slid|dropped|climbed|closed|opened|traded|edged|gained|"

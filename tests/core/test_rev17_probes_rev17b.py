@@ -53,6 +53,17 @@ def learned(keywords: tuple[str, ...], text: str) -> list[str]:
             "said.",
             "€12bn",
         ),
+        (  # plural shares of a sum: its words are no firm's name
+            ("ferry", "Orla"),
+            "The families' shares of the Orla ferry compensation fund rose to €85,000 each.",
+            "€85,000",
+        ),
+        (
+            ("fraud", "Peltz"),
+            "After the Peltz fraud, the creditors' shares of the fund fell to $1.2m after legal "
+            "fees.",
+            "$1.2m",
+        ),
     ],
 )
 def test_a_share_or_a_stock_of_an_amount_is_still_learned(
