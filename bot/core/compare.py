@@ -250,12 +250,17 @@ _DONE_AFTER = re.compile(
     r"(?:was|were|is|are)(?:\s+(?:now|already))?"
     r"\s+back\s+(?:in\s+(?:service|operation|use)|online|on\b|up\b))"
 )
-# A word that opens another clause between a figure and a verb of work done: the verb is that
-# clause's ("€7m of damage to the church that was restored in 2015", "45,000 fell ill although
-# 2 million had been vaccinated", "9,000 homes were flooded and 2,000 have been repaired")
+# Another clause between a figure and a verb of work done, whose verb it is: one a conjunction
+# opens ("45,000 fell ill although 2 million had been vaccinated", "The port has reopened but
+# 800 containers remain"), another figure's ("9,000 homes were flooded and 2,000 have been
+# repaired"), or a relative clause the verb is the first word of ("€7m of damage to the church
+# that was restored in 2015"). Not a relative clause on the figure's own noun ("300 homes that
+# lost power have been reconnected"), nor a preposition ("80 schools closed after the quake",
+# "roads shut since the floods", "homes and businesses")
 _OTHER_CLAUSE = re.compile(
-    r"\b(?:that|which|who|whom|whose|where|when|while|whereas|although|though|because|since|"
-    r"after|before|until|unless|if|and|but|or)\b"
+    r"\b(?:when|while|whereas|although|though|because|unless|if|but)\b"
+    r"|\b(?:and|or)\s+(?:\S+\s+){0,2}?\d"
+    r"|\b(?:that|which|who|whom|whose|where)\s*$"
 )
 # Work said not done ("crews had not yet reconnected some 55,000 homes"): no count of work done
 _NOT_DONE = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to)\b|n't\b")
@@ -284,12 +289,12 @@ def counts_done(text: str, figure: Figure) -> bool:
     port has reopened but 800 containers remain")."""
     before, after = _clause_around(text, figure, _NOW_BEFORE, _DONE_REACH)
     done = _DONE_AFTER.search(after)
-    if done is not None and not _OTHER_CLAUSE.search(after, 0, done.start()):
+    if done is not None and not _OTHER_CLAUSE.search(after[: done.start()]):
         return True
     dones = list(_DONE_BEFORE.finditer(before))  # the verb nearest the figure, in its clause
     return bool(dones) and not (
         _NOT_DONE.search(before, 0, dones[-1].start())
-        or _OTHER_CLAUSE.search(before, dones[-1].end())  # "The port has reopened but 800 ..."
+        or _OTHER_CLAUSE.search(before[dones[-1].end() :])  # "The port has reopened but 800 ..."
     )
 
 

@@ -280,3 +280,24 @@ def test_work_not_done_done_yearly_or_of_another_clause_is_no_update(
     keywords: tuple[str, ...], first: str, then: str
 ) -> None:
     assert second_story(keywords, first, then) == ["dispute"], then
+
+
+@pytest.mark.parametrize(
+    ("keywords", "first", "then"),
+    [
+        (  # a preposition between the figure and its verb opens no clause
+            ("quake", "Selva"),
+            "About 30 schools closed after the Selva quake have reopened, the ministry said.",
+            "Some 80 schools closed after the Selva quake have reopened, the teachers' union said.",
+        ),
+        (
+            ("floods", "Marrow"),
+            "About 30 roads shut since the Marrow floods have been reopened, police said.",
+            "Some 75 roads shut since the Marrow floods have been reopened, the county said.",
+        ),
+    ],
+)
+def test_work_done_past_a_preposition_is_still_an_update(
+    keywords: tuple[str, ...], first: str, then: str
+) -> None:
+    assert second_story(keywords, first, then) == ["new_figure"], then
