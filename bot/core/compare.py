@@ -262,6 +262,14 @@ _OTHER_CLAUSE = re.compile(
     r"|\b(?:and|or)\s+(?:\S+\s+){0,2}?\d"
     r"|\b(?:that|which|who|whom|whose|where)\s*$"
 )
+# What may stand between a verb of work done and the figure it counts, its object: hedges only.
+# Not a cost or a time ("was rebuilt at a cost of €12m", "were vaccinated at a cost of €6m",
+# "was restored within 48 hours"), another clause ("has reopened but 800 containers remain"),
+# nor a known set's size ("inspected the 5,000 schools damaged": the damage's count)
+_DONE_OBJECT = re.compile(
+    r"\s*(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|at\s+least|a\s+further|"
+    r"another|an\s+estimated|a\s+total\s+of|just|only)\s+)*$"
+)
 # Work said not done ("crews had not yet reconnected some 55,000 homes"): no count of work done
 _NOT_DONE = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|failed\s+to)\b|n't\b")
 # ... or before it, of the doer: "crews had reconnected 40,000 homes", "Varkelia restores 85% of
@@ -292,9 +300,10 @@ def counts_done(text: str, figure: Figure) -> bool:
     if done is not None and not _OTHER_CLAUSE.search(after[: done.start()]):
         return True
     dones = list(_DONE_BEFORE.finditer(before))  # the verb nearest the figure, in its clause
-    return bool(dones) and not (
-        _NOT_DONE.search(before, 0, dones[-1].start())
-        or _OTHER_CLAUSE.search(before[dones[-1].end() :])  # "The port has reopened but 800 ..."
+    return (
+        bool(dones)
+        and not _NOT_DONE.search(before, 0, dones[-1].start())
+        and bool(_DONE_OBJECT.match(before[dones[-1].end() :]))  # "had reconnected some 9,000"
     )
 
 

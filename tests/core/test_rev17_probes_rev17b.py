@@ -268,6 +268,12 @@ def second_story(keywords: tuple[str, ...], first: str, then: str) -> list[str]:
             "Unemployment in Marrow registered 9.2% after the floods, the chamber of commerce "
             "said.",
         ),
+        (  # a cost after the verb, not its object
+            ("floods", "Marrow", "bridge"),
+            "Rebuilding the Orrin bridge after the Marrow floods cost about €8m, the council said.",
+            "The Orrin bridge was rebuilt at a cost of €12m after the Marrow floods, auditors "
+            "said.",
+        ),
         (  # a clause of its own
             ("flu", "Rell"),
             "Some 20,000 people in Rell fell ill with flu, the health agency said.",
