@@ -86,10 +86,19 @@ def in_topic(figure: Figure, topical: bool, entities: set[str]) -> bool:
 # A share's price, said as where the shares moved to or stood at: "Shares in Brannock's fell 18%
 # to €1.42", "Its shares closed 1.1% higher at €18.57", "Cirrane's stock closed at $38.90", "a
 # price target on the shares of $45"; or as so much a share ("a dividend of €1.20 a share").
+# Not a share of something ("the state's share of the bailout rose to €4.2bn": a part of an
+# amount), nor a stock of it ("its stock of bad loans stood at €12bn": a store): those are the
+# event's amounts; a firm's quote is said of its shares, its share price or its stock, and its
+# stock is a firm's ("Cirrane's stock", "its stock", "Vantis stock"), not goods ("damage to
+# rolling stock rose to €40m", "flooded stock").
 _SHARE_MOVED = re.compile(
-    r"\b(?:shares?|stock|share\s+price)\b"
-    # "Shares in Orvant Bank"
-    r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’.&-]+(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+    r"(?:\b(?:shares|share\s+price)|(?:^|(?:['’]s|s['’]|\bits|\btheir|\bthe|\b(?-i:[A-Z])[\w&.-]*)\s+)"
+    r"stock(?!\s+of\b))\b"
+    # "Shares in Orvant Bank", "Shares of the operator": a firm (its further words capitalised,
+    # whatever the pattern's re.I), not a sum ("the families' shares of the compensation fund")
+    r"(?:\s+(?:in|of)\s+(?:(?:the|its|their)\s+)?(?!(?:fund|compensation|payout|proceeds|bill|costs?|damages|"
+    r"award|settlement|relief|aid|recoveries|estate|prize|budget|money|losses|bailout)\b)"
+    r"[\w'’.&-]+(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})?"
     r"(?:,[^,;]{1,60},)?"  # ", which trade under the code 4471,"
     r"\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
     r"(?:fell|fallen|rose|risen|jumped|slid|dropped|climbed|closed|opened|traded|edged|gained|"
@@ -102,6 +111,15 @@ _PRICE_TARGET = re.compile(
     r"\bprice\s+target\b(?:\s+on\s+the\s+(?:shares|stock))?\s+(?:to|of|at)\s+$"
 )
 _A_SHARE = re.compile(r"\s+(?:a|per)\s+share\b")
+# ... but so much a share offered, bid or paid out is what a takeover or a payout amounts to, an
+# amount of the event ("raised its takeover offer to €14.50 a share", "Victims will receive $2.10
+# a share from the liquidator"); a dividend, however paid, is still the firm's
+_OFFERED = re.compile(
+    r"\b(?:offer|offers|offered|bid|bids|tender|buyout|takeover|pay|pays|paid|paying|receive|"
+    r"receives|received|get|gets|got|payout|compensation)\b",
+    re.I,
+)
+_CLAUSE_CUT = re.compile(r"[,;:]")
 
 
 def not_the_events(sentence: str, figure: Figure) -> bool:
@@ -116,24 +134,34 @@ def share_price(sentence: str, figure: Figure) -> bool:
     (what it cost, lost, raised or paid). Business news reports a firm's share price as the
     market's reaction to the news ("Shares in Brannock's fell 18% to €1.42 on the news"); the
     fall itself ("fell 18%") is still the story's to tell. Not "cut its forecast to €40m",
-    "the shares fell after it put the cost at €14m", nor a count of shares."""
+    "the shares fell after it put the cost at €14m", nor a count of shares, nor so much a share
+    offered, bid or paid out ("raised its takeover offer to €14.50 a share")."""
     if figure.unit in ("count", "percent") or ("hare" not in sentence and "tock" not in sentence):
         return False
     start, end = figure.span
     before = sentence[max(0, start - 160) : start]
-    return bool(
-        _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before) or _A_SHARE.match(sentence, end)
-    )
+    if _SHARE_MOVED.search(before) or _PRICE_TARGET.search(before):
+        return True
+    if not _A_SHARE.match(sentence, end):
+        return False
+    clause = _CLAUSE_CUT.split(before[-60:])[-1]
+    return "dividend" in clause.lower() or not _OFFERED.search(clause)
 
 
 # What draws an audience, said before its size: "drew some 4,500 visitors", "drawing 2,500",
 # "attracted a record 60,000", "was watched by 4 million"; hedges between.
+_HEDGES = (
+    r"\s+(?:(?:a|an|record|estimated|average|of|some|about|around|roughly|nearly|almost|more|"
+    r"than|over|just|under)\s+)*$"
+)
 _DRAWN = re.compile(
-    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes|"
-    r"watched\s+by|seen\s+by)\s+(?:(?:a|an|record|estimated|average|of|some|about|around|"
-    r"roughly|nearly|almost|more|than|over|just|under)\s+)*$",
+    r"\b(?:drew|draws|drawing|draw|attracted|attracts|attracting|welcomed|welcomes)" + _HEDGES,
     re.I,
 )
+# ... but a crowd drawn, not named an audience, may be anyone's: a vigil's, a strike's, a food
+# centre's ("A vigil drew about 3,000 people", "The strike drew 4,000 people onto the streets");
+# only those a thing was watched or seen by are its audience whatever they are called
+_SEEN_BY = re.compile(r"\b(?:watched|seen)\s+by" + _HEDGES, re.I)
 _AUDIENCE = frozenset(
     {
         "spectators",
@@ -148,11 +176,29 @@ _AUDIENCE = frozenset(
         "birdwatchers",
     }
 )
-# The audience's own verb, in the figure's clause: "9,000 spectators watched the event", "3,800
-# visitors came to the festival", "12,000 visitors attended".
+# The audience's own verb, right after its noun: "9,000 spectators watched the event", "3,800
+# visitors came to the festival", "12,000 visitors attended"; not a verb of a clause on them
+# ("1,200 visitors who had come to the park were evacuated": what befell them is the count).
+# Not a verb of a crowd's moving, which says nothing of watching ("5,000 visitors packed the
+# last ferries off the island", "3,000 visitors flocked to evacuation centres": evacuees)
 _WATCHED = re.compile(
-    r"[^.;:]{0,30}?\b(?:watched|came\s+to|come\s+to|attended|visited|tuned\s+in|turned\s+out|"
-    r"flocked|packed)\b"
+    r"\s+[\w-]+\s+(?:(?:have|had|has)\s+)?(?:[a-z]+ly\s+)?(?:watched|came\s+to|come\s+to|"
+    r"attended|visited|tuned\s+in|turned\s+out)\b"
+)
+
+# A time or a place something befell them at, said in the audience's sentence: "when the crush
+# began", "as the stand collapsed", "where the fire broke out", "before the bombing", "on the
+# night of the stampede"; not any clause of time or place ("when the city marked a year since
+# the quake", "where the players wore black armbands": the show's own)
+_STRUCK = re.compile(
+    r"\b(?:(?<!such\s)(?<!well\s)(?<!same\s)as|when|where|while|before|until)\s+"
+    r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:began|begun|broke\s+out|started|struck|"
+    r"hit|collapsed|erupted|exploded|spread|happened|occurred|took\s+place|gave\s+way|"
+    r"caught\s+fire)\b"
+    r"|\b(?:before|during|(?:on|in)\s+the\s+(?:day|night|evening|afternoon|morning)\s+of)\s+"
+    r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:crush|stampede|collapse|fire|blaze|"
+    r"bombing|blast|explosion|attack|shooting|outbreak|surge|panic)\b",
+    re.I,
 )
 
 
@@ -164,15 +210,19 @@ def audience(sentence: str, figure: Figure) -> bool:
     story counts an event's dead, displaced, arrested or rescued, not its onlookers. Not
     visitors something befell ("1,200 visitors were evacuated", "300 visitors trapped"), nor
     people who took part ("40,000 people took part in the march"), nor those a strike or a vigil
-    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners")."""
-    if figure.counted != "people" or figure.event is not None:
+    drew, named for what they are ("drew 4,000 dockers", "drew 2,000 mourners"), nor an
+    audience the sentence puts at the time or place something happened ("Some 48,000
+    spectators packed Hallam Park when the crush began", "watched in horror as the stand
+    collapsed", "attended the concert before the bombing"): a crowd a disaster befell."""
+    if figure.counted != "people" or figure.event is not None or _STRUCK.search(sentence):
         return False
     if figure.scope is not None and figure.scope not in _AUDIENCE:
         return False  # "the strike drew 4,000 dockers out": who they are says what they did
     start, end = figure.span
+    before = sentence[max(0, start - 60) : start]
     return bool(
-        _DRAWN.search(sentence[max(0, start - 60) : start])
-        or (figure.scope is not None and _WATCHED.match(sentence, end))
+        _SEEN_BY.search(before)
+        or (figure.scope is not None and (_DRAWN.search(before) or _WATCHED.match(sentence, end)))
     )
 
 
