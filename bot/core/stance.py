@@ -863,12 +863,28 @@ def _owned(text: str, figure: Figure) -> bool:
 # The adverb says the denial is repeated only where it goes with the verb of saying or
 # judging (or is the cue's own: "again denied"), not with a verb of the thing denied: "a
 # report that 1 million had already crossed was untrue" is a first denial of a crossing.
-_AGAIN = re.compile(
-    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+_SAYS_OR_JUDGES = (
     r"(?:said|says|told|tells|called|calls|denied|denies|rejected|rejects|dismissed|dismisses"
     r"|described|describes|branded|brands|insisted|insists|stated|states|found|finds|refuted"
     r"|refutes|labelled|labels|labeled|maintained|maintains|dubbed|termed|declared|declares"
-    r"|ruled|rules|disputed|disputes|contested|contests)\b"
+    r"|ruled|rules|disputed|disputes|contested|contests)"
+)
+# The adverb may stand apart from its verb: "again flatly denied", "once more strongly
+# rejected", "again on Monday denied", "repeatedly and firmly denied", "said again that".
+_AGAIN = re.compile(
+    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+    r"(?:(?:[a-z]+ly|and|on\s+[a-z]+|this\s+week|today|yesterday)\s+){0,3}?"
+    + _SAYS_OR_JUDGES
+    + r"\b|\b"
+    + _SAYS_OR_JUDGES
+    + r"\s+(?:again|once\s+more)\b"
+)
+# A report's own that-clause, open (no comma since) where the adverb stands: "claims that
+# inspectors had again found 300 faults were false": the adverb is the report's, its verb
+# the thing denied (which is no verb of saying or judging only by luck: found, called, told).
+_IN_REPORT_CLAUSE = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|stories|story|accounts?|"
+    r"posts?|figures?|estimates?)\s+that\b[^,;:]*$"
 )
 _REPEATED_THAT = re.compile(
     r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
@@ -879,8 +895,10 @@ _REPEATED_THAT = re.compile(
 def repeats_denial(sentence: str, cue: str) -> bool:
     """Whether the refutation `cue` of `sentence` is said to be a repeated one: "again" or
     "already" with the verb that says or judges, before the cue in its clause ("again said the
-    report was untrue", not "a report that 1 million had already crossed was untrue"), "denied
-    again", or "repeated that ... was false"."""
+    report was untrue", "again flatly denied", "said again", not "a report that 1 million had
+    already crossed was untrue" nor "claims that inspectors had again found 300 faults were
+    false": the adverb in the report's own words), "denied again", or "repeated that ... was
+    false"."""
     start, end = cue_clause_span(sentence, cue)
     low = sentence[start:end].lower().replace("’", "'")
     at = _cue_at(low, cue)
@@ -888,7 +906,10 @@ def repeats_denial(sentence: str, cue: str) -> bool:
         return False
     before = low[:at]
     return bool(
-        _AGAIN.search(low, 0, at + len(cue) + 1)
+        any(
+            m.end() >= at + len(cue) or not _IN_REPORT_CLAUSE.search(low, 0, m.start())
+            for m in _AGAIN.finditer(low, 0, at + len(cue) + 1)
+        )
         or _REPEATED_THAT.search(before)
         or re.match(r"\s+again\b", low[at + len(cue) :])
     )

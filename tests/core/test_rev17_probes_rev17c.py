@@ -1,0 +1,91 @@
+"""Second read of round 17c's denial rules (rev17c): sentences of kinds the round's examples
+did not have, on which a rule misfired. Each case failed at the merged round (1961b79) and
+passes after its mend."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.model import ClaimSpec, Story, Topic
+from bot.core.stance import cue_stance, repeats_denial
+
+CLAIMS = {
+    "ferry": (("ferry", "Ostra"), "The Ostra ferry sinking killed 120 passengers", "coastguard"),
+    "university": (
+        ("strike", "university", "lecturers"),
+        "About 14,000 lecturers are on strike at Velden universities",
+        "the lecturers' union",
+    ),
+}
+
+
+def _findings(kind: str, text: str) -> set[str]:
+    keywords, claim_text, source = CLAIMS[kind]
+    topic = Topic(
+        id=kind,
+        name=kind,
+        keywords=keywords,
+        claims=(
+            ClaimSpec(
+                id=f"{kind}-claim", topic=kind, text=claim_text, source=source, date="2026-04-01"
+            ),
+        ),
+    )
+    story = Story(
+        feed="Harbour Post",
+        outlet="Harbour Post",
+        url=f"https://harbour-post.example/{kind}",
+        published=datetime(2026, 4, 2, 9, tzinfo=UTC),
+        title=f"{kind} latest",
+        text=text,
+        key=f"{kind}-1",
+    )
+    return {f.kind for f in Engine([topic]).process(story).findings}
+
+
+# --- cf46750: "again"/"already" of the denial, apart from its verb; of the report's words ----
+
+REPEATED_APART = [
+    "The ministry again flatly denied that 300 soldiers had deserted.",
+    "The army once more strongly rejected reports that 300 soldiers had deserted.",
+    "The coastguard again on Monday denied that 120 passengers had died.",
+    "The ministry said again that reports of 300 deserters were false.",
+    "The ministry has repeatedly and firmly denied that 2.1 million retirees would lose payments.",
+    "The union has already publicly dismissed the figure of 14,000 lecturers.",
+]
+AGAIN_IN_THE_REPORTS_WORDS = [
+    "The ministry said claims that inspectors had again found 300 faults were false.",
+    "The port authority said reports that the union had again called 4,000 dockers out were "
+    "untrue.",
+    "The army said claims that the rebels had again declared 300 soldiers missing were false.",
+    "The ministry said reports that the union had already told 4,000 dockers to stay home were "
+    "untrue.",
+]
+
+
+@pytest.mark.parametrize("sentence", REPEATED_APART)
+def test_a_repeat_adverb_apart_from_its_verb_makes_a_repeat(sentence: str) -> None:
+    cue = cue_stance(sentence)[1]
+    assert cue and repeats_denial(sentence, cue)
+
+
+@pytest.mark.parametrize("sentence", AGAIN_IN_THE_REPORTS_WORDS)
+def test_a_repeat_adverb_in_the_reports_own_words_makes_none(sentence: str) -> None:
+    cue = cue_stance(sentence)[1]
+    assert cue and not repeats_denial(sentence, cue)
+
+
+def test_a_first_denial_with_again_in_the_report_contradicts() -> None:
+    text = (
+        "The ferry operator said claims that divers had again found 120 bodies after the Ostra "
+        "ferry sinking were false."
+    )
+    assert "contradiction" in _findings("ferry", text)
+
+
+def test_a_repeated_denial_with_an_adverb_between_gives_no_contradiction() -> None:
+    text = "The ferry operator again flatly denied that 120 passengers had died in the Ostra sinking."
+    assert "contradiction" not in _findings("ferry", text)
