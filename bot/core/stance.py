@@ -248,11 +248,17 @@ def _of_a_thing(low: str, end: int) -> bool:
 
 
 # "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".
-# Saying, claiming or counting is a statement: "was wrong to say 300 had died" still refutes.
+# Saying, claiming, believing or counting is a statement: "was wrong to say 300 had died",
+# "was wrong to allege", "were wrong to have reported" still refute; so does any verb with a
+# that-clause right after it ("were wrong to hint that 8,000 would be evacuated"; not "wrong
+# to leave that night").
 _WRONG_FORMS = frozenset({"was wrong", "were wrong", "is wrong", "are wrong"})
 _WRONG_TO_ACT = re.compile(
-    r"\s+to\s+(?!(?:say|said|claim|suggest|report|state|assert|put|estimate|count|describe|call|"
-    r"publish|print|tell|announce|give|cite|quote|blame)\b)[a-z]"
+    r"\s+to\s+(?:have\s+)?(?!(?:have|say|said|claim|suggest|report|state|assert|put|estimate|count|"
+    r"describe|call|publish|print|tell|told|announce|give|cite|quote|blame|allege|insist|assume|"
+    r"conclude|predict|forecast|believe|think|imply|write|written|tweet|post|broadcast|speak|"
+    r"spoken|talk|portray|characteri[sz]e|calculate|repeat|accuse|argue|declare|inflate|"
+    r"exaggerate|overstate|understate|spread|circulate|warn)\w*\b)[a-z]+\b(?!\s+that\b)"
 )
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.model import ClaimSpec, Story, Topic
+from bot.core.model import ClaimSpec, Stance, Story, Topic
 from bot.core.stance import cue_stance, repeats_denial
 
 CLAIMS = {
@@ -89,3 +89,29 @@ def test_a_first_denial_with_again_in_the_report_contradicts() -> None:
 def test_a_repeated_denial_with_an_adverb_between_gives_no_contradiction() -> None:
     text = "The ferry operator again flatly denied that 120 passengers had died in the Ostra sinking."
     assert "contradiction" not in _findings("ferry", text)
+
+
+# --- 6345524: "wrong to" a verb of saying or believing is a statement judged -----------------
+
+WRONG_TO_SAY = [
+    "The minister said the union was wrong to allege that 14,000 lecturers were on strike.",
+    "The coastguard said the paper was wrong to have reported that 120 had died.",
+    "The ministry said the union was wrong to insist that 4,000 dockers had walked out.",
+    "The health ministry said the opposition was wrong to assume 300 children had been infected.",
+    "The governor said campaigners were wrong to warn that 8,000 people would be evacuated.",
+    "The governor said the broadcaster was wrong to have claimed 8,000 people were evacuated.",
+    "The ministry said the union was wrong to conclude that 2.1 million retirees would lose out.",
+    "The bank said analysts were wrong to predict that 40 million euros would be withdrawn.",
+    "The ministry said the newspaper was wrong to write that 300 children had been infected.",
+]
+
+
+@pytest.mark.parametrize("sentence", WRONG_TO_SAY)
+def test_wrong_to_say_or_believe_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+def test_wrong_to_allege_is_no_corroboration() -> None:
+    text = "The university said the union was wrong to allege that 14,000 lecturers were on strike."
+    found = _findings("university", text)
+    assert "contradiction" in found and "corroboration" not in found
