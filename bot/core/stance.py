@@ -99,7 +99,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
     for m in _cue_regex(cues).finditer(low):
         if (
             not _negated(low, m.start())
-            and not _describes_counted(low, m.start())
+            and not _describes_counted(low, m.start(), m.group(0))
             and not _ACT_OBJECT.match(low, m.end())
             and not (m.group(0) in _CHOICE_CUES and _ACTION_AFTER.match(low, m.end()))
             and not (_ALTERNATIVE.match(low, m.end()) and not _FIGURE_AFTER.match(low, m.end()))
@@ -490,17 +490,27 @@ _ACT_OBJECT = re.compile(
 )
 
 
-def _describes_counted(low: str, at: int) -> bool:
+def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     """A cue word that describes the things a number counts: "48,700 rejected ballots",
     "48,700 ballots had been rejected as invalid"; not when the number is a report's ("reports
     of 4,000 casualties were rejected", "claims that 300 had fled were dismissed")."""
     if _AFTER_NUMBER.search(low, max(0, at - 20), at):
         return True
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
-    return passive is not None and (
-        not _REPORTED.search(low, max(0, passive.start() - 60), passive.start() + 1)
-        or bool(_RELATIVE.search(passive.group(0)))  # "300 lecturers who were dismissed"
-    )
+    if passive is None or _RELATIVE.search(passive.group(0)):  # "300 lecturers who were ..."
+        return passive is not None
+    window = max(0, passive.start() - 60), passive.start() + 1
+    if _REPORTED.search(low, *window):
+        return False
+    # a that-clause with its own verb before the number: "claims that the harvest had failed
+    # on 600,000 hectares were false". Only of a verdict word: "dismissed", "rejected" also
+    # say what was done to the things counted, and the "that" may be a relative pronoun
+    # ("figures that the ministry has published show 3,000 appeals were dismissed", "reports
+    # that the plant had closed and 400 workers were dismissed")
+    return cue in _ACTS_ON_COUNTED or not _REPORT_CLAUSE.search(low, *window)
+
+
+_ACTS_ON_COUNTED = frozenset({"dismissed", "rejected", "denied", "withdrawn", "retracted"})
 
 
 # A cue word right after a number is a participle naming what is counted, not a denial:
@@ -513,11 +523,15 @@ _PASSIVE_OF_COUNTED = re.compile(
 # or "claims that" ("claims that 300 had fled were dismissed"), or in a that-clause whose own
 # verb comes before it ("claims that the harvest had failed on 600,000 hectares were false":
 # what "were false" says is the claims, the clause's verb being "had failed").
-_REPORTED = re.compile(
+_REPORT_NOUNS = (
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
-    r"accounts?|posts?|stories|story)\s+(?:(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$|"
-    r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|might|"
-    r"may)\s(?:[^.;:,]|[.,](?=\d))*$)"
+    r"accounts?|posts?|stories|story)\s+"
+)
+_REPORTED = re.compile(_REPORT_NOUNS + r"(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$")
+_REPORT_CLAUSE = re.compile(
+    _REPORT_NOUNS
+    + r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|"
+    r"might|may)\s(?:[^.;:,]|[.,](?=\d))*$"
 )
 _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")

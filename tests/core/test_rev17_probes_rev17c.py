@@ -19,6 +19,11 @@ CLAIMS = {
         "About 14,000 lecturers are on strike at Velden universities",
         "the lecturers' union",
     ),
+    "asylum": (
+        ("asylum", "applications"),
+        "1,200 asylum applications were rejected last year",
+        "the interior ministry",
+    ),
 }
 
 
@@ -115,3 +120,30 @@ def test_wrong_to_allege_is_no_corroboration() -> None:
     text = "The university said the union was wrong to allege that 14,000 lecturers were on strike."
     found = _findings("university", text)
     assert "contradiction" in found and "corroboration" not in found
+
+
+# --- 6345524: a report noun's "that" may be a relative pronoun; "dismissed", "rejected" are
+# also what was done to the things counted ----------------------------------------------------
+
+COUNTED_AFTER_A_RELATIVE_THAT = [
+    "The report that inspectors had compiled found 40 applications were rejected.",
+    "Reports that the plant had closed and 400 workers were dismissed spread on social media.",
+    "Figures that the home office has published show 3,000 appeals were dismissed.",
+    "The estimate that the agency had produced said 12,000 claims were rejected.",
+    "Accounts that the union has gathered say 300 lecturers were dismissed after the strike.",
+    "The report that was published on Friday says 40 officers were dismissed.",
+]
+
+
+@pytest.mark.parametrize("sentence", COUNTED_AFTER_A_RELATIVE_THAT)
+def test_a_passive_of_the_counted_after_a_relative_that_refutes_nothing(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+def test_a_count_that_agrees_after_a_relative_that_is_no_contradiction() -> None:
+    text = (
+        "Figures that the interior ministry has published show 1,200 asylum applications were "
+        "rejected last year."
+    )
+    found = _findings("asylum", text)
+    assert "contradiction" not in found and "corroboration" in found
