@@ -130,8 +130,8 @@ _MADE_UP_OF = re.compile(
 # news", "a fake video") or anything else ("false and alarming", "false, the ministry said")
 # they are the speaker's verdict.
 _THING_ADJECTIVES = frozenset({"false", "fake"})
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_NOT_A_THING = frozenset(
+_NOUN_PHRASE = re.compile(r" ([a-z]+)\b(?: ([a-z][a-z-]*)\b)?(?: ([a-z][a-z-]*)\b)?")
+_NO_NOUN = frozenset(
     {
         # words that are no noun after an adjective
         "and",
@@ -174,6 +174,35 @@ _NOT_A_THING = frozenset(
         "last",
         "earlier",
         "again",
+        "too",
+        "also",
+        "either",
+        "now",
+        "then",
+        "even",
+        "so",
+        "yet",
+        "if",
+        "unless",
+        "though",
+        "although",
+        "despite",
+        "amid",
+        "until",
+        "which",
+        "who",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+_SAID_NOUNS = frozenset(
+    {
         # nouns of something said, shown or counted: what a verdict judges
         "report",
         "reports",
@@ -233,18 +262,45 @@ _NOT_A_THING = frozenset(
         "results",
         "statistics",
         "tally",
+        "tweet",
+        "tweets",
+        "headline",
+        "headlines",
+        "screenshot",
+        "screenshots",
+        "article",
+        "articles",
+        "quote",
+        "quotes",
+        "poll",
+        "polls",
+        "survey",
+        "tolls",
+        "totals",
+        "release",
+        "releases",
     }
 )
 
 
 def _of_a_thing(low: str, end: int) -> bool:
     """Whether "false" or "fake" ending at `end` stands before a noun naming a thing (or a
-    word ending in -ly, "false, completely", is no noun either)."""
-    m = _NEXT_WORD.match(low, end)
+    word ending in -ly, "false, completely", is no noun either). The noun may be the head of
+    a compound, a word or two on: "false casualty figures", "fake social media posts", "false
+    Western propaganda" are of something said; "fake login pages", "false fire alarm" of a
+    thing."""
+    m = _NOUN_PHRASE.match(low, end)
     if m is None:
         return False
-    word = m.group(1)
-    return word not in _NOT_A_THING and not word.endswith("ly")
+    first, *more = (word for word in m.groups() if word)
+    if first in _NO_NOUN or first in _SAID_NOUNS or first.endswith("ly"):
+        return False
+    for word in more:
+        if word in _NO_NOUN:
+            break
+        if word in _SAID_NOUNS:
+            return False
+    return True
 
 
 # "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".

@@ -147,3 +147,33 @@ def test_a_count_that_agrees_after_a_relative_that_is_no_contradiction() -> None
     )
     found = _findings("asylum", text)
     assert "contradiction" not in found and "corroboration" in found
+
+
+# --- 5deb9a0: "false"/"fake" before a compound whose head is something said, or before no noun -
+
+FALSE_OF_SOMETHING_SAID = [
+    "The ministry said the figure of 300 dead was based on false casualty figures.",
+    "The council said reports of 4,000 homes flooded were false media reports.",
+    "Police said the 300 arrests figure came from fake social media posts.",
+    "The Kremlin said reports of 300 dead were false Western propaganda.",
+    "The ministry said a fake screenshot claiming 2 million retirees would lose payments was "
+    "circulating.",
+    "The coastguard said the figure of 120 dead was false too.",
+    "The coastguard called the reports of 120 bodies false Tuesday.",
+    "The hospital said a fake tweet put the number of dead at 300.",
+    "The ministry said the 300 figure came from a fake press release.",
+]
+
+
+@pytest.mark.parametrize("sentence", FALSE_OF_SOMETHING_SAID)
+def test_false_of_something_said_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+def test_false_casualty_figures_is_no_corroboration() -> None:
+    text = (
+        "The ferry operator said the toll of 120 dead in the Ostra sinking was based on false "
+        "casualty figures."
+    )
+    found = _findings("ferry", text)
+    assert "contradiction" in found and "corroboration" not in found
