@@ -107,7 +107,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
-            and not (m.group(0) == "made up" and _MADE_UP_OF.match(low, m.end()))
+            and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
@@ -117,13 +117,36 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
     return None
 
 
-# "Made up" also means "consisted of" or "accounted for": "a crew made up of 40 sailors",
-# "strikers made up 40% of the staff". Only an invented thing is made up with no "of" and no
-# figure after it ("the figure was made up", "made up the figure of 300").
+# "Made up" also means "consisted of", "accounted for" or "compensated": "a crew made up of 40
+# sailors", "strikers made up 40% of the staff", "women made up the majority of the marchers",
+# "made up two-thirds", "overtime made up for the lost shifts", "made up lost time". Only an
+# invented thing is made up otherwise ("the figure was made up", "made up the figure of 300",
+# "made up for political reasons").
 _MADE_UP_OF = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:of\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
-    r"less than|just over|just under|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d)"
+    r"\s+(?:[a-z]+ly\s+)?(?:of\b|for\s+(?:the|a|an|lost|its|their|his|her|some|much|part)\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"less than|just over|just under|only|just|a mere|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d|"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:large|small|big|sizeable|significant|tiny|growing|greater|"
+    r"bigger|larger|smaller)\s+)?(?:majority|minority|bulk|rest|remainder|balance|most|much|"
+    r"part|share|fraction|proportion|portion|third|quarter|fifth|sixth|tenth|two-thirds|"
+    r"three-quarters|one\s+in|largest|biggest|smallest|lost\s+(?:time|ground)|ground|"
+    r"difference|shortfall|deficit)\b)"
 )
+# "Made up most of the story", "made up part of the report": invented, a share of something
+# said.
+_OF_WHAT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?of\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?([a-z]+)\b"
+)
+
+
+def _made_up_of(low: str, end: int) -> bool:
+    """Whether "made up" ending at `end` means "consisted of", "accounted for" or
+    "compensated" (`_MADE_UP_OF`), not "invented"."""
+    if not _MADE_UP_OF.match(low, end):
+        return False
+    of = _OF_WHAT.match(low, end)
+    return of is None or of.group(1) not in _SAID_NOUNS
+
+
 # "False" and "fake" before a noun that names a thing describe the thing, forged or mistaken,
 # and judge nothing said: "a false alarm", "travelling on false passports", "flying false
 # flags", "fake refund websites". Before a noun of something said ("false reports", "fake

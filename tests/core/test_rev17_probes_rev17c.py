@@ -92,7 +92,9 @@ def test_a_first_denial_with_again_in_the_report_contradicts() -> None:
 
 
 def test_a_repeated_denial_with_an_adverb_between_gives_no_contradiction() -> None:
-    text = "The ferry operator again flatly denied that 120 passengers had died in the Ostra sinking."
+    text = (
+        "The ferry operator again flatly denied that 120 passengers had died in the Ostra sinking."
+    )
     assert "contradiction" not in _findings("ferry", text)
 
 
@@ -177,3 +179,24 @@ def test_false_casualty_figures_is_no_corroboration() -> None:
     )
     found = _findings("ferry", text)
     assert "contradiction" in found and "corroboration" not in found
+
+
+# --- 6345524: "made up" of a share or a compensation is no invention ----------------------------
+
+MADE_UP_A_SHARE = [
+    "Women made up the majority of the 4,000 striking dockers.",
+    "Students made up two-thirds of the 8,000 people evacuated.",
+    "Overtime made up for the 300 shifts lost to the strike.",
+    "Foreign nationals made up a fifth of the 120 passengers.",
+    "Contract staff made up the bulk of the 14,000 lecturers on strike.",
+    "Volunteers made up the rest of the 120-strong rescue team.",
+    "The ferry made up lost time and docked with 300 passengers aboard.",
+    "Nurses made up most of the 2,000 marchers.",
+    "Older voters made up a large share of the 2 million who signed.",
+    "Agency staff made up one in five of the 14,000 lecturers.",
+]
+
+
+@pytest.mark.parametrize("sentence", MADE_UP_A_SHARE)
+def test_made_up_a_share_refutes_nothing(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
