@@ -985,6 +985,14 @@ _IN_REPORT_CLAUSE = re.compile(
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|stories|story|accounts?|"
     r"posts?|figures?|estimates?)\s+that\b[^,;:]*$"
 )
+# Or a relative clause set off by commas ("Fire chiefs, who have repeatedly said the fire was
+# under control, denied that 8,000 were evacuated"), or a verb whose own clause ends before a
+# subordinate one holds the cue ("had already told reporters the toll was 40 when it denied
+# that 300 had died"): a first denial, the adverb another statement's.
+_IN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*$")
+_SUBORDINATE = re.compile(
+    r"\b(?:when|after|before|because|since|while|until)\s+(?:it|they|he|she|we|i)\b[^,;:]*$"
+)
 _REPEATED_THAT = re.compile(
     r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
     r"(?:\s+on\s+[a-z]+)?\s+(?:that|its|their|his|her)\b"
@@ -1006,7 +1014,12 @@ def repeats_denial(sentence: str, cue: str) -> bool:
     before = low[:at]
     return bool(
         any(
-            m.end() >= at + len(cue) or not _IN_REPORT_CLAUSE.search(low, 0, m.start())
+            m.end() >= at + len(cue)
+            or not (
+                _IN_REPORT_CLAUSE.search(low, 0, m.start())
+                or _IN_RELATIVE.search(low, 0, m.start())
+                or _SUBORDINATE.search(low, m.end(), at)
+            )
             for m in _AGAIN.finditer(low, 0, at + len(cue) + 1)
         )
         or _REPEATED_THAT.search(before)

@@ -200,3 +200,30 @@ MADE_UP_A_SHARE = [
 @pytest.mark.parametrize("sentence", MADE_UP_A_SHARE)
 def test_made_up_a_share_refutes_nothing(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- cf46750: the adverb of another statement, in a relative or before a subordinate clause --
+
+AGAIN_OF_ANOTHER_STATEMENT = [
+    "Fire chiefs, who have repeatedly said the wildfire was under control, denied that 8,000 "
+    "people were evacuated.",
+    "The governor, who has already said the wildfire was under control, on Monday denied that "
+    "8,000 people were evacuated.",
+    "The ministry had already told reporters the toll was 40 when it denied that 300 had died.",
+    "The army, which has repeatedly called the rebels terrorists, dismissed reports that 300 "
+    "soldiers had deserted.",
+]
+
+
+@pytest.mark.parametrize("sentence", AGAIN_OF_ANOTHER_STATEMENT)
+def test_a_repeat_adverb_of_another_statement_makes_no_repeat(sentence: str) -> None:
+    cue = cue_stance(sentence)[1]
+    assert cue and not repeats_denial(sentence, cue)
+
+
+def test_a_first_denial_after_a_relative_with_repeatedly_contradicts() -> None:
+    text = (
+        "The ferry operator, which has repeatedly said the Ostra ferry was seaworthy, denied "
+        "that 120 passengers had died in the sinking."
+    )
+    assert "contradiction" in _findings("ferry", text)

@@ -156,6 +156,10 @@ AGAIN_OF_THE_DENIAL = [
     "The ministry once more denied that 2.1 million retirees would lose payments.",
     "Firefighters repeatedly dismissed reports that 8,000 residents had been moved.",
     "The co-operative denied again that farmers had lost 40% of their wheat.",
+    # rev17c: a subordinate clause closed by a comma leaves the repeat its verb's
+    "The ministry again said, as it did last week, that reports of 300 deserters were false.",
+    "The coastguard has repeatedly said, since it first spoke on Friday, that reports of 120 "
+    "dead were untrue.",
 ]
 
 
