@@ -123,7 +123,8 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
 # invented thing is made up otherwise ("the figure was made up", "made up the figure of 300",
 # "made up for political reasons").
 _MADE_UP_OF = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:of\b|for\s+(?:the|a|an|lost|its|their|his|her|some|much|part)\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"\s+(?:[a-z]+ly\s+)?(?:of\b|for\s+(?:the|a|an|lost|its|their|his|her|some|much|part)\b|"
+    r"(?:about|around|some|roughly|nearly|almost|more than|over|"
     r"less than|just over|just under|only|just|a mere|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d|"
     r"(?:the\s+|a\s+|an\s+)?(?:(?:large|small|big|sizeable|significant|tiny|growing|greater|"
     r"bigger|larger|smaller)\s+)?(?:majority|minority|bulk|rest|remainder|balance|most|much|"
