@@ -611,7 +611,7 @@ _REPORTED = re.compile(_REPORT_NOUNS + r"(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$")
 _REPORT_CLAUSE = re.compile(
     _REPORT_NOUNS
     + r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|"
-    r"might|may)\s(?:[^.;:,]|[.,](?=\d))*$"
+    r"might|may)\s(?:(?!\bthat\b)(?:[^.;:,]|[.,](?=\d)))*$"  # no second "that": "found that 40"
 )
 _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")

@@ -227,3 +227,17 @@ def test_a_first_denial_after_a_relative_with_repeatedly_contradicts() -> None:
         "that 120 passengers had died in the sinking."
     )
     assert "contradiction" in _findings("ferry", text)
+
+
+# --- 6345524: a second "that" opens the clause the number is in ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reports that the agency had compiled found that 40 of the 300 passports were fake.",
+        "Figures that the ministry has kept show that 120 of the 2,000 ballots were false.",
+    ],
+)
+def test_a_number_in_a_later_that_clause_is_no_reports(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
