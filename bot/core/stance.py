@@ -43,8 +43,10 @@ NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 # A cue word joined to another by a hyphen is part of a compound word, which means something
 # else: "were wrong-footed", "a false-flag post", "a self-denied permit". The cue stands alone.
+# A hyphen before a word that joins no compound is an unspaced dash: "were false-the ministry
+# said", "denied-for the third time-that".
 _CUE_START = r"(?<![\w])(?<!\w-)"
-_CUE_END = r"(?![\w])(?!-\w)"
+_CUE_END = r"(?![\w])(?!-(?!(?:the|a|an|and|but|or|nor|that|for|as|he|she|it|they|we)\b)\w)"
 
 
 @cache

@@ -241,3 +241,18 @@ def test_a_first_denial_after_a_relative_with_repeatedly_contradicts() -> None:
 )
 def test_a_number_in_a_later_that_clause_is_no_reports(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- 6345524: an unspaced dash is no compound ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reports of 300 dead are false-the ministry said on Monday.",
+        "The army flatly denied-for the third time-that 300 soldiers had deserted.",
+        "The coastguard said the figure of 120 dead was untrue-and hurtful to families.",
+    ],
+)
+def test_a_cue_before_an_unspaced_dash_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
