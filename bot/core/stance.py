@@ -43,8 +43,10 @@ NEGATION_WINDOW = 4  # words before a cue that can negate it
 
 # A cue word joined to another by a hyphen is part of a compound word, which means something
 # else: "were wrong-footed", "a false-flag post", "a self-denied permit". The cue stands alone.
+# A hyphen before a word that joins no compound is an unspaced dash: "were false-the ministry
+# said", "denied-for the third time-that".
 _CUE_START = r"(?<![\w])(?<!\w-)"
-_CUE_END = r"(?![\w])(?!-\w)"
+_CUE_END = r"(?![\w])(?!-(?!(?:the|a|an|and|but|or|nor|that|for|as|he|she|it|they|we)\b)\w)"
 
 
 @cache
@@ -99,7 +101,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
     for m in _cue_regex(cues).finditer(low):
         if (
             not _negated(low, m.start())
-            and not _describes_counted(low, m.start())
+            and not _describes_counted(low, m.start(), m.group(0))
             and not _ACT_OBJECT.match(low, m.end())
             and not (m.group(0) in _CHOICE_CUES and _ACTION_AFTER.match(low, m.end()))
             and not (_ALTERNATIVE.match(low, m.end()) and not _FIGURE_AFTER.match(low, m.end()))
@@ -107,7 +109,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) in _QUESTION_CUES and not _questioned_statement(low, m))
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
-            and not (m.group(0) == "made up" and _MADE_UP_OF.match(low, m.end()))
+            and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
@@ -117,21 +119,45 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
     return None
 
 
-# "Made up" also means "consisted of" or "accounted for": "a crew made up of 40 sailors",
-# "strikers made up 40% of the staff". Only an invented thing is made up with no "of" and no
-# figure after it ("the figure was made up", "made up the figure of 300").
+# "Made up" also means "consisted of", "accounted for" or "compensated": "a crew made up of 40
+# sailors", "strikers made up 40% of the staff", "women made up the majority of the marchers",
+# "made up two-thirds", "overtime made up for the lost shifts", "made up lost time". Only an
+# invented thing is made up otherwise ("the figure was made up", "made up the figure of 300",
+# "made up for political reasons").
 _MADE_UP_OF = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:of\b|(?:about|around|some|roughly|nearly|almost|more than|over|"
-    r"less than|just over|just under|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d)"
+    r"\s+(?:[a-z]+ly\s+)?(?:of\b|for\s+(?:the|a|an|lost|its|their|his|her|some|much|part)\b|"
+    r"(?:about|around|some|roughly|nearly|almost|more than|over|"
+    r"less than|just over|just under|only|just|a mere|half|a third|a quarter)\b|(?:us\$|\$|€|£)?\d|"
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:large|small|big|sizeable|significant|tiny|growing|greater|"
+    r"bigger|larger|smaller)\s+)?(?:majority|minority|bulk|rest|remainder|balance|most|much|"
+    r"part|share|fraction|proportion|portion|third|quarter|fifth|sixth|tenth|two-thirds|"
+    r"three-quarters|one\s+in|largest|biggest|smallest|lost\s+(?:time|ground)|ground|"
+    r"difference|shortfall|deficit)\b)"
 )
+# "Made up most of the story", "made up part of the report": invented, a share of something
+# said.
+_OF_WHAT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?of\s+(?:(?:the|its|their|his|her|a|an|this|that)\s+)?([a-z]+)\b"
+)
+
+
+def _made_up_of(low: str, end: int) -> bool:
+    """Whether "made up" ending at `end` means "consisted of", "accounted for" or
+    "compensated" (`_MADE_UP_OF`), not "invented"."""
+    if not _MADE_UP_OF.match(low, end):
+        return False
+    of = _OF_WHAT.match(low, end)
+    return of is None or of.group(1) not in _SAID_NOUNS
+
+
 # "False" and "fake" before a noun that names a thing describe the thing, forged or mistaken,
 # and judge nothing said: "a false alarm", "travelling on false passports", "flying false
 # flags", "fake refund websites". Before a noun of something said ("false reports", "fake
 # news", "a fake video") or anything else ("false and alarming", "false, the ministry said")
 # they are the speaker's verdict.
 _THING_ADJECTIVES = frozenset({"false", "fake"})
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_NOT_A_THING = frozenset(
+_NOUN_PHRASE = re.compile(r" ([a-z]+)\b(?: ([a-z][a-z-]*)\b)?(?: ([a-z][a-z-]*)\b)?")
+_NO_NOUN = frozenset(
     {
         # words that are no noun after an adjective
         "and",
@@ -174,6 +200,35 @@ _NOT_A_THING = frozenset(
         "last",
         "earlier",
         "again",
+        "too",
+        "also",
+        "either",
+        "now",
+        "then",
+        "even",
+        "so",
+        "yet",
+        "if",
+        "unless",
+        "though",
+        "although",
+        "despite",
+        "amid",
+        "until",
+        "which",
+        "who",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
+
+_SAID_NOUNS = frozenset(
+    {
         # nouns of something said, shown or counted: what a verdict judges
         "report",
         "reports",
@@ -233,26 +288,59 @@ _NOT_A_THING = frozenset(
         "results",
         "statistics",
         "tally",
+        "tweet",
+        "tweets",
+        "headline",
+        "headlines",
+        "screenshot",
+        "screenshots",
+        "article",
+        "articles",
+        "quote",
+        "quotes",
+        "poll",
+        "polls",
+        "survey",
+        "tolls",
+        "totals",
+        "release",
+        "releases",
     }
 )
 
 
 def _of_a_thing(low: str, end: int) -> bool:
     """Whether "false" or "fake" ending at `end` stands before a noun naming a thing (or a
-    word ending in -ly, "false, completely", is no noun either)."""
-    m = _NEXT_WORD.match(low, end)
+    word ending in -ly, "false, completely", is no noun either). The noun may be the head of
+    a compound, a word or two on: "false casualty figures", "fake social media posts", "false
+    Western propaganda" are of something said; "fake login pages", "false fire alarm" of a
+    thing."""
+    m = _NOUN_PHRASE.match(low, end)
     if m is None:
         return False
-    word = m.group(1)
-    return word not in _NOT_A_THING and not word.endswith("ly")
+    first, *more = (word for word in m.groups() if word)
+    if first in _NO_NOUN or first in _SAID_NOUNS or first.endswith("ly"):
+        return False
+    for word in more:
+        if word in _NO_NOUN:
+            break
+        if word in _SAID_NOUNS:
+            return False
+    return True
 
 
 # "Wrong to" and a verb judges an act, not a statement: "the strikers were wrong to walk out".
-# Saying, claiming or counting is a statement: "was wrong to say 300 had died" still refutes.
+# Saying, claiming, believing or counting is a statement: "was wrong to say 300 had died",
+# "was wrong to allege", "were wrong to have reported" still refute; so does any verb with a
+# that-clause right after it ("were wrong to hint that 8,000 would be evacuated"; not "wrong
+# to leave that night").
 _WRONG_FORMS = frozenset({"was wrong", "were wrong", "is wrong", "are wrong"})
 _WRONG_TO_ACT = re.compile(
-    r"\s+to\s+(?!(?:say|said|claim|suggest|report|state|assert|put|estimate|count|describe|call|"
-    r"publish|print|tell|announce|give|cite|quote|blame)\b)[a-z]"
+    r"\s+to\s+(?:have\s+)?(?!(?:have|say|said|claim|suggest|report|state|assert|put|estimate|count|"
+    r"describe|call|publish|print|tell|told|announce|give|cite|quote|blame|allege|insist|assume|"
+    r"conclude|predict|forecast|believe|think|imply|write|written|tweet|post|broadcast|speak|"
+    r"spoken|talk|portray|characteri[sz]e|calculate|repeat|accuse|argue|declare|inflate|"
+    r"exaggerate|overstate|understate|spread|circulate|warn)\w*\b)[a-z]+\b(?!\s+that\b)"
 )
 
 
@@ -484,17 +572,27 @@ _ACT_OBJECT = re.compile(
 )
 
 
-def _describes_counted(low: str, at: int) -> bool:
+def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     """A cue word that describes the things a number counts: "48,700 rejected ballots",
     "48,700 ballots had been rejected as invalid"; not when the number is a report's ("reports
     of 4,000 casualties were rejected", "claims that 300 had fled were dismissed")."""
     if _AFTER_NUMBER.search(low, max(0, at - 20), at):
         return True
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
-    return passive is not None and (
-        not _REPORTED.search(low, max(0, passive.start() - 60), passive.start() + 1)
-        or bool(_RELATIVE.search(passive.group(0)))  # "300 lecturers who were dismissed"
-    )
+    if passive is None or _RELATIVE.search(passive.group(0)):  # "300 lecturers who were ..."
+        return passive is not None
+    window = max(0, passive.start() - 60), passive.start() + 1
+    if _REPORTED.search(low, *window):
+        return False
+    # a that-clause with its own verb before the number: "claims that the harvest had failed
+    # on 600,000 hectares were false". Only of a verdict word: "dismissed", "rejected" also
+    # say what was done to the things counted, and the "that" may be a relative pronoun
+    # ("figures that the ministry has published show 3,000 appeals were dismissed", "reports
+    # that the plant had closed and 400 workers were dismissed")
+    return cue in _ACTS_ON_COUNTED or not _REPORT_CLAUSE.search(low, *window)
+
+
+_ACTS_ON_COUNTED = frozenset({"dismissed", "rejected", "denied", "withdrawn", "retracted"})
 
 
 # A cue word right after a number is a participle naming what is counted, not a denial:
@@ -507,11 +605,15 @@ _PASSIVE_OF_COUNTED = re.compile(
 # or "claims that" ("claims that 300 had fled were dismissed"), or in a that-clause whose own
 # verb comes before it ("claims that the harvest had failed on 600,000 hectares were false":
 # what "were false" says is the claims, the clause's verb being "had failed").
-_REPORTED = re.compile(
+_REPORT_NOUNS = (
     r"\b(?:reports?|claims?|rumou?rs?|allegations?|figures?|estimates?|suggestions?|"
-    r"accounts?|posts?|stories|story)\s+(?:(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$|"
-    r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|might|"
-    r"may)\s(?:[^.;:,]|[.,](?=\d))*$)"
+    r"accounts?|posts?|stories|story)\s+"
+)
+_REPORTED = re.compile(_REPORT_NOUNS + r"(?:of|that)\s+(?:[^\s]+\s+){0,3}?\S*$")
+_REPORT_CLAUSE = re.compile(
+    _REPORT_NOUNS
+    + r"that\s+(?:[^.;:,]|[.,](?=\d))*?\b(?:had|has|have|was|were|is|are|would|will|could|"
+    r"might|may)\s(?:(?!\bthat\b)(?:[^.;:,]|[.,](?=\d)))*$"  # no second "that": "found that 40"
 )
 _RELATIVE = re.compile(r"\b(?:who|which|that)\b")
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion|dozen))\s+$")
@@ -863,12 +965,36 @@ def _owned(text: str, figure: Figure) -> bool:
 # The adverb says the denial is repeated only where it goes with the verb of saying or
 # judging (or is the cue's own: "again denied"), not with a verb of the thing denied: "a
 # report that 1 million had already crossed was untrue" is a first denial of a crossing.
-_AGAIN = re.compile(
-    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+_SAYS_OR_JUDGES = (
     r"(?:said|says|told|tells|called|calls|denied|denies|rejected|rejects|dismissed|dismisses"
     r"|described|describes|branded|brands|insisted|insists|stated|states|found|finds|refuted"
     r"|refutes|labelled|labels|labeled|maintained|maintains|dubbed|termed|declared|declares"
-    r"|ruled|rules|disputed|disputes|contested|contests)\b"
+    r"|ruled|rules|disputed|disputes|contested|contests)"
+)
+# The adverb may stand apart from its verb: "again flatly denied", "once more strongly
+# rejected", "again on Monday denied", "repeatedly and firmly denied", "said again that".
+_AGAIN = re.compile(
+    r"\b(?:again|once more|already|repeatedly)\s+(?:(?:has|have|had|been)\s+)?"
+    r"(?:(?:[a-z]+ly|and|on\s+[a-z]+|this\s+week|today|yesterday)\s+){0,3}?"
+    + _SAYS_OR_JUDGES
+    + r"\b|\b"
+    + _SAYS_OR_JUDGES
+    + r"\s+(?:again|once\s+more)\b"
+)
+# A report's own that-clause, open (no comma since) where the adverb stands: "claims that
+# inspectors had again found 300 faults were false": the adverb is the report's, its verb
+# the thing denied (which is no verb of saying or judging only by luck: found, called, told).
+_IN_REPORT_CLAUSE = re.compile(
+    r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|stories|story|accounts?|"
+    r"posts?|figures?|estimates?)\s+that\b[^,;:]*$"
+)
+# Or a relative clause set off by commas ("Fire chiefs, who have repeatedly said the fire was
+# under control, denied that 8,000 were evacuated"), or a verb whose own clause ends before a
+# subordinate one holds the cue ("had already told reporters the toll was 40 when it denied
+# that 300 had died"): a first denial, the adverb another statement's.
+_IN_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b[^,;:]*$")
+_SUBORDINATE = re.compile(
+    r"\b(?:when|after|before|because|since|while|until)\s+(?:it|they|he|she|we|i)\b[^,;:]*$"
 )
 _REPEATED_THAT = re.compile(
     r"\b(?:repeated|reiterated|restated|repeats|reiterates|restates)\b"
@@ -879,8 +1005,10 @@ _REPEATED_THAT = re.compile(
 def repeats_denial(sentence: str, cue: str) -> bool:
     """Whether the refutation `cue` of `sentence` is said to be a repeated one: "again" or
     "already" with the verb that says or judges, before the cue in its clause ("again said the
-    report was untrue", not "a report that 1 million had already crossed was untrue"), "denied
-    again", or "repeated that ... was false"."""
+    report was untrue", "again flatly denied", "said again", not "a report that 1 million had
+    already crossed was untrue" nor "claims that inspectors had again found 300 faults were
+    false": the adverb in the report's own words), "denied again", or "repeated that ... was
+    false"."""
     start, end = cue_clause_span(sentence, cue)
     low = sentence[start:end].lower().replace("’", "'")
     at = _cue_at(low, cue)
@@ -888,7 +1016,15 @@ def repeats_denial(sentence: str, cue: str) -> bool:
         return False
     before = low[:at]
     return bool(
-        _AGAIN.search(low, 0, at + len(cue) + 1)
+        any(
+            m.end() >= at + len(cue)
+            or not (
+                _IN_REPORT_CLAUSE.search(low, 0, m.start())
+                or _IN_RELATIVE.search(low, 0, m.start())
+                or _SUBORDINATE.search(low, m.end(), at)
+            )
+            for m in _AGAIN.finditer(low, 0, at + len(cue) + 1)
+        )
         or _REPEATED_THAT.search(before)
         or re.match(r"\s+again\b", low[at + len(cue) :])
     )

@@ -156,6 +156,10 @@ AGAIN_OF_THE_DENIAL = [
     "The ministry once more denied that 2.1 million retirees would lose payments.",
     "Firefighters repeatedly dismissed reports that 8,000 residents had been moved.",
     "The co-operative denied again that farmers had lost 40% of their wheat.",
+    # rev17c: a subordinate clause closed by a comma leaves the repeat its verb's
+    "The ministry again said, as it did last week, that reports of 300 deserters were false.",
+    "The coastguard has repeatedly said, since it first spoke on Friday, that reports of 120 "
+    "dead were untrue.",
 ]
 
 
@@ -204,6 +208,11 @@ MADE_UP_INVENTED = [
     "The minister said the 40% share was made up by the union.",
     "Farmers said the ministry simply made up its count of 600,000 hectares.",
     "The university said reports of 14,000 strikers were made up.",
+    # rev17c: a share of something said, and "for" a reason, are still an invention
+    "The ministry said the paper made up most of the story of 300 deserters.",
+    "The ministry said the union made up part of the report on 14,000 strikers.",
+    "The coastguard said the figure of 120 was made up for political reasons.",
+    "The ministry said the union made up the whole story of 14,000 strikers.",
 ]
 
 # "Wrong to" and a verb judges an act; wrong to say, claim or report judges a statement.
