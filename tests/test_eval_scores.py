@@ -61,9 +61,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.91, F1 0.87")),
-        pytest.param("dispute", marks=_unmet("precision 0.75, F1 0.78")),
-        pytest.param("contradiction", marks=_unmet("precision 0.88, F1 0.82")),
+        pytest.param("new_figure", marks=_unmet("precision 0.92, F1 0.88")),
+        pytest.param("dispute", marks=_unmet("precision 0.77, F1 0.78")),
+        pytest.param("contradiction", marks=_unmet("precision 0.89, F1 0.82")),
     ],
 )
 def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
@@ -105,35 +105,41 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # its second read's mends: re-measured at its end. Holdout new_figure F1 0.68 -> 0.70, dispute
 # 0.51 -> 0.54, figures 0.803 -> 0.809; two precision floors fell: holdout corroboration 0.87 ->
 # 0.85 and CV dispute 0.75 -> 0.74 (the refitted gate lets two more false disputes by).
+# Round 17 (what is counted, with rules 14-16 of the labels applied to 20 tune figures; which
+# claim: share prices and audiences are not learned, work done and counted higher later is an
+# update; denials: a repeated denial quoting its figure, cue words inside other words): re-
+# measured at its end, after its second read's mends. No floor fell. Holdout dispute F1 0.54 ->
+# 0.56 (floor 0.55: 42/75 sits on 0.56 exactly), contradiction 0.52 -> 0.53 (one false denial
+# fewer), new_claim 0.53 -> 0.54.
 CROSSVAL = {
     "new_figure": (0.91, 0.87),
-    "dispute": (0.74, 0.77),
-    "contradiction": (0.87, 0.81),
-    "new_claim": (0.76, 0.75),
+    "dispute": (0.76, 0.78),
+    "contradiction": (0.89, 0.82),
+    "new_claim": (0.78, 0.76),
     "corroboration": (0.93, 0.87),
 }
 TUNE = {
     "new_figure": (0.91, 0.87),
-    "dispute": (0.77, 0.79),
-    "contradiction": (0.87, 0.81),
-    "new_claim": (0.76, 0.75),
+    "dispute": (0.79, 0.80),
+    "contradiction": (0.89, 0.82),
+    "new_claim": (0.78, 0.76),
     "corroboration": (0.93, 0.87),
 }
 TUNE_FIGURES = 0.96
 WHOLE = {
-    "new_figure": (0.88, 0.83),
-    "dispute": (0.72, 0.74),
-    "contradiction": (0.80, 0.74),
-    "new_claim": (0.70, 0.69),
-    "corroboration": (0.91, 0.81),
+    "new_figure": (0.89, 0.84),
+    "dispute": (0.75, 0.75),
+    "contradiction": (0.82, 0.75),
+    "new_claim": (0.72, 0.70),
+    "corroboration": (0.91, 0.82),
 }
 WHOLE_FIGURES = 0.92
 HOLDOUT = {
     "new_figure": (0.79, 0.70),
-    "dispute": (0.55, 0.54),
-    "contradiction": (0.56, 0.52),
-    "new_claim": (0.54, 0.53),
-    "corroboration": (0.85, 0.64),
+    "dispute": (0.58, 0.55),
+    "contradiction": (0.58, 0.53),
+    "new_claim": (0.55, 0.54),
+    "corroboration": (0.85, 0.65),
 }
 HOLDOUT_FIGURES = 0.80
 
