@@ -4,13 +4,11 @@ passes after its mend."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.core.engine import Engine
-from bot.core.model import ClaimSpec, Stance, Story, Topic
+from bot.core.model import Stance
 from bot.core.stance import cue_stance, repeats_denial
+from tests.core.test_round17c import _findings as findings_of_story
 
 CLAIMS = {
     "ferry": (("ferry", "Ostra"), "The Ostra ferry sinking killed 120 passengers", "coastguard"),
@@ -28,27 +26,8 @@ CLAIMS = {
 
 
 def _findings(kind: str, text: str) -> set[str]:
-    keywords, claim_text, source = CLAIMS[kind]
-    topic = Topic(
-        id=kind,
-        name=kind,
-        keywords=keywords,
-        claims=(
-            ClaimSpec(
-                id=f"{kind}-claim", topic=kind, text=claim_text, source=source, date="2026-04-01"
-            ),
-        ),
-    )
-    story = Story(
-        feed="Harbour Post",
-        outlet="Harbour Post",
-        url=f"https://harbour-post.example/{kind}",
-        published=datetime(2026, 4, 2, 9, tzinfo=UTC),
-        title=f"{kind} latest",
-        text=text,
-        key=f"{kind}-1",
-    )
-    return {f.kind for f in Engine([topic]).process(story).findings}
+    """The kinds of finding of one story carrying `text` (round 17c's helper, these claims)."""
+    return {found.split(":")[0] for found in findings_of_story(kind, text, CLAIMS)}
 
 
 # --- cf46750: "again"/"already" of the denial, apart from its verb; of the report's words ----

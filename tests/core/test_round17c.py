@@ -39,10 +39,12 @@ CLAIMS = {
 }
 
 
-def _findings(kind: str, text: str) -> set[str]:
+def _findings(
+    kind: str, text: str, claims: dict[str, tuple[tuple[str, ...], str, str]] = CLAIMS
+) -> set[str]:
     """The findings (kind:claim) of one story carrying `text`, about a topic with one
-    configured claim."""
-    keywords, claim_text, source = CLAIMS[kind]
+    configured claim (`claims[kind]`: its keywords, text and source)."""
+    keywords, claim_text, source = claims[kind]
     topic = Topic(
         id=kind,
         name=kind,
