@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.carried import carry_counted
 from bot.core.figures import extract_figures
-from bot.core.sentences import split_sentences
-
-
-def counted(sentence: str) -> list[str | None]:
-    return [f.counted for f in extract_figures(sentence)]
-
+from tests.core.test_round17a import counted, headline_kinds
 
 # --- "-ees" by its form: the closed set of things in "-ee" was not closed -----------------------
 
@@ -39,14 +33,6 @@ def test_things_and_verbs_in_ees_are_not_people(sentence: str) -> None:
 
 
 # --- a headline's figure named as a plan: a plural after the number is what it counts ----------
-
-
-def headline_kinds(title: str, body: str) -> list[str | None]:
-    texts = [title, *split_sentences(body)]
-    rows = carry_counted(
-        texts, [i == 0 for i in range(len(texts))], [extract_figures(t) for t in texts]
-    )
-    return [f.counted for f in rows[0]]
 
 
 @pytest.mark.parametrize(
