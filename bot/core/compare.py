@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -29,6 +29,7 @@ from bot.core.enum_members import SUPPORTS as _SUPPORTS
 from bot.core.enum_members import UP_TO as _UP_TO
 from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS, SHRINKING_KINDS
 from bot.core.model import Figure, FindingKind, Sighting, Stance
+from bot.core.record import record
 
 BASELINE_PREFIX = "claim:"  # the origin key of a configured claim's own figure (a note)
 UP_TO_CORE = 0.5  # "up to N" means somewhere in [0.5 N, N]: "up to €120m" agrees with €85m
@@ -63,7 +64,7 @@ def has_figure(sighting: Sighting) -> bool:
     return bool(sighting.figure.text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     kind: FindingKind
     stance: Stance

@@ -26,6 +26,7 @@ from bot.core.enum_members import REFUTES as _REFUTES
 from bot.core.known import Known
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
+from bot.core.record import record
 
 if TYPE_CHECKING:
     from bot.core.run import Run, Said
@@ -67,7 +68,7 @@ MAX_DAYS = 30.0
 _CASUALTIES = frozenset({"killed", "wounded", "killed_or_wounded", "injured", "missing"})
 
 
-@dataclass(frozen=True)
+@record
 class Heard:
     """What the engine had heard before a finding's own sighting was recorded: whether its
     source had spoken on the topic, and how many sightings the claim had."""
