@@ -9,31 +9,27 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Final
 
 from bot.core.attribution import same_source, speaker
+from bot.core.enum_members import ABOUT as _ABOUT
+from bot.core.enum_members import ALMOST as _ALMOST
+from bot.core.enum_members import AT_LEAST as _AT_LEAST
+from bot.core.enum_members import CONTRADICTION as _CONTRADICTION
+from bot.core.enum_members import CORROBORATION as _CORROBORATION
+from bot.core.enum_members import DISPUTE as _DISPUTE
+from bot.core.enum_members import DISPUTES as _DISPUTES
+from bot.core.enum_members import FEWER_THAN as _FEWER_THAN
+from bot.core.enum_members import NEW_CLAIM as _NEW_CLAIM
+from bot.core.enum_members import NEW_FIGURE as _NEW_FIGURE
+from bot.core.enum_members import REFUTES as _REFUTES
+from bot.core.enum_members import SUPPORTS as _SUPPORTS
+from bot.core.enum_members import UP_TO as _UP_TO
 from bot.core.lexicon import CUMULATIVE_EVENTS, CUMULATIVE_KINDS, SHRINKING_KINDS
-from bot.core.model import Figure, FindingKind, Hedge, Sighting, Stance
-
-# The enum members this module reads, as module constants: under Python 3.11 each read of
-# `Stance.NEUTRAL` goes through EnumType.__getattr__'s slot (about 0.25 µs; an 800-word story
-# read 2,150 of them), a module constant in a few nanoseconds. The same objects.
-_ABOUT: Final = Hedge.ABOUT
-_ALMOST: Final = Hedge.ALMOST
-_AT_LEAST: Final = Hedge.AT_LEAST
-_FEWER_THAN: Final = Hedge.FEWER_THAN
-_UP_TO: Final = Hedge.UP_TO
-_DISPUTES: Final = Stance.DISPUTES
-_REFUTES: Final = Stance.REFUTES
-_SUPPORTS: Final = Stance.SUPPORTS
-_CONTRADICTION: Final = FindingKind.CONTRADICTION
-_CORROBORATION: Final = FindingKind.CORROBORATION
-_DISPUTE: Final = FindingKind.DISPUTE
-_NEW_CLAIM: Final = FindingKind.NEW_CLAIM
-_NEW_FIGURE: Final = FindingKind.NEW_FIGURE
+from bot.core.model import Figure, FindingKind, Sighting, Stance
+from bot.core.record import record
 
 BASELINE_PREFIX = "claim:"  # the origin key of a configured claim's own figure (a note)
 UP_TO_CORE = 0.5  # "up to N" means somewhere in [0.5 N, N]: "up to €120m" agrees with €85m
@@ -68,7 +64,7 @@ def has_figure(sighting: Sighting) -> bool:
     return bool(sighting.figure.text)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     kind: FindingKind
     stance: Stance

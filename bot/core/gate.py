@@ -16,20 +16,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.core.attribution import same_source
 from bot.core.compare import BASELINE_PREFIX
+from bot.core.enum_members import DISPUTES as _DISPUTES
+from bot.core.enum_members import NEUTRAL as _NEUTRAL
+from bot.core.enum_members import REFUTES as _REFUTES
 from bot.core.known import Known
 from bot.core.matching import IndexedClaim, frame_agreement, quantity_key
 from bot.core.model import Attribution, Figure, FindingKind, Sighting, Stance
-
-# The enum members this module reads, as module constants: under Python 3.11 each read of
-# `Stance.NEUTRAL` goes through EnumType.__getattr__'s slot (about 0.25 µs; an 800-word story
-# read 2,150 of them), a module constant in a few nanoseconds. The same objects.
-_DISPUTES: Final = Stance.DISPUTES
-_NEUTRAL: Final = Stance.NEUTRAL
-_REFUTES: Final = Stance.REFUTES
+from bot.core.record import record
 
 if TYPE_CHECKING:
     from bot.core.run import Run, Said
@@ -71,7 +68,7 @@ MAX_DAYS = 30.0
 _CASUALTIES = frozenset({"killed", "wounded", "killed_or_wounded", "injured", "missing"})
 
 
-@dataclass(frozen=True)
+@record
 class Heard:
     """What the engine had heard before a finding's own sighting was recorded: whether its
     source had spoken on the topic, and how many sightings the claim had."""

@@ -1,6 +1,8 @@
 """Domain values shared by the core and the adapters (the vocabulary of DESIGN.md).
 
-Everything here is a frozen dataclass over plain values: no I/O, no clock, no environment.
+Everything here is a frozen dataclass over plain values: no I/O, no clock, no environment. The
+values the engine builds for each story (figures, attributions, statements, sightings,
+findings) are `@record`s, frozen to the type checker and cheaper to build (`bot.core.record`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+from bot.core.record import record
 
 
 class Hedge(StrEnum):
@@ -49,7 +53,7 @@ class FindingKind(StrEnum):
 _SEVERITY = {kind: rank for rank, kind in enumerate(FindingKind)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figure:
     """A number or range, with its hedge and what is counted.
 
@@ -88,7 +92,7 @@ class Figure:
         return math.isinf(self.high)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attribution:
     """Who says it, and through whom: "Ukrainian intelligence, via CNN"."""
 
@@ -133,7 +137,7 @@ class Topic:
     claims: tuple[ClaimSpec, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sighting:
     """One time a figure for a claim was seen: the figure, who said it, where and when."""
 
@@ -147,7 +151,7 @@ class Sighting:
     stance: Stance = Stance.SUPPORTS
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statement:
     """One sentence of a story that speaks to a claim."""
 
@@ -159,7 +163,7 @@ class Statement:
     score: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """What the engine concludes from a statement."""
 

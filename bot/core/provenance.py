@@ -34,6 +34,9 @@ MAX_STORIES = 20_000
 
 _WORD = re.compile(r"\w+")
 _ASCII_WORD = re.compile(rb"\w+")  # `_WORD` in an ASCII text, over its bytes: the same words
+# `_ASCII_WORD.findall` by one `translate` and `split`, a tenth of its cost: each byte that
+# `_ASCII_WORD` does not match becomes a space, so the runs between spaces are its words
+_NON_WORD_TO_SPACE = bytes(c if _ASCII_WORD.fullmatch(bytes((c,))) else 32 for c in range(256))
 # The state of a blake2b of 8 bytes before any data: a copy of it, given a shingle, hashes it as
 # `blake2b(shingle, digest_size=8)` does, in half the time (no parameters to read and set up).
 _NO_DATA = hashlib.blake2b(digest_size=8)
@@ -45,7 +48,7 @@ def fingerprint(story: Story) -> frozenset[int]:
     # UTF-8 bytes (those of an ASCII text are found as bytes: no shingle is encoded on its own)
     grams: set[bytes]
     if text.isascii():
-        words = _ASCII_WORD.findall(text.encode())
+        words = text.encode().translate(_NON_WORD_TO_SPACE).split()
         grams = set(map(b" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
     else:
         found = _WORD.findall(text)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.core.model import Attribution, Figure, Story, Topic
+from bot.core.record import record
 from bot.core.sentences import split_sentences
 from bot.core.trie import first_char_guard
 
@@ -19,7 +19,7 @@ _BOILERPLATE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     paragraph: int  # 0 is the title
     text: str

@@ -22,6 +22,7 @@ from bot.core.model import (
     Story,
 )
 from bot.core.reading import without_dates
+from bot.core.record import record
 from bot.core.stance import against_old_value, cue_stance, framed_as_revision, is_old_value
 
 
@@ -102,7 +103,7 @@ def read_sentence(text: str) -> Reading:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reading:
     """What a sentence says, before any topic or claim: its figures, its words with numbers
     masked, its attribution and its stance cues."""
@@ -119,7 +120,7 @@ class Reading:
     generic: bool = False  # `is_generic(attribution)`: "the report said"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Said:
     """One sentence's words: text, attribution and stance cues."""
 
