@@ -478,9 +478,27 @@ _COPULA_WORD = re.compile(r"\b(?:was|were|is|are|be|been|being)\b")
 _BACKGROUND_KEYS = ("after ", "since ", "before ", "has ", "have ", "had ")
 
 
+# A denial inside a "who" or "whose" clause set off by commas describes a person or a body
+# named before it, and the sentence's news is its main clause after the closing comma: "Roel,
+# who last week called the group's figure false, said 7,400 were homeless", "Dahl, whose 'one
+# million' claim the ministry called false, told reporters". The clause is supplementary, told
+# to say who the speaker is, not what is reported now. Not a clause that ends the sentence
+# ("she quoted the minister, who denied the report"), nor one that goes on with "and".
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\s+(?:[^,;:!?]|,(?=\d))*$")
+_MAIN_AFTER = re.compile(
+    r"(?:[^,;:!?]|,(?=\d))*?,\s+(?!(?:and|but|or|saying|calling|adding|insisting|which|who|"
+    r"while|as|although|though)\b)[a-z]"
+)
+
+
 def _background(low: str, at: int) -> bool:
     """Whether the cue at `at` is a denial told as background (`_TIME_CLAUSE`,
-    `_PERFECT_RELATIVE`), in the 70 characters before it."""
+    `_PERFECT_RELATIVE`), in the 70 characters before it, or inside a "who" clause between
+    commas (`_WHO_CLAUSE`)."""
+    if ", who" in low[max(0, at - 120) : at] and (
+        _WHO_CLAUSE.search(low, max(0, at - 120), at) and _MAIN_AFTER.match(low, at)
+    ):
+        return True
     window = low[max(0, at - 70) : at]
     if not any(key in window for key in _BACKGROUND_KEYS):
         return False

@@ -1,0 +1,53 @@
+"""Round 18c: denials (contradictions) and doubt, in prose of kinds the corpus does not have (a
+shipping strike, a measles outbreak, a data breach, a locust swarm, a pension reform, a ferry
+sinking, a university strike, a bank run, a crop failure, a wildfire evacuation). Each rule has
+sentences where it applies and sentences where it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.model import Stance
+from bot.core.stance import cue_stance
+
+# --- a denial inside a "who" clause between commas is background ------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ines Varga, who last week called the dockers' union's figure of 9,000 strikers false, "
+        "said on Monday that 4,100 had walked out.",
+        "The health minister, who on Friday dismissed reports of 300 measles cases as rumours, "
+        "told parliament that 212 children had been treated.",
+        "Tomas Rehn, whose claim of 2 million stolen records the bank called untrue, said he "
+        "would publish the data.",
+        "The farm minister, who had denied that locusts reached the coast, announced spraying of "
+        "40,000 hectares on Tuesday.",
+        "Lena Fisk, who in March rejected the union's estimate of 1,200 lecturers on strike, "
+        "said the university would dock pay.",
+        "The coastguard chief, who denied the report of 60 missing on Sunday, said 23 bodies had "
+        "been recovered from the ferry.",
+    ],
+)
+def test_a_denial_in_a_who_clause_is_background(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union quoted the port director, who denied the figure of 9,000 strikers.",
+        "The health minister, who was asked about the 300 cases, dismissed the reports as "
+        "rumours.",
+        "Tomas Rehn, who runs the bank, said on Monday that the claim of 2 million stolen "
+        "records was untrue.",
+        "The farm minister, who denied the report and called it false, and her deputy were "
+        "questioned by MPs.",
+        "Lena Fisk, who chairs the university council, rejected the union's estimate of 1,200 "
+        "lecturers on strike.",
+        "The fire chief denied, as the mayor did, that 8,000 people had been evacuated.",
+    ],
+)
+def test_a_denial_outside_a_who_clause_still_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
