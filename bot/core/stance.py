@@ -780,16 +780,64 @@ def _verdict(low: str) -> str:
     return verdict
 
 
+# To deny an accusation against a count defends the count: "rejecting suggestions that the
+# count had been massaged", "denied that its figures were inflated", "dismissed claims that the
+# ministry had manipulated the data", "rejected accusations of fiddling the figures". What is
+# denied is the tampering, not the figure; the count stands. The denial and the accusation are
+# read as neither refutation nor doubt ("exaggerated" in them is no doubt of the speaker's).
+_TAMPERED = (
+    r"(?:massag|manipulat|inflat|fiddl|rigg|doctor|falsif|fabricat|cook|tamper|padd|exaggerat|"
+    r"overstat|understat|deflat|distort|fudg|fak|underreport|overreport|undercount|overcount)"
+    r"[a-z]*"
+)
+_COUNTS = (
+    r"(?:counts?|figures?|data|tolls?|tally|tallies|numbers?|statistics|stats|results?|totals?|"
+    r"estimates?|books|records|register|list)"
+)
+_DEFENCE = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|"
+    r"dismiss|dismissing|refuted|refutes|refuting)\s+"
+    r"(?:(?:the\s+|any\s+|all\s+)?(?:[\w'-]+\s+){0,2}?(?:claims?|suggestions?|allegations?|"
+    r"accusations?|reports?|charges?|criticism|rumou?rs?)\s+)?"
+    r"(?:that\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+|official\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?" + _COUNTS + r"\s+(?:\S+\s+){0,3}?"
+    r"(?:had|has|have|were|was|is|are|been|being|would\s+be)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
+    + _TAMPERED
+    + r"|(?:that\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){1,2}?"
+    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)?" + _TAMPERED
+    + r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
+    + _COUNTS
+    + r")\b"
+)
+_TAMPER_KEYS = (
+    "massag", "manipulat", "inflat", "fiddl", "rigg", "doctor", "falsif", "fabricat", "cook",
+    "tamper", "padd", "exaggerat", "overstat", "understat", "deflat", "distort", "fudg", "fak",
+    "underreport", "overreport", "undercount", "overcount",
+)
+
+
+def _defences_blanked(low: str) -> str:
+    """`low` with each denial of an accusation against a count (`_DEFENCE`) blanked out."""
+    if not any(key in low for key in _TAMPER_KEYS):
+        return low
+    return _DEFENCE.sub(lambda m: " " * len(m.group(0)), low)
+
+
 def cue_stance(sentence: str) -> tuple[Stance, str]:
     """The stance its words carry, whatever the claim: refutes, disputes or neutral.
 
-    "Did not confirm or deny" takes no side: it is blanked out before the cues are read.
+    "Did not confirm or deny" takes no side: it is blanked out before the cues are read, and so
+    is a denial of an accusation against a count (`_DEFENCE`).
     """
     low = sentence.lower()
     if not sentence.isascii() or any(key in low for key in _NON_COMMITTAL_KEYS):
         sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
     low = low.replace("’", "'")
+    if not _ANY_STANCE_CUE.search(" " + low):
+        verdict = _verdict(low)
+        return (_REFUTES, verdict) if verdict else (_NEUTRAL, "")
+    low = _defences_blanked(low)
     verdict = _verdict(low)
     if not _ANY_STANCE_CUE.search(" " + low):
         if verdict:

@@ -51,3 +51,37 @@ def test_a_denial_in_a_who_clause_is_background(sentence: str) -> None:
 )
 def test_a_denial_outside_a_who_clause_still_refutes(sentence: str) -> None:
     assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+# --- denying an accusation against a count defends the count ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority put the strikers at 4,100, rejecting suggestions that its count "
+        "had been massaged.",
+        "The health ministry denied that its measles figures were inflated to win funding.",
+        "The bank dismissed claims that its auditors had fiddled the deposit figures.",
+        "The agriculture ministry rejected accusations of understating the crop figures.",
+        "The university denied that the strike tally of 1,200 lecturers had been doctored.",
+        "The coastguard rejected allegations that the ferry's passenger list was falsified.",
+    ],
+)
+def test_denying_an_accusation_against_a_count_is_no_refutation(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.NEUTRAL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The health ministry denied that 300 children had been infected with measles.",
+        "The fire service denied that rents in the evacuated towns had been inflated.",
+        "The dockers' union dismissed the port authority's count, saying it had been massaged.",
+        "The bank rejected claims that 2 million customer records were stolen.",
+        "The pension fund denied that officials had inflated prices for the new offices.",
+        "The ministry denied the union's figure of 9,000 strikers, calling it inflated.",
+    ],
+)
+def test_a_denial_of_the_count_or_of_another_thing_still_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
