@@ -141,9 +141,27 @@ _OF_WHAT = re.compile(
 )
 
 
+# "Made up" in the passive also means "restored" or "compensated": "the lost lessons will be
+# made up before Christmas", "the shortfall would be made up by the state", "hours lost to the
+# strike are to be made up in June". A thing still to be made up is owed, not invented: a
+# denial says a report *was* made up. So a future or modal passive ("will be", "would be",
+# "to be") is never a verdict, nor a passive whose subject is a thing lost or owed (time,
+# lessons, shifts, a shortfall, losses); "the report was made up", "it had been made up by
+# bloggers", "the 300 deaths were made up" still are.
+_OWED_PASSIVE = re.compile(
+    r"\b(?:(?:will|would|could|can|must|should|shall|may|might|to)\s+(?:[a-z]+ly\s+)?be|"
+    r"(?:is|are|was|were)\s+(?:still\s+)?being)\s+(?:[a-z]+ly\s+)?$"
+    r"|\b(?:lost|missed|cancelled|canceled|owed|time|hours|days|weeks|lessons|classes|lectures|"
+    r"shifts|sessions|shortfall|deficit|gap|losses|ground|arrears)\s+"
+    r"(?:(?:has|have|had)\s+been|was|were|is|are|be|been)\s+(?:[a-z]+ly\s+)?$"
+)
+
+
 def _made_up_of(low: str, end: int) -> bool:
     """Whether "made up" ending at `end` means "consisted of", "accounted for" or
-    "compensated" (`_MADE_UP_OF`), not "invented"."""
+    "compensated" (`_MADE_UP_OF`, `_OWED_PASSIVE`), not "invented"."""
+    if _OWED_PASSIVE.search(low, max(0, end - 48), end - len("made up")):
+        return True
     if not _MADE_UP_OF.match(low, end):
         return False
     of = _OF_WHAT.match(low, end)
@@ -599,6 +617,8 @@ def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
     if passive is None or _RELATIVE.search(passive.group(0)):  # "300 lecturers who were ..."
         return passive is not None
+    if _NAMED_BY_NUMBER.search(passive.group(0)):
+        return False  # "the 2,000 figure was entirely made up": a statement named by its number
     window = max(0, passive.start() - 60), passive.start() + 1
     if _REPORTED.search(low, *window):
         return False
@@ -610,6 +630,15 @@ def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     return cue in _ACTS_ON_COUNTED or not _REPORT_CLAUSE.search(low, *window)
 
 
+# A count takes a plural noun ("2,000 workers were dismissed"); a number before a singular
+# noun of something said names that statement by its number: "the 2,000 figure was made up",
+# "the 440 report was staged", "its 30,000 estimate was rejected". What is judged is the
+# statement, not things counted.
+_NAMED_BY_NUMBER = re.compile(
+    r"^\S*\s+(?:[a-z-]+\s+)?(?:figure|estimate|count|total|toll|tally|report|claim|story|number|"
+    r"forecast|projection|statistic)\s+(?:(?:had|have|has)\s+(?:[a-z]+\s+)?been|were|was|"
+    r"are|is|being)\b"
+)
 _ACTS_ON_COUNTED = frozenset({"dismissed", "rejected", "denied", "withdrawn", "retracted"})
 
 
@@ -804,15 +833,35 @@ _DEFENCE = re.compile(
     r"(?:had|has|have|were|was|is|are|been|being|would\s+be)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
     + _TAMPERED
     + r"|(?:that\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){1,2}?"
-    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)?" + _TAMPERED
+    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)?"
+    + _TAMPERED
     + r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
     + _COUNTS
     + r")\b"
 )
 _TAMPER_KEYS = (
-    "massag", "manipulat", "inflat", "fiddl", "rigg", "doctor", "falsif", "fabricat", "cook",
-    "tamper", "padd", "exaggerat", "overstat", "understat", "deflat", "distort", "fudg", "fak",
-    "underreport", "overreport", "undercount", "overcount",
+    "massag",
+    "manipulat",
+    "inflat",
+    "fiddl",
+    "rigg",
+    "doctor",
+    "falsif",
+    "fabricat",
+    "cook",
+    "tamper",
+    "padd",
+    "exaggerat",
+    "overstat",
+    "understat",
+    "deflat",
+    "distort",
+    "fudg",
+    "fak",
+    "underreport",
+    "overreport",
+    "undercount",
+    "overcount",
 )
 
 

@@ -38,8 +38,7 @@ def test_a_denial_in_a_who_clause_is_background(sentence: str) -> None:
     "sentence",
     [
         "The union quoted the port director, who denied the figure of 9,000 strikers.",
-        "The health minister, who was asked about the 300 cases, dismissed the reports as "
-        "rumours.",
+        "The health minister, who was asked about the 300 cases, dismissed the reports as rumours.",
         "Tomas Rehn, who runs the bank, said on Monday that the claim of 2 million stolen "
         "records was untrue.",
         "The farm minister, who denied the report and called it false, and her deputy were "
@@ -85,3 +84,68 @@ def test_denying_an_accusation_against_a_count_is_no_refutation(sentence: str) -
 )
 def test_a_denial_of_the_count_or_of_another_thing_still_refutes(sentence: str) -> None:
     assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+# --- "made up" as restored: a thing still owed, or lost, is made up, not invented ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The university said the lectures lost to the strike would be made up in June.",
+        "The shipping line said the shortfall in sailings will be made up by chartered ferries.",
+        "Farmers were told the crop losses were to be made up from a state fund of €40m.",
+        "The hours lost to the dock strike are being made up with weekend shifts.",
+        "The missed vaccination sessions were made up at the weekend, the health board said.",
+        "Savers were told the gap could be made up once the bank's assets were sold.",
+    ],
+)
+def test_made_up_as_restored_is_no_refutation(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said the report of 300 measles cases was made up.",
+        "The bank said the story of 2 million stolen records had been made up by a blogger.",
+        "It was all made up, the agriculture minister said of the locust report.",
+        "The union made up the figure of 1,200 lecturers, the university said.",
+        "The coastguard said the passenger list posted online had been made up.",
+        "The fire service said the evacuation order shared on social media was made up.",
+    ],
+)
+def test_made_up_as_invented_still_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+# --- a statement named by its number ("the 9,000 figure") is judged, not things counted --------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority said the 9,000 figure was entirely made up.",
+        "The fire service said the 8,000 estimate had been simply made up.",
+        "The university said the union's 1,200 tally was untrue.",
+        "The agriculture ministry said the 40,000 hectare estimate was false.",
+        "The bank said the 2 million total was false, and that 12,000 accounts were affected.",
+    ],
+)
+def test_a_statement_named_by_its_number_is_refuted(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 2,000 claims were rejected by the insurer after the wildfire.",
+        "About 300 reports were dismissed as duplicates by the data regulator.",
+        "Some 1,200 lecturers have now been dismissed by the university.",
+        "Nearly 5,000 pension applications had been rejected as incomplete.",
+        "About 600 asylum appeals were rejected in May.",
+        "The 40 ferry crew members were dismissed after the sinking.",
+    ],
+)
+def test_things_counted_and_acted_on_are_not_refuted(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
