@@ -110,6 +110,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
             and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
+            and not (m.group(0) in _PLAIN_DOUBT_VERBS and _INFINITIVE_TO.search(low, 0, m.start()))
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
@@ -117,6 +118,16 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
         ):
             return m.group(0)
     return None
+
+
+# The plain form of a verb of doubt is a present tense with a plural subject ("the official
+# figures understate the toll", "the ministry's numbers exaggerate the harvest") and says the
+# figures are wrong; after "to" it is an infinitive of advice or intent ("it would be wrong to
+# exaggerate the risk", "urged officials not to overstate the damage") and doubts nothing said.
+_PLAIN_DOUBT_VERBS = frozenset(
+    {"understate", "overstate", "exaggerate", "underreport", "under-report"}
+)
+_INFINITIVE_TO = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 
 
 # "Made up" also means "consisted of", "accounted for" or "compensated": "a crew made up of 40

@@ -149,3 +149,36 @@ def test_a_statement_named_by_its_number_is_refuted(sentence: str) -> None:
 )
 def test_things_counted_and_acted_on_are_not_refuted(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- the plain present of a verb of doubt ("the figures understate") ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dockers' union said the port authority's figures badly understate how many ships "
+        "are idle.",
+        "Epidemiologists said the official measles numbers understate the spread of the outbreak.",
+        "Farmers' groups say the ministry's crop figures overstate the harvest by a third.",
+        "Critics said the bank's deposit figures exaggerate how much savers can withdraw.",
+        "Residents say the fire service's evacuation numbers underreport those who fled.",
+    ],
+)
+def test_the_plain_present_of_a_doubt_verb_is_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister warned scientists not to exaggerate the locust threat.",
+        "It would be wrong to overstate the damage from the ferry sinking, the coastguard said.",
+        "Pension advisers were told not to overstate expected returns.",
+        "The wildfire service said its evacuation figures do not exaggerate the danger.",
+        "Nobody wants to exaggerate the cost of the data breach, the regulator said.",
+        "Lecturers were asked to carefully underreport nothing in their strike returns.",
+    ],
+)
+def test_a_doubt_verb_after_to_or_negated_is_no_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.DISPUTES
