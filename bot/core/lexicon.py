@@ -1583,6 +1583,11 @@ DISPUTE_CUES: tuple[str, ...] = (
     "understates",
     "understated",
     "overstates",
+    "understate",  # "the official figures understate the toll" (not "to understate", stance.py)
+    "overstate",
+    "exaggerate",
+    "underreport",
+    "under-report",
     "underestimate",
     "underestimates",
     "a stretch",

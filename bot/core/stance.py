@@ -105,6 +105,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
             and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
+            and not (m.group(0) in _PLAIN_DOUBT_VERBS and _INFINITIVE_TO.search(low, 0, m.start()))
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
@@ -112,6 +113,16 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
         ):
             return m.group(0)
     return None
+
+
+# The plain form of a verb of doubt is a present tense with a plural subject ("the official
+# figures understate the toll", "the ministry's numbers exaggerate the harvest") and says the
+# figures are wrong; after "to" it is an infinitive of advice or intent ("it would be wrong to
+# exaggerate the risk", "urged officials not to overstate the damage") and doubts nothing said.
+_PLAIN_DOUBT_VERBS = frozenset(
+    {"understate", "overstate", "exaggerate", "underreport", "under-report"}
+)
+_INFINITIVE_TO = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 
 
 # "Made up" also means "consisted of", "accounted for" or "compensated": "a crew made up of 40
@@ -136,9 +147,27 @@ _OF_WHAT = re.compile(
 )
 
 
+# "Made up" in the passive also means "restored" or "compensated": "the lost lessons will be
+# made up before Christmas", "the shortfall would be made up by the state", "hours lost to the
+# strike are to be made up in June". A thing still to be made up is owed, not invented: a
+# denial says a report *was* made up. So a future or modal passive ("will be", "would be",
+# "to be") is never a verdict, nor a passive whose subject is a thing lost or owed (time,
+# lessons, shifts, a shortfall, losses); "the report was made up", "it had been made up by
+# bloggers", "the 300 deaths were made up" still are.
+_OWED_PASSIVE = re.compile(
+    r"\b(?:(?:will|would|could|can|must|should|shall|may|might|to)\s+(?:[a-z]+ly\s+)?be|"
+    r"(?:is|are|was|were)\s+(?:still\s+)?being)\s+(?:[a-z]+ly\s+)?$"
+    r"|\b(?:lost|missed|cancelled|canceled|owed|time|hours|days|weeks|lessons|classes|lectures|"
+    r"shifts|sessions|shortfall|deficit|gap|losses|ground|arrears)\s+"
+    r"(?:(?:has|have|had)\s+been|was|were|is|are|be|been)\s+(?:[a-z]+ly\s+)?$"
+)
+
+
 def _made_up_of(low: str, end: int) -> bool:
     """Whether "made up" ending at `end` means "consisted of", "accounted for" or
-    "compensated" (`_MADE_UP_OF`), not "invented"."""
+    "compensated" (`_MADE_UP_OF`, `_OWED_PASSIVE`), not "invented"."""
+    if _OWED_PASSIVE.search(low, max(0, end - 48), end - len("made up")):
+        return True
     if not _MADE_UP_OF.match(low, end):
         return False
     of = _OF_WHAT.match(low, end)
@@ -473,9 +502,27 @@ _COPULA_WORD = re.compile(r"\b(?:was|were|is|are|be|been|being)\b")
 _BACKGROUND_KEYS = ("after ", "since ", "before ", "has ", "have ", "had ")
 
 
+# A denial inside a "who" or "whose" clause set off by commas describes a person or a body
+# named before it, and the sentence's news is its main clause after the closing comma: "Roel,
+# who last week called the group's figure false, said 7,400 were homeless", "Dahl, whose 'one
+# million' claim the ministry called false, told reporters". The clause is supplementary, told
+# to say who the speaker is, not what is reported now. Not a clause that ends the sentence
+# ("she quoted the minister, who denied the report"), nor one that goes on with "and".
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whose)\s+(?:[^,;:!?]|,(?=\d))*$")
+_MAIN_AFTER = re.compile(
+    r"(?:[^,;:!?]|,(?=\d))*?,\s+(?!(?:and|but|or|saying|calling|adding|insisting|which|who|"
+    r"while|as|although|though)\b)[a-z]"
+)
+
+
 def _background(low: str, at: int) -> bool:
     """Whether the cue at `at` is a denial told as background (`_TIME_CLAUSE`,
-    `_PERFECT_RELATIVE`), in the 70 characters before it."""
+    `_PERFECT_RELATIVE`), in the 70 characters before it, or inside a "who" clause between
+    commas (`_WHO_CLAUSE`)."""
+    if ", who" in low[max(0, at - 120) : at] and (
+        _WHO_CLAUSE.search(low, max(0, at - 120), at) and _MAIN_AFTER.match(low, at)
+    ):
+        return True
     window = low[max(0, at - 70) : at]
     if not any(key in window for key in _BACKGROUND_KEYS):
         return False
@@ -576,6 +623,8 @@ def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     passive = _PASSIVE_OF_COUNTED.search(low, max(0, at - 80), at)
     if passive is None or _RELATIVE.search(passive.group(0)):  # "300 lecturers who were ..."
         return passive is not None
+    if _NAMED_BY_NUMBER.search(passive.group(0)):
+        return False  # "the 2,000 figure was entirely made up": a statement named by its number
     window = max(0, passive.start() - 60), passive.start() + 1
     if _REPORTED.search(low, *window):
         return False
@@ -587,6 +636,15 @@ def _describes_counted(low: str, at: int, cue: str = "") -> bool:
     return cue in _ACTS_ON_COUNTED or not _REPORT_CLAUSE.search(low, *window)
 
 
+# A count takes a plural noun ("2,000 workers were dismissed"); a number before a singular
+# noun of something said names that statement by its number: "the 2,000 figure was made up",
+# "the 440 report was staged", "its 30,000 estimate was rejected". What is judged is the
+# statement, not things counted.
+_NAMED_BY_NUMBER = re.compile(
+    r"^\S*\s+(?:[a-z-]+\s+)?(?:figure|estimate|count|total|toll|tally|report|claim|story|number|"
+    r"forecast|projection|statistic)\s+(?:(?:had|have|has)\s+(?:[a-z]+\s+)?been|were|was|"
+    r"are|is|being)\b"
+)
 _ACTS_ON_COUNTED = frozenset({"dismissed", "rejected", "denied", "withdrawn", "retracted"})
 
 
@@ -757,16 +815,84 @@ def _verdict(low: str) -> str:
     return verdict
 
 
+# To deny an accusation against a count defends the count: "rejecting suggestions that the
+# count had been massaged", "denied that its figures were inflated", "dismissed claims that the
+# ministry had manipulated the data", "rejected accusations of fiddling the figures". What is
+# denied is the tampering, not the figure; the count stands. The denial and the accusation are
+# read as neither refutation nor doubt ("exaggerated" in them is no doubt of the speaker's).
+_TAMPERED = (
+    r"(?:massag|manipulat|inflat|fiddl|rigg|doctor|falsif|fabricat|cook|tamper|padd|exaggerat|"
+    r"overstat|understat|deflat|distort|fudg|fak|underreport|overreport|undercount|overcount)"
+    r"[a-z]*"
+)
+_COUNTS = (
+    r"(?:counts?|figures?|data|tolls?|tally|tallies|numbers?|statistics|stats|results?|totals?|"
+    r"estimates?|books|records|register|list)"
+)
+_DEFENCE = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|"
+    r"dismiss|dismissing|refuted|refutes|refuting)\s+"
+    r"(?:(?:the\s+|any\s+|all\s+)?(?:[\w'-]+\s+){0,2}?(?:claims?|suggestions?|allegations?|"
+    r"accusations?|reports?|charges?|criticism|rumou?rs?)\s+)?"
+    r"(?:that\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+|official\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?" + _COUNTS + r"\s+(?:\S+\s+){0,3}?"
+    r"(?:had|has|have|were|was|is|are|been|being|would\s+be)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
+    + _TAMPERED
+    + r"|(?:that\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){1,2}?"
+    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)?"
+    + _TAMPERED
+    + r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
+    + _COUNTS
+    + r")\b"
+)
+_TAMPER_KEYS = (
+    "massag",
+    "manipulat",
+    "inflat",
+    "fiddl",
+    "rigg",
+    "doctor",
+    "falsif",
+    "fabricat",
+    "cook",
+    "tamper",
+    "padd",
+    "exaggerat",
+    "overstat",
+    "understat",
+    "deflat",
+    "distort",
+    "fudg",
+    "fak",
+    "underreport",
+    "overreport",
+    "undercount",
+    "overcount",
+)
+
+
+def _defences_blanked(low: str) -> str:
+    """`low` with each denial of an accusation against a count (`_DEFENCE`) blanked out."""
+    if not any(key in low for key in _TAMPER_KEYS):
+        return low
+    return _DEFENCE.sub(lambda m: " " * len(m.group(0)), low)
+
+
 def cue_stance(sentence: str) -> tuple[Stance, str]:
     """The stance its words carry, whatever the claim: refutes, disputes or neutral.
 
-    "Did not confirm or deny" takes no side: it is blanked out before the cues are read.
+    "Did not confirm or deny" takes no side: it is blanked out before the cues are read, and so
+    is a denial of an accusation against a count (`_DEFENCE`).
     """
     low = sentence.lower()
     if not sentence.isascii() or any(key in low for key in _NON_COMMITTAL_KEYS):
         sentence = _NON_COMMITTAL.sub(lambda m: " " * len(m.group(0)), sentence)
         low = sentence.lower()
     low = low.replace("’", "'")
+    if not _ANY_STANCE_CUE.search(" " + low):
+        verdict = _verdict(low)
+        return (_REFUTES, verdict) if verdict else (_NEUTRAL, "")
+    low = _defences_blanked(low)
     verdict = _verdict(low)
     if not _ANY_STANCE_CUE.search(" " + low):
         if verdict:
