@@ -11,6 +11,10 @@ import pytest
 
 from bot.core.compare import settles_between
 from bot.core.engine import Engine
+from bot.core.figures import extract_figures
+from bot.core.learning import _reference as learned_reference
+from bot.core.learning import _template as template_of
+from bot.core.learning import claim_text_for, same_quantity
 from bot.core.model import Topic
 from tests.core.claims import findings_of
 from tests.core.news import wire_story
@@ -127,3 +131,54 @@ def test_a_third_rival_figure_is_still_a_dispute(
 ) -> None:
     assert not settles_between(then), then
     assert "new_figure" not in third_source(keywords, first, rival, then), then
+
+
+# --- a learned claim keeps its clause's words when its template names nothing ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        (
+            "The measles outbreak has closed 63 schools across the district, officials said.",
+            "schools",
+        ),
+        (
+            "Harwick Bank said all 40 of its branches would stay shut on Monday after the run.",
+            "branches",
+        ),
+        (
+            "The university strike has shut 14 offices on the main campus, the union said.",
+            "offices",
+        ),
+        (
+            "Hackers broke into 27 substations run by the Orsen grid company, police said.",
+            "substations",
+        ),
+        ("The crop failure has shut 22 farms for good, the farmers' union said.", "farms"),
+        (
+            "The wildfire forced the closure of 84 shops along the coast road, the council said.",
+            "shops",
+        ),
+    ],
+)
+def test_a_claim_of_things_without_a_kind_keeps_its_clause(sentence: str, noun: str) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.counted == "units")
+    text = claim_text_for(figure, sentence)
+    assert noun in text and len(text) < len(sentence), text  # not "63 units", not the sentence
+    assert same_quantity(learned_reference(text), figure), text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 1,200 nurses walked out at the capital's hospitals on Monday, the union said.",
+        "About 400 passengers were rescued from the ferry before it sank, the coastguard said.",
+        "The university strike has cancelled 3,000 lectures this term, the union said.",
+        "Some 46 sailings between Orm and Skellvik were cancelled on Tuesday, the operator said.",
+        "The crop failure has ruined 38 barns of stored grain, the cooperative said.",
+    ],
+)
+def test_a_claim_whose_template_names_its_kind_keeps_the_template(sentence: str) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.counted)
+    assert claim_text_for(figure, sentence) == template_of(figure)
