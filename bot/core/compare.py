@@ -230,6 +230,36 @@ def counts_now(text: str, figure: Figure) -> bool:
     return bool(_NOW.search(f"{before} | {after}".lower()))
 
 
+# A figure said to lie between earlier ones ("a figure that falls between the union's 6,200 and
+# the authority's 2,312", "well below the €90m the union claimed but more than the ministry had
+# suggested", "between the rival counts"): news prose frames so the count that answers a
+# disagreement, as it frames a fuller count. Not a range the figure itself states ("more than
+# 200 but fewer than 300 people": no earlier figure named after the comparison), nor a place
+# ("the villages that lie between the two rivers": no figure or count named after "between")
+_EARLIER = r"(?:the|its|their|what|[a-z]+'s)\b"
+_BELOW = r"(?:below|under|lower\s+than|less\s+than|fewer\s+than|short\s+of)"
+_ABOVE = r"(?:above|over|more\s+than|higher\s+than|greater\s+than)"
+_BUT = r"[^.;]{1,80}?\bbut\s+(?:well\s+|far\s+|still\s+|slightly\s+)?"
+_BETWEEN = re.compile(
+    r"\b(?:falls?|fell|lies|lay|sits?)\s+(?:somewhere\s+|roughly\s+|midway\s+|halfway\s+)?"
+    r"between\s+(?:the|their|its|[a-z]+'s)\b[^.;]{0,40}?(?:\d|\b(?:counts?|estimates?|figures?|"
+    r"tall(?:y|ies)|totals?)\b)"
+    r"|\bbetween\s+(?:the\s+)?(?:two\s+)?(?:rival|competing|earlier|conflicting)\s+"
+    r"(?:counts|estimates|figures|tallies)\b"
+    rf"|\b{_BELOW}\s+{_EARLIER}{_BUT}{_ABOVE}\s+{_EARLIER}"
+    rf"|\b{_ABOVE}\s+{_EARLIER}{_BUT}{_BELOW}\s+{_EARLIER}"
+)
+
+
+def settles_between(text: str) -> bool:
+    """Whether a sentence places its figure between earlier ones, as the answer to their
+    disagreement ("a figure that falls between the union's 6,200 and the port authority's
+    2,312"): given on a later day, it is the count moving on (README rule 3), not a third
+    rival estimate."""
+    low = text.lower()
+    return ("between" in low or " but " in low) and bool(_BETWEEN.search(low))
+
+
 # Work done that stays done, said in the figure's clause as finished: "85% of the grid was back
 # in service", "1.2 million people have been vaccinated", "crews had reconnected 40,000 homes".
 # Not what is yet to be done ("would be restored by Friday", "hoped to reopen 30 schools")

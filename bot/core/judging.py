@@ -30,6 +30,7 @@ from bot.core.compare import (
     in_state,
     judge,
     out_of_scale,
+    settles_between,
 )
 from bot.core.cues import is_increment
 from bot.core.enum_members import CONTRADICTION as _CONTRADICTION
@@ -244,7 +245,10 @@ class Judging(EngineState):
                 story.published,
                 update_cue=said.revision,
                 own_source=own,
-                framed=said.update or (figure is not None and counts_fuller(said.text)),
+                framed=said.update
+                or (
+                    figure is not None and (counts_fuller(said.text) or settles_between(said.text))
+                ),
                 added_to=added_to,
                 remaining=figure is not None
                 and figure.unit == "count"

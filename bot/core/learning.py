@@ -278,6 +278,10 @@ def claim_text_for(figure: Figure, sentence: str) -> str:
         texts = (f"{short} {left}", *texts)
     elif placed:
         texts = (placed, *texts)
+    if not left and not placed and _names_nothing(figure, short):
+        clause = own_clause(sentence, figure)
+        if clause:
+            texts = (clause, *texts)
     for text in texts:
         if same_quantity(_reference(text), figure):
             return text
@@ -308,6 +312,55 @@ def _placed_phrase(sentence: str, figure: Figure) -> str | None:
     if match is None:
         return None
     return sentence[start : match.end()]
+
+
+# Where a figure's clause begins and ends: a clause mark, a dash, or a conjunction or "that"
+# opening a clause ("officials said that ...", "... and rescuers were keeping ...")
+_CLAUSE_BEFORE = re.compile(r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as)\s)")
+_CLAUSE_AFTER = re.compile(
+    r"(?:[,;:()\"“”]|\.(?:\s|$)|\s[-–—]\s|\s(?:and|but|while|as|after|according|said|says)\b)"
+)
+CLAUSE_WORDS_BEFORE = 8  # words of the clause kept before the figure
+CLAUSE_WORDS_AFTER = 12  # ... and after it
+# words a bounded clause does not end on: it was cut before what they lead to
+_DANGLING = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of in on at to for by with from into its their his her had has have was were is"
+        " are will would be been over about under than",
+    )
+)
+
+
+def own_clause(sentence: str, figure: Figure) -> str | None:
+    """The words of the figure's own clause, bounded: what a report says of the thing counted
+    ("the control systems of 27 substations run by the grid company", "Nine of the outdoor
+    warning sirens failed to sound"). News prose names what a figure counts, and what befell
+    it, in the figure's clause; a later report that takes it back without a number ("claims
+    that its substations had been hacked were untrue") names the same things in other
+    words. A template ("27 units") keeps none of them. None when the clause is the figure
+    alone."""
+    start, end = figure.span
+    head = sentence[:start]
+    cut = 0
+    for match in _CLAUSE_BEFORE.finditer(head):
+        cut = match.end()
+    before = head[cut:].split()[-CLAUSE_WORDS_BEFORE:]
+    tail = sentence[end:]
+    stop = _CLAUSE_AFTER.search(tail)
+    after = (tail[: stop.start()] if stop else tail).split()[:CLAUSE_WORDS_AFTER]
+    while after and after[-1].lower() in _DANGLING:
+        after.pop()
+    if not before and not after:
+        return None
+    return " ".join([*before, sentence[start:end], *after])
+
+
+def _names_nothing(figure: Figure, template: str) -> bool:
+    """Whether a claim's template names nothing of what its figure counts: a count of things the
+    lexicon has no kind for ("27 units": substations, sirens, warning letters), which neither a
+    reader nor a later report's words can tell from any other count of things."""
+    return figure.unit == "count" and template.endswith(" units")
 
 
 def _reference(text: str) -> Figure | None:
