@@ -196,6 +196,8 @@ def frames_for(
             kind = "killed"  # "12 miners whose bodies were recovered" are dead
         elif kind in PEOPLE_KINDS and _WHOSE_JOBS.match(low, noun_end):
             kind = "jobs"  # "8,000 employees whose jobs will go" count the jobs
+        elif kind in ("people", "civilians") and _carried_out(low, noun_end, hi):
+            kind = "displaced"  # "860 citizens had been flown out of the capital": evacuees
         if (
             kind is None
             and noun is None
@@ -527,6 +529,26 @@ _MEN = re.compile(r"\s+(?:[a-z-]+\s+)?men\b")
 # A count per day is a rate, another quantity than a total ("6,000 shells a day").
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+day\b(?!\s+(?:earlier|later|before|after|ago))")
 _WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
+
+
+# People carried out of a place in an evacuation are the evacuated (README rule 16), told by the
+# verb of their carrying: "860 citizens had been flown out of the capital", "786 nationals left
+# on evacuation flights", "1,200 tourists were airlifted from the island". A verb of carrying
+# out alone is travel ("3,000 holidaymakers were flown out of Gatwick"): only the sentence's word
+# for an evacuation ("evacuation", "evacuated", "airlift") makes it one. Carried in, or out to a
+# task ("200 firefighters were flown in to help the evacuation"), they are not the evacuated.
+_CARRIED_OUT = re.compile(
+    r"\s+(?:who\s+)?(?:(?:had|have|has|were|was|are|is|been|being|now|already|safely|so\s+far)\s+)*"
+    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten|pulled)\s+"
+    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|from|home|to\s+safety)"
+    r"|left\b[^,;.]{0,40}?\b(?:on|aboard|by)\s+(?:the\s+)?evacuation\s+(?:flights?|planes?|"
+    r"buses|convoys?|ships?|ferries|boats|trains?))"
+)
+_EVACUATION = re.compile(r"\b(?:evacuat|airlift)")
+
+
+def _carried_out(low: str, noun_end: int, hi: int) -> bool:
+    return bool(_CARRIED_OUT.match(low, noun_end, hi)) and bool(_EVACUATION.search(low))
 # A bare number fired or launched: munitions ("fire up to 20,000 a day", "launched 40 overnight").
 _FIRED_BEFORE = re.compile(r"\b(?:fire|fires|fired|firing|launch|launches|launched|launching)\s+$")
 # A part of a whole of things: "Nine of the outdoor warning sirens", "1,950 of the Aurelia
