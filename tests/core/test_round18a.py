@@ -47,3 +47,42 @@ def test_people_carried_out_in_an_evacuation_are_displaced(sentence: str) -> Non
 def test_people_carried_elsewhere_are_not_the_evacuated(sentence: str) -> None:
     assert counted(sentence)[0] != "displaced"
 
+
+# --- a unit before its number names a point on a road or a shore, not a count -----------------
+
+
+def texts(sentence: str) -> list[str]:
+    return [f.text for f in extract_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers reached the seal colony past the km 18 marker at dawn.",
+        "The pile-up closed the motorway between the km 112 and km 116 markers.",
+        "Runners began to collapse at mile 20 of the marathon in the heat.",
+        "The fire jumped the highway near km 40 on Sunday night.",
+        "Divers searched the river from km 3 to the ferry landing.",
+        "The lava flow crossed the road at milepost 12 before noon.",
+    ],
+)
+def test_a_unit_before_a_number_names_a_point(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The slick spread over 30 km and 200 seabirds were found oiled.", ["200"]),
+        ("The pile-up near km 40 involved 37 cars, police said.", ["37"]),
+        ("Runners collapsed at mile 20, where 14 were treated for heatstroke.", ["14"]),
+        ("The fishery closed 12 of its 40 boats after the storm.", ["12", "40"]),
+        ("About 300 homes within 5 km of the crater were evacuated.", ["300"]),
+        ("A further 45 pilot whales came ashore at the km marker by the lighthouse.", ["45"]),
+    ],
+)
+def test_a_count_beside_a_distance_or_a_point_is_still_read(
+    sentence: str, expected: list[str]
+) -> None:
+    assert texts(sentence) == expected
+
