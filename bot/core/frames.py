@@ -52,6 +52,7 @@ from bot.core.lexicon import (
     MODIFIER_EVENTS,
     MUNITION_EVENTS,
     MUNITION_SCOPES,
+    FUNCTION_WORDS,
     PEOPLE_EVENTS,
     PEOPLE_KINDS,
 )
@@ -258,6 +259,8 @@ def frames_for(
                 before = [h for h in counted if h.end <= start and h.start >= lo]
                 if kind == "units" and before:
                     noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
+        if kind in CASUALTY_KINDS and noun is None and _toll_of_animals(low, lo, start, i > 0):
+            kind = "units"  # "whale toll rises to 151": animals are counted by head, as things
         if kind is None and noun is None and _OF_THEM.match(low, end, hi):
             earlier = [h for h in all_counted if h.end <= start]
             kind = earlier[-1].value if earlier else None  # "the rounds ..., hundreds of them"
@@ -545,6 +548,35 @@ _CARRIED_OUT = re.compile(
     r"buses|convoys?|ships?|ferries|boats|trains?))"
 )
 _EVACUATION = re.compile(r"\b(?:evacuat|airlift)")
+
+
+# A toll or a number of animals counts them by head, as things (README rule 15), whatever befell
+# them: the animal named before "toll" ("Whale toll rises to 151", "the seal death toll reached
+# 40") or after "the number of" ("the number of whales that have died rose to 176"). A toll named
+# by a disease, an attack or a place ("bird flu toll", "shark attack toll", "flood toll") is
+# still the dead: only an animal right before "toll" makes it one of animals.
+_ANIMAL_TOLL = re.compile(
+    r"\b([a-z]+)\s+(?:death\s+)?toll\b|\bnumber\s+of\s+(?:(?:dead|stranded|beached)\s+)?"
+    r"([a-z]+)(?:\s+([a-z]+))?"
+)
+
+
+# ... and so does a fate said of the animals an earlier figure counts, before a bare figure:
+# "151 whales had died and 96 had been refloated" (the 96 are whales, not the dead).
+_EARLIER_ANIMALS = re.compile(r"\s+(?:(?:dead|stranded|beached)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _toll_of_animals(low: str, lo: int, start: int, after_figure: bool) -> bool:
+    earlier = _EARLIER_ANIMALS.match(low, lo, start) if after_figure else None
+    for m in (earlier, *_ANIMAL_TOLL.finditer(low, max(lo, start - 120), start)):
+        if m is None:
+            continue
+        *before, first, second = m.groups()
+        if second and second not in FUNCTION_WORDS and second.endswith("s"):
+            first = second  # "the number of pilot whales", not "the number of pet owners"
+        if is_animal(lemma(before[0] if before and before[0] else first)):
+            return True
+    return False
 
 
 def _carried_out(low: str, noun_end: int, hi: int) -> bool:

@@ -86,3 +86,36 @@ def test_a_count_beside_a_distance_or_a_point_is_still_read(
 ) -> None:
     assert texts(sentence) == expected
 
+
+# --- a toll of animals counts them by head, as things (rule 15) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seal toll rises to 40 as the virus spreads along the coast.",
+        "The dolphin death toll reached 212 on Sunday, the fishery agency said.",
+        "The number of pelicans that have died since the spill rose to 350.",
+        "The number of dead turtles found on the beaches climbed to 1,200.",
+        "Of those, 300 seals had died and 120 had been refloated, rangers said.",
+        "About 80 deer had died and 40 were treated by vets after the wildfire.",
+    ],
+)
+def test_a_toll_of_animals_counts_units(sentence: str) -> None:
+    assert set(counted(sentence)) == {"units"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Flood toll rises to 40 as the river keeps rising.", ["killed"]),
+        ("Bird flu toll rises to 12 in the province, health officials said.", ["killed"]),
+        ("Shark attack toll rises to 3 this summer.", ["killed"]),
+        ("The number of pet owners who have died rose to 12.", ["killed"]),
+        ("The number of people who have died in the ferry sinking rose to 87.", ["killed"]),
+        ("Five people died and 40 sheep drowned; 12 were hurt.", ["killed", "units", "injured"]),
+    ],
+)
+def test_a_toll_of_people_stays_the_dead(sentence: str, expected: list[str | None]) -> None:
+    assert counted(sentence) == expected
+
