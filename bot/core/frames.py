@@ -49,10 +49,10 @@ from bot.core.lexicon import (
     CASUALTY_VERBS,
     CUSTODY_EVENTS,
     EVENTS,
+    FUNCTION_WORDS,
     MODIFIER_EVENTS,
     MUNITION_EVENTS,
     MUNITION_SCOPES,
-    FUNCTION_WORDS,
     PEOPLE_EVENTS,
     PEOPLE_KINDS,
 )
@@ -581,6 +581,8 @@ def _toll_of_animals(low: str, lo: int, start: int, after_figure: bool) -> bool:
 
 def _carried_out(low: str, noun_end: int, hi: int) -> bool:
     return bool(_CARRIED_OUT.match(low, noun_end, hi)) and bool(_EVACUATION.search(low))
+
+
 # A bare number fired or launched: munitions ("fire up to 20,000 a day", "launched 40 overnight").
 _FIRED_BEFORE = re.compile(r"\b(?:fire|fires|fired|firing|launch|launches|launched|launching)\s+$")
 # A part of a whole of things: "Nine of the outdoor warning sirens", "1,950 of the Aurelia

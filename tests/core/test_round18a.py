@@ -21,11 +21,11 @@ def counted(sentence: str) -> list[str | None]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "A further 430 residents were airlifted from the island as the volcano erupted, officials said.",
-        "About 300 tourists had been flown out of the valley by Sunday, as the wildfire evacuation went on.",
-        "The coastguard said 212 residents had been ferried out of the flooded town during the evacuation.",
+        "A further 430 residents were airlifted from the island as the volcano erupted.",
+        "About 300 tourists had been flown out of the valley in the wildfire evacuation.",
+        "The coastguard said 212 residents were ferried out of the town in the evacuation.",
         "Some 900 citizens left the capital on evacuation flights, the foreign office said.",
-        "The army said 1,500 villagers were bussed to safety as the evacuation of the valley began.",
+        "The army said 1,500 villagers were bussed to safety as the evacuation began.",
         "Officials said 640 people had been taken out of the resort since the airlift began.",
     ],
 )
@@ -36,12 +36,12 @@ def test_people_carried_out_in_an_evacuation_are_displaced(sentence: str) -> Non
 @pytest.mark.parametrize(
     "sentence",
     [
-        "About 3,000 people were flown out of the airport on Saturday as the holiday season began.",
+        "About 3,000 people were flown out of the airport as the holiday season began.",
         "About 200 firefighters were flown in to help the evacuation, officials said.",
         "Some 40 people were taken to hospital after the evacuation of the ferry.",
         "About 120 soldiers were flown out to guard the evacuation route.",
         "Some 900 nationals live in the capital, and the embassy has drawn up an evacuation plan.",
-        "The zoo said 300 people had been brought in to help move the animals during the evacuation.",
+        "The zoo said 300 people were brought in to help move the animals in the evacuation.",
     ],
 )
 def test_people_carried_elsewhere_are_not_the_evacuated(sentence: str) -> None:
