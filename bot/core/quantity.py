@@ -212,11 +212,9 @@ INVARIANT_NOUNS = frozenset(
 _INVARIANT = "|".join(sorted(INVARIANT_NOUNS))
 
 
-# An invariant noun before a plural noun is that noun's modifier, not its head: "120 fuel
-# lorries", "40 cattle trucks", "12 fish farms" count lorries, trucks and farms.
 _OPEN_NOUN = re.compile(
     r"\s+(?:head\s+of\s+)?((?:[a-z][a-z-]+\s+){0,2}?)"
-    r"((?:" + _INVARIANT + r")(?!\s+[a-z][a-z-]{2,}s(?![\w-]))|[a-z][a-z-]{2,}s)(?![\w-])"
+    r"(" + _INVARIANT + r"|[a-z][a-z-]{2,}s)(?![\w-])"
 )
 
 

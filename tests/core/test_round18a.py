@@ -119,33 +119,3 @@ def test_a_toll_of_animals_counts_units(sentence: str) -> None:
 def test_a_toll_of_people_stays_the_dead(sentence: str, expected: list[str | None]) -> None:
     assert counted(sentence) == expected
 
-
-# --- an invariant noun before a plural noun is its modifier -----------------------------------
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("The army sent 120 fuel lorries to the drought-hit villages.", "vehicles"),
-        ("Police stopped 40 fuel trucks at the border during the outbreak.", "vehicles"),
-        ("The shipping strike stranded 60 fuel trucks at the docks.", "vehicles"),
-        ("The crop failure idled 300 grain lorries across the plains.", "vehicles"),
-        ("The flood cut off 70 maize trucks on the valley road.", "vehicles"),
-    ],
-)
-def test_an_invariant_noun_before_a_plural_is_its_modifier(sentence: str, expected: str) -> None:
-    assert counted(sentence) == [expected]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The storm killed 40,000 cattle across the plains.",
-        "About 300 sheep were lost in the blizzard.",
-        "The heatwave killed 2 million fish in the lake.",
-        "Some 12,000 poultry were culled on Monday.",
-        "Inspectors closed 40 fish farms after the outbreak.",
-    ],
-)
-def test_an_invariant_noun_alone_still_counts_units(sentence: str) -> None:
-    assert counted(sentence) == ["units"]
