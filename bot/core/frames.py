@@ -49,6 +49,7 @@ from bot.core.lexicon import (
     CASUALTY_VERBS,
     CUSTODY_EVENTS,
     EVENTS,
+    FUNCTION_WORDS,
     MODIFIER_EVENTS,
     MUNITION_EVENTS,
     MUNITION_SCOPES,
@@ -196,6 +197,8 @@ def frames_for(
             kind = "killed"  # "12 miners whose bodies were recovered" are dead
         elif kind in PEOPLE_KINDS and _WHOSE_JOBS.match(low, noun_end):
             kind = "jobs"  # "8,000 employees whose jobs will go" count the jobs
+        elif kind in ("people", "civilians") and _carried_out(low, noun_end, hi):
+            kind = "displaced"  # "860 citizens had been flown out of the capital": evacuees
         if (
             kind is None
             and noun is None
@@ -256,6 +259,8 @@ def frames_for(
                 before = [h for h in counted if h.end <= start and h.start >= lo]
                 if kind == "units" and before:
                     noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
+        if kind in CASUALTY_KINDS and noun is None and _toll_of_animals(low, lo, start, i > 0):
+            kind = "units"  # "whale toll rises to 151": animals are counted by head, as things
         if kind is None and noun is None and _OF_THEM.match(low, end, hi):
             earlier = [h for h in all_counted if h.end <= start]
             kind = earlier[-1].value if earlier else None  # "the rounds ..., hundreds of them"
@@ -527,6 +532,57 @@ _MEN = re.compile(r"\s+(?:[a-z-]+\s+)?men\b")
 # A count per day is a rate, another quantity than a total ("6,000 shells a day").
 _RATE = re.compile(r"\s+(?:a|per|each|every)\s+day\b(?!\s+(?:earlier|later|before|after|ago))")
 _WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
+
+
+# People carried out of a place in an evacuation are the evacuated (README rule 16), told by the
+# verb of their carrying: "860 citizens had been flown out of the capital", "786 nationals left
+# on evacuation flights", "1,200 tourists were airlifted from the island". A verb of carrying
+# out alone is travel ("3,000 holidaymakers were flown out of Gatwick"): only the sentence's word
+# for an evacuation ("evacuation", "evacuated", "airlift") makes it one. Carried in, or out to a
+# task ("200 firefighters were flown in to help the evacuation"), they are not the evacuated.
+_CARRIED_OUT = re.compile(
+    r"\s+(?:who\s+)?(?:(?:had|have|has|were|was|are|is|been|being|now|already|safely|so\s+far)\s+)*"
+    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten|pulled)\s+"
+    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|from|home|to\s+safety)"
+    r"|left\b[^,;.]{0,40}?\b(?:on|aboard|by)\s+(?:the\s+)?evacuation\s+(?:flights?|planes?|"
+    r"buses|convoys?|ships?|ferries|boats|trains?))"
+)
+_EVACUATION = re.compile(r"\b(?:evacuat|airlift)")
+
+
+# A toll or a number of animals counts them by head, as things (README rule 15), whatever befell
+# them: the animal named before "toll" ("Whale toll rises to 151", "the seal death toll reached
+# 40") or after "the number of" ("the number of whales that have died rose to 176"). A toll named
+# by a disease, an attack or a place ("bird flu toll", "shark attack toll", "flood toll") is
+# still the dead: only an animal right before "toll" makes it one of animals.
+_ANIMAL_TOLL = re.compile(
+    r"\b([a-z]+)\s+(?:death\s+)?toll\b|\bnumber\s+of\s+(?:(?:dead|stranded|beached)\s+)?"
+    r"([a-z]+)(?:\s+([a-z]+))?"
+)
+
+
+# ... and so does a fate said of the animals an earlier figure counts, before a bare figure:
+# "151 whales had died and 96 had been refloated" (the 96 are whales, not the dead).
+_EARLIER_ANIMALS = re.compile(r"\s+(?:(?:dead|stranded|beached)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _toll_of_animals(low: str, lo: int, start: int, after_figure: bool) -> bool:
+    earlier = _EARLIER_ANIMALS.match(low, lo, start) if after_figure else None
+    for m in (earlier, *_ANIMAL_TOLL.finditer(low, max(lo, start - 120), start)):
+        if m is None:
+            continue
+        *before, first, second = m.groups()
+        if second and second not in FUNCTION_WORDS and second.endswith("s"):
+            first = second  # "the number of pilot whales", not "the number of pet owners"
+        if is_animal(lemma(before[0] if before and before[0] else first)):
+            return True
+    return False
+
+
+def _carried_out(low: str, noun_end: int, hi: int) -> bool:
+    return bool(_CARRIED_OUT.match(low, noun_end, hi)) and bool(_EVACUATION.search(low))
+
+
 # A bare number fired or launched: munitions ("fire up to 20,000 a day", "launched 40 overnight").
 _FIRED_BEFORE = re.compile(r"\b(?:fire|fires|fired|firing|launch|launches|launched|launching)\s+$")
 # A part of a whole of things: "Nine of the outdoor warning sirens", "1,950 of the Aurelia

@@ -161,8 +161,10 @@ IDENTIFIER_WORDS: frozenset[str] = _words(
     # numbered parts of a ship, a building or a road, and decrees: "deck 7", "floor 12" (a
     # plural is a label only before a list: "decks 5 to 9", not "on the upper decks 300 ...")
     "deck cabin ward floor exit junction lane sector decree checkpoint "
-    # a point on a river or a road, a radio channel: "at kilometre 212", "on channel 16"
-    "kilometre kilometer channel"
+    # a point on a river or a road, a radio channel: "at kilometre 212", "on channel 16"; a unit
+    # before its number names a point, as a unit after it measures ("the km 12 marker", "at mile
+    # 20", but "4 km of beach")
+    "kilometre kilometer channel km mile milepost"
 )
 # Numbered places: "gates 11 and 12", "platforms 3 to 5" name them, every number of the list.
 PLACE_LABELS: frozenset[str] = _words(
