@@ -825,6 +825,10 @@ _TAMPERED = (
     r"overstat|understat|deflat|distort|fudg|fak|underreport|overreport|undercount|overcount)"
     r"[a-z]*"
 )
+# Straight after the denial only a gerund is an act denied ("denied inflating the figures"); a
+# participle there is the denier's own word for the count ("dismissed exaggerated figures of 40
+# trapped miners" refutes them, rev18c).
+_TAMPERED_ING = _TAMPERED[: -len("[a-z]*")] + "[a-z]*ing"
 _COUNTS = (
     r"(?:counts?|figures?|data|tolls?|tally|tallies|numbers?|statistics|stats|results?|totals?|"
     r"estimates?|books|records|register|list)"
@@ -838,10 +842,12 @@ _DEFENCE = re.compile(
     r"(?:[\w'-]+\s+){0,3}?" + _COUNTS + r"\s+(?:\S+\s+){0,3}?"
     r"(?:had|has|have|were|was|is|are|been|being|would\s+be)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
     + _TAMPERED
-    + r"|(?:that\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){1,2}?"
-    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)?"
+    + r"|(?:(?:that\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){1,2}?"
+    r"(?:had\s+|has\s+|have\s+)?|of\s+|having\s+)"
     + _TAMPERED
-    + r"\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
+    + r"|"
+    + _TAMPERED_ING
+    + r")\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|any\s+)?(?:[\w'-]+\s+){0,2}?"
     + _COUNTS
     + r")\b"
 )

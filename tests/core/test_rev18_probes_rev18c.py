@@ -1,0 +1,37 @@
+"""Second read of round 18c's stance rules (rev18c): sentences of kinds the corpus lacks (a mine
+flood, a ferry sinking, a wedding food poisoning, a university strike, a bank run) on which a
+rule of the round was wrong; each mend has its own probe."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.model import Stance
+from bot.core.stance import cue_stance
+
+# --- rule 2: straight after the denial, a participle is the denier's word for the count ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mine owner dismissed exaggerated figures of 40 trapped miners circulating online.",
+        "The insurer dismissed inflated estimates of 2 billion dollars in crop losses.",
+        "The port denied fabricated figures of 14 terminals shut by the cyberattack.",
+        "The coastguard rejected inflated numbers of 300 missing ferry passengers.",
+    ],
+)
+def test_denying_a_count_called_inflated_still_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bank denied manipulating its withdrawal data.",
+        "The health board dismissed accusations of massaging the outbreak numbers.",
+        "The farm ministry rejected accusations of inflated harvest figures.",
+    ],
+)
+def test_denying_an_act_of_tampering_still_defends(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
