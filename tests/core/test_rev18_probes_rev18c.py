@@ -35,3 +35,33 @@ def test_denying_a_count_called_inflated_still_refutes(sentence: str) -> None:
 )
 def test_denying_an_act_of_tampering_still_defends(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- rule 3: a modal of doubt or a progressive "made up" is invention unless the thing is owed --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The casualty figures are being made up as they go along, an opposition MP said of the "
+        "300 reported dead.",
+        "The union's figure of 1,300 striking lecturers could be made up, the minister suggested.",
+        "Critics say the ferry's passenger list of 212 may be made up.",
+        "The wedding guests' accounts of 87 cases might be made up, the caterer's lawyer said.",
+    ],
+)
+def test_a_count_that_could_be_made_up_is_doubted(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lost hours are being made up on Saturdays, the union said of the 1,300 strikers.",
+        "The 2,000-tonne shortfall could be made up by imports, officials said.",
+        "Classes missed during the strike may still be made up, the dean said of 40 courses.",
+        "The lost teaching days will be made up in July, the university said.",
+    ],
+)
+def test_an_owed_thing_made_up_is_restored(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
