@@ -65,3 +65,37 @@ def test_a_count_that_could_be_made_up_is_doubted(sentence: str) -> None:
 )
 def test_an_owed_thing_made_up_is_restored(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- rule 1: an undated who-clause whose main clause brings no figure is the news ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials at the port, who denied that 14 terminals had been shut, said operations were "
+        "normal.",
+        "The caterer, who denies that 87 wedding guests were poisoned, is due in court.",
+        "The bank, whose chief executive denied that 3.2 billion euros had been withdrawn, said "
+        "its deposits were stable.",
+        "Union leaders, who called the university's figure of 300 strikers false, demanded talks.",
+    ],
+)
+def test_an_undated_who_clause_denial_without_news_after_it_refutes(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.REFUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry line's chief, who on Sunday denied that the vessel was overloaded, said the "
+        "company would pay compensation.",
+        "The bride's father, who denied reports that the caterer was unlicensed, said 87 guests "
+        "had fallen ill.",
+        "The mine's owner, whose lawyers deny any negligence, confirmed that 40 miners remain "
+        "trapped.",
+        "The governor, who had dismissed talk of a bank run, told MPs the bank was sound.",
+    ],
+)
+def test_a_dated_or_newsy_who_clause_denial_is_background(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.REFUTES
