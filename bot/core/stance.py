@@ -105,7 +105,7 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
             and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
-            and not (m.group(0) in _PLAIN_DOUBT_VERBS and _INFINITIVE_TO.search(low, 0, m.start()))
+            and not (m.group(0) in _PLAIN_DOUBT_VERBS and _plain_doubt_none(low, m.start(), m.end()))
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
@@ -123,6 +123,25 @@ _PLAIN_DOUBT_VERBS = frozenset(
     {"understate", "overstate", "exaggerate", "underreport", "under-report"}
 )
 _INFINITIVE_TO = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
+# But a verb of seeming or habit before "to" says what the figures do: "the ministry tends to
+# overstate the harvest", "the official figures appear to understate the disaster" are doubt;
+# and "we overstate nothing" doubts nothing (rev18c).
+_RAISING_TO = re.compile(
+    r"\b(?:tends?|tended|appears?|appeared|seems?|seemed|continues?|continued|likely|known|"
+    r"believed|thought|said|reported|found)\s+(?:[a-z]+ly\s+)?to\s+"
+    r"(?:[a-z]+ly\s+)?$"
+)
+_NOTHING_AFTER = re.compile(r"\s+nothing\b")
+
+
+def _plain_doubt_none(low: str, start: int, end: int) -> bool:
+    """Whether a plain verb of doubt (`_PLAIN_DOUBT_VERBS`) at `start` doubts nothing: an
+    infinitive of advice or intent (`_INFINITIVE_TO`, not `_RAISING_TO`), or "... nothing"."""
+    if _NOTHING_AFTER.match(low, end):
+        return True
+    if not _INFINITIVE_TO.search(low, 0, start):
+        return False
+    return not _RAISING_TO.search(low, max(0, start - 40), start)
 
 
 # "Made up" also means "consisted of", "accounted for" or "compensated": "a crew made up of 40

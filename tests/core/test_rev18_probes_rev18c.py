@@ -99,3 +99,32 @@ def test_an_undated_who_clause_denial_without_news_after_it_refutes(sentence: st
 )
 def test_a_dated_or_newsy_who_clause_denial_is_background(sentence: str) -> None:
     assert cue_stance(sentence)[0] is not Stance.REFUTES
+
+
+# --- rule 4: a verb of seeming or habit before "to" keeps the doubt; "overstate nothing" none ----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Critics say the ministry tends to overstate the harvest, putting it at 2 million tonnes.",
+        "The official figures of 40 trapped miners appear to understate the disaster, rescuers "
+        "said.",
+        "Doctors say the health board continues to underreport cases among the 300 guests.",
+        "The union's count of 1,300 strikers seems to exaggerate the walkout, the dean said.",
+    ],
+)
+def test_a_doubt_verb_after_seeming_or_habit_is_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is Stance.DISPUTES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Teachers overstate nothing when they say 400 schools are short of staff, the union said.",
+        "It would be wrong to overstate the damage, the harbour master said of the 14 terminals.",
+        "Officials were urged not to exaggerate the toll of 300.",
+    ],
+)
+def test_a_doubt_verb_of_advice_or_of_nothing_is_no_doubt(sentence: str) -> None:
+    assert cue_stance(sentence)[0] is not Stance.DISPUTES
