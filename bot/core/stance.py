@@ -105,7 +105,9 @@ def _find_cue_low(low: str, cues: tuple[str, ...]) -> str | None:
             and not (m.group(0) == "a stretch" and _OF_AFTER.match(low, m.end()))
             and not (m.group(0) in _DENY_FORMS and _deprived(low, m.start(), m.end()))
             and not (m.group(0) == "made up" and _made_up_of(low, m.end()))
-            and not (m.group(0) in _PLAIN_DOUBT_VERBS and _plain_doubt_none(low, m.start(), m.end()))
+            and not (
+                m.group(0) in _PLAIN_DOUBT_VERBS and _plain_doubt_none(low, m.start(), m.end())
+            )
             and not (m.group(0) in _THING_ADJECTIVES and _of_a_thing(low, m.end()))
             and not (m.group(0) in _WRONG_FORMS and _WRONG_TO_ACT.match(low, m.end()))
             and not (m.group(0) in _DISPUTE_NOUN_FORMS and _dispute_noun(low, m))
