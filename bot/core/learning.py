@@ -315,8 +315,12 @@ def _placed_phrase(sentence: str, figure: Figure) -> str | None:
 
 
 # Where a figure's clause begins and ends: a clause mark, a dash, or a conjunction or "that"
-# opening a clause ("officials said that ...", "... and rescuers were keeping ...")
-_CLAUSE_BEFORE = re.compile(r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as)\s)")
+# opening a clause ("officials said that ...", "... and rescuers were keeping ..."), or the
+# verb of its attribution ("Police said 27 substations ...", "Unions say 300 offices ...": who
+# said it is the claim's source, not what it claims)
+_CLAUSE_BEFORE = re.compile(
+    r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as|said|says|say)\s)"
+)
 _CLAUSE_AFTER = re.compile(
     r"(?:[,;:()\"“”]|\.(?:\s|$)|\s[-–—]\s|\s(?:and|but|while|as|after|according|said|says)\b)"
 )

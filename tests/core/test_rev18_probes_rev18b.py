@@ -4,12 +4,16 @@ a bank run, a pension reform, a university strike; each case here failed before 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.core.compare import settles_between
 from bot.core.engine import Engine
+from bot.core.figures import extract_figures
+from bot.core.learning import _reference as learned_reference
+from bot.core.learning import claim_text_for, same_quantity
 from bot.core.model import Topic
 from tests.core.claims import findings_of
 from tests.core.news import wire_story
@@ -139,3 +143,24 @@ def test_a_figure_set_between_earlier_ones_still_settles_them(
 ) -> None:
     assert settles_between(then), then
     assert third_source(keywords, first, rival, then) == ["new_figure"], then
+
+
+# --- own_clause: the verb of the figure's attribution opens its clause; who said it is the
+# --- claim's source, not words of what it claims
+
+ATTRIBUTED = [
+    ("Police said 27 substations run by the Orsen grid company were hacked.", "substations"),
+    ("Unions say 300 offices were shut by the Vessa pension strike.", "offices"),
+    ("Tarn University said the strike had closed 14 offices.", "offices"),
+    ("The depositors' association says 35 branches ran out of cash on Friday.", "branches"),
+    ("Inspectors said 9 shops near the wedding venue in Lorne were closed.", "shops"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "noun"), ATTRIBUTED)
+def test_a_claim_of_things_without_a_kind_leaves_out_who_said_it(sentence: str, noun: str) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.counted == "units")
+    text = claim_text_for(figure, sentence)
+    assert noun in text, text
+    assert not re.search(r"\b(?:said|says|say)\b", text), text
+    assert same_quantity(learned_reference(text), figure), text
