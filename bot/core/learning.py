@@ -317,9 +317,12 @@ def _placed_phrase(sentence: str, figure: Figure) -> str | None:
 # Where a figure's clause begins and ends: a clause mark, a dash, or a conjunction or "that"
 # opening a clause ("officials said that ...", "... and rescuers were keeping ..."), or the
 # verb of its attribution ("Police said 27 substations ...", "Unions say 300 offices ...": who
-# said it is the claim's source, not what it claims)
+# said it is the claim's source, not what it claims), or another figure and its "of" ("closed 140
+# of the region's 380 schools": the claim of the 380 is "the region's 380 schools", not a text
+# that leads with the 140)
 _CLAUSE_BEFORE = re.compile(
-    r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as|said|says|say)\s)"
+    r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as|said|says|say)\s"
+    r"|\b\d[\d,.]*%?\s+(?:of\s+)?)"
 )
 _CLAUSE_AFTER = re.compile(
     r"(?:[,;:()\"“”]|\.(?:\s|$)|\s[-–—]\s|\s(?:and|but|while|as|after|according|said|says)\b)"

@@ -164,3 +164,41 @@ def test_a_claim_of_things_without_a_kind_leaves_out_who_said_it(sentence: str, 
     assert noun in text, text
     assert not re.search(r"\b(?:said|says|say)\b", text), text
     assert same_quantity(learned_reference(text), figure), text
+
+
+# --- own_clause: another figure and its "of" before the figure end the clause; the claim of the
+# --- whole is not a text that leads with the part
+
+WHOLE_AFTER_PART = [
+    (
+        "The teachers' strike in Velden has closed 140 of the region's 380 schools, the union "
+        "said.",
+        "380",
+        "140",
+        "schools",
+    ),
+    ("Inspectors closed 9 of Lorne's 45 shops after the outbreak.", "45", "9", "shops"),
+    (
+        "Rebels seized 14 of the 60 substations on the grid, the operator said.",
+        "60",
+        "14",
+        "substations",
+    ),
+    (
+        "Strikers in Velden have shut 12 of the 40 offices run by the education ministry.",
+        "40",
+        "12",
+        "offices",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "whole", "part", "noun"), WHOLE_AFTER_PART)
+def test_a_claim_of_a_whole_does_not_lead_with_its_part(
+    sentence: str, whole: str, part: str, noun: str
+) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.text == whole)
+    assert figure.counted == "units", figure
+    text = claim_text_for(figure, sentence)
+    assert part not in text.split() and noun in text, text
+    assert same_quantity(learned_reference(text), figure), text
