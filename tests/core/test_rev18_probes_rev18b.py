@@ -202,3 +202,21 @@ def test_a_claim_of_a_whole_does_not_lead_with_its_part(
     text = claim_text_for(figure, sentence)
     assert part not in text.split() and noun in text, text
     assert same_quantity(learned_reference(text), figure), text
+
+
+# --- own_clause: the comma inside a number ("1,200,000") is no clause mark
+
+NUMBER_AFTER = [
+    ("Hackers broke into 27 substations serving 1,200,000 homes, police said.", "27"),
+    ("The bank run has closed 35 branches holding €4,500m in deposits on Friday.", "35"),
+    ("The strike shut 14 offices handling 2,300 pension claims a day, the union said.", "14"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "figure_text"), NUMBER_AFTER)
+def test_a_claims_clause_is_not_cut_inside_a_number(sentence: str, figure_text: str) -> None:
+    figure = next(f for f in extract_figures(sentence) if f.text == figure_text)
+    assert figure.counted == "units", figure
+    text = claim_text_for(figure, sentence)
+    assert not re.search(r"\d$", text), text  # not "... serving 1"
+    assert same_quantity(learned_reference(text), figure), text
