@@ -235,15 +235,30 @@ def counts_now(text: str, figure: Figure) -> bool:
 # suggested", "between the rival counts"): news prose frames so the count that answers a
 # disagreement, as it frames a fuller count. Not a range the figure itself states ("more than
 # 200 but fewer than 300 people": no earlier figure named after the comparison), nor a place
-# ("the villages that lie between the two rivers": no figure or count named after "between")
-_EARLIER = r"(?:the|its|their|what|[a-z]+'s)\b"
+# or a time ("the fire now sits between the two highways, and 8,200 ...", "the cabins that lay
+# between the car deck and the bridge, 40 metres below", "a pay gap that lies between the
+# union's 8% demand and the ministry's 3% offer"): what falls between is a figure, a count or
+# "which"/"it", and what it falls between is named before any comma. Each side of "below ...
+# but above ..." names an earlier figure: a count word, a number, what someone said, or a
+# bare possessive ("above the mayor's"); not "over the weekend, but under the health code",
+# "more than the rescue cage can lift but fewer than the mine's plan allows"
+_FIGURE_WORD = r"(?:figures?|counts?|estimates?|tall(?:y|ies)|totals?|claims?|numbers?|tolls?)"
+_OWNER = r"(?:the|its|their|[a-z]+['’]s|[a-z]+s['’])"
+_EARLIER = (
+    r"(?:what\b"
+    rf"|{_OWNER}\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_FIGURE_WORD}\b|[€$£]?\d)"
+    r"|the\s+(?:[\w'’-]+\s+){1,3}?(?:had\s+|has\s+|have\s+)?(?:said|claimed|suggested|admitted"
+    r"|reported|estimated|announced|stated|given|put\s+it)\b"
+    r"|the\s+(?:[a-z-]+\s+)?[a-z]+(?:['’]s|s['’])(?=\s*(?:[,.;]|$)))"
+)
 _BELOW = r"(?:below|under|lower\s+than|less\s+than|fewer\s+than|short\s+of)"
 _ABOVE = r"(?:above|over|more\s+than|higher\s+than|greater\s+than)"
 _BUT = r"[^.;]{1,80}?\bbut\s+(?:well\s+|far\s+|still\s+|slightly\s+)?"
 _BETWEEN = re.compile(
-    r"\b(?:falls?|fell|lies|lay|sits?)\s+(?:somewhere\s+|roughly\s+|midway\s+|halfway\s+)?"
-    r"between\s+(?:the|their|its|[a-z]+'s)\b[^.;]{0,40}?(?:\d|\b(?:counts?|estimates?|figures?|"
-    r"tall(?:y|ies)|totals?)\b)"
+    rf"\b(?:{_FIGURE_WORD}|which|it)\s+(?:that\s+|which\s+)?(?:now\s+)?"
+    r"(?:falls?|fell|lies|lay|sits?)\s+(?:somewhere\s+|roughly\s+|midway\s+|halfway\s+)?"
+    r"between\s+(?:the|their|its|[a-z]+['’]s)\b(?:(?!,\s)[^.;]){0,40}?(?:\d|\b(?:counts?|estimates?"
+    r"|figures?|tall(?:y|ies)|totals?)\b)"
     r"|\bbetween\s+(?:the\s+)?(?:two\s+)?(?:rival|competing|earlier|conflicting)\s+"
     r"(?:counts|estimates|figures|tallies)\b"
     rf"|\b{_BELOW}\s+{_EARLIER}{_BUT}{_ABOVE}\s+{_EARLIER}"

@@ -314,11 +314,20 @@ def _placed_phrase(sentence: str, figure: Figure) -> str | None:
     return sentence[start : match.end()]
 
 
-# Where a figure's clause begins and ends: a clause mark, a dash, or a conjunction or "that"
-# opening a clause ("officials said that ...", "... and rescuers were keeping ...")
-_CLAUSE_BEFORE = re.compile(r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as)\s)")
+# Where a figure's clause begins and ends: a clause mark (not the comma inside "1,200,000"), a
+# dash, or a conjunction or "that" opening a clause ("officials said that ...", "... and
+# rescuers were keeping ..."), or the
+# verb of its attribution ("Police said 27 substations ...", "Unions say 300 offices ...": who
+# said it is the claim's source, not what it claims), or another figure and its "of" ("closed 140
+# of the region's 380 schools": the claim of the 380 is "the region's 380 schools", not a text
+# that leads with the 140)
+_CLAUSE_BEFORE = re.compile(
+    r"(?:,(?!\d)|[;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|while|as|said|says|say)\s"
+    r"|\b\d[\d,.]*%?\s+(?:of\s+)?)"
+)
 _CLAUSE_AFTER = re.compile(
-    r"(?:[,;:()\"“”]|\.(?:\s|$)|\s[-–—]\s|\s(?:and|but|while|as|after|according|said|says)\b)"
+    r"(?:,(?!\d)|[;:()\"“”]|\.(?:\s|$)|\s[-–—]\s"
+    r"|\s(?:and|but|while|as|after|according|said|says)\b)"
 )
 CLAUSE_WORDS_BEFORE = 8  # words of the clause kept before the figure
 CLAUSE_WORDS_AFTER = 12  # ... and after it
