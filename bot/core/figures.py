@@ -129,7 +129,10 @@ _AGE_BOUND = re.compile(
     r"|\bage\s+(?:of|from|to|at)\s+$",  # "up to the age of 45", "the pension age to 67"
     re.IGNORECASE,
 )
-# The words `_AGE_BOUND` can end with: where none ends the text, the regex need not run.
+# The words `_AGE_BOUND` can end with: where none ends the text, the regex need not run. The
+# regex's `\b` may fall inside a word split at whitespace ("patients:aged 30"), so the gate
+# looks at the last word's last run of word characters.
+_NON_WORD = re.compile(r"\W")
 _AGE_BOUND_LAST = frozenset(
     {
         "under",
@@ -400,7 +403,9 @@ def _is_age(sentence: str, n: Number) -> bool:
     the bound of "children under five"."""
     before = sentence[max(0, n.start - 40) : n.start]
     last = last_words(before, 1)
-    if (last is None or (last and last[0] in _AGE_BOUND_LAST)) and _AGE_BOUND.search(before):
+    if (last is None or (last and _NON_WORD.split(last[0])[-1] in _AGE_BOUND_LAST)) and (
+        _AGE_BOUND.search(before)
+    ):
         return True
     if "aged" in before and _AGED_LIST.search(before):
         return True
