@@ -165,6 +165,8 @@ def frames_for(
         events = _within(all_events, clause_lo, clause_hi)
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
+        # "and 12 farmers died": the figure names the people it counts (not a toll of animals)
+        named_after = any(end <= h.start < noun_end and h.value in PEOPLE_KINDS for h in counted)
         if kind == "troops" and _MEN.match(low, end) and not MILITARY.search(sentence):
             kind = "people"  # "41 men were trapped": men are troops only in a war's sentence
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
@@ -259,7 +261,12 @@ def frames_for(
                 before = [h for h in counted if h.end <= start and h.start >= lo]
                 if kind == "units" and before:
                     noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
-        if kind in CASUALTY_KINDS and noun is None and _toll_of_animals(low, lo, start, i > 0):
+        if (
+            kind in CASUALTY_KINDS
+            and noun is None
+            and not named_after
+            and _toll_of_animals(low, lo, start, i > 0)
+        ):
             kind = "units"  # "whale toll rises to 151": animals are counted by head, as things
         if kind is None and noun is None and _OF_THEM.match(low, end, hi):
             earlier = [h for h in all_counted if h.end <= start]

@@ -1,0 +1,36 @@
+"""Second read of round 18a's rules (rev18a): sentences from kinds of story the corpus lacks
+(a mine flood, a drought, a wedding food-poisoning, a wildfire evacuation, a marathon, a bank),
+each a probe that failed on the merged round-18a tree before its mend."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.figures import extract_figures
+
+
+def counted(sentence: str) -> list[str | None]:
+    return [f.counted for f in extract_figures(sentence)]
+
+
+# --- a toll of animals: a later figure with its own people noun counts those people ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 40 ducks died in the spill and 3 workers were injured.", ["units", "injured"]),
+        (
+            "Some 500 cattle drowned in the mine flood and 12 farmers died trying to save them.",
+            ["units", "killed"],
+        ),
+        (
+            "Some 2,000 cattle died in the drought and 300 farmers were displaced.",
+            ["units", "displaced"],
+        ),
+    ],
+)
+def test_people_named_after_an_animal_figure_are_not_animals(
+    sentence: str, expected: list[str | None]
+) -> None:
+    assert counted(sentence) == expected
