@@ -547,14 +547,20 @@ _WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
 # out alone is travel ("3,000 holidaymakers were flown out of Gatwick"): only the sentence's word
 # for an evacuation ("evacuation", "evacuated", "airlift") makes it one. Carried in, or out to a
 # task ("200 firefighters were flown in to help the evacuation"), they are not the evacuated.
+# Home is both ways ("2,000 residents were bussed home as the evacuation order was lifted",
+# "60 people were taken home from hospital"), "pulled from" the water are the rescued, "taken
+# from" the bank in handcuffs the arrested, and an evacuation plan or drill is no evacuation.
 _CARRIED_OUT = re.compile(
     r"\s+(?:who\s+)?(?:(?:had|have|has|were|was|are|is|been|being|now|already|safely|so\s+far)\s+)*"
-    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten|pulled)\s+"
-    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|from|home|to\s+safety)"
+    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven)\s+from\b"
+    r"|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten)\s+"
+    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|to\s+safety)"
     r"|left\b[^,;.]{0,40}?\b(?:on|aboard|by)\s+(?:the\s+)?evacuation\s+(?:flights?|planes?|"
     r"buses|convoys?|ships?|ferries|boats|trains?))"
 )
-_EVACUATION = re.compile(r"\b(?:evacuat|airlift)")
+_EVACUATION = re.compile(
+    r"\b(?:evacuat(?!ion\s+(?:plans?|drills?|exercises?|procedures?)\b)|airlift)"
+)
 
 
 # A toll or a number of animals counts them by head, as things (README rule 15), whatever befell

@@ -34,3 +34,26 @@ def test_people_named_after_an_animal_figure_are_not_animals(
     sentence: str, expected: list[str | None]
 ) -> None:
     assert counted(sentence) == expected
+
+
+# --- people carried in an evacuation's sentence: home, rescue, arrest, a drill are not it ------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 60 people were taken home from hospital on Sunday after the food poisoning at the"
+        " wedding, and the hotel reviewed its evacuation plan.",
+        "Some 2,000 residents were bussed home on Monday as the wildfire evacuation order was"
+        " lifted.",
+        "Some 120 people were brought home from evacuation centres after the floodwaters receded.",
+        "Rescuers said 40 people were pulled from the water after the ferry capsized during an"
+        " evacuation drill.",
+        "Police said 25 people were taken from the bank in handcuffs after the evacuation of the"
+        " building.",
+        "About 300 students were bussed home for the holidays after the university strike, and a"
+        " fire drill forced an evacuation of the library.",
+    ],
+)
+def test_people_carried_home_rescued_or_arrested_are_not_the_evacuated(sentence: str) -> None:
+    assert counted(sentence)[0] != "displaced"
