@@ -57,3 +57,19 @@ def test_people_named_after_an_animal_figure_are_not_animals(
 )
 def test_people_carried_home_rescued_or_arrested_are_not_the_evacuated(sentence: str) -> None:
     assert counted(sentence)[0] != "displaced"
+
+
+# --- a unit before a number: after "a", "every", "the final" it is a stretch, not a point -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Within a mile 300 homes were destroyed by the wildfire, the fire service said.", ["300"]),
+        ("In the final mile 40 runners dropped out with heatstroke.", ["40"]),
+        ("Along every km 3 new speed cameras will be installed, the ministry said.", ["3"]),
+        ("Every mile 12 volunteers handed out water to the runners.", ["12"]),
+    ],
+)
+def test_a_count_after_a_stretch_of_road_is_still_read(sentence: str, expected: list[str]) -> None:
+    assert [f.text for f in extract_figures(sentence)] == expected
