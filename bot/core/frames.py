@@ -265,7 +265,7 @@ def frames_for(
             kind in CASUALTY_KINDS
             and noun is None
             and not named_after
-            and _toll_of_animals(low, lo, start, i > 0)
+            and _toll_of_animals(sentence, low, lo, start, i > 0)
         ):
             kind = "units"  # "whale toll rises to 151": animals are counted by head, as things
         if kind is None and noun is None and _OF_THEM.match(low, end, hi):
@@ -579,17 +579,29 @@ _ANIMAL_TOLL = re.compile(
 _EARLIER_ANIMALS = re.compile(r"\s+(?:(?:dead|stranded|beached)\s+)?([a-z]+)(?:\s+([a-z]+))?")
 
 
-def _toll_of_animals(low: str, lo: int, start: int, after_figure: bool) -> bool:
+def _toll_of_animals(sentence: str, low: str, lo: int, start: int, after_figure: bool) -> bool:
     earlier = _EARLIER_ANIMALS.match(low, lo, start) if after_figure else None
     for m in (earlier, *_ANIMAL_TOLL.finditer(low, max(lo, start - 120), start)):
         if m is None:
             continue
         *before, first, second = m.groups()
+        group = 1 if before and before[0] else len(m.groups()) - 1
         if second and second not in FUNCTION_WORDS and second.endswith("s"):
-            first = second  # "the number of pilot whales", not "the number of pet owners"
-        if is_animal(lemma(before[0] if before and before[0] else first)):
+            first, group = second, len(m.groups())  # "the number of pilot whales", not "pet owners"
+        if is_animal(lemma(before[0] if before and before[0] else first)) and not _named(
+            sentence, m.start(group)
+        ):
             return True
     return False
+
+
+def _named(sentence: str, at: int) -> bool:
+    """An animal's word written with a capital inside a sentence not in title case names a unit
+    or a group of people: "Navy Seal death toll rises to 5", "the number of Tigers killed"."""
+    if at == 0 or not sentence[at].isupper():
+        return False
+    words = sentence.split()
+    return sum(w[:1].isupper() for w in words) <= len(words) // 2
 
 
 def _carried_out(low: str, noun_end: int, hi: int) -> bool:

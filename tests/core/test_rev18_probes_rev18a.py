@@ -73,3 +73,21 @@ def test_people_carried_home_rescued_or_arrested_are_not_the_evacuated(sentence:
 )
 def test_a_count_after_a_stretch_of_road_is_still_read(sentence: str, expected: list[str]) -> None:
     assert [f.text for f in extract_figures(sentence)] == expected
+
+
+# --- an animal's word with a capital inside a sentence names people, not animals ------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Navy Seal death toll rises to 5 after the helicopter crash.",
+        "The number of Tigers killed in the army offensive rose to 200, the military said.",
+    ],
+)
+def test_a_capitalised_animal_word_is_a_name(sentence: str) -> None:
+    assert counted(sentence) == ["killed"]
+
+
+def test_a_headline_in_title_case_still_counts_animals() -> None:
+    assert counted("Whale Toll Rises To 151 At Corran Sands") == ["units"]

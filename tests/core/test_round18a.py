@@ -118,4 +118,3 @@ def test_a_toll_of_animals_counts_units(sentence: str) -> None:
 )
 def test_a_toll_of_people_stays_the_dead(sentence: str, expected: list[str | None]) -> None:
     assert counted(sentence) == expected
-
