@@ -311,6 +311,17 @@ def _capitalised_after(sentence: str, end: int) -> bool:
     return m is not None and is_month(m.group(1))
 
 
+# A unit before its number names a point ("at mile 20", "the km 12 marker"), but not after a word
+# that makes it a stretch: "within a mile 300 homes burned", "every km 3 new cameras", "in the
+# final mile 40 runners dropped out" (the number then counts what follows).
+_UNIT_LABELS = frozenset({"km", "mile", "milepost"})
+_A_STRETCH_BEFORE = re.compile(
+    r"\b(?:a|an|one|half|every|each|per|final|last|first|next|another|that|this)\s+"
+    r"(?:km|mile|milepost)\s+$",
+    re.I,
+)
+
+
 def _prev_word(sentence: str, start: int) -> str:
     m = _PREV_WORD_REVERSED.match(sentence[max(0, start - 40) : start][::-1])
     return m.group(1)[::-1].lower() if m else ""
@@ -338,6 +349,10 @@ def _is_count(sentence: str, n: Number) -> bool:
     before = sentence[max(0, n.start - 12) : n.start]
     next_word = _next_word(sentence, n.end)
     prev_word = _prev_word(sentence, n.start)
+    if prev_word in _UNIT_LABELS and _A_STRETCH_BEFORE.search(
+        sentence, max(0, n.start - 40), n.start
+    ):
+        prev_word = ""  # "within a mile 300 homes", "in the final mile 40 runners": a stretch
     if next_word in _LOWER_MONTHS and not _capitalised_after(sentence, n.end):
         next_word = ""  # "300 may have died", "200,000 march": a verb, not a month
     if _is_age(sentence, n) or not_a_count(sentence, n, prev_word, next_word):

@@ -165,6 +165,8 @@ def frames_for(
         events = _within(all_events, clause_lo, clause_hi)
         entities = _within(all_entities, clause_lo, clause_hi)
         kind, noun_end = _counted_after(sentence, counted, end, hi)
+        # "and 12 farmers died": the figure names the people it counts (not a toll of animals)
+        named_after = any(end <= h.start < noun_end and h.value in PEOPLE_KINDS for h in counted)
         if kind == "troops" and _MEN.match(low, end) and not MILITARY.search(sentence):
             kind = "people"  # "41 men were trapped": men are troops only in a war's sentence
         noun = open_noun(sentence, end, hi) if not units or units[i] == "count" else None
@@ -259,7 +261,12 @@ def frames_for(
                 before = [h for h in counted if h.end <= start and h.start >= lo]
                 if kind == "units" and before:
                     noun_span = (before[-1].start, before[-1].end)  # "the flights ... to 585"
-        if kind in CASUALTY_KINDS and noun is None and _toll_of_animals(low, lo, start, i > 0):
+        if (
+            kind in CASUALTY_KINDS
+            and noun is None
+            and not named_after
+            and _toll_of_animals(sentence, low, lo, start, i > 0)
+        ):
             kind = "units"  # "whale toll rises to 151": animals are counted by head, as things
         if kind is None and noun is None and _OF_THEM.match(low, end, hi):
             earlier = [h for h in all_counted if h.end <= start]
@@ -540,14 +547,20 @@ _WHOSE_JOBS = re.compile(r"\s*(?:,\s*)?whose jobs\b")
 # out alone is travel ("3,000 holidaymakers were flown out of Gatwick"): only the sentence's word
 # for an evacuation ("evacuation", "evacuated", "airlift") makes it one. Carried in, or out to a
 # task ("200 firefighters were flown in to help the evacuation"), they are not the evacuated.
+# Home is both ways ("2,000 residents were bussed home as the evacuation order was lifted",
+# "60 people were taken home from hospital"), "pulled from" the water are the rescued, "taken
+# from" the bank in handcuffs the arrested, and an evacuation plan or drill is no evacuation.
 _CARRIED_OUT = re.compile(
     r"\s+(?:who\s+)?(?:(?:had|have|has|were|was|are|is|been|being|now|already|safely|so\s+far)\s+)*"
-    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten|pulled)\s+"
-    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|from|home|to\s+safety)"
+    r"(?:airlifted\b|(?:flown|ferried|bussed|shipped|driven)\s+from\b"
+    r"|(?:flown|ferried|bussed|shipped|driven|taken|brought|got|gotten)\s+"
+    r"(?:out\s+of|out\b(?!\s+(?:to|in|on)\b)|to\s+safety)"
     r"|left\b[^,;.]{0,40}?\b(?:on|aboard|by)\s+(?:the\s+)?evacuation\s+(?:flights?|planes?|"
     r"buses|convoys?|ships?|ferries|boats|trains?))"
 )
-_EVACUATION = re.compile(r"\b(?:evacuat|airlift)")
+_EVACUATION = re.compile(
+    r"\b(?:evacuat(?!ion\s+(?:plans?|drills?|exercises?|procedures?)\b)|airlift)"
+)
 
 
 # A toll or a number of animals counts them by head, as things (README rule 15), whatever befell
@@ -566,17 +579,29 @@ _ANIMAL_TOLL = re.compile(
 _EARLIER_ANIMALS = re.compile(r"\s+(?:(?:dead|stranded|beached)\s+)?([a-z]+)(?:\s+([a-z]+))?")
 
 
-def _toll_of_animals(low: str, lo: int, start: int, after_figure: bool) -> bool:
+def _toll_of_animals(sentence: str, low: str, lo: int, start: int, after_figure: bool) -> bool:
     earlier = _EARLIER_ANIMALS.match(low, lo, start) if after_figure else None
     for m in (earlier, *_ANIMAL_TOLL.finditer(low, max(lo, start - 120), start)):
         if m is None:
             continue
         *before, first, second = m.groups()
+        group = 1 if before and before[0] else len(m.groups()) - 1
         if second and second not in FUNCTION_WORDS and second.endswith("s"):
-            first = second  # "the number of pilot whales", not "the number of pet owners"
-        if is_animal(lemma(before[0] if before and before[0] else first)):
+            first, group = second, len(m.groups())  # "the number of pilot whales", not "pet owners"
+        if is_animal(lemma(before[0] if before and before[0] else first)) and not _named(
+            sentence, m.start(group)
+        ):
             return True
     return False
+
+
+def _named(sentence: str, at: int) -> bool:
+    """An animal's word written with a capital inside a sentence not in title case names a unit
+    or a group of people: "Navy Seal death toll rises to 5", "the number of Tigers killed"."""
+    if at == 0 or not sentence[at].isupper():
+        return False
+    words = sentence.split()
+    return sum(w[:1].isupper() for w in words) <= len(words) // 2
 
 
 def _carried_out(low: str, noun_end: int, hi: int) -> bool:
