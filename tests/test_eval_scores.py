@@ -5,8 +5,8 @@ figure extraction F1 >= 0.95 (all fields right). The engine's gate (bot/core/gat
 on the tune split, so its scores there are in-sample: the bar is tested on the tune split
 cross-validated by file (each file scored by a gate fitted without it), where none of the three
 kinds meets it; those tests are strict expected failures, and the day one passes, the marker
-must go. The held-out files (fourteen developing stories, 434 of 1,688, kept out of tuning and
-out of the gate's training) are far below it. The cross-validated and in-sample tune split, the
+must go. The held-out files (24 developing stories, 744 of 2,432, kept out of tuning and out
+of the gate's training) are far below it. The cross-validated and in-sample tune split, the
 holdout and the whole corpus are held to floors that may only go up, re-measured only when the
 corpus changes.
 """
@@ -61,9 +61,9 @@ def _unmet(reason: str) -> pytest.MarkDecorator:
 @pytest.mark.parametrize(
     "kind",
     [
-        pytest.param("new_figure", marks=_unmet("precision 0.92, F1 0.88")),
-        pytest.param("dispute", marks=_unmet("precision 0.77, F1 0.78")),
-        pytest.param("contradiction", marks=_unmet("precision 0.89, F1 0.82")),
+        pytest.param("new_figure", marks=_unmet("precision 0.91, F1 0.86")),
+        pytest.param("dispute", marks=_unmet("precision 0.75, F1 0.76")),
+        pytest.param("contradiction", marks=_unmet("precision 0.85, F1 0.77")),
     ],
 )
 def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
@@ -74,8 +74,8 @@ def test_the_tune_split_meets_the_bar(crossval: Report, kind: str) -> None:
 
 
 def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
-    """Met since round 10 (all fields F1 0.971 after round 14, with round h's 221 fresh stories
-    in the split); rules only, so in-sample: the holdout is at 0.81 and held to its floor below."""
+    """Met since round 10 (all fields F1 0.951 after round 18, with round j's 248 fresh stories
+    in the split); rules only, so in-sample: the holdout is at 0.77 and held to its floor below."""
     assert tune.figures["all"].f1 >= 0.95, tune.figure_errors
 
 
@@ -111,37 +111,46 @@ def test_figure_extraction_on_the_tune_split(tune: Report) -> None:
 # measured at its end, after its second read's mends. No floor fell. Holdout dispute F1 0.54 ->
 # 0.56 (floor 0.55: 42/75 sits on 0.56 exactly), contradiction 0.52 -> 0.53 (one false denial
 # fewer), new_claim 0.53 -> 0.54.
+# Round 18 changed the corpus: round j (248 stories, held out since round 14) joined the tune
+# split (72 files), round l (written blind in round 17) and round m (kidnap-schoolgirls,
+# smog-deaths, ghost-workers, reactor-leak, conviction-review, visa-revocations, hive-losses,
+# scam-compounds: 248 stories written blind this round) joined round k in the holdout (744 of
+# 2,432 stories). Every floor was re-measured at the round's end (the gate and the attacher
+# refitted on 72 files). They fell with the corpus: round j's prose had not been tuned on (CV
+# new_figure F1 0.87 -> 0.85 with it in the split), and rounds l and m are the lowest fresh sets
+# yet (new_figure F1 0.58 and 0.48). Within the round, CV rose for every kind; the holdout moved
+# only in disputes, down (0.42 -> 0.39: three true disputes fewer).
 CROSSVAL = {
-    "new_figure": (0.91, 0.87),
-    "dispute": (0.76, 0.78),
-    "contradiction": (0.89, 0.82),
-    "new_claim": (0.78, 0.76),
-    "corroboration": (0.93, 0.87),
+    "new_figure": (0.90, 0.85),
+    "dispute": (0.75, 0.76),
+    "contradiction": (0.85, 0.76),
+    "new_claim": (0.74, 0.73),
+    "corroboration": (0.93, 0.84),
 }
 TUNE = {
-    "new_figure": (0.91, 0.87),
-    "dispute": (0.79, 0.80),
-    "contradiction": (0.89, 0.82),
-    "new_claim": (0.78, 0.76),
-    "corroboration": (0.93, 0.87),
+    "new_figure": (0.90, 0.85),
+    "dispute": (0.78, 0.78),
+    "contradiction": (0.85, 0.76),
+    "new_claim": (0.74, 0.73),
+    "corroboration": (0.93, 0.84),
 }
-TUNE_FIGURES = 0.96
+TUNE_FIGURES = 0.95
 WHOLE = {
-    "new_figure": (0.89, 0.84),
-    "dispute": (0.75, 0.75),
-    "contradiction": (0.82, 0.75),
-    "new_claim": (0.72, 0.70),
-    "corroboration": (0.91, 0.82),
+    "new_figure": (0.83, 0.77),
+    "dispute": (0.69, 0.64),
+    "contradiction": (0.77, 0.70),
+    "new_claim": (0.68, 0.65),
+    "corroboration": (0.84, 0.76),
 }
-WHOLE_FIGURES = 0.92
+WHOLE_FIGURES = 0.88
 HOLDOUT = {
-    "new_figure": (0.79, 0.70),
-    "dispute": (0.58, 0.55),
-    "contradiction": (0.58, 0.53),
-    "new_claim": (0.55, 0.54),
-    "corroboration": (0.85, 0.65),
+    "new_figure": (0.66, 0.58),
+    "dispute": (0.50, 0.38),
+    "contradiction": (0.64, 0.60),
+    "new_claim": (0.57, 0.50),
+    "corroboration": (0.58, 0.52),
 }
-HOLDOUT_FIGURES = 0.80
+HOLDOUT_FIGURES = 0.77
 
 
 FLOORS: dict[str, tuple[dict[str, tuple[float, float]], float | None]] = {
