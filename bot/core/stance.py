@@ -20,11 +20,13 @@ from bot.core.enum_members import UNRELATED as _UNRELATED
 from bot.core.figures import extract_figures
 from bot.core.lexicon import (
     DISPUTE_CUES,
+    MONTHS,
     NEGATORS,
     NON_COMMITTAL,
     REFUTE_CUES,
     REVISION_CUES,
     UPDATE_CUES,
+    WEEKDAYS,
 )
 from bot.core.matching import frame_agreement, frame_compatible, masked, similarity
 from bot.core.model import Figure, Stance
@@ -550,9 +552,11 @@ _MAIN_AFTER = re.compile(
 # shut, said operations were normal"; "The caterer, who denies that 87 guests were poisoned, is
 # due in court" (rev18c).
 _WHO_DATED = re.compile(
-    r"\b(?:last|earlier|previously|once|yesterday|ago|initially|at\s+first|in\s+(?:january|"
-    r"february|march|april|may|june|july|august|september|october|november|december|\d{4})|"
-    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"\b(?:last|earlier|previously|once|yesterday|ago|initially|at\s+first|in\s+(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r"|\d{4})|on\s+(?:"
+    + "|".join(sorted(WEEKDAYS))
+    + r"))\b"
 )
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:[a-z]+ly\s+)?$")
 _WHOSE_OWN = re.compile(r",\s+whose\s+(?:[\w'-]+\s+){1,2}$")  # "whose spokesman denied"
